@@ -1,0 +1,234 @@
+//! Normalise: from the rebuilt table to the indicator dataset. Walks the
+//! rows keeping the open node at each level (the hierarchy), reads labels,
+//! indicator numbers, units and targets with the grammars, decides whether
+//! the quarters are cumulative or incremental, and records warnings and
+//! provenance.
+
+pub mod quarterly;
+
+use crate::extract::InputKind;
+use crate::parse::header::Role;
+use crate::parse::label::{parse_indicator_number, parse_label, Level};
+use crate::parse::number::{parse_value, Value};
+use crate::parse::unit;
+use crate::reflow::frame::read_title;
+use crate::reflow::Table;
+use quarterly::Quarterly;
+use serde::Serialize;
+
+/// A node of the hierarchy as printed.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Node {
+    pub level: Level,
+    pub number: Option<u32>,
+    pub label: String,
+    pub name: String,
+    pub code: Option<String>,
+    pub page: u32,
+    pub row: u32,
+}
+
+/// One indicator: the dataset's row.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Indicator {
+    pub page: u32,
+    pub row: u32,
+    pub bbox: Option<[f32; 4]>,
+    pub level: Level,
+    /// The open node at each level, outermost first (index = level depth).
+    pub path: [Option<Node>; 5],
+    pub number: Option<u32>,
+    pub text: String,
+    pub unit: String,
+    pub unit_raw: String,
+    pub target: Value,
+    pub tw: [Value; 4],
+    pub budget: Value,
+    /// The raw value cells, kept beside the numbers for JSON.
+    pub raw: Vec<(Role, String)>,
+    pub quarterly: Option<Quarterly>,
+    pub responsible: String,
+    pub definition: String,
+    pub problem: String,
+    pub strategy: String,
+    pub policy: String,
+    pub note: String,
+    pub extra: Vec<(String, String)>,
+    pub warnings: Vec<String>,
+}
+
+impl Indicator {
+    /// The node the indicator belongs to.
+    pub fn node(&self) -> Option<&Node> {
+        self.path[self.level.depth()].as_ref()
+    }
+}
+
+/// The signature block under the table.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Signatory {
+    pub place: String,
+    pub date: String,
+    pub position: String,
+    pub name: String,
+    pub nip: String,
+}
+
+/// One converted plan.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Document {
+    pub source: String,
+    pub kind: InputKind,
+    pub title: String,
+    pub year: Option<u32>,
+    pub agency: String,
+    pub region: String,
+    pub signatory: Option<Signatory>,
+    pub columns: Vec<Role>,
+    pub extra_columns: Vec<String>,
+    /// Every node in document order (those without indicators too).
+    pub nodes: Vec<Node>,
+    pub indicators: Vec<Indicator>,
+    pub quarterly: Option<Quarterly>,
+    pub warnings: Vec<String>,
+}
+
+pub fn normalise(source: &str, kind: InputKind, table: &Table, reader_warnings: &[String]) -> Document {
+    let title = read_title(&table.title);
+    let mut doc = Document {
+        source: source.to_string(),
+        kind,
+        title: title.text,
+        year: title.year,
+        agency: title.agency,
+        region: title.region,
+        signatory: read_signatory(&table.signature),
+        columns: table.columns.clone(),
+        extra_columns: table.extra_columns.clone(),
+        nodes: Vec::new(),
+        indicators: Vec::new(),
+        quarterly: None,
+        warnings: reader_warnings.to_vec(),
+    };
+    doc.warnings.extend(table.warnings.iter().cloned());
+    if let Some(y) = doc.year {
+        if table.header_years.iter().any(|h| *h != y) {
+            doc.warnings.push("header_year_differs".to_string());
+        }
+    }
+    let mut path: [Option<Node>; 5] = Default::default();
+    let mut current: Option<Level> = None;
+    for row in &table.rows {
+        if let Some(cell) = &row.node {
+            match parse_label(cell) {
+                Some(l) => {
+                    let node = Node {
+                        level: l.level,
+                        number: l.number,
+                        label: l.printed,
+                        name: l.name,
+                        code: l.code,
+                        page: row.page,
+                        row: row.line,
+                    };
+                    let d = l.level.depth();
+                    path[d] = Some(node.clone());
+                    for p in path.iter_mut().skip(d + 1) {
+                        *p = None;
+                    }
+                    current = Some(l.level);
+                    doc.nodes.push(node);
+                }
+                None => {
+                    // A node cell with no label: continue the open node's name
+                    // is not safe to guess; keep the text as a warning.
+                    doc.warnings.push(format!("unlabelled_node:page={},row={}", row.page, row.line));
+                }
+            }
+        }
+        if !row.has_indicator() {
+            continue;
+        }
+        let Some(level) = current else {
+            doc.warnings.push(format!("indicator_without_node:page={},row={}", row.page, row.line));
+            continue;
+        };
+        doc.indicators.push(indicator(row, level, &path));
+    }
+    quarterly::classify(&mut doc);
+    doc
+}
+
+fn indicator(row: &crate::reflow::Row, level: Level, path: &[Option<Node>; 5]) -> Indicator {
+    let mut warnings = row.warnings.clone();
+    let (number, text) = parse_indicator_number(row.get(Role::Indicator).unwrap_or(""));
+    let unit_raw = row.get(Role::Unit).unwrap_or("").trim().to_string();
+    let unit = unit::canonical(&unit_raw);
+    if !unit.is_empty() && !unit::is_known(&unit) {
+        warnings.push("unknown_unit".to_string());
+    }
+    let mut read = |role: Role, name: &str| -> Value {
+        let v = parse_value(row.get(role).unwrap_or(""));
+        if let Value::Unreadable(_) = v {
+            warnings.push(format!("unreadable_number:{name}"));
+        }
+        v
+    };
+    let target = read(Role::Target, "target");
+    let tw = [read(Role::Tw1, "tw1"), read(Role::Tw2, "tw2"), read(Role::Tw3, "tw3"), read(Role::Tw4, "tw4")];
+    let budget = read(Role::Budget, "budget");
+    let cell = |r: Role| row.get(r).unwrap_or("").to_string();
+    Indicator {
+        page: row.page,
+        row: row.line,
+        bbox: row.bbox,
+        level,
+        path: path.clone(),
+        number,
+        text: text.trim().to_string(),
+        unit,
+        unit_raw,
+        target,
+        tw,
+        budget,
+        raw: row.cells.iter().filter(|(r, _)| r.is_value()).cloned().collect(),
+        quarterly: None,
+        responsible: cell(Role::Responsible),
+        definition: cell(Role::Definition),
+        problem: cell(Role::Problem),
+        strategy: cell(Role::Strategy),
+        policy: cell(Role::Policy),
+        note: cell(Role::Note),
+        extra: row.extra.clone(),
+        warnings,
+    }
+}
+
+/// "Purbalingga, Januari 2025" / "KEPALA DINAS ..." / name / "NIP. ...".
+fn read_signatory(lines: &[String]) -> Option<Signatory> {
+    if lines.is_empty() {
+        return None;
+    }
+    let mut s = Signatory::default();
+    let mut above_nip = Vec::new();
+    for l in lines {
+        if let Some(nip) = l.strip_prefix("NIP") {
+            s.nip = nip.trim_start_matches(['.', ':', ' ']).trim().to_string();
+            // Whatever follows the NIP is stray repeated fragments.
+            break;
+        } else if s.place.is_empty() && crate::reflow::frame::is_signature_start(l) {
+            if let Some((p, d)) = l.split_once(',') {
+                s.place = p.trim().to_string();
+                s.date = d.trim().to_string();
+            }
+        } else {
+            above_nip.push(l.clone());
+        }
+    }
+    // The name is the line just above the NIP; the position lines above it.
+    if let Some(name) = above_nip.pop() {
+        s.name = name;
+    }
+    s.position = above_nip.join(" ");
+    Some(s)
+}

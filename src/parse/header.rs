@@ -1,0 +1,149 @@
+//! Header words → column roles.
+//!
+//! The table of header words is the one place to extend when a plan names a
+//! column differently. A header is matched on its letters and digits only,
+//! upper-cased ("TW.I", "TW I", "Triwulan I" and "TRIWULAN 1" all become
+//! TW1), so a header broken over lines ("Triwula" / "n II") still matches.
+
+use serde::Serialize;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    No,
+    /// URAIAN: the node (Tujuan, Sasaran, Program, ...) with its label.
+    Node,
+    Indicator,
+    Unit,
+    Definition,
+    Target,
+    Tw1,
+    Tw2,
+    Tw3,
+    Tw4,
+    Budget,
+    Problem,
+    Strategy,
+    Policy,
+    Responsible,
+    Note,
+    /// A column with no known role (REALISASI, CAPAIAN, ...): kept, never dropped.
+    Extra,
+}
+
+impl Role {
+    pub const VALUES: [Role; 5] = [Role::Target, Role::Tw1, Role::Tw2, Role::Tw3, Role::Tw4];
+
+    /// Columns whose cells are numbers (or short text targets).
+    pub fn is_value(self) -> bool {
+        matches!(self, Role::Target | Role::Tw1 | Role::Tw2 | Role::Tw3 | Role::Tw4 | Role::Budget)
+    }
+}
+
+/// Header text (already squashed by [`squash`]) → role. Order matters: the
+/// first match wins.
+const HEADER_ROLES: &[(&str, Role)] = &[
+    (r"^NO\.?$|^NOMOR$", Role::No),
+    (r"^(URAIAN|PROGRAMKEGIATAN|SASARANPROGRAMKEGIATAN|TUJUANSASARAN.*)$", Role::Node),
+    (r"^INDIKATOR", Role::Indicator),
+    (r"^SATUAN", Role::Unit),
+    (r"^KONSEPDEFINISI|^DEFINISI", Role::Definition),
+    (r"^(TW|TRIWULAN|TRW|TRIW)(I|1)$", Role::Tw1),
+    (r"^(TW|TRIWULAN|TRW|TRIW)(II|2)$", Role::Tw2),
+    (r"^(TW|TRIWULAN|TRW|TRIW)(III|3)$", Role::Tw3),
+    (r"^(TW|TRIWULAN|TRW|TRIW)(IV|4)$", Role::Tw4),
+    (r"^TARGET", Role::Target),
+    (r"^(ANGGARAN|PAGU|DANA)", Role::Budget),
+    (r"^PERMASALAHAN", Role::Problem),
+    (r"^STRATEGI", Role::Strategy),
+    (r"^ARAHKEBIJAKAN|^KEBIJAKAN", Role::Policy),
+    (r"^PENANGGUNGJAWAB|^PJ$|^PELAKSANA", Role::Responsible),
+    (r"^KETERANGAN|^KET$", Role::Note),
+];
+
+/// The words that may appear in a header row, for telling header lines
+/// (repeated on every page) from table content.
+const HEADER_WORDS: &[&str] = &[
+    "NO", "URAIAN", "INDIKATOR", "KINERJA", "SATUAN", "TARGET", "TAHUN", "TW", "TRIWULAN", "KETERANGAN",
+    "PENANGGUNG", "JAWAB", "ANGGARAN", "RP", "REALISASI", "CAPAIAN", "KONSEP", "DEFINISI", "PERMASALAHAN",
+    "STRATEGI", "ARAH", "KEBIJAKAN", "PAGU", "I", "II", "III", "IV", "PROGRAM", "KEGIATAN", "SASARAN",
+];
+
+/// Upper-cased letters and digits only.
+pub fn squash(s: &str) -> String {
+    s.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_uppercase).collect()
+}
+
+/// The role of a header cell's text, if it names a known column.
+pub fn role_of(header: &str) -> Option<Role> {
+    use std::sync::OnceLock;
+    static TABLE: OnceLock<Vec<(regex::Regex, Role)>> = OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        HEADER_ROLES.iter().map(|(p, r)| (regex::Regex::new(p).expect("header pattern"), *r)).collect()
+    });
+    let s = squash(header);
+    // "TARGET 2025", "TW.I 2024": a trailing year belongs to the header, not the role.
+    let s = s.trim_end_matches(|c: char| c.is_ascii_digit());
+    let s = if s.ends_with("TW") || s.ends_with("TRIWULAN") { squash(header) } else { s.to_string() };
+    table.iter().find(|(re, _)| re.is_match(&s)).map(|(_, r)| *r)
+}
+
+/// True for a word that belongs to a header row: a header word, a fragment
+/// of one cut at a cell edge ("Triwula", "n"), a year or a roman numeral.
+pub fn is_header_word(word: &str) -> bool {
+    let w = squash(word);
+    if w.is_empty() {
+        return true;
+    }
+    if w.len() == 4 && w.starts_with("20") && w.chars().all(|c| c.is_ascii_digit()) {
+        return true;
+    }
+    if let Some(rest) = w.strip_prefix("TW") {
+        return matches!(rest, "" | "I" | "II" | "III" | "IV" | "1" | "2" | "3" | "4");
+    }
+    if let Some(rest) = w.strip_prefix("KETERANGAN") {
+        // "KETERANGAN2024": two header cells run together in a flow dump.
+        return rest.is_empty() || rest.chars().all(|c| c.is_ascii_digit());
+    }
+    HEADER_WORDS.iter().any(|h| {
+        *h == w || (w.len() >= 4 && h.starts_with(w.as_str())) || (w.len() <= 3 && h.len() > 4 && h.ends_with(w.as_str()))
+    })
+}
+
+/// The words that only a header has: a line with two of them is a header.
+pub fn is_core_header_word(word: &str) -> bool {
+    matches!(squash(word).as_str(), "URAIAN" | "INDIKATOR" | "SATUAN" | "TARGET" | "KETERANGAN" | "TWI" | "TWII" | "TWIII" | "TWIV")
+        || squash(word).starts_with("KETERANGAN")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn header_roles() {
+        assert_eq!(role_of("TW.I"), Some(Role::Tw1));
+        assert_eq!(role_of("TW I"), Some(Role::Tw1));
+        assert_eq!(role_of("Triwula n II"), Some(Role::Tw2));
+        assert_eq!(role_of("Triwul an III"), Some(Role::Tw3));
+        assert_eq!(role_of("Triwulan IV"), Some(Role::Tw4));
+        assert_eq!(role_of("TARGET 2020"), Some(Role::Target));
+        assert_eq!(role_of("TARGET TAHUN 2027"), Some(Role::Target));
+        assert_eq!(role_of("INDIKATOR KINERJA"), Some(Role::Indicator));
+        assert_eq!(role_of("PENANGGUNG JAWAB"), Some(Role::Responsible));
+        assert_eq!(role_of("ANGGARAN (Rp)"), Some(Role::Budget));
+        assert_eq!(role_of("KONSEP DEFINISI"), Some(Role::Definition));
+        assert_eq!(role_of("URAIAN"), Some(Role::Node));
+        assert_eq!(role_of("REALISASI"), None);
+    }
+
+    #[test]
+    fn header_words_and_fragments() {
+        for w in ["NO", "URAIAN", "Triwula", "n", "an", "2020", "TW.III", "KETERANGAN2024", "JAWAB"] {
+            assert!(is_header_word(w), "{w}");
+        }
+        for w in ["Meningkatnya", "Persentase", "7,1", "Tujuan"] {
+            assert!(!is_header_word(w), "{w}");
+        }
+    }
+}

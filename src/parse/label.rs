@@ -1,0 +1,206 @@
+//! The label grammar: the level word and number that open a node's cell
+//! ("Program 1", "Sub. Kegiatan 1", "Su kegiatan 6", "Kegiatan1",
+//! "Tujuan 2 :", "Sasaran Strategis 1", "Program" with no number), and the
+//! numbering that opens an indicator ("1.", "2.Persentase",
+//! "Indikator Tujuan 2 :").
+
+use nom::{
+    branch::alt,
+    bytes::complete::{tag, tag_no_case},
+    character::complete::{char, digit1, multispace0, multispace1, one_of},
+    combinator::{map, not, opt, peek, recognize, value},
+    multi::many1,
+    sequence::{pair, preceded, terminated, tuple},
+    IResult,
+};
+use serde::Serialize;
+
+/// The levels of the hierarchy, outermost first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Level {
+    Tujuan,
+    Sasaran,
+    Program,
+    Kegiatan,
+    SubKegiatan,
+}
+
+impl Level {
+    pub const ALL: [Level; 5] = [Level::Tujuan, Level::Sasaran, Level::Program, Level::Kegiatan, Level::SubKegiatan];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Level::Tujuan => "tujuan",
+            Level::Sasaran => "sasaran",
+            Level::Program => "program",
+            Level::Kegiatan => "kegiatan",
+            Level::SubKegiatan => "sub_kegiatan",
+        }
+    }
+    pub fn depth(self) -> usize {
+        self as usize
+    }
+}
+
+/// A node label read from the start of a cell.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Label {
+    pub level: Level,
+    pub number: Option<u32>,
+    /// A Permendagri 90/2019 code printed with the name (e.g. "2.17.06.2.01").
+    pub code: Option<String>,
+    /// The label as printed ("Sub. Kegiatan 1").
+    pub printed: String,
+    /// What follows the label: the node's name.
+    pub name: String,
+}
+
+/// "kegiatan" and its common misspellings.
+fn kegiatan_word(i: &str) -> IResult<&str, &str> {
+    alt((tag_no_case("kegiatan"), tag_no_case("kegiatn"), tag_no_case("kegitan"), tag_no_case("kegaitan")))(i)
+}
+
+fn level_word(i: &str) -> IResult<&str, Level> {
+    alt((
+        value(
+            Level::SubKegiatan,
+            tuple((alt((tag_no_case("sub"), tag_no_case("su"))), opt(one_of(".-")), multispace0, kegiatan_word)),
+        ),
+        value(Level::Sasaran, pair(tag_no_case("sasaran"), opt(preceded(multispace1, tag_no_case("strategis"))))),
+        value(Level::Tujuan, tag_no_case("tujuan")),
+        value(Level::Program, tag_no_case("program")),
+        value(Level::Kegiatan, kegiatan_word),
+    ))(i)
+}
+
+/// A code of at least three dot-separated groups: "2.17.06.2.01".
+fn code(i: &str) -> IResult<&str, &str> {
+    recognize(tuple((digit1, many1(preceded(char('.'), digit1)), opt(char('.')))))(i)
+        .and_then(|(rest, c)| if c.trim_end_matches('.').matches('.').count() >= 2 { Ok((rest, c)) } else { fail(i) })
+}
+
+fn fail<T>(i: &str) -> IResult<&str, T> {
+    Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Verify)))
+}
+
+/// The label number: digits, then an optional '.', ':' or ')'.
+fn label_number(i: &str) -> IResult<&str, u32> {
+    let (i, d) = terminated(digit1, pair(multispace0, opt(one_of(".:)"))))(i)?;
+    match d.parse() {
+        Ok(n) => Ok((i, n)),
+        Err(_) => fail(i),
+    }
+}
+
+fn label(i: &str) -> IResult<&str, (Level, Option<String>, Option<u32>)> {
+    let (i, lead_code) = opt(terminated(code, multispace1))(i)?;
+    let (i, level) = level_word(i)?;
+    // "Programnya" is no label: the level word must end the word.
+    let (i, _) = not(peek(nom::character::complete::satisfy(|c: char| c.is_alphabetic())))(i)?;
+    let (i, _) = multispace0(i)?;
+    let (i, code2) = opt(terminated(map(code, str::to_string), multispace0))(i)?;
+    let (i, number) = if code2.is_some() { (i, None) } else { opt(label_number)(i)? };
+    let (i, _) = multispace0(i)?;
+    let (i, _) = opt(pair(one_of(":.-"), multispace0))(i)?;
+    Ok((i, (level, lead_code.map(str::to_string).or(code2), number)))
+}
+
+/// Reads a node label at the start of `text`, if there is one.
+pub fn parse_label(text: &str) -> Option<Label> {
+    let t = text.trim_start();
+    let (rest, (level, mut found_code, number)) = label(t).ok()?;
+    let printed = t[..t.len() - rest.len()].trim_end().to_string();
+    let mut name = rest.trim().to_string();
+    // A code may also follow the label's number: "Program 1 2.17.02 Name".
+    if found_code.is_none() {
+        let split = terminated(code, multispace0)(name.as_str()).ok().map(|(after, c)| (after.trim().to_string(), c.to_string()));
+        if let Some((after, c)) = split {
+            found_code = Some(c);
+            name = after;
+        }
+    }
+    Some(Label { level, number, code: found_code.map(|c| c.trim_end_matches('.').to_string()), printed, name })
+}
+
+/// True when the text opens with a level word (cheap check for reflow).
+pub fn starts_with_label(text: &str) -> bool {
+    parse_label(text).is_some()
+}
+
+/// The numbering that opens an indicator: "1. ", "2.Persentase", "3) ",
+/// "Indikator Tujuan 2 :", "Indikator Sasaran 1:". Returns the number and
+/// the text after it.
+pub fn parse_indicator_number(text: &str) -> (Option<u32>, &str) {
+    let t = text.trim_start();
+    let mut numbered = tuple((
+        opt(tuple((
+            tag_no_case("indikator"),
+            multispace1,
+            alt((tag_no_case("tujuan"), tag_no_case("sasaran"), tag_no_case("program"), tag_no_case("kegiatan"))),
+            multispace0,
+        ))),
+        digit1::<&str, nom::error::Error<&str>>,
+        multispace0,
+        alt((tag("."), tag(")"), tag(":"))),
+        not(peek(nom::character::complete::satisfy(|c: char| c.is_ascii_digit()))),
+        multispace0,
+    ));
+    match numbered(t) {
+        Ok((rest, (prefix, d, _, sep, _, _))) if prefix.is_some() || sep != ":" => (d.parse().ok(), rest),
+        _ => (None, t),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lab(s: &str) -> (Level, Option<u32>, String) {
+        let l = parse_label(s).unwrap_or_else(|| panic!("no label in {s:?}"));
+        (l.level, l.number, l.name)
+    }
+
+    #[test]
+    fn labels_with_typos() {
+        assert_eq!(lab("Program 1 Pendidikan dan latihan"), (Level::Program, Some(1), "Pendidikan dan latihan".into()));
+        assert_eq!(lab("Sub. Kegiatan 1 Fasilitasi"), (Level::SubKegiatan, Some(1), "Fasilitasi".into()));
+        assert_eq!(lab("Su kegiatan 6 Penyelenggaraan"), (Level::SubKegiatan, Some(6), "Penyelenggaraan".into()));
+        assert_eq!(lab("Sub kegiatn 2 Koordinasi"), (Level::SubKegiatan, Some(2), "Koordinasi".into()));
+        assert_eq!(lab("Kegiatan1 Pendidikan"), (Level::Kegiatan, Some(1), "Pendidikan".into()));
+        assert_eq!(lab("Kegiatn 1 Perencanaan"), (Level::Kegiatan, Some(1), "Perencanaan".into()));
+        assert_eq!(lab("PROGRAM 1 PEMBERDAYAAN"), (Level::Program, Some(1), "PEMBERDAYAAN".into()));
+        assert_eq!(lab("Tujuan  2 : Meningkatnya"), (Level::Tujuan, Some(2), "Meningkatnya".into()));
+        assert_eq!(lab("Sasaran 1 : Meningkatnya"), (Level::Sasaran, Some(1), "Meningkatnya".into()));
+        assert_eq!(lab("Sasaran Strategis 2 Meningkatnya"), (Level::Sasaran, Some(2), "Meningkatnya".into()));
+        assert_eq!(lab("Program pengembangan UMKM"), (Level::Program, None, "pengembangan UMKM".into()));
+        assert_eq!(lab("Kegiatan 2. Administrasi Keuangan"), (Level::Kegiatan, Some(2), "Administrasi Keuangan".into()));
+        assert_eq!(lab("Program 1. Perlindungan"), (Level::Program, Some(1), "Perlindungan".into()));
+        assert_eq!(lab("Sub. Kegiatan 1 Penyediaan"), (Level::SubKegiatan, Some(1), "Penyediaan".into()));
+        assert_eq!(lab("SubKegiatan 3 X"), (Level::SubKegiatan, Some(3), "X".into()));
+    }
+
+    #[test]
+    fn codes_are_kept_apart() {
+        let l = parse_label("Program 2.17.02 Penunjang Urusan").unwrap();
+        assert_eq!((l.number, l.code.as_deref(), l.name.as_str()), (None, Some("2.17.02"), "Penunjang Urusan"));
+        let l = parse_label("Sub Kegiatan 1 2.17.06.2.01 Peningkatan").unwrap();
+        assert_eq!((l.number, l.code.as_deref(), l.name.as_str()), (Some(1), Some("2.17.06.2.01"), "Peningkatan"));
+    }
+
+    #[test]
+    fn not_labels() {
+        assert!(parse_label("Programnya berjalan").is_none());
+        assert!(parse_label("Persentase program").is_none());
+        assert!(parse_label("Jumlah kegiatan").is_none());
+    }
+
+    #[test]
+    fn indicator_numbers() {
+        assert_eq!(parse_indicator_number("1. Persentase koperasi"), (Some(1), "Persentase koperasi"));
+        assert_eq!(parse_indicator_number("2.Persentase temuan"), (Some(2), "Persentase temuan"));
+        assert_eq!(parse_indicator_number("Indikator Tujuan 2 : Kontribusi UMKM"), (Some(2), "Kontribusi UMKM"));
+        assert_eq!(parse_indicator_number("Jumlah SDM"), (None, "Jumlah SDM"));
+        assert_eq!(parse_indicator_number("1.250 unit"), (None, "1.250 unit"));
+    }
+}

@@ -1,0 +1,53 @@
+//! Units of measure: the canonical lowercase form and the known set.
+
+/// Spellings of "percent" found in plans.
+const PERCENT: &[&str] = &["persentase", "persen", "prosen", "prosentase", "presentase", "%"];
+
+/// Units seen across plans; anything else gets an `unknown_unit` warning
+/// so an officer checks it (it may be a misread cell).
+const KNOWN: &[&str] = &[
+    "persen", "orang", "unit", "dokumen", "laporan", "paket", "buah", "bulan", "kali", "jiwa", "kegiatan",
+    "angka", "nilai", "indeks", "predikat", "kelompok", "lembaga", "koperasi", "usaha", "tahun", "hari",
+    "sekolah", "desa", "kelurahan", "kecamatan", "rupiah", "rp", "km", "meter", "m2", "ha", "ton", "kg",
+    "lokasi", "titik", "set", "layanan", "aplikasi", "sistem", "kasus", "keluarga", "kk", "rumah", "ruang",
+    "event", "festival", "poin", "skor", "level", "rasio", "opd", "perda", "perkara", "pelaku", "sertifikat",
+    "izin", "produk", "pasar", "peserta", "anak", "siswa", "guru", "pegawai", "asn", "kendaraan", "gedung",
+    "judul", "eksemplar", "berkas", "naskah", "pokmas", "umkm", "ikm", "ukm", "wirausaha", "kawasan",
+];
+
+/// Canonical form: lowercase, percent spellings → "persen".
+pub fn canonical(raw: &str) -> String {
+    let u = raw.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
+    if PERCENT.contains(&u.as_str()) {
+        "persen".to_string()
+    } else {
+        u
+    }
+}
+
+/// True for a unit in the known set (after [`canonical`]).
+pub fn is_known(canonical: &str) -> bool {
+    KNOWN.contains(&canonical)
+}
+
+/// True when a word can stand as a unit in a flow dump, where the unit is
+/// found as the word just before the targets.
+pub fn looks_like_unit(word: &str) -> bool {
+    let c = canonical(word);
+    is_known(&c) || (c.chars().all(|ch| ch.is_alphabetic() || ch == '/') && (2..=12).contains(&c.chars().count()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn percent_spellings() {
+        for p in ["Persentase", "Persen", "Prosen", "Prosentase", "Presentase", "%", "PERSEN"] {
+            assert_eq!(canonical(p), "persen");
+        }
+        assert_eq!(canonical("Dokumen"), "dokumen");
+        assert!(is_known("laporan"));
+        assert!(!is_known("xyzzy"));
+    }
+}

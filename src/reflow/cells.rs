@@ -1,0 +1,128 @@
+//! Cell text: joining the wrapped lines of a cell into one string.
+//!
+//! A word too long for its cell is cut without a hyphen ("Kemandiria" / "n",
+//! "Pengang" / "garan"). Whether two pieces are one word is decided from the
+//! document's own vocabulary (the joined word is printed whole elsewhere)
+//! or, for a one- or two-letter lowercase tail that is no word by itself,
+//! from its shape. Spelling is otherwise kept as printed.
+
+use std::collections::HashSet;
+
+/// Short lowercase words that stand alone at the start of a wrapped line.
+const SHORT_WORDS: &[&str] = &["di", "ke", "ya", "se", "si", "sd", "mi", "tk", "km", "m2", "rp", "kk", "no"];
+
+/// The lowercase letter runs of a document, to recognise words cut in two.
+#[derive(Debug, Default, Clone)]
+pub struct Vocabulary {
+    words: HashSet<String>,
+    /// All words concatenated, for "appears inside a longer word" checks.
+    text: String,
+}
+
+impl Vocabulary {
+    pub fn from_texts<'a>(texts: impl IntoIterator<Item = &'a str>) -> Self {
+        let mut words = HashSet::new();
+        for t in texts {
+            for w in letter_runs(t) {
+                if w.chars().count() >= 3 {
+                    words.insert(w.to_lowercase());
+                }
+            }
+        }
+        let mut all: Vec<&String> = words.iter().collect();
+        all.sort();
+        let text = all.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(" ");
+        Vocabulary { words, text }
+    }
+
+    /// True when `w` is printed whole somewhere (as a word or inside one,
+    /// e.g. "rehabilitasi" inside "direhabilitasi").
+    fn knows(&self, w: &str) -> bool {
+        let w = w.to_lowercase();
+        self.words.contains(&w) || (w.chars().count() >= 7 && self.text.contains(&w))
+    }
+}
+
+fn letter_runs(s: &str) -> impl Iterator<Item = &str> {
+    s.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty())
+}
+
+/// True when the line break between `left` (end of a line) and `right`
+/// (start of the next) cuts one word in two.
+pub fn is_cut_word(left: &str, right: &str, vocab: &Vocabulary) -> bool {
+    let tail = match left.rsplit(|c: char| !c.is_alphabetic()).next() {
+        Some(t) if !t.is_empty() && left.ends_with(|c: char| c.is_alphabetic()) => t,
+        _ => return false,
+    };
+    let head = match right.split(|c: char| !c.is_alphabetic()).next() {
+        Some(h) if !h.is_empty() => h,
+        _ => return false,
+    };
+    if !head.starts_with(|c: char| c.is_lowercase()) {
+        return false;
+    }
+    let joined = format!("{tail}{head}");
+    let head_is_word = vocab.words.contains(&head.to_lowercase()) || SHORT_WORDS.contains(&head);
+    let tail_is_word = vocab.words.contains(&tail.to_lowercase());
+    if vocab.words.contains(&joined.to_lowercase()) && !(head_is_word && tail_is_word) {
+        return true;
+    }
+    if vocab.knows(&joined) && !head_is_word && !tail_is_word {
+        return true;
+    }
+    // "Kemandiria" / "n": a one- or two-letter tail that is no word.
+    head.chars().count() <= 2 && !SHORT_WORDS.contains(&head) && tail.chars().count() >= 3
+}
+
+/// Joins the lines of one cell: whitespace folded, cut words rejoined.
+pub fn join_lines<S: AsRef<str>>(lines: &[S], vocab: &Vocabulary) -> String {
+    let mut out = String::new();
+    for line in lines {
+        let line = fold(line.as_ref());
+        if line.is_empty() {
+            continue;
+        }
+        if out.is_empty() {
+            out = line;
+        } else if is_cut_word(&out, &line, vocab) || out.ends_with('-') && line.starts_with(|c: char| c.is_lowercase()) {
+            out.push_str(&line);
+        } else {
+            out.push(' ');
+            out.push_str(&line);
+        }
+    }
+    out
+}
+
+/// Whitespace folded to single spaces, trimmed.
+pub fn fold(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn vocab(s: &str) -> Vocabulary {
+        Vocabulary::from_texts([s])
+    }
+
+    #[test]
+    fn cut_words_are_rejoined() {
+        let v = vocab("Meningkatnya Kemandirian,kualita s dan Daya Saing kualitas Kelembagaan");
+        assert_eq!(join_lines(&["Meningkatnya", "Kemandirian,kualita", "s dan Daya Saing"], &v), "Meningkatnya Kemandirian,kualitas dan Daya Saing");
+        assert_eq!(join_lines(&["kemitraan,kemudaha", "n, Perizinan"], &v), "kemitraan,kemudahan, Perizinan");
+        let v = vocab("Pemeliharaan/Rehabil itasi dipelihara/direhabilitasi");
+        assert_eq!(join_lines(&["Pemeliharaan/Rehabil", "itasi Gedung"], &v), "Pemeliharaan/Rehabilitasi Gedung");
+    }
+
+    #[test]
+    fn whole_words_stay_apart() {
+        let v = vocab("Penyediaan Jasa Surat menyurat yang dilakukan pemeriksaan di daerah");
+        assert_eq!(join_lines(&["Penyediaan Jasa Surat", "menyurat"], &v), "Penyediaan Jasa Surat menyurat");
+        assert_eq!(join_lines(&["yang telah", "dilakukan  pemeriksaan"], &v), "yang telah dilakukan pemeriksaan");
+        assert_eq!(join_lines(&["Peningkatan Pemahaman dan", "Pengetahuan"], &v), "Peningkatan Pemahaman dan Pengetahuan");
+        assert_eq!(join_lines(&["kantor", "di daerah"], &v), "kantor di daerah");
+        assert_eq!(join_lines(&["perundang-", "undangan"], &v), "perundang-undangan");
+    }
+}

@@ -1,0 +1,441 @@
+//! Flow reflow: rebuilds rows from a dump in which the cells of a row run
+//! together (pdftotext's default output, mutool, copy-paste).
+//!
+//! The anchor of every indicator row is its unit followed by its targets
+//! ("Persentase 7,1 0 0 3,9 7,1"), the one thing a flow dump keeps in order.
+//! The text between two anchors holds, in order: the previous row's notes,
+//! any node labels ("Program 1 ...") with their names, and the indicator.
+//! Labels open a line; paragraphs (blank-line separated) and indicator
+//! numbering ("2. Jumlah ...") split the rest.
+
+use super::cells::{fold, join_lines, Vocabulary};
+use super::frame::{core_words, is_header_line, is_signature_start, roles_in_words};
+use super::{Row, Table};
+use crate::extract::Page;
+use crate::parse::header::Role;
+use crate::parse::label::{parse_indicator_number, parse_label};
+use crate::parse::number::{parse_value, Value};
+use crate::parse::unit::{canonical, is_known, looks_like_unit};
+
+/// One source line with where it came from.
+#[derive(Debug, Clone)]
+struct SrcLine {
+    page: u32,
+    line: u32,
+    text: String,
+    /// A blank line (or a removed header) comes before this one.
+    para_break: bool,
+}
+
+/// One word of the body, pointing at its line.
+#[derive(Debug, Clone)]
+struct Tok {
+    text: String,
+    line: usize,
+}
+
+/// An indicator's unit and targets found in the token stream.
+#[derive(Debug, Clone)]
+struct Anchor {
+    unit_tok: usize,
+    values: Vec<String>,
+    /// One past the last token of the targets.
+    end: usize,
+}
+
+pub fn reflow(pages: &[Page]) -> Table {
+    let mut table = Table::default();
+    let (lines, title) = body_lines(pages, &mut table);
+    table.title = title;
+    if table.columns.is_empty() {
+        table.columns = vec![Role::Node, Role::Indicator, Role::Unit, Role::Target, Role::Tw1, Role::Tw2, Role::Tw3, Role::Tw4];
+    }
+    let value_roles: Vec<Role> = table.columns.iter().copied().filter(|r| r.is_value()).collect();
+    let text_after: Vec<Role> = after_values(&table.columns);
+
+    let toks: Vec<Tok> = lines
+        .iter()
+        .enumerate()
+        .flat_map(|(li, l)| l.text.split_whitespace().map(move |w| Tok { text: w.to_string(), line: li }))
+        .collect();
+    let anchors = find_anchors(&toks, value_roles.len());
+    let vocab = Vocabulary::from_texts(lines.iter().map(|l| l.text.as_str()));
+
+    // The signature block starts at the first signature line after the last anchor.
+    let last_line = anchors.last().map(|a| toks[a.end - 1].line).unwrap_or(0);
+    let sig_start = (last_line + 1..lines.len()).find(|&i| is_signature_start(&lines[i].text)).unwrap_or(lines.len());
+    table.signature = lines[sig_start.min(lines.len())..].iter().map(|l| fold(&l.text)).filter(|s| !s.is_empty()).collect();
+
+    let mut prev_end = 0usize;
+    let mut rows: Vec<Row> = Vec::new();
+    for a in &anchors {
+        let seg = segment_lines(&lines, &toks, prev_end, a.unit_tok);
+        let same_line_as_prev = prev_end > 0 && seg.first().is_some_and(|s| s.0 == toks[prev_end - 1].line);
+        let parts = split_segment(&seg, same_line_as_prev, &vocab, !rows.is_empty());
+        if let Some(prev) = rows.iter_mut().rev().find(|r| r.has_indicator()) {
+            add_trailing(prev, &parts.notes, &text_after);
+        }
+        for (node, at) in parts.nodes_only {
+            rows.push(Row { page: lines[at].page, line: lines[at].line, node: Some(node), ..Row::default() });
+        }
+        let start_line = parts.start.unwrap_or(toks[a.unit_tok].line);
+        let mut row = Row { page: lines[start_line].page, line: lines[start_line].line, node: parts.node, ..Row::default() };
+        row.set(Role::Indicator, parts.indicator);
+        row.set(Role::Unit, toks[a.unit_tok].text.clone());
+        assign_values(&mut row, &a.values, &value_roles);
+        rows.push(row);
+        prev_end = a.end;
+    }
+    // Text after the last anchor and before the signature: the last row's notes.
+    let end_tok = toks.iter().position(|t| t.line >= sig_start).unwrap_or(toks.len());
+    if prev_end > 0 && prev_end < end_tok {
+        let seg = segment_lines(&lines, &toks, prev_end, end_tok);
+        let same = seg.first().is_some_and(|s| s.0 == toks[prev_end - 1].line);
+        let parts = split_segment(&seg, same, &vocab, true);
+        let mut notes = parts.notes;
+        if !parts.indicator.is_empty() {
+            notes.push(parts.indicator);
+        }
+        if let Some(prev) = rows.iter_mut().rev().find(|r| r.has_indicator()) {
+            add_trailing(prev, &notes, &text_after);
+        }
+    }
+    if anchors.is_empty() {
+        table.warnings.push("no_table_found".to_string());
+    }
+    table.rows = rows;
+    table
+}
+
+/// The text columns that follow the targets, in header order
+/// (KETERANGAN, PENANGGUNG JAWAB, ...); notes by default.
+fn after_values(columns: &[Role]) -> Vec<Role> {
+    let last_value = columns.iter().rposition(|r| r.is_value());
+    let roles: Vec<Role> = match last_value {
+        Some(i) => columns[i + 1..].iter().copied().filter(|r| matches!(r, Role::Note | Role::Responsible)).collect(),
+        None => Vec::new(),
+    };
+    if roles.is_empty() {
+        vec![Role::Note]
+    } else {
+        roles
+    }
+}
+
+/// Paragraphs after a row's targets fill its trailing text columns in
+/// order; more paragraphs than columns go to the last one.
+fn add_trailing(row: &mut Row, paragraphs: &[String], roles: &[Role]) {
+    for (i, p) in paragraphs.iter().enumerate() {
+        let role = roles[i.min(roles.len() - 1)];
+        row.set(role, p.clone());
+    }
+}
+
+/// All lines, headers removed (their columns recorded in `table`), with the
+/// title block (the lines above the first header) returned apart.
+fn body_lines(pages: &[Page], table: &mut Table) -> (Vec<SrcLine>, Vec<String>) {
+    let mut all: Vec<SrcLine> = Vec::new();
+    for p in pages {
+        let mut blank = true;
+        for (i, l) in p.lines.iter().enumerate() {
+            if l.is_blank() {
+                blank = true;
+                continue;
+            }
+            all.push(SrcLine { page: p.number, line: i as u32 + 1, text: l.text(), para_break: blank });
+            blank = false;
+        }
+    }
+    // Header blocks: runs of header-only lines holding at least two words
+    // that only a header has.
+    let mut keep = vec![true; all.len()];
+    let mut title: Option<Vec<String>> = None;
+    let mut i = 0;
+    while i < all.len() {
+        let mut j = i;
+        let mut core = 0;
+        let mut words_all: Vec<String> = Vec::new();
+        while j < all.len() {
+            let words: Vec<&str> = all[j].text.split_whitespace().collect();
+            if !is_header_line(&words) {
+                break;
+            }
+            core += core_words(&words);
+            words_all.extend(words.iter().map(|w| w.to_string()));
+            j += 1;
+        }
+        if j > i && core >= 2 {
+            let refs: Vec<&str> = words_all.iter().map(String::as_str).collect();
+            let (roles, years) = roles_in_words(&refs);
+            if table.columns.is_empty() {
+                table.columns = roles;
+            }
+            table.header_years.extend(years);
+            if title.is_none() {
+                title = Some(all[..i].iter().map(|l| l.text.clone()).collect());
+                for k in keep.iter_mut().take(i) {
+                    *k = false;
+                }
+            }
+            for k in keep.iter_mut().take(j).skip(i) {
+                *k = false;
+            }
+            if j < all.len() {
+                all[j].para_break = true;
+            }
+            i = j;
+        } else {
+            i += 1;
+        }
+    }
+    let title = title.unwrap_or_default();
+    let lines = all.into_iter().zip(keep).filter(|(_, k)| *k).map(|(l, _)| l).collect();
+    (lines, title)
+}
+
+/// A word that can stand in a run of targets.
+fn is_value_word(w: &str) -> bool {
+    w == "-" || !matches!(parse_value(w), Value::Unreadable(_))
+}
+
+/// Finds every unit-and-targets anchor. A run takes at most `cap` values
+/// (the header's value columns), so a row number that follows ("2 Sasaran
+/// 2") is not read as a target.
+fn find_anchors(toks: &[Tok], cap: usize) -> Vec<Anchor> {
+    let cap = cap.max(1);
+    let mut out = Vec::new();
+    let mut i = 1;
+    while i < toks.len() {
+        let unit = &toks[i - 1].text;
+        if !is_value_word(&toks[i].text) || is_value_word(unit) || !looks_like_unit(unit) {
+            i += 1;
+            continue;
+        }
+        let mut values: Vec<String> = Vec::new();
+        let mut j = i;
+        while j < toks.len() && values.len() <= cap {
+            let t = &toks[j].text;
+            if t == "%" && values.last().is_some_and(|v| !v.ends_with('%')) {
+                values.last_mut().expect("checked").push('%');
+            } else if is_value_word(t) && values.len() < cap {
+                values.push(t.clone());
+            } else {
+                break;
+            }
+            j += 1;
+        }
+        let label_like = parse_label(&format!("{unit} {}", values[0])).is_some();
+        let enough = values.len() >= 2 || (is_known(&canonical(unit)) && !label_like && is_number_word(&values[0]));
+        if enough && !label_like {
+            out.push(Anchor { unit_tok: i - 1, values, end: j });
+            i = j + 1;
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+fn is_number_word(w: &str) -> bool {
+    matches!(parse_value(w), Value::Number(_))
+}
+
+/// Puts the targets in their columns. With every value present the order
+/// says which is which. A flow dump drops blank cells, so with fewer values
+/// the columns are unknown: two values are read as target and TW IV (a
+/// cumulative plan's "A ... A"), anything else is left empty with a warning.
+fn assign_values(row: &mut Row, values: &[String], roles: &[Role]) {
+    if values.len() == roles.len() {
+        for (r, v) in roles.iter().zip(values) {
+            row.set(*r, v.clone());
+        }
+    } else if values.len() == 2 && roles.contains(&Role::Target) && roles.contains(&Role::Tw4) {
+        row.set(Role::Target, values[0].clone());
+        row.set(Role::Tw4, values[1].clone());
+        row.warnings.push("quarters_missing".to_string());
+    } else {
+        row.set(Role::Target, values[0].clone());
+        row.warnings.push("values_unaligned".to_string());
+    }
+}
+
+/// The segment's text as (line index, text on that line within the range).
+fn segment_lines(lines: &[SrcLine], toks: &[Tok], from: usize, to: usize) -> Vec<(usize, String)> {
+    let mut out: Vec<(usize, String)> = Vec::new();
+    for t in &toks[from..to.min(toks.len())] {
+        match out.last_mut() {
+            Some((li, s)) if *li == t.line => {
+                s.push(' ');
+                s.push_str(&t.text);
+            }
+            _ => out.push((t.line, t.text.clone())),
+        }
+    }
+    // Mark paragraph breaks by an empty entry before a line that has one.
+    let mut marked = Vec::new();
+    for (k, (li, s)) in out.into_iter().enumerate() {
+        if k > 0 && lines[li].para_break {
+            marked.push((usize::MAX, String::new()));
+        }
+        marked.push((li, s));
+    }
+    marked
+}
+
+/// What the text between two anchors holds.
+#[derive(Debug, Default)]
+struct Parts {
+    /// Paragraphs that close the previous row (KETERANGAN, PENANGGUNG JAWAB).
+    notes: Vec<String>,
+    /// Nodes opened here that have no indicator of their own, with their line.
+    nodes_only: Vec<(String, usize)>,
+    /// The node whose indicator follows (label included).
+    node: Option<String>,
+    indicator: String,
+    /// First line of the row.
+    start: Option<usize>,
+}
+
+/// Splits a segment: notes of the previous row, node cells, the indicator.
+fn split_segment(seg: &[(usize, String)], first_is_trailing: bool, vocab: &Vocabulary, has_prev: bool) -> Parts {
+    let mut parts = Parts::default();
+    let mut seg: Vec<(usize, String)> = seg.to_vec();
+    if first_is_trailing && !seg.is_empty() && seg[0].0 != usize::MAX {
+        let (_, t) = seg.remove(0);
+        parts.notes.push(fold(&t));
+    }
+    // Row numbers of the NO column: a bare number before a label, or leading one.
+    let mut cleaned: Vec<(usize, String)> = Vec::new();
+    for (k, (li, text)) in seg.iter().enumerate() {
+        if *li == usize::MAX {
+            cleaned.push((*li, text.clone()));
+            continue;
+        }
+        let next_label = seg[k + 1..].iter().find(|(l, _)| *l != usize::MAX).is_some_and(|(_, t)| parse_label(t).is_some());
+        if is_row_number(text) && next_label {
+            continue;
+        }
+        cleaned.push((*li, strip_row_number(text).to_string()));
+    }
+    let labels: Vec<usize> = cleaned.iter().enumerate().filter(|(_, (li, t))| *li != usize::MAX && parse_label(t).is_some()).map(|(k, _)| k).collect();
+    let paragraphs = |range: &[(usize, String)]| -> Vec<(usize, Vec<String>)> {
+        let mut ps: Vec<(usize, Vec<String>)> = Vec::new();
+        let mut cur: Option<(usize, Vec<String>)> = None;
+        for (li, t) in range {
+            if *li == usize::MAX {
+                if let Some(c) = cur.take() {
+                    ps.push(c);
+                }
+                continue;
+            }
+            cur.get_or_insert_with(|| (*li, Vec::new())).1.push(t.clone());
+        }
+        if let Some(c) = cur {
+            ps.push(c);
+        }
+        ps
+    };
+    let Some(&first_label) = labels.first() else {
+        // No node opens here: another indicator of the same node.
+        let ps = paragraphs(&cleaned);
+        let numbered = ps.iter().position(|(_, p)| parse_indicator_number(&p[0]).0.is_some());
+        let split = match numbered {
+            Some(k) => k,
+            None if has_prev => ps.len().saturating_sub(1),
+            None => 0,
+        };
+        for (_, p) in &ps[..split] {
+            parts.notes.push(join_lines(p, vocab));
+        }
+        let ind: Vec<String> = ps[split..].iter().flat_map(|(_, p)| p.clone()).collect();
+        parts.start = ps.get(split).map(|(li, _)| *li);
+        parts.indicator = join_lines(&ind, vocab);
+        return parts;
+    };
+    for (_, p) in paragraphs(&cleaned[..first_label]) {
+        parts.notes.push(join_lines(&p, vocab));
+    }
+    for (n, &k) in labels.iter().enumerate() {
+        let end = labels.get(n + 1).copied().unwrap_or(cleaned.len());
+        let block = &cleaned[k..end];
+        let at = block[0].0;
+        if n + 1 < labels.len() {
+            let text: Vec<String> = block.iter().filter(|(li, _)| *li != usize::MAX).map(|(_, t)| t.clone()).collect();
+            parts.nodes_only.push((join_lines(&text, vocab), at));
+            continue;
+        }
+        let ps = paragraphs(block);
+        let (node, indicator) = split_node_and_indicator(&ps, vocab);
+        parts.node = Some(node);
+        parts.indicator = indicator;
+        parts.start = Some(at);
+    }
+    parts
+}
+
+/// The last label's block: the node's name first, then the indicator.
+fn split_node_and_indicator(ps: &[(usize, Vec<String>)], vocab: &Vocabulary) -> (String, String) {
+    // A label alone on its paragraph continues in the next one.
+    let label_only = parse_label(&ps[0].1.join(" ")).is_some_and(|l| l.name.is_empty());
+    let node_paras = if label_only && ps.len() > 2 { 2 } else { 1 };
+    let node_lines: Vec<String> = ps[..node_paras.min(ps.len())].iter().flat_map(|(_, p)| p.clone()).collect();
+    let rest: Vec<String> = ps[node_paras.min(ps.len())..].iter().flat_map(|(_, p)| p.clone()).collect();
+    if !rest.is_empty() {
+        return (join_lines(&node_lines, vocab), join_lines(&rest, vocab));
+    }
+    let mut node_lines = node_lines;
+    if label_only && ps.len() == 2 {
+        // "Sasaran 2" / "Meningkatnya Pelaku Wirausaha 2. Jumlah ...": the
+        // second paragraph holds the name and the indicator.
+        node_lines = ps.iter().flat_map(|(_, p)| p.clone()).collect();
+    }
+    // Node and indicator ran together: split at the indicator's numbering.
+    let joined = join_lines(&node_lines, vocab);
+    let label_len = parse_label(&joined).map(|l| joined.len() - l.name.len()).unwrap_or(0);
+    if let Some(at) = inline_indicator_start(&joined[label_len..]) {
+        let at = label_len + at;
+        return (joined[..at].trim().to_string(), joined[at..].trim().to_string());
+    }
+    // Or at the first line that opens like an indicator ("Jumlah ...").
+    if let Some(k) = node_lines.iter().skip(1).position(|l| opens_like_indicator(l)) {
+        let k = k + 1;
+        return (join_lines(&node_lines[..k], vocab), join_lines(&node_lines[k..], vocab));
+    }
+    (joined, String::new())
+}
+
+/// Byte offset of "2. Jumlah" / "2.Nilai" inside a run-together cell.
+fn inline_indicator_start(s: &str) -> Option<usize> {
+    use std::sync::OnceLock;
+    static RE: OnceLock<regex::Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| regex::Regex::new(r"(?:^|\s)(\d{1,2}\s?[.)]\s?\p{Lu})").expect("pattern"));
+    re.captures(s).and_then(|c| c.get(1)).map(|m| m.start())
+}
+
+/// Words that open an indicator's text; used only where nothing else
+/// separates a node's name from its indicator.
+fn opens_like_indicator(line: &str) -> bool {
+    const OPENERS: &[&str] = &[
+        "jumlah", "jml", "jmh", "jmlh", "persentase", "prosentase", "presentase", "nilai", "indeks", "rata-rata",
+        "angka", "tingkat", "rasio", "cakupan", "predikat", "pertumbuhan", "penambahan", "pertambahan",
+        "terlaksananya", "tersedianya", "capaian", "proporsi", "kontribusi", "skor",
+    ];
+    let first = line.split_whitespace().next().unwrap_or("").to_lowercase();
+    OPENERS.contains(&first.trim_end_matches([',', ':']))
+}
+
+fn is_row_number(text: &str) -> bool {
+    let t = text.trim().trim_end_matches('.');
+    !t.is_empty() && t.len() <= 3 && t.chars().all(|c| c.is_ascii_digit())
+}
+
+/// "1 Tujuan 1 ..." → "Tujuan 1 ...": the NO column's number run into the label.
+fn strip_row_number(text: &str) -> &str {
+    let t = text.trim_start();
+    if let Some((first, rest)) = t.split_once(' ') {
+        if is_row_number(first) && parse_label(rest).is_some() {
+            return rest.trim_start();
+        }
+    }
+    t
+}

@@ -1,0 +1,179 @@
+//! The frame around the table: the title block above it, header rows
+//! (repeated on every page), and the signature block below it. Shared by
+//! both reflow algorithms, which see the same frame in different shapes.
+
+use crate::parse::header::{is_core_header_word, is_header_word, role_of, squash, Role};
+
+/// True when every word of the line may belong to a header row.
+pub fn is_header_line(words: &[&str]) -> bool {
+    !words.is_empty() && words.iter().all(|w| is_header_word(w))
+}
+
+/// How many words only a header has.
+pub fn core_words(words: &[&str]) -> usize {
+    words.iter().filter(|w| is_core_header_word(w)).count()
+}
+
+/// The roles named by a header read as one run of words (a flow dump's
+/// header, or the header cells of one column). Shortest match first, so
+/// "INDIKATOR" does not swallow the "SATUAN" after "KINERJA"; "TW" alone
+/// waits for its numeral.
+pub fn roles_in_words(words: &[&str]) -> (Vec<Role>, Vec<u32>) {
+    let mut roles = Vec::new();
+    let mut years = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        let w = squash(words[i]);
+        if let Some(y) = year_in(&w) {
+            years.push(y);
+        }
+        let mut matched = 0;
+        for n in 1..=3 {
+            if i + n > words.len() {
+                continue;
+            }
+            let joined = words[i..i + n].join(" ");
+            if let Some(r) = role_of(&joined) {
+                // "TW" followed by "I" must take both words.
+                if n == 1 && (w == "TW" || w == "TRIWULAN") {
+                    continue;
+                }
+                if roles.last() != Some(&r) || r == Role::Extra {
+                    roles.push(r);
+                }
+                matched = n;
+                break;
+            }
+        }
+        i += matched.max(1);
+    }
+    (roles, years)
+}
+
+fn year_in(squashed: &str) -> Option<u32> {
+    let digits: String = squashed.chars().rev().take_while(|c| c.is_ascii_digit()).collect();
+    let digits: String = digits.chars().rev().collect();
+    match digits.parse::<u32>() {
+        Ok(y) if digits.len() == 4 && (1990..=2100).contains(&y) => Some(y),
+        _ => None,
+    }
+}
+
+const MONTHS: &[&str] = &[
+    "januari", "februari", "pebruari", "maret", "april", "mei", "juni", "juli", "agustus", "september", "oktober",
+    "nopember", "november", "desember",
+];
+
+/// The first line of a signature block: "Purbalingga, Januari 2025",
+/// "Tegal, 2 Januari 2020", or a line that starts with "NIP".
+pub fn is_signature_start(text: &str) -> bool {
+    let t = text.trim();
+    if let Some((place, date)) = t.split_once(',') {
+        let place_ok = !place.is_empty() && place.split_whitespace().count() <= 3 && place.chars().all(|c| c.is_alphabetic() || c == ' ' || c == '.');
+        let parts: Vec<String> = date.split_whitespace().map(str::to_lowercase).collect();
+        let has_month = parts.iter().any(|p| MONTHS.contains(&p.as_str()));
+        let has_year = parts.last().is_some_and(|p| p.len() == 4 && p.chars().all(|c| c.is_ascii_digit()));
+        if place_ok && has_month && has_year && parts.len() <= 3 {
+            return true;
+        }
+    }
+    t.starts_with("NIP")
+}
+
+/// Title facts read from the lines above the table.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Title {
+    pub text: String,
+    pub year: Option<u32>,
+    pub agency: String,
+    pub region: String,
+}
+
+/// Reads "RENCANA AKSI TAHUN 2025" / "DINAS ... KABUPATEN PURBALINGGA".
+pub fn read_title(lines: &[String]) -> Title {
+    let mut title = Title::default();
+    let mut rest = Vec::new();
+    for l in lines {
+        let t = l.split_whitespace().collect::<Vec<_>>().join(" ");
+        if t.is_empty() {
+            continue;
+        }
+        let upper = t.to_uppercase();
+        if upper.contains("RENCANA AKSI") || (title.text.is_empty() && upper.starts_with("RENCANA")) {
+            title.text = t.clone();
+            title.year = upper.split_whitespace().filter_map(|w| year_in(&squash(w))).next();
+            continue;
+        }
+        if title.year.is_none() {
+            if let Some(y) = upper.split_whitespace().filter_map(|w| year_in(&squash(w))).next() {
+                if upper.starts_with("TAHUN") {
+                    title.year = Some(y);
+                    continue;
+                }
+            }
+        }
+        rest.push(t);
+    }
+    let body = rest.join(" ");
+    let upper = body.to_uppercase();
+    let cut = ["KABUPATEN", "KOTA", "PROVINSI", "KAB."]
+        .iter()
+        .filter_map(|k| find_word(&upper, k))
+        .min();
+    match cut {
+        Some(at) => {
+            title.agency = body[..at].trim().trim_end_matches(',').to_string();
+            title.region = body[at..].trim().to_string();
+        }
+        None => title.agency = body.trim().to_string(),
+    }
+    title
+}
+
+/// Byte offset of `word` as a whole word in `s`.
+fn find_word(s: &str, word: &str) -> Option<usize> {
+    let mut from = 0;
+    while let Some(i) = s[from..].find(word) {
+        let at = from + i;
+        let before_ok = at == 0 || !s[..at].ends_with(|c: char| c.is_alphanumeric());
+        let after = &s[at + word.len()..];
+        let after_ok = word.ends_with('.') || !after.starts_with(|c: char| c.is_alphanumeric());
+        if before_ok && after_ok {
+            return Some(at);
+        }
+        from = at + word.len();
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn title_block() {
+        let t = read_title(&["RENCANA AKSI TAHUN 2025".into(), "DINAS KOPERASI DAN UKM KABUPATEN PURBALINGGA".into()]);
+        assert_eq!((t.year, t.agency.as_str(), t.region.as_str()), (Some(2025), "DINAS KOPERASI DAN UKM", "KABUPATEN PURBALINGGA"));
+        let t = read_title(&["RENCANA AKSI TAHUN 2020".into(), "BADAN PERENCANAAN PEMBANGUNAN, PENELITIAN DAN PENGEMBANGAN DAERAH KOTA TEGAL".into()]);
+        assert_eq!(t.region, "KOTA TEGAL");
+        assert_eq!(t.agency, "BADAN PERENCANAAN PEMBANGUNAN, PENELITIAN DAN PENGEMBANGAN DAERAH");
+    }
+
+    #[test]
+    fn header_roles_from_a_flow_header() {
+        let words: Vec<&str> = "NO URAIAN INDIKATOR KINERJA SATUAN TARGET KETERANGAN2024 TW.I TW.II TW.III TW.IV".split(' ').collect();
+        let (roles, years) = roles_in_words(&words);
+        assert_eq!(roles, vec![Role::No, Role::Node, Role::Indicator, Role::Unit, Role::Target, Role::Note, Role::Tw1, Role::Tw2, Role::Tw3, Role::Tw4]);
+        assert_eq!(years, vec![2024]);
+        let words: Vec<&str> = "Triwulan I Triwulan II PENANGGUNG JAWAB".split(' ').collect();
+        assert_eq!(roles_in_words(&words).0, vec![Role::Tw1, Role::Tw2, Role::Responsible]);
+    }
+
+    #[test]
+    fn signature_lines() {
+        assert!(is_signature_start("Purbalingga, Januari 2025"));
+        assert!(is_signature_start("Tegal, 2 Januari 2020"));
+        assert!(is_signature_start("NIP. 19670919 199003 1 010"));
+        assert!(!is_signature_start("Perencanaan, Penganggaran, dan"));
+    }
+}
