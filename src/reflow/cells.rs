@@ -6,7 +6,7 @@
 //! or, for a one- or two-letter lowercase tail that is no word by itself,
 //! from its shape. Spelling is otherwise kept as printed.
 
-use std::collections::HashSet;
+use std::collections::HashMap;
 
 /// Short lowercase words that stand alone at the start of a wrapped line.
 const SHORT_WORDS: &[&str] = &["di", "ke", "ya", "se", "si", "sd", "mi", "tk", "km", "m2", "rp", "kk", "no"];
@@ -14,22 +14,24 @@ const SHORT_WORDS: &[&str] = &["di", "ke", "ya", "se", "si", "sd", "mi", "tk", "
 /// The lowercase letter runs of a document, to recognise words cut in two.
 #[derive(Debug, Default, Clone)]
 pub struct Vocabulary {
-    words: HashSet<String>,
+    /// Word → how often it is printed. A fragment of a cut word is printed
+    /// once (where it was cut); a real word usually more often.
+    words: HashMap<String, usize>,
     /// All words concatenated, for "appears inside a longer word" checks.
     text: String,
 }
 
 impl Vocabulary {
     pub fn from_texts<'a>(texts: impl IntoIterator<Item = &'a str>) -> Self {
-        let mut words = HashSet::new();
+        let mut words = HashMap::new();
         for t in texts {
             for w in letter_runs(t) {
                 if w.chars().count() >= 3 {
-                    words.insert(w.to_lowercase());
+                    *words.entry(w.to_lowercase()).or_insert(0) += 1;
                 }
             }
         }
-        let mut all: Vec<&String> = words.iter().collect();
+        let mut all: Vec<&String> = words.keys().collect();
         all.sort();
         let text = all.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(" ");
         Vocabulary { words, text }
@@ -39,7 +41,24 @@ impl Vocabulary {
     /// e.g. "rehabilitasi" inside "direhabilitasi").
     fn knows(&self, w: &str) -> bool {
         let w = w.to_lowercase();
-        self.words.contains(&w) || (w.chars().count() >= 7 && self.text.contains(&w))
+        self.words.contains_key(&w) || (w.chars().count() >= 7 && self.text.contains(&w)) || self.knows_root_of(&w)
+    }
+
+    /// True when `w` is a printed word with an Indonesian prefix or suffix
+    /// added ("penganggaran" from "anggaran"): affixed forms are often
+    /// printed only once.
+    fn knows_root_of(&self, w: &str) -> bool {
+        const PREFIXES: &[&str] = &["meng", "meny", "mem", "men", "me", "peng", "peny", "pem", "pen", "per", "pe", "ber", "ter", "di", "ke", "se"];
+        const SUFFIXES: &[&str] = &["kan", "an", "nya", "i"];
+        let root_known = |r: &str| r.chars().count() >= 5 && self.words.contains_key(r);
+        PREFIXES.iter().filter_map(|p| w.strip_prefix(p)).any(|r| root_known(r) || SUFFIXES.iter().filter_map(|s| r.strip_suffix(s)).any(root_known))
+            || SUFFIXES.iter().filter_map(|s| w.strip_suffix(s)).any(root_known)
+    }
+
+    /// True when `w` is printed more than once: a word in its own right,
+    /// not only the piece of a cut word.
+    fn is_word(&self, w: &str) -> bool {
+        self.words.get(&w.to_lowercase()).is_some_and(|&n| n >= 2)
     }
 }
 
@@ -62,9 +81,9 @@ pub fn is_cut_word(left: &str, right: &str, vocab: &Vocabulary) -> bool {
         return false;
     }
     let joined = format!("{tail}{head}");
-    let head_is_word = vocab.words.contains(&head.to_lowercase()) || SHORT_WORDS.contains(&head);
-    let tail_is_word = vocab.words.contains(&tail.to_lowercase());
-    if vocab.words.contains(&joined.to_lowercase()) && !(head_is_word && tail_is_word) {
+    let head_is_word = vocab.is_word(head) || SHORT_WORDS.contains(&head);
+    let tail_is_word = vocab.is_word(tail);
+    if vocab.words.contains_key(&joined.to_lowercase()) && !head_is_word {
         return true;
     }
     if vocab.knows(&joined) && !head_is_word && !tail_is_word {
@@ -114,6 +133,10 @@ mod tests {
         assert_eq!(join_lines(&["kemitraan,kemudaha", "n, Perizinan"], &v), "kemitraan,kemudahan, Perizinan");
         let v = vocab("Pemeliharaan/Rehabil itasi dipelihara/direhabilitasi");
         assert_eq!(join_lines(&["Pemeliharaan/Rehabil", "itasi Gedung"], &v), "Pemeliharaan/Rehabilitasi Gedung");
+        let v = vocab("Pemeliharaan Barang By.Pem eliharaan,Pajak,dan");
+        assert_eq!(join_lines(&["Jasa Pemeliharaan,By.Pem", "eliharaan,Pajak"], &v), "Jasa Pemeliharaan,By.Pemeliharaan,Pajak");
+        let v = vocab("Perencanaan,Pengang garan pengelolaan anggaran yang");
+        assert_eq!(join_lines(&["Perencanaan,Pengang", "garan, dan"], &v), "Perencanaan,Penganggaran, dan");
     }
 
     #[test]

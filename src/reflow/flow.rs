@@ -71,9 +71,15 @@ pub fn reflow(pages: &[Page]) -> Table {
     for a in &anchors {
         let seg = segment_lines(&lines, &toks, prev_end, a.unit_tok);
         let same_line_as_prev = prev_end > 0 && seg.first().is_some_and(|s| s.0 == toks[prev_end - 1].line);
-        let parts = split_segment(&seg, same_line_as_prev, &vocab, !rows.is_empty());
+        let parts = split_segment(&lines, &seg, same_line_as_prev, &vocab, !rows.is_empty());
         if let Some(prev) = rows.iter_mut().rev().find(|r| r.has_indicator()) {
             add_trailing(prev, &parts.notes, &text_after);
+            for c in &parts.continuation {
+                match prev.node.as_mut() {
+                    Some(n) => *n = join_lines(&[n.as_str(), c.as_str()], &vocab),
+                    None => prev.set(text_after[text_after.len() - 1], c.clone()),
+                }
+            }
         }
         for (node, at) in parts.nodes_only {
             rows.push(Row { page: lines[at].page, line: lines[at].line, node: Some(node), ..Row::default() });
@@ -91,7 +97,7 @@ pub fn reflow(pages: &[Page]) -> Table {
     if prev_end > 0 && prev_end < end_tok {
         let seg = segment_lines(&lines, &toks, prev_end, end_tok);
         let same = seg.first().is_some_and(|s| s.0 == toks[prev_end - 1].line);
-        let parts = split_segment(&seg, same, &vocab, true);
+        let parts = split_segment(&lines, &seg, same, &vocab, true);
         let mut notes = parts.notes;
         if !parts.indicator.is_empty() {
             notes.push(parts.indicator);
@@ -225,8 +231,11 @@ fn find_anchors(toks: &[Tok], cap: usize) -> Vec<Anchor> {
             j += 1;
         }
         let label_like = parse_label(&format!("{unit} {}", values[0])).is_some();
-        let enough = values.len() >= 2 || (is_known(&canonical(unit)) && !label_like && is_number_word(&values[0]));
-        if enough && !label_like {
+        // One value alone is an anchor only after a known unit, and not when
+        // a label follows it (then it is the NO column: "tahun" / "1" / "Sasaran 1").
+        let label_follows = toks.get(j).is_some_and(|t| parse_label(&t.text).is_some());
+        let enough = values.len() >= 2 || (is_known(&canonical(unit)) && is_number_word(&values[0]) && !label_follows && !label_like);
+        if enough {
             out.push(Anchor { unit_tok: i - 1, values, end: j });
             i = j + 1;
         } else {
@@ -294,15 +303,34 @@ struct Parts {
     indicator: String,
     /// First line of the row.
     start: Option<usize>,
+    /// Text at the top of a new page before anything else: the rest of the
+    /// previous row's cell, cut by the page break.
+    continuation: Vec<String>,
 }
 
 /// Splits a segment: notes of the previous row, node cells, the indicator.
-fn split_segment(seg: &[(usize, String)], first_is_trailing: bool, vocab: &Vocabulary, has_prev: bool) -> Parts {
+fn split_segment(lines: &[SrcLine], seg: &[(usize, String)], first_is_trailing: bool, vocab: &Vocabulary, has_prev: bool) -> Parts {
     let mut parts = Parts::default();
     let mut seg: Vec<(usize, String)> = seg.to_vec();
     if first_is_trailing && !seg.is_empty() && seg[0].0 != usize::MAX {
         let (_, t) = seg.remove(0);
         parts.notes.push(fold(&t));
+    }
+    // A page break inside the segment, before any label: what follows it up
+    // to the next paragraph break continues the previous row's cell.
+    let first_page = seg.iter().find(|(li, _)| *li != usize::MAX).map(|(li, _)| lines[*li].page);
+    if has_prev {
+        if let Some(k) = seg.iter().position(|(li, _)| *li != usize::MAX && Some(lines[*li].page) != first_page) {
+            let before_label = !seg[..=k].iter().any(|(li, t)| *li != usize::MAX && parse_label(t).is_some());
+            if before_label && parse_label(&seg[k].1).is_none() {
+                let end = seg[k..].iter().position(|(li, _)| *li == usize::MAX).map(|e| k + e).unwrap_or(seg.len());
+                let has_more = seg[end..].iter().any(|(li, _)| *li != usize::MAX);
+                if has_more {
+                    let cont: Vec<String> = seg.drain(k..end).map(|(_, t)| t).collect();
+                    parts.continuation.push(join_lines(&cont, vocab));
+                }
+            }
+        }
     }
     // Row numbers of the NO column: a bare number before a label, or leading one.
     let mut cleaned: Vec<(usize, String)> = Vec::new();
@@ -377,17 +405,11 @@ fn split_segment(seg: &[(usize, String)], first_is_trailing: bool, vocab: &Vocab
 fn split_node_and_indicator(ps: &[(usize, Vec<String>)], vocab: &Vocabulary) -> (String, String) {
     // A label alone on its paragraph continues in the next one.
     let label_only = parse_label(&ps[0].1.join(" ")).is_some_and(|l| l.name.is_empty());
-    let node_paras = if label_only && ps.len() > 2 { 2 } else { 1 };
-    let node_lines: Vec<String> = ps[..node_paras.min(ps.len())].iter().flat_map(|(_, p)| p.clone()).collect();
-    let rest: Vec<String> = ps[node_paras.min(ps.len())..].iter().flat_map(|(_, p)| p.clone()).collect();
+    let node_paras = if label_only { 2.min(ps.len()) } else { 1 };
+    let node_lines: Vec<String> = ps[..node_paras].iter().flat_map(|(_, p)| p.clone()).collect();
+    let rest: Vec<String> = ps[node_paras..].iter().flat_map(|(_, p)| p.clone()).collect();
     if !rest.is_empty() {
         return (join_lines(&node_lines, vocab), join_lines(&rest, vocab));
-    }
-    let mut node_lines = node_lines;
-    if label_only && ps.len() == 2 {
-        // "Sasaran 2" / "Meningkatnya Pelaku Wirausaha 2. Jumlah ...": the
-        // second paragraph holds the name and the indicator.
-        node_lines = ps.iter().flat_map(|(_, p)| p.clone()).collect();
     }
     // Node and indicator ran together: split at the indicator's numbering.
     let joined = join_lines(&node_lines, vocab);
