@@ -25,6 +25,8 @@ struct SrcLine {
     text: String,
     /// A blank line (or a removed header) comes before this one.
     para_break: bool,
+    /// A header block (so a new page) comes just before this one.
+    after_header: bool,
 }
 
 /// One word of the body, pointing at its line.
@@ -148,7 +150,7 @@ fn body_lines(pages: &[Page], table: &mut Table) -> (Vec<SrcLine>, Vec<String>) 
                 blank = true;
                 continue;
             }
-            all.push(SrcLine { page: p.number, line: i as u32 + 1, text: l.text(), para_break: blank });
+            all.push(SrcLine { page: p.number, line: i as u32 + 1, text: l.text(), para_break: blank, after_header: false });
             blank = false;
         }
     }
@@ -188,6 +190,7 @@ fn body_lines(pages: &[Page], table: &mut Table) -> (Vec<SrcLine>, Vec<String>) 
             }
             if j < all.len() {
                 all[j].para_break = true;
+                all[j].after_header = true;
             }
             i = j;
         } else {
@@ -229,6 +232,13 @@ fn find_anchors(toks: &[Tok], cap: usize) -> Vec<Anchor> {
                 break;
             }
             j += 1;
+        }
+        // "minimal B %" then "34,31 ...": a letter grade followed by numbers
+        // is text, the real run starts later.
+        let mixed = !is_number_word(&values[0]) && values[1..].iter().any(|v| is_number_word(v));
+        if mixed {
+            i += 1;
+            continue;
         }
         let label_like = parse_label(&format!("{unit} {}", values[0])).is_some();
         // One value alone is an anchor only after a known unit, and not when
@@ -318,9 +328,12 @@ fn split_segment(lines: &[SrcLine], seg: &[(usize, String)], first_is_trailing: 
     }
     // A page break inside the segment, before any label: what follows it up
     // to the next paragraph break continues the previous row's cell.
+    // Pages are told by form feeds or, where a dump has none, by the header
+    // repeated at the top of each page.
     let first_page = seg.iter().find(|(li, _)| *li != usize::MAX).map(|(li, _)| lines[*li].page);
     if has_prev {
-        if let Some(k) = seg.iter().position(|(li, _)| *li != usize::MAX && Some(lines[*li].page) != first_page) {
+        let new_page = |li: usize| lines[li].after_header || Some(lines[li].page) != first_page;
+        if let Some(k) = seg.iter().position(|(li, _)| *li != usize::MAX && new_page(*li)) {
             let before_label = !seg[..=k].iter().any(|(li, t)| *li != usize::MAX && parse_label(t).is_some());
             if before_label && parse_label(&seg[k].1).is_none() {
                 let end = seg[k..].iter().position(|(li, _)| *li == usize::MAX).map(|e| k + e).unwrap_or(seg.len());
