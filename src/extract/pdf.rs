@@ -1,10 +1,83 @@
 //! PDF reader: glyphs with positions → words → lines, plus ruling lines.
-//! (Being written; see issue 3.)
+//!
+//! lopdf loads (and decrypts) the file; pdf-extract interprets the content
+//! streams and decodes fonts, reporting each glyph and painted path to our
+//! output device ([`device`]); we then group glyphs into words and lines
+//! ([`words`]) and paths into rulings ([`rulings`]). pdf-extract panics on
+//! some real-world PDFs, so every call into it runs under [`guard`].
 
-use super::Extracted;
+mod device;
+mod frame;
+mod glyph;
+mod guard;
+mod load;
+mod prepare;
+mod rulings;
+mod words;
+
+#[cfg(test)]
+mod tests;
+
+use super::{Extracted, InputKind, Page};
 use crate::error::Error;
+use device::PageCollector;
+use glyph::GlyphText;
+use guard::catch_quietly;
+use load::PageRef;
+use lopdf::Document;
 use std::path::Path;
 
-pub fn read(path: &Path, _bytes: &[u8]) -> Result<Extracted, Error> {
-    Err(Error::input(path, "PDF input is not supported yet"))
+/// Reads a PDF's text layer and rulings, page by page.
+///
+/// Warnings: `undecodable_text:page=N` when glyphs without usable Unicode
+/// were dropped; `no_text_layer:page=N` when a page has no usable text at
+/// all (a scan, or only undecodable glyphs), for a later OCR pass.
+pub fn read(path: &Path, bytes: &[u8]) -> Result<Extracted, Error> {
+    let mut doc = load::load(path, bytes)?;
+    let page_refs = load::pages(path, &doc)?;
+    prepare_document(path, &mut doc, &page_refs)?;
+    let mut pages = Vec::with_capacity(page_refs.len());
+    let mut warnings = Vec::new();
+    for page_ref in &page_refs {
+        pages.push(read_page(path, &doc, page_ref, &mut warnings)?);
+    }
+    Ok(Extracted { kind: InputKind::Pdf, pages, warnings })
+}
+
+fn prepare_document(path: &Path, doc: &mut Document, pages: &[PageRef]) -> Result<(), Error> {
+    let numbered: Vec<_> = pages.iter().map(|p| (p.number, p.id)).collect();
+    catch_quietly(|| prepare::prepare(doc, &numbered))
+        .map_err(|panic| could_not_read(path, &panic))?
+        .map_err(|n| load::damaged(path, &format!("page {n} has an unreadable content stream")))
+}
+
+fn read_page(path: &Path, doc: &Document, page_ref: &PageRef, warnings: &mut Vec<String>) -> Result<Page, Error> {
+    let number = page_ref.number;
+    let mut collector = PageCollector::new(page_ref.rotate);
+    catch_quietly(|| pdf_extract::output_doc_page(doc, &mut collector, number))
+        .map_err(|panic| could_not_read(path, &format!("page {number}: {panic}")))?
+        .map_err(|e| load::damaged(path, &format!("page {number}: {e}")))?;
+    let Some(frame) = collector.frame else {
+        return Err(load::damaged(path, &format!("page {number} has no media box")));
+    };
+    let (width, height) = frame.size();
+    let decodable = collector.glyphs.iter().filter(|g| matches!(g.text, GlyphText::Chars(_))).count();
+    let undecodable = collector.glyphs.iter().filter(|g| g.text == GlyphText::Undecodable).count();
+    if undecodable > 0 {
+        warnings.push(format!("undecodable_text:page={number}"));
+    }
+    if decodable == 0 {
+        warnings.push(format!("no_text_layer:page={number}"));
+    }
+    Ok(Page {
+        number,
+        width: width as f32,
+        height: height as f32,
+        lines: words::build_lines(collector.glyphs),
+        rulings: rulings::merge(collector.rulings, width as f32, height as f32),
+    })
+}
+
+fn could_not_read(path: &Path, detail: &str) -> Error {
+    Error::input(path, format!("could not read the PDF: {detail}"))
 }

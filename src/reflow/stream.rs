@@ -1,9 +1,732 @@
 //! Stream reflow: rebuilds rows from positioned words (layout dumps, PDFs).
-//! (Being written: for now lines are read as a flow dump.)
+//!
+//! Columns are found per page from the body itself, the header only naming
+//! them (headers are centred, wrapped and cut: "Triwula" / "n II"):
+//! - anchor lines carry a unit followed by targets; the targets of complete
+//!   anchor lines give the value columns;
+//! - the unit column starts at the leftmost unit word; the node column at
+//!   the labels ("Program 1"); the indicator column at the x where most
+//!   lines start a word between the two (text is left-aligned in cells);
+//! - text right of the targets is KETERANGAN / PENANGGUNG JAWAB.
+//!
+//! Rows: node cells run from one label to the next. Each anchor owns the
+//! indicator, unit and trailing text around it; the lines between two
+//! anchors are split by paragraph gaps, indicator numbering, and the
+//! table's vertical alignment (top, centre or bottom), which is measured.
 
-use super::Table;
-use crate::extract::Page;
+use super::cells::{fold, join_lines, Vocabulary};
+use super::frame::{core_words, is_header_line, is_signature_start, roles_in_words};
+use super::{Row, Table};
+use crate::extract::{Page, Word};
+use crate::parse::header::Role;
+use crate::parse::label::{parse_indicator_number, parse_label};
+use crate::parse::number::{parse_value, Value};
+use crate::parse::unit::looks_like_unit;
+
+/// Which column a word was placed in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Col {
+    No,
+    Node,
+    Indicator,
+    Unit,
+    Value(usize),
+    Trailing(usize),
+}
+
+/// A body line with its words placed in columns.
+#[derive(Debug, Clone)]
+struct Placed {
+    page: u32,
+    /// Line number on the page (1-based), for provenance.
+    line: u32,
+    /// Vertical position on a grid of text lines, increasing down the
+    /// document (pages stacked), so that gaps between lines are visible.
+    pos: i64,
+    words: Vec<(Col, Word)>,
+    /// Index of the anchor on this line, if it is one.
+    anchor: bool,
+}
+
+impl Placed {
+    fn text_in(&self, col: Col) -> String {
+        let ws: Vec<&str> = self.words.iter().filter(|(c, _)| *c == col).map(|(_, w)| w.text.as_str()).collect();
+        ws.join(" ")
+    }
+    fn has(&self, col: Col) -> bool {
+        self.words.iter().any(|(c, _)| *c == col)
+    }
+}
+
+/// Column positions of one page.
+#[derive(Debug, Clone, Default)]
+struct Columns {
+    node_left: f32,
+    ind_left: f32,
+    unit_left: f32,
+    /// (left, right, centre) of each value column.
+    values: Vec<(f32, f32, f32)>,
+    /// Left edges of the trailing text columns.
+    trailing: Vec<f32>,
+    tol: f32,
+}
+
+impl Columns {
+    /// A word may start this far left of its column: a dump squeezes a
+    /// column against the one before it by a character or so.
+    fn slack(&self) -> f32 {
+        self.tol * 2.5
+    }
+
+    /// The index of the unit word when the line is an indicator's anchor:
+    /// a target in a value column, and just before the first one a unit
+    /// word right of the node column (a dump may shift it left of the unit
+    /// column by a few characters).
+    fn anchor_unit(&self, words: &[Word]) -> Option<usize> {
+        let first_value = words.iter().position(|w| matches!(self.place(w), Col::Value(_)))?;
+        let has_value = words[first_value..].iter().any(|w| matches!(self.place(w), Col::Value(_)) && w.text != "%" && is_value_word(&w.text));
+        let u = first_value.checked_sub(1)?;
+        let unit = &words[u];
+        let in_zone = unit.x0 >= self.unit_left - 3.0 * self.slack();
+        (has_value && in_zone && is_unit_word(&unit.text)).then_some(u)
+    }
+
+    fn place(&self, w: &Word) -> Col {
+        let centre = (w.x0 + w.x1) / 2.0;
+        if let (Some(first), Some(last)) = (self.values.first(), self.values.last()) {
+            if centre > last.1 + self.tol && w.x0 > last.2 {
+                let k = self.trailing.iter().rposition(|&l| w.x0 >= l - self.slack()).unwrap_or(0);
+                return Col::Trailing(k);
+            }
+            if w.x0 >= first.0 - self.slack() {
+                let k = self
+                    .values
+                    .iter()
+                    .enumerate()
+                    .min_by(|a, b| dist(centre, a.1).total_cmp(&dist(centre, b.1)))
+                    .map(|(k, _)| k)
+                    .unwrap_or(0);
+                return Col::Value(k);
+            }
+        }
+        if w.x0 < self.node_left - self.tol {
+            Col::No
+        } else if w.x0 < self.ind_left - self.slack() {
+            Col::Node
+        } else if w.x0 < self.unit_left - self.slack() {
+            Col::Indicator
+        } else {
+            Col::Unit
+        }
+    }
+}
+
+fn dist(x: f32, span: &(f32, f32, f32)) -> f32 {
+    if x < span.0 {
+        span.0 - x
+    } else if x > span.1 {
+        x - span.1
+    } else {
+        (x - span.2).abs() * 0.01
+    }
+}
+
+/// A value word, or a lone '%' that closes a wrapped value.
+fn is_value_word(w: &str) -> bool {
+    w == "-" || w == "%" || !matches!(parse_value(w), Value::Unreadable(_))
+}
+
+fn is_number_word(w: &str) -> bool {
+    matches!(parse_value(w), Value::Number(_))
+}
+
+/// A word that can be a unit: "%" too, though it also closes wrapped values.
+fn is_unit_word(w: &str) -> bool {
+    w == "%" || (!is_value_word(w) && looks_like_unit(w))
+}
+
+/// The unit word's index and the value words' indices of an anchor line.
+fn anchor_in(words: &[Word]) -> Option<(usize, Vec<usize>)> {
+    for i in 1..words.len() {
+        let unit = &words[i - 1].text;
+        if !is_unit_word(unit) || !is_value_word(&words[i].text) || words[i].text == "%" {
+            continue;
+        }
+        let run: Vec<usize> = (i..words.len()).take_while(|&j| is_value_word(&words[j].text)).collect();
+        let numbers = run.iter().filter(|&&j| is_number_word(&words[j].text)).count();
+        // "PROGRAM 1" is a label, not a unit and a target.
+        if parse_label(&format!("{unit} {}", words[i].text)).is_some() {
+            continue;
+        }
+        let first_is_grade = !is_number_word(&words[i].text);
+        // "minimal B %" then numbers: the grade is text, not the run.
+        if first_is_grade && numbers > 0 {
+            continue;
+        }
+        if run.len() >= 2 || (numbers == 1 && parse_label(&format!("{unit} {}", words[i].text)).is_none()) {
+            return Some((i - 1, run));
+        }
+    }
+    None
+}
+
+/// Lines of one page split into parts.
+struct PageParts<'a> {
+    page: &'a Page,
+    header: Vec<usize>,
+    title: Vec<usize>,
+    body: Vec<usize>,
+}
+
+/// Finds the header band(s) of a page: runs of header-only lines holding
+/// at least two words only a header has.
+fn header_lines(page: &Page) -> Vec<usize> {
+    let mut out = Vec::new();
+    let n = page.lines.len();
+    let mut i = 0;
+    while i < n {
+        let mut j = i;
+        let mut core = 0;
+        while j < n {
+            let words: Vec<&str> = page.lines[j].words.iter().map(|w| w.text.as_str()).collect();
+            if !is_header_line(&words) {
+                break;
+            }
+            core += core_words(&words);
+            j += 1;
+        }
+        if j > i && core >= 2 {
+            out.extend(i..j);
+            i = j;
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+fn split_page(page: &Page, first: bool) -> PageParts<'_> {
+    let header = header_lines(page);
+    let start = header.first().copied();
+    let mut title = Vec::new();
+    let mut body = Vec::new();
+    for i in 0..page.lines.len() {
+        if header.contains(&i) || page.lines[i].is_blank() {
+            continue;
+        }
+        match start {
+            Some(s) if i < s && first => title.push(i),
+            _ => body.push(i),
+        }
+    }
+    PageParts { page, header, title, body }
+}
+
+/// The most common left edge among `xs` (clustered within `tol`).
+fn peak(xs: &[f32], tol: f32) -> Option<f32> {
+    let mut sorted = xs.to_vec();
+    sorted.sort_by(f32::total_cmp);
+    let mut best: Option<(usize, f32)> = None;
+    let mut i = 0;
+    while i < sorted.len() {
+        let j = sorted[i..].iter().take_while(|&&x| x - sorted[i] <= tol).count();
+        if best.is_none_or(|(n, _)| j > n) {
+            best = Some((j, sorted[i]));
+        }
+        i += 1;
+    }
+    best.map(|(_, x)| x)
+}
+
+/// Measures the columns of one page from its body lines.
+fn measure(page: &Page, body: &[usize], n_values: usize, n_trailing: usize, tol: f32, prev: Option<&Columns>) -> Option<Columns> {
+    // Strong anchors (three targets or more) fix the columns; weaker ones
+    // ("Predikat A A") are recognised afterwards by position.
+    let anchors: Vec<(usize, usize, Vec<usize>)> = body
+        .iter()
+        .filter_map(|&i| anchor_in(&page.lines[i].words).map(|(u, v)| (i, u, v)))
+        .filter(|a| a.2.iter().filter(|&&j| page.lines[a.0].words[j].text != "%").count() >= 3)
+        .collect();
+    if anchors.is_empty() {
+        return prev.cloned();
+    }
+    let word = |i: usize, j: usize| &page.lines[i].words[j];
+    let k = n_values.max(1);
+    let complete: Vec<&(usize, usize, Vec<usize>)> = anchors.iter().filter(|a| a.2.len() == k).collect();
+    let complete = if complete.is_empty() {
+        let most = anchors.iter().map(|a| a.2.len()).max().unwrap_or(1);
+        anchors.iter().filter(|a| a.2.len() == most).collect()
+    } else {
+        complete
+    };
+    let width = complete[0].2.len();
+    let mut values = Vec::new();
+    for c in 0..width {
+        let ws: Vec<&Word> = complete.iter().map(|a| word(a.0, a.2[c])).collect();
+        let left = ws.iter().map(|w| w.x0).fold(f32::MAX, f32::min);
+        let right = ws.iter().map(|w| w.x1).fold(f32::MIN, f32::max);
+        let centre = ws.iter().map(|w| (w.x0 + w.x1) / 2.0).sum::<f32>() / ws.len() as f32;
+        values.push((left, right, centre));
+    }
+    let unit_xs: Vec<f32> = anchors.iter().map(|a| word(a.0, a.1).x0).collect();
+    let unit_left = peak(&unit_xs, tol).unwrap_or(unit_xs[0]);
+    let label_x: Vec<f32> = body
+        .iter()
+        .flat_map(|&i| {
+            let ws = &page.lines[i].words;
+            (0..ws.len()).filter(move |&j| j <= 1 && parse_label(&line_from(ws, j)).is_some()).map(move |j| ws[j].x0)
+        })
+        .filter(|&x| x < unit_left)
+        .collect();
+    let node_left = peak(&label_x, tol).or(prev.map(|p| p.node_left)).unwrap_or_else(|| {
+        body.iter().filter_map(|&i| page.lines[i].words.first()).map(|w| w.x0).fold(f32::MAX, f32::min)
+    });
+    // The indicator column: where most lines start a word between the node
+    // column and the unit column.
+    let mut starts = Vec::new();
+    for &i in body {
+        for w in &page.lines[i].words {
+            if w.x0 > node_left + tol * 3.0 && w.x0 < unit_left - tol {
+                starts.push(w.x0);
+            }
+        }
+    }
+    let ind_left = peak(&starts, tol).or(prev.map(|p| p.ind_left)).unwrap_or((node_left + unit_left) / 2.0);
+    let last_right = values.last().map(|v| v.1).unwrap_or(unit_left);
+    let mut trailing_starts: Vec<f32> = Vec::new();
+    for &i in body {
+        let mut prev_x1 = f32::MIN;
+        for w in &page.lines[i].words {
+            if w.x0 > last_right + tol && w.x0 - prev_x1 > tol * 1.5 {
+                trailing_starts.push(w.x0);
+            }
+            prev_x1 = w.x1;
+        }
+    }
+    let mut trailing = Vec::new();
+    let mut rest = trailing_starts.clone();
+    for _ in 0..n_trailing.max(1) {
+        if let Some(p) = peak(&rest, tol) {
+            trailing.push(p);
+            rest.retain(|&x| (x - p).abs() > tol * 4.0);
+        }
+    }
+    trailing.sort_by(f32::total_cmp);
+    if trailing.is_empty() {
+        trailing.push(last_right + tol);
+    }
+    // Merge trailing edges too close to be two columns.
+    trailing.dedup_by(|b, a| (*b - *a).abs() < tol * 4.0);
+    Some(Columns { node_left, ind_left, unit_left, values, trailing, tol })
+}
+
+fn line_from(ws: &[Word], j: usize) -> String {
+    ws[j..].iter().map(|w| w.text.as_str()).collect::<Vec<_>>().join(" ")
+}
+
+/// The vertical pitch of text lines on a page, for placing PDF lines on a
+/// grid (a layout dump's lines are the grid already).
+fn pitch(page: &Page) -> f32 {
+    let ys: Vec<f32> = page.lines.iter().filter(|l| !l.is_blank()).map(|l| l.y()).collect();
+    let mut gaps: Vec<f32> = ys.windows(2).map(|w| w[1] - w[0]).filter(|g| *g > 0.0).collect();
+    if gaps.is_empty() {
+        return 1.0;
+    }
+    gaps.sort_by(f32::total_cmp);
+    gaps[gaps.len() / 2].max(0.5)
+}
 
 pub fn reflow(pages: &[Page]) -> Table {
-    super::flow::reflow(pages)
+    let mut table = Table::default();
+    let positioned = pages.iter().any(|p| p.width > 0.0);
+    let tol = if positioned { 2.0 } else { 0.6 };
+    let parts: Vec<PageParts> = pages.iter().enumerate().map(|(i, p)| split_page(p, i == 0)).collect();
+
+    // Title: page one above the header.
+    if let Some(p) = parts.first() {
+        table.title = p.title.iter().map(|&i| p.page.lines[i].text()).collect();
+    }
+    // Header roles, read once from the first header found.
+    let header_words: Vec<String> = parts
+        .iter()
+        .find(|p| !p.header.is_empty())
+        .map(|p| p.header.iter().flat_map(|&i| p.page.lines[i].words.iter().map(|w| w.text.clone())).collect())
+        .unwrap_or_default();
+    for p in &parts {
+        for &i in &p.header {
+            let words: Vec<&str> = p.page.lines[i].words.iter().map(|w| w.text.as_str()).collect();
+            table.header_years.extend(roles_in_words(&words).1);
+        }
+    }
+    table.header_years.sort_unstable();
+    table.header_years.dedup();
+    let refs: Vec<&str> = header_words.iter().map(String::as_str).collect();
+    let (roles, _) = roles_in_words(&refs);
+    let mut value_roles: Vec<Role> = roles.iter().copied().filter(|r| r.is_value()).collect();
+    if value_roles.len() < 2 {
+        value_roles = Role::VALUES.to_vec();
+    }
+    // A header cut inside a word ("TARGE" / "T") can hide the target
+    // column; it comes before the quarters.
+    if !value_roles.contains(&Role::Target) && value_roles.contains(&Role::Tw1) {
+        value_roles.insert(0, Role::Target);
+    }
+    let trailing_roles: Vec<Role> = {
+        let last = roles.iter().rposition(|r| r.is_value());
+        let t: Vec<Role> = last.map(|i| roles[i + 1..].to_vec()).unwrap_or_default();
+        if t.is_empty() {
+            vec![Role::Note]
+        } else {
+            t
+        }
+    };
+
+    // Place every body line's words in columns, page by page.
+    let mut placed: Vec<Placed> = Vec::new();
+    let mut prev_cols: Option<Columns> = None;
+    let mut page_base = 0i64;
+    for p in &parts {
+        let cols = measure(p.page, &p.body, value_roles.len(), trailing_roles.len(), tol, prev_cols.as_ref());
+        if std::env::var_os("RENCANA_DEBUG").is_some() {
+            eprintln!("page {} columns {:?}", p.page.number, cols);
+        }
+        let pitch = if positioned { pitch(p.page) } else { 1.0 };
+        let mut max_pos = 0i64;
+        if let Some(cols) = &cols {
+            for &i in &p.body {
+                let line = &p.page.lines[i];
+                let row = (line.y() / pitch).round() as i64;
+                max_pos = max_pos.max(row);
+                let unit = cols.anchor_unit(&line.words);
+                let anchor = unit.is_some();
+                let words = line
+                    .words
+                    .iter()
+                    .enumerate()
+                    .map(|(j, w)| (if Some(j) == unit { Col::Unit } else { cols.place(w) }, w.clone()))
+                    .collect::<Vec<_>>();
+                if std::env::var_os("RENCANA_DEBUG").is_some() {
+                    let ws: &Vec<(Col, Word)> = &words;
+                    eprintln!("{:>3} {} {:?}", i + 1, if anchor { "A" } else { " " }, ws.iter().map(|(c, w)| format!("{}@{}:{:?}", w.text, w.x0, c)).collect::<Vec<_>>());
+                }
+                placed.push(Placed { page: p.page.number, line: i as u32 + 1, pos: page_base + row, words, anchor });
+            }
+        }
+        prev_cols = cols.or(prev_cols);
+        page_base += max_pos + 1000;
+    }
+
+    // The signature: from its first line after the last anchor to the end.
+    let last_anchor = placed.iter().rposition(|l| l.anchor);
+    let sig = last_anchor.and_then(|a| (a + 1..placed.len()).find(|&i| is_signature_start(&line_text(&placed[i]))));
+    if let Some(s) = sig {
+        table.signature = placed[s..].iter().map(line_text).collect();
+        placed.truncate(s);
+    }
+    if last_anchor.is_none() {
+        table.warnings.push("no_table_found".to_string());
+        return table;
+    }
+    let vocab = Vocabulary::from_texts(placed.iter().map(line_text).collect::<Vec<_>>().iter().map(String::as_str));
+    table.columns = roles;
+    table.rows = build_rows(&placed, &value_roles, &trailing_roles, &vocab);
+    table
 }
+
+fn line_text(l: &Placed) -> String {
+    l.words.iter().map(|(_, w)| w.text.as_str()).collect::<Vec<_>>().join(" ")
+}
+
+/// Vertical alignment of cells in the table.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum VAlign {
+    Top,
+    Centre,
+    Bottom,
+}
+
+fn build_rows(placed: &[Placed], value_roles: &[Role], trailing_roles: &[Role], vocab: &Vocabulary) -> Vec<Row> {
+    let anchors: Vec<usize> = placed.iter().enumerate().filter(|(_, l)| l.anchor).map(|(i, _)| i).collect();
+    // Node cells: from each label line to the next.
+    let label_lines: Vec<usize> = placed
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| parse_label(&l.text_in(Col::Node)).is_some())
+        .map(|(i, _)| i)
+        .collect();
+    let node_span = |n: usize| -> (usize, usize) {
+        let start = label_lines[n];
+        let end = label_lines.get(n + 1).copied().unwrap_or(placed.len());
+        let last = (start..end).rev().find(|&i| placed[i].has(Col::Node)).unwrap_or(start);
+        (start, last)
+    };
+    // The node of each anchor: the last label at or above it.
+    let node_of = |a: usize| label_lines.iter().rposition(|&l| placed[l].pos <= placed[a].pos);
+    let valign = measure_valign(placed, &anchors, &label_lines, &node_span, &node_of);
+
+    let text_cols: Vec<Col> = {
+        let mut v = vec![Col::Indicator, Col::Unit];
+        v.extend((0..trailing_roles.len()).map(Col::Trailing));
+        v
+    };
+    // For each text column, which anchor each line's text belongs to.
+    let mut cells: Vec<Vec<(Col, Vec<String>)>> = vec![Vec::new(); anchors.len()];
+    for &col in &text_cols {
+        let owner = split_column(placed, &anchors, col, valign);
+        for (k, lines) in owner.into_iter().enumerate() {
+            cells[k].push((col, lines));
+        }
+    }
+    // Value cells: the anchor line's words, plus wrapped pieces on the
+    // nearest lines ("40,05" above, "%" below).
+    let mut value_cells: Vec<Vec<Vec<(i64, String)>>> = vec![vec![Vec::new(); value_roles.len()]; anchors.len()];
+    for (i, l) in placed.iter().enumerate() {
+        for (c, w) in &l.words {
+            if let Col::Value(v) = c {
+                if *v >= value_roles.len() {
+                    continue;
+                }
+                let k = nearest_anchor(placed, &anchors, i);
+                value_cells[k][*v].push((l.pos, w.text.clone()));
+            }
+        }
+    }
+
+    let mut rows = Vec::new();
+    let mut emitted_nodes = vec![false; label_lines.len()];
+    for (k, &a) in anchors.iter().enumerate() {
+        let node = node_of(a);
+        // Nodes opened above this anchor that have no anchor of their own.
+        if let Some(n) = node {
+            for m in 0..n {
+                if !emitted_nodes[m] {
+                    emitted_nodes[m] = true;
+                    let (s, e) = node_span(m);
+                    rows.push(Row {
+                        page: placed[s].page,
+                        line: placed[s].line,
+                        node: Some(node_text(placed, s, e, vocab)),
+                        ..Row::default()
+                    });
+                }
+            }
+        }
+        let mut row = Row::default();
+        if let Some(n) = node {
+            if !emitted_nodes[n] {
+                emitted_nodes[n] = true;
+                let (s, e) = node_span(n);
+                row.node = Some(node_text(placed, s, e, vocab));
+            }
+        }
+        let mut first_line = a;
+        for (col, lines) in &cells[k] {
+            let text = join_lines(lines, vocab);
+            let role = match col {
+                Col::Indicator => Role::Indicator,
+                Col::Unit => Role::Unit,
+                Col::Trailing(t) => trailing_roles[*t],
+                _ => continue,
+            };
+            if role == Role::Extra {
+                row.extra.push(("extra".to_string(), text));
+            } else {
+                row.set(role, text);
+            }
+        }
+        for (i, l) in placed.iter().enumerate() {
+            if nearest_anchor(placed, &anchors, i) == k && l.has(Col::Indicator) && i < first_line {
+                first_line = i;
+            }
+        }
+        for (v, pieces) in value_cells[k].iter_mut().enumerate() {
+            pieces.sort_by_key(|p| p.0);
+            let joined: String = pieces.iter().map(|p| p.1.as_str()).collect::<Vec<_>>().join("");
+            row.set(value_roles[v], joined);
+        }
+        row.page = placed[first_line].page;
+        row.line = placed[first_line].line;
+        let ws: Vec<&Word> = placed[first_line..=a].iter().flat_map(|l| l.words.iter().map(|(_, w)| w)).collect();
+        if !ws.is_empty() {
+            row.bbox = Some([
+                ws.iter().map(|w| w.x0).fold(f32::MAX, f32::min),
+                ws.iter().map(|w| w.y0).fold(f32::MAX, f32::min),
+                ws.iter().map(|w| w.x1).fold(f32::MIN, f32::max),
+                ws.iter().map(|w| w.y1).fold(f32::MIN, f32::max),
+            ]);
+        }
+        rows.push(row);
+    }
+    rows
+}
+
+fn node_text(placed: &[Placed], s: usize, e: usize, vocab: &Vocabulary) -> String {
+    let lines: Vec<String> = placed[s..=e].iter().map(|l| l.text_in(Col::Node)).filter(|t| !t.is_empty()).collect();
+    fold(&join_lines(&lines, vocab))
+}
+
+/// The anchor nearest to line `i` (by grid position), earlier on ties.
+fn nearest_anchor(placed: &[Placed], anchors: &[usize], i: usize) -> usize {
+    let p = placed[i].pos;
+    anchors
+        .iter()
+        .enumerate()
+        .min_by_key(|(_, &a)| ((placed[a].pos - p).abs(), placed[a].pos > p))
+        .map(|(k, _)| k)
+        .unwrap_or(0)
+}
+
+/// Measures the table's vertical alignment from node cells with a single
+/// anchor: top when the label is on the anchor line, bottom when the
+/// cell's last line is, centre when the anchor sits in the middle.
+fn measure_valign(
+    placed: &[Placed],
+    anchors: &[usize],
+    label_lines: &[usize],
+    node_span: &dyn Fn(usize) -> (usize, usize),
+    node_of: &dyn Fn(usize) -> Option<usize>,
+) -> VAlign {
+    let mut votes = [0usize; 3];
+    for n in 0..label_lines.len() {
+        let mine: Vec<usize> = anchors.iter().copied().filter(|&a| node_of(a) == Some(n)).collect();
+        if mine.len() != 1 {
+            continue;
+        }
+        let (s, e) = node_span(n);
+        let (ps, pe, pa) = (placed[s].pos, placed[e].pos, placed[mine[0]].pos);
+        if ps == pe {
+            continue;
+        }
+        if pa == ps {
+            votes[0] += 1;
+        } else if pa == pe {
+            votes[2] += 1;
+        } else if ((ps + pe) as f64 / 2.0 - pa as f64).abs() <= 1.0 {
+            votes[1] += 1;
+        }
+    }
+    if votes[0] >= votes[1] && votes[0] >= votes[2] {
+        VAlign::Top
+    } else if votes[2] > votes[1] {
+        VAlign::Bottom
+    } else {
+        VAlign::Centre
+    }
+}
+
+/// Splits one text column's lines among the anchors. Returns, per anchor,
+/// its lines of text in that column, top to bottom.
+fn split_column(placed: &[Placed], anchors: &[usize], col: Col, valign: VAlign) -> Vec<Vec<String>> {
+    let mut out: Vec<Vec<String>> = vec![Vec::new(); anchors.len()];
+    if anchors.is_empty() {
+        return out;
+    }
+    let text_at = |i: usize| placed[i].text_in(col);
+    // Lines above the first anchor belong to it, lines below the last to it.
+    let mut up_extent = vec![0i64; anchors.len()];
+    for i in 0..anchors[0] {
+        if placed[i].has(col) {
+            out[0].push(text_at(i));
+            up_extent[0] = up_extent[0].max(placed[anchors[0]].pos - placed[i].pos);
+        }
+    }
+    for (k, &a) in anchors.iter().enumerate() {
+        if placed[a].has(col) {
+            out[k].push(text_at(a));
+        }
+        let next = anchors.get(k + 1).copied().unwrap_or(placed.len());
+        let between: Vec<usize> = (a + 1..next).filter(|&i| placed[i].has(col)).collect();
+        if k + 1 == anchors.len() {
+            for i in between {
+                out[k].push(text_at(i));
+            }
+            break;
+        }
+        let split = choose_split(placed, &between, a, next, col, valign, up_extent[k]);
+        for (n, &i) in between.iter().enumerate() {
+            if n < split {
+                out[k].push(text_at(i));
+            } else {
+                out[k + 1].push(text_at(i));
+            }
+        }
+        if let Some(&first_of_next) = between.get(split) {
+            up_extent[k + 1] = placed[next].pos - placed[first_of_next].pos;
+        }
+    }
+    out
+}
+
+/// How many of the lines between anchors `a` and `b` belong to `a`.
+fn choose_split(placed: &[Placed], between: &[usize], a: usize, b: usize, col: Col, valign: VAlign, up: i64) -> usize {
+    let n = between.len();
+    if n == 0 {
+        return 0;
+    }
+    // An indicator's numbering opens the next cell.
+    if col == Col::Indicator {
+        if let Some(k) = between.iter().position(|&i| parse_indicator_number(&placed[i].text_in(col)).0.is_some()) {
+            return k;
+        }
+        if parse_indicator_number(&placed[b].text_in(col)).0.is_some() {
+            return n;
+        }
+    }
+    // A gap of a blank grid line in this column separates two cells.
+    let mut gaps = Vec::new();
+    let mut prev = placed[a].pos;
+    for (k, &i) in between.iter().enumerate() {
+        if placed[i].pos - prev > 1 {
+            gaps.push(k);
+        }
+        prev = placed[i].pos;
+    }
+    let after_last_gap = placed[b].pos - prev > 1;
+    match valign {
+        VAlign::Top => {
+            if !placed[b].has(col) && !gaps.is_empty() {
+                // b's text starts above its anchor line only past a gap.
+                return *gaps.last().expect("non-empty");
+            }
+            n
+        }
+        VAlign::Bottom => {
+            if !placed[a].has(col) && !gaps.is_empty() {
+                return gaps[0];
+            }
+            if after_last_gap && placed[a].has(col) {
+                return n;
+            }
+            0
+        }
+        VAlign::Centre => {
+            if gaps.len() == 1 {
+                return gaps[0];
+            }
+            // a's cell is as far below its anchor as it reaches above it.
+            let mut best = (i64::MAX, 0usize);
+            for k in 0..=n {
+                let down = if k == 0 { 0 } else { placed[between[k - 1]].pos - placed[a].pos };
+                let mut cost = (down - up).abs() * 4;
+                if k < n {
+                    let first = placed[between[k]].text_in(col);
+                    if first.starts_with(|c: char| c.is_lowercase()) {
+                        cost += 3;
+                    }
+                    // b's cell should reach about as far above b as below.
+                    let b_up = placed[b].pos - placed[between[k]].pos;
+                    let b_down = placed[b..].iter().take_while(|l| l.pos - placed[b].pos <= b_up + 1 && !l.anchor || l.pos == placed[b].pos).filter(|l| l.has(col)).map(|l| l.pos - placed[b].pos).max().unwrap_or(0);
+                    cost += (b_up - b_down).abs();
+                }
+                if gaps.contains(&k) {
+                    cost -= 2;
+                }
+                if cost < best.0 {
+                    best = (cost, k);
+                }
+            }
+            best.1
+        }
+    }
+}
+
