@@ -18,7 +18,7 @@ use super::cells::{fold, join_lines, Vocabulary};
 use super::frame::{core_words, is_header_line, is_signature_start, roles_in_words};
 use super::{Row, Table};
 use crate::extract::{Page, Word};
-use crate::parse::header::Role;
+use crate::parse::header::{role_of, Role};
 use crate::parse::label::{parse_indicator_number, parse_label};
 use crate::parse::number::{parse_value, Value};
 use crate::parse::unit::looks_like_unit;
@@ -111,7 +111,9 @@ impl Columns {
         }
         if w.x0 < self.node_left - self.tol {
             Col::No
-        } else if w.x0 < self.ind_left - self.slack() {
+        } else if w.x0 < self.ind_left - self.slack() && (w.x1 <= self.ind_left + self.slack() || w.x0 < self.node_left + self.slack()) {
+            // A word that runs into the indicator column is an indicator word
+            // the dump shifted left: a cell's text never leaves its cell.
             Col::Node
         } else if w.x0 < self.unit_left - self.slack() {
             Col::Indicator
@@ -346,12 +348,19 @@ pub fn reflow(pages: &[Page]) -> Table {
     if let Some(p) = parts.first() {
         table.title = p.title.iter().map(|&i| p.page.lines[i].text()).collect();
     }
-    // Header roles, read once from the first header found.
-    let header_words: Vec<String> = parts
+    // How many value columns: the commonest run of targets on strong anchors.
+    let n_values = value_width(&parts);
+    // Trailing text columns named in the header (read as one run of words,
+    // only to count them; their names are read per column below).
+    let flat_roles: Vec<Role> = parts
         .iter()
         .find(|p| !p.header.is_empty())
-        .map(|p| p.header.iter().flat_map(|&i| p.page.lines[i].words.iter().map(|w| w.text.clone())).collect())
+        .map(|p| {
+            let words: Vec<&str> = p.header.iter().flat_map(|&i| p.page.lines[i].words.iter().map(|w| w.text.as_str())).collect();
+            roles_in_words(&words).0
+        })
         .unwrap_or_default();
+    let n_trailing = flat_roles.iter().filter(|r| matches!(r, Role::Note | Role::Responsible)).count().max(1);
     for p in &parts {
         for &i in &p.header {
             let words: Vec<&str> = p.page.lines[i].words.iter().map(|w| w.text.as_str()).collect();
@@ -360,35 +369,18 @@ pub fn reflow(pages: &[Page]) -> Table {
     }
     table.header_years.sort_unstable();
     table.header_years.dedup();
-    let refs: Vec<&str> = header_words.iter().map(String::as_str).collect();
-    let (roles, _) = roles_in_words(&refs);
-    let mut value_roles: Vec<Role> = roles.iter().copied().filter(|r| r.is_value()).collect();
-    if value_roles.len() < 2 {
-        value_roles = Role::VALUES.to_vec();
-    }
-    // A header cut inside a word ("TARGE" / "T") can hide the target
-    // column; it comes before the quarters.
-    if !value_roles.contains(&Role::Target) && value_roles.contains(&Role::Tw1) {
-        value_roles.insert(0, Role::Target);
-    }
-    let trailing_roles: Vec<Role> = {
-        let last = roles.iter().rposition(|r| r.is_value());
-        let t: Vec<Role> = last.map(|i| roles[i + 1..].to_vec()).unwrap_or_default();
-        if t.is_empty() {
-            vec![Role::Note]
-        } else {
-            t
-        }
-    };
-
     // Place every body line's words in columns, page by page.
     let mut placed: Vec<Placed> = Vec::new();
     let mut prev_cols: Option<Columns> = None;
     let mut page_base = 0i64;
+    let mut header_names: Option<(Vec<Role>, Vec<Role>, Vec<String>)> = None;
     for p in &parts {
-        let cols = measure(p.page, &p.body, value_roles.len(), trailing_roles.len(), tol, prev_cols.as_ref());
+        let cols = measure(p.page, &p.body, n_values, n_trailing, tol, prev_cols.as_ref());
         if std::env::var_os("RENCANA_DEBUG").is_some() {
             eprintln!("page {} columns {:?}", p.page.number, cols);
+        }
+        if let (Some(c), None, false) = (&cols, &header_names, p.header.is_empty()) {
+            header_names = Some(name_columns(p, c));
         }
         let pitch = if positioned { pitch(p.page) } else { 1.0 };
         let mut max_pos = 0i64;
@@ -415,6 +407,15 @@ pub fn reflow(pages: &[Page]) -> Table {
         prev_cols = cols.or(prev_cols);
         page_base += max_pos + 1000;
     }
+    let (value_roles, trailing_roles, extra_names) = header_names.unwrap_or_else(|| {
+        let mut v = Role::VALUES.to_vec();
+        v.truncate(n_values.max(1));
+        (v, vec![Role::Note; n_trailing], vec![String::new(); n_trailing])
+    });
+    let mut roles = vec![Role::No, Role::Node, Role::Indicator, Role::Unit];
+    roles.extend(value_roles.iter().copied());
+    roles.extend(trailing_roles.iter().copied());
+    table.extra_columns = extra_names.iter().filter(|n| !n.is_empty()).cloned().collect();
 
     // The signature: from its first line after the last anchor to the end.
     let last_anchor = placed.iter().rposition(|l| l.anchor);
@@ -429,8 +430,71 @@ pub fn reflow(pages: &[Page]) -> Table {
     }
     let vocab = Vocabulary::from_texts(placed.iter().map(line_text).collect::<Vec<_>>().iter().map(String::as_str));
     table.columns = roles;
-    table.rows = build_rows(&placed, &value_roles, &trailing_roles, &vocab);
+    table.rows = build_rows(&placed, &value_roles, &trailing_roles, &extra_names, &vocab);
     table
+}
+
+/// The commonest number of targets on lines with three or more.
+fn value_width(parts: &[PageParts]) -> usize {
+    let mut counts = std::collections::BTreeMap::new();
+    for p in parts {
+        for &i in &p.body {
+            if let Some((_, run)) = anchor_in(&p.page.lines[i].words) {
+                let n = run.iter().filter(|&&j| p.page.lines[i].words[j].text != "%").count();
+                if n >= 3 {
+                    *counts.entry(n).or_insert(0usize) += 1;
+                }
+            }
+        }
+    }
+    counts.into_iter().max_by_key(|&(n, c)| (c, n)).map(|(n, _)| n).unwrap_or(5)
+}
+
+/// Names the value and trailing columns from the header words above them.
+/// Headers are centred and cut ("Triwula" / "n II"), so each word is
+/// placed in a column by its centre and a column's words are read together.
+fn name_columns(p: &PageParts, cols: &Columns) -> (Vec<Role>, Vec<Role>, Vec<String>) {
+    let mut value_text = vec![String::new(); cols.values.len()];
+    let mut trailing_text = vec![String::new(); cols.trailing.len()];
+    let mut words: Vec<&Word> = p.header.iter().flat_map(|&i| p.page.lines[i].words.iter()).collect();
+    words.sort_by(|a, b| a.y0.total_cmp(&b.y0).then(a.x0.total_cmp(&b.x0)));
+    for w in words {
+        let centre = (w.x0 + w.x1) / 2.0;
+        let probe = Word { x0: centre, x1: centre, ..w.clone() };
+        match cols.place(&probe) {
+            Col::Value(k) => {
+                value_text[k].push_str(&w.text);
+                value_text[k].push(' ');
+            }
+            Col::Trailing(k) => {
+                trailing_text[k].push_str(&w.text);
+                trailing_text[k].push(' ');
+            }
+            _ => {}
+        }
+    }
+    let defaults = [Role::Target, Role::Tw1, Role::Tw2, Role::Tw3, Role::Tw4, Role::Budget];
+    let mut value_roles: Vec<Role> = value_text
+        .iter()
+        .enumerate()
+        .map(|(k, t)| role_of(t).filter(|r| r.is_value()).unwrap_or(defaults[k.min(defaults.len() - 1)]))
+        .collect();
+    // A header cut inside a word can leave two columns with one name; then
+    // the position decides.
+    let mut seen = std::collections::HashSet::new();
+    if !value_roles.iter().all(|r| seen.insert(*r)) {
+        value_roles = (0..value_roles.len()).map(|k| defaults[k.min(defaults.len() - 1)]).collect();
+    }
+    let mut names = Vec::new();
+    let trailing_roles = trailing_text
+        .iter()
+        .map(|t| {
+            let role = role_of(t).unwrap_or(Role::Extra);
+            names.push(if role == Role::Extra { fold(t) } else { String::new() });
+            role
+        })
+        .collect();
+    (value_roles, trailing_roles, names)
 }
 
 fn line_text(l: &Placed) -> String {
@@ -445,7 +509,7 @@ enum VAlign {
     Bottom,
 }
 
-fn build_rows(placed: &[Placed], value_roles: &[Role], trailing_roles: &[Role], vocab: &Vocabulary) -> Vec<Row> {
+fn build_rows(placed: &[Placed], value_roles: &[Role], trailing_roles: &[Role], extra_names: &[String], vocab: &Vocabulary) -> Vec<Row> {
     let anchors: Vec<usize> = placed.iter().enumerate().filter(|(_, l)| l.anchor).map(|(i, _)| i).collect();
     // Node cells: from each label line to the next.
     let label_lines: Vec<usize> = placed
@@ -463,6 +527,9 @@ fn build_rows(placed: &[Placed], value_roles: &[Role], trailing_roles: &[Role], 
     // The node of each anchor: the last label at or above it.
     let node_of = |a: usize| label_lines.iter().rposition(|&l| placed[l].pos <= placed[a].pos);
     let valign = measure_valign(placed, &anchors, &label_lines, &node_span, &node_of);
+    if std::env::var_os("RENCANA_DEBUG").is_some() {
+        eprintln!("valign {valign:?}");
+    }
 
     let text_cols: Vec<Col> = {
         let mut v = vec![Col::Indicator, Col::Unit];
@@ -529,7 +596,11 @@ fn build_rows(placed: &[Placed], value_roles: &[Role], trailing_roles: &[Role], 
                 _ => continue,
             };
             if role == Role::Extra {
-                row.extra.push(("extra".to_string(), text));
+                if let Col::Trailing(t) = col {
+                    if !text.is_empty() {
+                        row.extra.push((extra_names[*t].clone(), text));
+                    }
+                }
             } else {
                 row.set(role, text);
             }
@@ -604,6 +675,9 @@ fn measure_valign(
         } else if ((ps + pe) as f64 / 2.0 - pa as f64).abs() <= 1.0 {
             votes[1] += 1;
         }
+    }
+    if std::env::var_os("RENCANA_DEBUG").is_some() {
+        eprintln!("valign votes top/centre/bottom {votes:?}");
     }
     if votes[0] >= votes[1] && votes[0] >= votes[2] {
         VAlign::Top
@@ -700,9 +774,8 @@ fn choose_split(placed: &[Placed], between: &[usize], a: usize, b: usize, col: C
             0
         }
         VAlign::Centre => {
-            if gaps.len() == 1 {
-                return gaps[0];
-            }
+            // Gaps say little here: a dump interleaves the lines of centred
+            // cells, so a cell's lines need not be adjacent.
             // a's cell is as far below its anchor as it reaches above it.
             let mut best = (i64::MAX, 0usize);
             for k in 0..=n {
@@ -717,9 +790,6 @@ fn choose_split(placed: &[Placed], between: &[usize], a: usize, b: usize, col: C
                     let b_up = placed[b].pos - placed[between[k]].pos;
                     let b_down = placed[b..].iter().take_while(|l| l.pos - placed[b].pos <= b_up + 1 && !l.anchor || l.pos == placed[b].pos).filter(|l| l.has(col)).map(|l| l.pos - placed[b].pos).max().unwrap_or(0);
                     cost += (b_up - b_down).abs();
-                }
-                if gaps.contains(&k) {
-                    cost -= 2;
                 }
                 if cost < best.0 {
                     best = (cost, k);
