@@ -21,7 +21,7 @@ use crate::extract::{Page, Word};
 use crate::parse::header::{role_of, Role};
 use crate::parse::label::{parse_indicator_number, parse_label};
 use crate::parse::number::{parse_value, Value};
-use crate::parse::unit::looks_like_unit;
+use crate::parse::unit::{canonical, is_known, looks_like_unit};
 
 /// Which column a word was placed in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -87,7 +87,11 @@ impl Columns {
         let has_value = words[first_value..].iter().any(|w| matches!(self.place(w), Col::Value(_)) && w.text != "%" && is_value_word(&w.text));
         let u = first_value.checked_sub(1)?;
         let unit = &words[u];
-        let in_zone = unit.x0 >= self.unit_left - 3.0 * self.slack();
+        // A long indicator pushes a known unit further left; the target is
+        // then on the line too (wrapped quarter pieces are not an anchor).
+        let has_target = words.iter().any(|w| self.place(w) == Col::Value(0) && is_value_word(&w.text) && w.text != "%");
+        let known = is_known(&canonical(&unit.text)) && unit.x0 > self.ind_left + self.slack() && has_target;
+        let in_zone = unit.x0 >= self.unit_left - 3.0 * self.slack() || known;
         (has_value && in_zone && is_unit_word(&unit.text)).then_some(u)
     }
 
