@@ -146,6 +146,12 @@ fn is_number_word(w: &str) -> bool {
     matches!(parse_value(w), Value::Number(_))
 }
 
+/// "1." or "2)": the numbering that opens an indicator.
+fn is_indicator_numbering(w: &str) -> bool {
+    let digits = w.trim_end_matches(['.', ')']);
+    w.len() > digits.len() && (1..=2).contains(&digits.len()) && digits.chars().all(|c| c.is_ascii_digit())
+}
+
 /// A word that can be a unit: "%" too, though it also closes wrapped values.
 fn is_unit_word(w: &str) -> bool {
     w == "%" || (!is_value_word(w) && looks_like_unit(w))
@@ -253,7 +259,8 @@ fn measure(page: &Page, body: &[usize], n_values: usize, n_trailing: usize, tol:
         .filter_map(|&i| anchor_in(&page.lines[i].words).map(|(u, v)| (i, u, v)))
         .filter(|a| a.2.iter().filter(|&&j| page.lines[a.0].words[j].text != "%").count() >= 3)
         .collect();
-    if anchors.is_empty() {
+    // A page with few rows measures its columns poorly: keep the last page's.
+    if anchors.is_empty() || (anchors.len() < 3 && prev.is_some()) {
         return prev.cloned();
     }
     let word = |i: usize, j: usize| &page.lines[i].words[j];
@@ -395,12 +402,19 @@ pub fn reflow(pages: &[Page]) -> Table {
                 max_pos = max_pos.max(row);
                 let unit = cols.anchor_unit(&line.words);
                 let anchor = unit.is_some();
-                let words = line
+                let mut words = line
                     .words
                     .iter()
                     .enumerate()
                     .map(|(j, w)| (if Some(j) == unit { Col::Unit } else { cols.place(w) }, w.clone()))
                     .collect::<Vec<_>>();
+                // "2." squeezed left of the indicator column still opens the
+                // indicator that follows it.
+                for j in 1..words.len() {
+                    if words[j].0 == Col::Indicator && words[j - 1].0 == Col::Node && is_indicator_numbering(&words[j - 1].1.text) {
+                        words[j - 1].0 = Col::Indicator;
+                    }
+                }
                 if std::env::var_os("RENCANA_DEBUG").is_some() {
                     let ws: &Vec<(Col, Word)> = &words;
                     eprintln!("{:>3} {} {:?}", i + 1, if anchor { "A" } else { " " }, ws.iter().map(|(c, w)| format!("{}@{}:{:?}", w.text, w.x0, c)).collect::<Vec<_>>());
