@@ -103,7 +103,9 @@ pub fn join_lines<S: AsRef<str>>(lines: &[S], vocab: &Vocabulary) -> String {
         }
         if out.is_empty() {
             out = line;
-        } else if is_cut_word(&out, &line, vocab) || out.ends_with('-') && line.starts_with(|c: char| c.is_lowercase()) {
+        } else if is_cut_word(&out, &line, vocab)
+            || out.ends_with('-') && line.starts_with(|c: char| c.is_lowercase())
+        {
             out.push_str(&line);
         } else {
             out.push(' ');

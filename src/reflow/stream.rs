@@ -298,7 +298,11 @@ fn measure(page: &Page, body: &[usize], n_values: usize, n_trailing: usize, tol:
     // column and the unit column.
     let mut starts = Vec::new();
     for &i in body {
-        for w in &page.lines[i].words {
+        let words = &page.lines[i].words;
+        // The words of a label ("Sub Kegiatan 3") line up from row to row
+        // too; they are no column edge.
+        let skip = label_word_count(words);
+        for w in &words[skip..] {
             if w.x0 > node_left + tol * 3.0 && w.x0 < unit_left - tol {
                 starts.push(w.x0);
             }
@@ -331,6 +335,48 @@ fn measure(page: &Page, body: &[usize], n_values: usize, n_trailing: usize, tol:
     // Merge trailing edges too close to be two columns.
     trailing.dedup_by(|b, a| (*b - *a).abs() < tol * 4.0);
     Some(Columns { node_left, ind_left, unit_left, values, trailing, tol })
+}
+
+/// How many leading words of a line make up a node label.
+fn label_word_count(words: &[Word]) -> usize {
+    let text = line_from(words, 0);
+    match parse_label(&text) {
+        Some(l) => {
+            let label_words = l.printed.split_whitespace().count();
+            label_words.min(words.len())
+        }
+        None => 0,
+    }
+}
+
+/// Re-measures the indicator column's left edge within each node's block of
+/// lines: a dump shifts a whole row's indicator text by a few characters.
+fn refine_blocks(lines: &mut [Placed], cols: &Columns) {
+    let starts: Vec<usize> = (0..lines.len()).filter(|&i| parse_label(&lines[i].text_in(Col::Node)).is_some()).collect();
+    let mut bounds = starts.clone();
+    bounds.push(lines.len());
+    if bounds.first() != Some(&0) {
+        bounds.insert(0, 0);
+    }
+    for w in bounds.windows(2) {
+        let block = &mut lines[w[0]..w[1]];
+        let firsts: Vec<f32> = block
+            .iter()
+            .filter_map(|l| l.words.iter().find(|(c, _)| *c == Col::Indicator).map(|(_, w)| w.x0))
+            .collect();
+        let Some(local) = peak(&firsts, cols.tol) else { continue };
+        if (local - cols.ind_left).abs() <= cols.tol || local <= cols.node_left + cols.slack() * 2.0 {
+            continue;
+        }
+        let local_cols = Columns { ind_left: local, ..cols.clone() };
+        for l in block.iter_mut() {
+            for (c, w) in l.words.iter_mut() {
+                if matches!(*c, Col::Node | Col::Indicator) {
+                    *c = local_cols.place(w);
+                }
+            }
+        }
+    }
 }
 
 fn line_from(ws: &[Word], j: usize) -> String {
@@ -395,6 +441,7 @@ pub fn reflow(pages: &[Page]) -> Table {
         }
         let pitch = if positioned { pitch(p.page) } else { 1.0 };
         let mut max_pos = 0i64;
+        let page_start = placed.len();
         if let Some(cols) = &cols {
             for &i in &p.body {
                 let line = &p.page.lines[i];
@@ -421,6 +468,9 @@ pub fn reflow(pages: &[Page]) -> Table {
                 }
                 placed.push(Placed { page: p.page.number, line: i as u32 + 1, pos: page_base + row, words, anchor });
             }
+        }
+        if let Some(c) = &cols {
+            refine_blocks(&mut placed[page_start..], c);
         }
         prev_cols = cols.or(prev_cols);
         page_base += max_pos + 1000;
