@@ -606,12 +606,30 @@ fn build_rows(placed: &[Placed], value_roles: &[Role], trailing_roles: &[Role], 
     };
     // For each text column, which anchor each line's text belongs to.
     let mut cells: Vec<Vec<(Col, Vec<String>)>> = vec![Vec::new(); anchors.len()];
+    // Each row's vertical band: its anchor and every line of its text.
+    let mut bands: Vec<(i64, i64)> = anchors.iter().map(|&a| (placed[a].pos, placed[a].pos)).collect();
+    let mut numbers: Vec<Option<u32>> = vec![None; anchors.len()];
     for &col in &text_cols {
         let owner = split_column(placed, &anchors, col, valign);
         for (k, lines) in owner.into_iter().enumerate() {
-            cells[k].push((col, lines));
+            for &i in &lines {
+                bands[k].0 = bands[k].0.min(placed[i].pos);
+                bands[k].1 = bands[k].1.max(placed[i].pos);
+            }
+            let texts: Vec<String> = lines.iter().map(|&i| placed[i].text_in(col)).collect();
+            if col == Col::Indicator {
+                numbers[k] = texts.first().and_then(|t| parse_indicator_number(t).0);
+            }
+            cells[k].push((col, texts));
         }
     }
+    let spans: Vec<(i64, i64)> = (0..label_lines.len())
+        .map(|n| {
+            let (s, e) = node_span(n);
+            (placed[s].pos, placed[e].pos)
+        })
+        .collect();
+    let node_of_row = assign_nodes(&spans, &bands, &numbers, valign);
     // Value cells: the anchor line's words, plus wrapped pieces on the
     // nearest lines ("40,05" above, "%" below).
     let mut value_cells: Vec<Vec<Vec<(i64, String)>>> = vec![vec![Vec::new(); value_roles.len()]; anchors.len()];
@@ -630,7 +648,7 @@ fn build_rows(placed: &[Placed], value_roles: &[Role], trailing_roles: &[Role], 
     let mut rows = Vec::new();
     let mut emitted_nodes = vec![false; label_lines.len()];
     for (k, &a) in anchors.iter().enumerate() {
-        let node = node_of(a);
+        let node = node_of_row[k];
         // Nodes opened above this anchor that have no anchor of their own.
         if let Some(n) = node {
             for m in 0..n {
@@ -704,6 +722,73 @@ fn node_text(placed: &[Placed], s: usize, e: usize, vocab: &Vocabulary) -> Strin
     fold(&join_lines(&lines, vocab))
 }
 
+/// Assigns rows to node cells: each node, in order, takes a run of
+/// consecutive rows (a cell merged over its indicators' rows), chosen so
+/// that the node cell sits where the table's vertical alignment puts it
+/// (label at the first row's top, cell centred on its rows, or cell ending
+/// at the last row's bottom). Indicator numbering helps: "1." opens a
+/// node's rows, "2." continues them. Solved by dynamic programming over
+/// (nodes, rows). Returns the node of each row.
+fn assign_nodes(spans: &[(i64, i64)], bands: &[(i64, i64)], numbers: &[Option<u32>], valign: VAlign) -> Vec<Option<usize>> {
+    const MAX_ROWS_PER_NODE: usize = 40;
+    const SKIP_NODE: i64 = 6;
+    const ROW_WITHOUT_NODE: i64 = 50;
+    let (m, n) = (spans.len(), bands.len());
+    let cost = |j: usize, s: usize, e: usize| -> i64 {
+        let (label, last) = spans[j];
+        let (top, bottom) = (bands[s].0, bands[e - 1].1);
+        let mut c = match valign {
+            VAlign::Top => (label - top).abs(),
+            VAlign::Bottom => (last - bottom).abs(),
+            VAlign::Centre => ((label + last) - (top + bottom)).abs() / 2,
+        };
+        // The node's label cannot lie below all of its rows.
+        if label > bottom {
+            c += 2 * (label - bottom);
+        }
+        if numbers[s].is_some_and(|k| k > 1) {
+            c += 3;
+        }
+        c += 3 * numbers[s + 1..e].iter().filter(|k| **k == Some(1)).count() as i64;
+        c
+    };
+    let inf = i64::MAX / 4;
+    let mut d = vec![vec![inf; n + 1]; m + 1];
+    let mut from = vec![vec![0usize; n + 1]; m + 1];
+    for i in 0..=n {
+        d[0][i] = ROW_WITHOUT_NODE * i as i64;
+    }
+    for j in 0..m {
+        for i in 0..=n {
+            if d[j][i] >= inf {
+                continue;
+            }
+            // Node j with no row of its own.
+            if d[j][i] + SKIP_NODE < d[j + 1][i] {
+                d[j + 1][i] = d[j][i] + SKIP_NODE;
+                from[j + 1][i] = i;
+            }
+            for e in i + 1..=(i + MAX_ROWS_PER_NODE).min(n) {
+                let c = d[j][i] + cost(j, i, e);
+                if c < d[j + 1][e] {
+                    d[j + 1][e] = c;
+                    from[j + 1][e] = i;
+                }
+            }
+        }
+    }
+    let mut out = vec![None; n];
+    let mut e = n;
+    for j in (1..=m).rev() {
+        let s = from[j][e];
+        for r in out.iter_mut().take(e).skip(s) {
+            *r = Some(j - 1);
+        }
+        e = s;
+    }
+    out
+}
+
 /// The anchor nearest to line `i` (by grid position), earlier on ties.
 fn nearest_anchor(placed: &[Placed], anchors: &[usize], i: usize) -> usize {
     let p = placed[i].pos;
@@ -757,39 +842,38 @@ fn measure_valign(
 }
 
 /// Splits one text column's lines among the anchors. Returns, per anchor,
-/// its lines of text in that column, top to bottom.
-fn split_column(placed: &[Placed], anchors: &[usize], col: Col, valign: VAlign) -> Vec<Vec<String>> {
-    let mut out: Vec<Vec<String>> = vec![Vec::new(); anchors.len()];
+/// the lines holding its text in that column, top to bottom.
+fn split_column(placed: &[Placed], anchors: &[usize], col: Col, valign: VAlign) -> Vec<Vec<usize>> {
+    let mut out: Vec<Vec<usize>> = vec![Vec::new(); anchors.len()];
     if anchors.is_empty() {
         return out;
     }
-    let text_at = |i: usize| placed[i].text_in(col);
     // Lines above the first anchor belong to it, lines below the last to it.
     let mut up_extent = vec![0i64; anchors.len()];
     for i in 0..anchors[0] {
         if placed[i].has(col) {
-            out[0].push(text_at(i));
+            out[0].push(i);
             up_extent[0] = up_extent[0].max(placed[anchors[0]].pos - placed[i].pos);
         }
     }
     for (k, &a) in anchors.iter().enumerate() {
         if placed[a].has(col) {
-            out[k].push(text_at(a));
+            out[k].push(a);
         }
         let next = anchors.get(k + 1).copied().unwrap_or(placed.len());
         let between: Vec<usize> = (a + 1..next).filter(|&i| placed[i].has(col)).collect();
         if k + 1 == anchors.len() {
             for i in between {
-                out[k].push(text_at(i));
+                out[k].push(i);
             }
             break;
         }
         let split = choose_split(placed, &between, a, next, col, valign, up_extent[k]);
         for (n, &i) in between.iter().enumerate() {
             if n < split {
-                out[k].push(text_at(i));
+                out[k].push(i);
             } else {
-                out[k + 1].push(text_at(i));
+                out[k + 1].push(i);
             }
         }
         if let Some(&first_of_next) = between.get(split) {
