@@ -383,13 +383,25 @@ fn line_from(ws: &[Word], j: usize) -> String {
     ws[j..].iter().map(|w| w.text.as_str()).collect::<Vec<_>>().join(" ")
 }
 
-/// The vertical pitch of text lines on a page, for placing PDF lines on a
-/// grid (a layout dump's lines are the grid already).
-fn pitch(page: &Page) -> f32 {
-    let ys: Vec<f32> = page.lines.iter().filter(|l| !l.is_blank()).map(|l| l.y()).collect();
-    let mut gaps: Vec<f32> = ys.windows(2).map(|w| w[1] - w[0]).filter(|g| *g > 0.0).collect();
-    if gaps.is_empty() {
+/// Grid units per text line: positions are kept in half lines, because the
+/// lines of centred cells in neighbouring columns sit half a line apart.
+const UNIT: i64 = 2;
+
+/// The line spacing of a page's text (the distance between two lines of
+/// one cell), for placing PDF lines on a grid of text lines. A layout
+/// dump's lines are that grid already. Gaps much smaller than a line (the
+/// offset between lines of two columns) are not line spacing.
+fn leading(page: &Page) -> f32 {
+    let mut heights: Vec<f32> = page.lines.iter().flat_map(|l| l.words.iter().map(|w| w.y1 - w.y0)).filter(|h| *h > 0.0).collect();
+    if heights.is_empty() {
         return 1.0;
+    }
+    heights.sort_by(f32::total_cmp);
+    let h = heights[heights.len() / 2];
+    let ys: Vec<f32> = page.lines.iter().filter(|l| !l.is_blank()).map(|l| l.y()).collect();
+    let mut gaps: Vec<f32> = ys.windows(2).map(|w| w[1] - w[0]).filter(|g| *g >= 0.7 * h).collect();
+    if gaps.is_empty() {
+        return h.max(0.5);
     }
     gaps.sort_by(f32::total_cmp);
     gaps[gaps.len() / 2].max(0.5)
@@ -439,13 +451,13 @@ pub fn reflow(pages: &[Page]) -> Table {
         if let (Some(c), None, false) = (&cols, &header_names, p.header.is_empty()) {
             header_names = Some(name_columns(p, c));
         }
-        let pitch = if positioned { pitch(p.page) } else { 1.0 };
+        let pitch = if positioned { leading(p.page) } else { 1.0 };
         let mut max_pos = 0i64;
         let page_start = placed.len();
         if let Some(cols) = &cols {
             for &i in &p.body {
                 let line = &p.page.lines[i];
-                let row = (line.y() / pitch).round() as i64;
+                let row = (line.y() * UNIT as f32 / pitch).round() as i64;
                 max_pos = max_pos.max(row);
                 let unit = cols.anchor_unit(&line.words);
                 let anchor = unit.is_some();
@@ -473,7 +485,7 @@ pub fn reflow(pages: &[Page]) -> Table {
             refine_blocks(&mut placed[page_start..], c);
         }
         prev_cols = cols.or(prev_cols);
-        page_base += max_pos + 1000;
+        page_base += max_pos + 1000 * UNIT;
     }
     let (value_roles, trailing_roles, extra_names) = header_names.unwrap_or_else(|| {
         let mut v = Role::VALUES.to_vec();
@@ -731,8 +743,8 @@ fn node_text(placed: &[Placed], s: usize, e: usize, vocab: &Vocabulary) -> Strin
 /// (nodes, rows). Returns the node of each row.
 fn assign_nodes(spans: &[(i64, i64)], bands: &[(i64, i64)], numbers: &[Option<u32>], valign: VAlign) -> Vec<Option<usize>> {
     const MAX_ROWS_PER_NODE: usize = 40;
-    const SKIP_NODE: i64 = 6;
-    const ROW_WITHOUT_NODE: i64 = 50;
+    const SKIP_NODE: i64 = 6 * UNIT;
+    const ROW_WITHOUT_NODE: i64 = 50 * UNIT;
     let (m, n) = (spans.len(), bands.len());
     let cost = |j: usize, s: usize, e: usize| -> i64 {
         let (label, last) = spans[j];
@@ -747,9 +759,9 @@ fn assign_nodes(spans: &[(i64, i64)], bands: &[(i64, i64)], numbers: &[Option<u3
             c += 2 * (label - bottom);
         }
         if numbers[s].is_some_and(|k| k > 1) {
-            c += 3;
+            c += 3 * UNIT;
         }
-        c += 3 * numbers[s + 1..e].iter().filter(|k| **k == Some(1)).count() as i64;
+        c += 3 * UNIT * numbers[s + 1..e].iter().filter(|k| **k == Some(1)).count() as i64;
         c
     };
     let inf = i64::MAX / 4;
@@ -821,11 +833,11 @@ fn measure_valign(
         if ps == pe {
             continue;
         }
-        if pa == ps {
+        if (pa - ps).abs() <= UNIT / 2 {
             votes[0] += 1;
-        } else if pa == pe {
+        } else if (pa - pe).abs() <= UNIT / 2 {
             votes[2] += 1;
-        } else if ((ps + pe) as f64 / 2.0 - pa as f64).abs() <= 1.0 {
+        } else if ((ps + pe) as f64 / 2.0 - pa as f64).abs() <= UNIT as f64 {
             votes[1] += 1;
         }
     }
@@ -902,12 +914,12 @@ fn choose_split(placed: &[Placed], between: &[usize], a: usize, b: usize, col: C
     let mut gaps = Vec::new();
     let mut prev = placed[a].pos;
     for (k, &i) in between.iter().enumerate() {
-        if placed[i].pos - prev > 1 {
+        if placed[i].pos - prev > UNIT {
             gaps.push(k);
         }
         prev = placed[i].pos;
     }
-    let after_last_gap = placed[b].pos - prev > 1;
+    let after_last_gap = placed[b].pos - prev > UNIT;
     match valign {
         VAlign::Top => {
             if !placed[b].has(col) && !gaps.is_empty() {
@@ -936,11 +948,11 @@ fn choose_split(placed: &[Placed], between: &[usize], a: usize, b: usize, col: C
                 if k < n {
                     let first = placed[between[k]].text_in(col);
                     if first.starts_with(|c: char| c.is_lowercase()) {
-                        cost += 3;
+                        cost += 3 * UNIT;
                     }
                     // b's cell should reach about as far above b as below.
                     let b_up = placed[b].pos - placed[between[k]].pos;
-                    let b_down = placed[b..].iter().take_while(|l| l.pos - placed[b].pos <= b_up + 1 && !l.anchor || l.pos == placed[b].pos).filter(|l| l.has(col)).map(|l| l.pos - placed[b].pos).max().unwrap_or(0);
+                    let b_down = placed[b..].iter().take_while(|l| l.pos - placed[b].pos <= b_up + UNIT && !l.anchor || l.pos == placed[b].pos).filter(|l| l.has(col)).map(|l| l.pos - placed[b].pos).max().unwrap_or(0);
                     cost += (b_up - b_down).abs();
                 }
                 if cost < best.0 {
