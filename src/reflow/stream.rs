@@ -624,7 +624,9 @@ fn build_rows(placed: &[Placed], value_roles: &[Role], trailing_roles: &[Role], 
     for &col in &text_cols {
         let owner = split_column(placed, &anchors, col, valign);
         for (k, lines) in owner.into_iter().enumerate() {
-            for &i in &lines {
+            // The band is measured on the anchor's page: a row continued
+            // on the next page is aligned on the page where it starts.
+            for &i in lines.iter().filter(|&&i| placed[i].page == placed[anchors[k]].page) {
                 bands[k].0 = bands[k].0.min(placed[i].pos);
                 bands[k].1 = bands[k].1.max(placed[i].pos);
             }
@@ -638,6 +640,7 @@ fn build_rows(placed: &[Placed], value_roles: &[Role], trailing_roles: &[Role], 
     let spans: Vec<(i64, i64)> = (0..label_lines.len())
         .map(|n| {
             let (s, e) = node_span(n);
+            let e = (s..=e).rev().find(|&i| placed[i].page == placed[s].page && placed[i].has(Col::Node)).unwrap_or(s);
             (placed[s].pos, placed[e].pos)
         })
         .collect();
@@ -900,6 +903,32 @@ fn choose_split(placed: &[Placed], between: &[usize], a: usize, b: usize, col: C
     let n = between.len();
     if n == 0 {
         return 0;
+    }
+    // A page break between the two anchors: what is left on a's page is
+    // a's; on b's page, lines above b continue a's row (top alignment), open
+    // b's row (bottom), or are shared so that b's cell is centred.
+    if placed[a].page != placed[b].page {
+        let first_new = between.iter().position(|&i| placed[i].page == placed[b].page).unwrap_or(n);
+        return match valign {
+            VAlign::Top => n,
+            VAlign::Bottom => first_new,
+            VAlign::Centre => {
+                let b_down = placed[b..]
+                    .iter()
+                    .take_while(|l| l.page == placed[b].page && (!l.anchor || l.pos == placed[b].pos))
+                    .filter(|l| l.has(col))
+                    .map(|l| l.pos - placed[b].pos)
+                    .max()
+                    .unwrap_or(0);
+                (first_new..=n)
+                    .min_by_key(|&k| {
+                        let b_up = if k < n { placed[b].pos - placed[between[k]].pos } else { 0 };
+                        let lower = k < n && placed[between[k]].text_in(col).starts_with(|c: char| c.is_lowercase());
+                        (b_up - b_down).abs() + if lower { 3 * UNIT } else { 0 }
+                    })
+                    .unwrap_or(n)
+            }
+        };
     }
     // An indicator's numbering opens the next cell.
     if col == Col::Indicator {
