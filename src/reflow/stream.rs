@@ -46,9 +46,24 @@ struct Placed {
     words: Vec<(Col, Word)>,
     /// Index of the anchor on this line, if it is one.
     anchor: bool,
+    /// Grid position of the page top, and grid units per PDF point, to
+    /// place a single column's words (a line may merge words of several
+    /// columns whose baselines differ a little).
+    base: i64,
+    scale: f32,
 }
 
 impl Placed {
+    /// Grid position of this line's words in `col` (the line's own
+    /// position where it has none).
+    fn at(&self, col: Col) -> i64 {
+        let ys = self.words.iter().filter(|(c, _)| *c == col).map(|(_, w)| w.y0);
+        match ys.reduce(f32::min) {
+            Some(y) => self.base + (y * self.scale).round() as i64,
+            None => self.pos,
+        }
+    }
+
     fn text_in(&self, col: Col) -> String {
         let ws: Vec<&str> = self.words.iter().filter(|(c, _)| *c == col).map(|(_, w)| w.text.as_str()).collect();
         ws.join(" ")
@@ -478,7 +493,8 @@ pub fn reflow(pages: &[Page]) -> Table {
                     let ws: &Vec<(Col, Word)> = &words;
                     eprintln!("{:>3} {} {:?}", i + 1, if anchor { "A" } else { " " }, ws.iter().map(|(c, w)| format!("{}@{}:{:?}", w.text, w.x0, c)).collect::<Vec<_>>());
                 }
-                placed.push(Placed { page: p.page.number, line: i as u32 + 1, pos: page_base + row, words, anchor });
+                let scale = UNIT as f32 / pitch;
+                placed.push(Placed { page: p.page.number, line: i as u32 + 1, pos: page_base + row, words, anchor, base: page_base, scale });
             }
         }
         if let Some(c) = &cols {
@@ -868,7 +884,7 @@ fn split_column(placed: &[Placed], anchors: &[usize], col: Col, valign: VAlign) 
     for i in 0..anchors[0] {
         if placed[i].has(col) {
             out[0].push(i);
-            up_extent[0] = up_extent[0].max(placed[anchors[0]].pos - placed[i].pos);
+            up_extent[0] = up_extent[0].max(placed[anchors[0]].at(Col::Unit) - placed[i].at(col));
         }
     }
     for (k, &a) in anchors.iter().enumerate() {
@@ -892,7 +908,7 @@ fn split_column(placed: &[Placed], anchors: &[usize], col: Col, valign: VAlign) 
             }
         }
         if let Some(&first_of_next) = between.get(split) {
-            up_extent[k + 1] = placed[next].pos - placed[first_of_next].pos;
+            up_extent[k + 1] = placed[next].at(Col::Unit) - placed[first_of_next].at(col);
         }
     }
     out
@@ -915,14 +931,14 @@ fn choose_split(placed: &[Placed], between: &[usize], a: usize, b: usize, col: C
             VAlign::Centre => {
                 let b_down = placed[b..]
                     .iter()
-                    .take_while(|l| l.page == placed[b].page && (!l.anchor || l.pos == placed[b].pos))
+                    .take_while(|l| l.page == placed[b].page && (!l.anchor || l.at(col) == placed[b].at(Col::Unit)))
                     .filter(|l| l.has(col))
-                    .map(|l| l.pos - placed[b].pos)
+                    .map(|l| l.at(col) - placed[b].at(Col::Unit))
                     .max()
                     .unwrap_or(0);
                 (first_new..=n)
                     .min_by_key(|&k| {
-                        let b_up = if k < n { placed[b].pos - placed[between[k]].pos } else { 0 };
+                        let b_up = if k < n { placed[b].at(Col::Unit) - placed[between[k]].at(col) } else { 0 };
                         let lower = k < n && placed[between[k]].text_in(col).starts_with(|c: char| c.is_lowercase());
                         (b_up - b_down).abs() + if lower { 3 * UNIT } else { 0 }
                     })
@@ -941,14 +957,14 @@ fn choose_split(placed: &[Placed], between: &[usize], a: usize, b: usize, col: C
     }
     // A gap of a blank grid line in this column separates two cells.
     let mut gaps = Vec::new();
-    let mut prev = placed[a].pos;
+    let mut prev = placed[a].at(Col::Unit);
     for (k, &i) in between.iter().enumerate() {
-        if placed[i].pos - prev > UNIT {
+        if placed[i].at(col) - prev > UNIT {
             gaps.push(k);
         }
-        prev = placed[i].pos;
+        prev = placed[i].at(col);
     }
-    let after_last_gap = placed[b].pos - prev > UNIT;
+    let after_last_gap = placed[b].at(Col::Unit) - prev > UNIT;
     match valign {
         VAlign::Top => {
             if !placed[b].has(col) && !gaps.is_empty() {
@@ -972,7 +988,7 @@ fn choose_split(placed: &[Placed], between: &[usize], a: usize, b: usize, col: C
             // a's cell is as far below its anchor as it reaches above it.
             let mut best = (i64::MAX, 0usize);
             for k in 0..=n {
-                let down = if k == 0 { 0 } else { placed[between[k - 1]].pos - placed[a].pos };
+                let down = if k == 0 { 0 } else { placed[between[k - 1]].at(col) - placed[a].at(Col::Unit) };
                 let mut cost = (down - up).abs() * 4;
                 if k < n {
                     let first = placed[between[k]].text_in(col);
@@ -980,8 +996,8 @@ fn choose_split(placed: &[Placed], between: &[usize], a: usize, b: usize, col: C
                         cost += 3 * UNIT;
                     }
                     // b's cell should reach about as far above b as below.
-                    let b_up = placed[b].pos - placed[between[k]].pos;
-                    let b_down = placed[b..].iter().take_while(|l| l.pos - placed[b].pos <= b_up + UNIT && !l.anchor || l.pos == placed[b].pos).filter(|l| l.has(col)).map(|l| l.pos - placed[b].pos).max().unwrap_or(0);
+                    let b_up = placed[b].at(Col::Unit) - placed[between[k]].at(col);
+                    let b_down = placed[b..].iter().take_while(|l| l.at(col) - placed[b].at(Col::Unit) <= b_up + UNIT && !l.anchor || l.at(col) == placed[b].at(Col::Unit)).filter(|l| l.has(col)).map(|l| l.at(col) - placed[b].at(Col::Unit)).max().unwrap_or(0);
                     cost += (b_up - b_down).abs();
                 }
                 if cost < best.0 {
