@@ -929,13 +929,17 @@ fn choose_split(placed: &[Placed], between: &[usize], a: usize, b: usize, col: C
             VAlign::Top => n,
             VAlign::Bottom => first_new,
             VAlign::Centre => {
+                // b's reach below: its lines up to halfway to the next anchor.
+                let next = placed[b + 1..].iter().find(|l| l.anchor).map(|l| l.at(Col::Unit));
+                let mid = next.map(|c| (placed[b].at(Col::Unit) + c) / 2).unwrap_or(i64::MAX);
                 let b_down = placed[b..]
                     .iter()
-                    .take_while(|l| l.page == placed[b].page && (!l.anchor || l.at(col) == placed[b].at(Col::Unit)))
+                    .take_while(|l| l.page == placed[b].page && l.at(col) <= mid)
                     .filter(|l| l.has(col))
                     .map(|l| l.at(col) - placed[b].at(Col::Unit))
                     .max()
-                    .unwrap_or(0);
+                    .unwrap_or(0)
+                    .max(0);
                 (first_new..=n)
                     .min_by_key(|&k| {
                         let b_up = if k < n { placed[b].at(Col::Unit) - placed[between[k]].at(col) } else { 0 };
