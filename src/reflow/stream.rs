@@ -491,7 +491,7 @@ pub fn reflow(pages: &[Page]) -> Table {
                 }
                 if std::env::var_os("RENCANA_DEBUG").is_some() {
                     let ws: &Vec<(Col, Word)> = &words;
-                    eprintln!("{:>3} {} {:?}", i + 1, if anchor { "A" } else { " " }, ws.iter().map(|(c, w)| format!("{}@{}:{:?}", w.text, w.x0, c)).collect::<Vec<_>>());
+                    eprintln!("{:>3} {} {:?}", i + 1, if anchor { "A" } else { " " }, ws.iter().map(|(c, w)| format!("{}@{}-{}:{:?}", w.text, w.x0, w.x1, c)).collect::<Vec<_>>());
                 }
                 let scale = UNIT as f32 / pitch;
                 placed.push(Placed { page: p.page.number, line: i as u32 + 1, pos: page_base + row, words, anchor, base: page_base, scale });
@@ -749,8 +749,24 @@ fn build_rows(placed: &[Placed], value_roles: &[Role], trailing_roles: &[Role], 
 }
 
 fn node_text(placed: &[Placed], s: usize, e: usize, vocab: &Vocabulary) -> String {
-    let lines: Vec<String> = placed[s..=e].iter().map(|l| l.text_in(Col::Node)).filter(|t| !t.is_empty()).collect();
-    fold(&join_lines(&lines, vocab))
+    let first_page = placed[s].page;
+    let on = |same: bool| -> Vec<String> {
+        placed[s..=e]
+            .iter()
+            .filter(|l| (l.page == first_page) == same)
+            .map(|l| l.text_in(Col::Node))
+            .filter(|t| !t.is_empty())
+            .collect()
+    };
+    let mut text = join_lines(&on(true), vocab);
+    let rest = join_lines(&on(false), vocab);
+    // A cell merged over a page break may be printed again on the next
+    // page, whole or its last words: a repeat of what the cell already
+    // ends with is no continuation.
+    if !rest.is_empty() && !text.ends_with(&rest) {
+        text = join_lines(&[text, rest], vocab);
+    }
+    fold(&text)
 }
 
 /// Assigns rows to node cells: each node, in order, takes a run of
