@@ -274,10 +274,12 @@ fn measure(page: &Page, body: &[usize], n_values: usize, n_trailing: usize, tol:
         .filter_map(|&i| anchor_in(&page.lines[i].words).map(|(u, v)| (i, u, v)))
         .filter(|a| a.2.iter().filter(|&&j| page.lines[a.0].words[j].text != "%").count() >= 3)
         .collect();
-    // A page with few rows measures its columns poorly: keep the last page's.
-    if anchors.is_empty() || (anchors.len() < 3 && prev.is_some()) {
+    if anchors.is_empty() {
         return prev.cloned();
     }
+    // A page with few rows measures its text columns poorly: it keeps the
+    // last page's, but its targets are measured (a dump shifts them).
+    let thin = anchors.len() < 3 && prev.is_some();
     let word = |i: usize, j: usize| &page.lines[i].words[j];
     let k = n_values.max(1);
     let complete: Vec<&(usize, usize, Vec<usize>)> = anchors.iter().filter(|a| a.2.len() == k).collect();
@@ -349,6 +351,10 @@ fn measure(page: &Page, body: &[usize], n_values: usize, n_trailing: usize, tol:
     }
     // Merge trailing edges too close to be two columns.
     trailing.dedup_by(|b, a| (*b - *a).abs() < tol * 4.0);
+    if let (true, Some(p)) = (thin, prev) {
+        let unit_left = unit_left.min(p.unit_left);
+        return Some(Columns { values, unit_left, ..p.clone() });
+    }
     Some(Columns { node_left, ind_left, unit_left, values, trailing, tol })
 }
 
