@@ -18,7 +18,7 @@ use super::cells::{fold, join_lines, Vocabulary};
 use super::frame::{core_words, is_header_line, is_signature_start, roles_in_words};
 use super::{Row, Table};
 use crate::extract::{Page, Word};
-use crate::parse::header::{role_of, Role};
+use crate::parse::header::{role_of, squash, Role};
 use crate::parse::label::{parse_indicator_number, parse_label};
 use crate::parse::number::{parse_value, Value};
 use crate::parse::unit::{canonical, is_known, looks_like_unit};
@@ -266,7 +266,7 @@ fn peak(xs: &[f32], tol: f32) -> Option<f32> {
 }
 
 /// Measures the columns of one page from its body lines.
-fn measure(page: &Page, body: &[usize], n_values: usize, n_trailing: usize, tol: f32, prev: Option<&Columns>) -> Option<Columns> {
+fn measure(page: &Page, header: &[usize], body: &[usize], n_values: usize, n_trailing: usize, tol: f32, prev: Option<&Columns>) -> Option<Columns> {
     // Strong anchors (three targets or more) fix the columns; weaker ones
     // ("Predikat A A") are recognised afterwards by position.
     let anchors: Vec<(usize, usize, Vec<usize>)> = body
@@ -337,9 +337,19 @@ fn measure(page: &Page, body: &[usize], n_values: usize, n_trailing: usize, tol:
             prev_x1 = w.x1;
         }
     }
+    // Text columns right of the targets: the header names each one (its
+    // words sit inside their cell), so the boundaries lie between the
+    // header's word groups. Without a header, the data's left edges.
+    let groups = header_groups(page, header, last_right + tol);
     let mut trailing = Vec::new();
+    if groups.len() > 1 {
+        trailing.push(last_right + tol);
+        for w in groups.windows(2) {
+            trailing.push((w[0].1 + w[1].0) / 2.0);
+        }
+    }
     let mut rest = trailing_starts.clone();
-    for _ in 0..n_trailing.max(1) {
+    for _ in 0..if trailing.is_empty() { n_trailing.max(1) } else { 0 } {
         if let Some(p) = peak(&rest, tol) {
             trailing.push(p);
             rest.retain(|&x| (x - p).abs() > tol * 4.0);
@@ -356,6 +366,36 @@ fn measure(page: &Page, body: &[usize], n_values: usize, n_trailing: usize, tol:
         return Some(Columns { values, unit_left, ..p.clone() });
     }
     Some(Columns { node_left, ind_left, unit_left, values, trailing, tol })
+}
+
+/// The x-extents of the header's word groups right of `min_x`: words of
+/// the header lines whose extents overlap belong to one column's header
+/// ("PENANGGUNG" over "JAWAB").
+fn header_groups(page: &Page, header: &[usize], min_x: f32) -> Vec<(f32, f32)> {
+    let mut spans: Vec<(f32, f32)> = header
+        .iter()
+        .flat_map(|&i| page.lines[i].words.iter())
+        .filter(|w| w.x0 > min_x && !names_a_target(&w.text))
+        .map(|w| (w.x0, w.x1))
+        .collect();
+    spans.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let mut groups: Vec<(f32, f32)> = Vec::new();
+    for (x0, x1) in spans {
+        match groups.last_mut() {
+            Some(g) if x0 <= g.1 => g.1 = g.1.max(x1),
+            _ => groups.push((x0, x1)),
+        }
+    }
+    groups
+}
+
+/// Header words of the target columns ("Triwulan", "IV", "TARGET", a year),
+/// which may stick out past their column's data.
+fn names_a_target(word: &str) -> bool {
+    let w = squash(word);
+    matches!(w.as_str(), "I" | "II" | "III" | "IV" | "TAHUN" | "N" | "AN")
+        || ["TW", "TRIW", "TARGET"].iter().any(|p| w.starts_with(p))
+        || (w.len() == 4 && w.starts_with("20") && w.chars().all(|c| c.is_ascii_digit()))
 }
 
 /// How many leading words of a line make up a node label.
@@ -465,7 +505,7 @@ pub fn reflow(pages: &[Page]) -> Table {
     let mut page_base = 0i64;
     let mut header_names: Option<(Vec<Role>, Vec<Role>, Vec<String>)> = None;
     for p in &parts {
-        let cols = measure(p.page, &p.body, n_values, n_trailing, tol, prev_cols.as_ref());
+        let cols = measure(p.page, &p.header, &p.body, n_values, n_trailing, tol, prev_cols.as_ref());
         if std::env::var_os("RENCANA_DEBUG").is_some() {
             eprintln!("page {} columns {:?}", p.page.number, cols);
         }
@@ -491,7 +531,10 @@ pub fn reflow(pages: &[Page]) -> Table {
                 // "2." squeezed left of the indicator column still opens the
                 // indicator that follows it.
                 for j in 1..words.len() {
-                    if words[j].0 == Col::Indicator && words[j - 1].0 == Col::Node && is_indicator_numbering(&words[j - 1].1.text) {
+                    // Not the number of a label ("Kegiatan 1.").
+                    let before: Vec<&str> = words[..j].iter().filter(|(c, _)| *c == Col::Node).map(|(_, w)| w.text.as_str()).collect();
+                    let label_number = parse_label(&before.join(" ")).is_some_and(|l| l.name.is_empty());
+                    if words[j].0 == Col::Indicator && words[j - 1].0 == Col::Node && is_indicator_numbering(&words[j - 1].1.text) && !label_number {
                         words[j - 1].0 = Col::Indicator;
                     }
                 }
