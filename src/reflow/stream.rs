@@ -1058,7 +1058,10 @@ fn choose_split(placed: &[Placed], between: &[usize], a: usize, b: usize, col: C
             let mut best = (i64::MAX, 0usize);
             for k in 0..=n {
                 let down = if k == 0 { 0 } else { placed[between[k - 1]].at(col) - placed[a].at(Col::Unit) };
-                let mut cost = (down - up).abs() * 4;
+                // A dump on a character grid cannot centre an even number of
+                // lines on one line: imbalance weighs less there.
+                let weight = if placed[a].scale >= 1.0 { 2 } else { 4 };
+                let mut cost = (down - up).abs() * weight;
                 if k < n {
                     let first = placed[between[k]].text_in(col);
                     if first.starts_with(|c: char| c.is_lowercase()) {
