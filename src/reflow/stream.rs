@@ -128,7 +128,7 @@ impl Columns {
                 return Col::Value(k);
             }
         }
-        if w.x0 < self.node_left - self.tol {
+        if w.x0 < self.node_left - self.slack() {
             Col::No
         } else if w.x0 < self.ind_left - self.slack() && (w.x1 <= self.ind_left + self.slack() || w.x0 < self.node_left + self.slack()) {
             // A word that runs into the indicator column is an indicator word
@@ -362,8 +362,10 @@ fn measure(page: &Page, header: &[usize], body: &[usize], n_values: usize, n_tra
     // Merge trailing edges too close to be two columns.
     trailing.dedup_by(|b, a| (*b - *a).abs() < tol * 4.0);
     if let (true, Some(p)) = (thin, prev) {
-        let unit_left = unit_left.min(p.unit_left);
-        return Some(Columns { values, unit_left, ..p.clone() });
+        // The whole page may be shifted: follow its labels.
+        let shift = peak(&label_x, tol).map(|x| x - p.node_left).unwrap_or(0.0);
+        let unit_left = unit_left.min(p.unit_left + shift);
+        return Some(Columns { values, unit_left, node_left: p.node_left + shift, ind_left: p.ind_left + shift, ..p.clone() });
     }
     Some(Columns { node_left, ind_left, unit_left, values, trailing, tol })
 }
