@@ -340,7 +340,7 @@ fn measure(page: &Page, header: &[usize], body: &[usize], n_values: usize, n_tra
     // Text columns right of the targets: the header names each one (its
     // words sit inside their cell), so the boundaries lie between the
     // header's word groups. Without a header, the data's left edges.
-    let groups = header_groups(page, header, last_right + tol);
+    let groups = header_groups(page, header, &values, tol);
     let mut trailing = Vec::new();
     if groups.len() > 1 {
         trailing.push(last_right + tol);
@@ -373,11 +373,12 @@ fn measure(page: &Page, header: &[usize], body: &[usize], n_values: usize, n_tra
 /// The x-extents of the header's word groups right of `min_x`: words of
 /// the header lines whose extents overlap belong to one column's header
 /// ("PENANGGUNG" over "JAWAB").
-fn header_groups(page: &Page, header: &[usize], min_x: f32) -> Vec<(f32, f32)> {
+fn header_groups(page: &Page, header: &[usize], values: &[(f32, f32, f32)], tol: f32) -> Vec<(f32, f32)> {
+    let min_x = values.first().map(|v| v.0).unwrap_or(0.0);
     let mut spans: Vec<(f32, f32)> = header
         .iter()
         .flat_map(|&i| page.lines[i].words.iter())
-        .filter(|w| w.x0 > min_x && !names_a_target(&w.text))
+        .filter(|w| w.x0 > min_x && !names_a_target(&w.text) && value_overlap(w, values, tol).is_none())
         .map(|w| (w.x0, w.x1))
         .collect();
     spans.sort_by(|a, b| a.0.total_cmp(&b.0));
@@ -389,6 +390,23 @@ fn header_groups(page: &Page, header: &[usize], min_x: f32) -> Vec<(f32, f32)> {
         }
     }
     groups
+}
+
+/// Header words that name a text column, never a column of numbers.
+fn names_a_text_column(word: &str) -> bool {
+    let w = squash(word);
+    ["KETERANGAN", "PENANGGUNG", "JAWAB", "PELAKSANA"].iter().any(|h| w.starts_with(h))
+}
+
+/// The value column a word overlaps most, if any.
+fn value_overlap(w: &Word, values: &[(f32, f32, f32)], tol: f32) -> Option<usize> {
+    values
+        .iter()
+        .enumerate()
+        .map(|(k, v)| (k, (w.x1.min(v.1 + tol) - w.x0.max(v.0 - tol)).max(0.0)))
+        .filter(|(_, o)| *o > 0.0)
+        .max_by(|a, b| a.1.total_cmp(&b.1))
+        .map(|(k, _)| k)
 }
 
 /// Header words of the target columns ("Triwulan", "IV", "TARGET", a year),
@@ -505,7 +523,7 @@ pub fn reflow(pages: &[Page]) -> Table {
     let mut placed: Vec<Placed> = Vec::new();
     let mut prev_cols: Option<Columns> = None;
     let mut page_base = 0i64;
-    let mut header_names: Option<(Vec<Role>, Vec<Role>, Vec<String>)> = None;
+    let mut header_names: Option<(Vec<Role>, Vec<String>, Vec<Role>, Vec<String>)> = None;
     for p in &parts {
         let cols = measure(p.page, &p.header, &p.body, n_values, n_trailing, tol, prev_cols.as_ref());
         if std::env::var_os("RENCANA_DEBUG").is_some() {
@@ -554,15 +572,15 @@ pub fn reflow(pages: &[Page]) -> Table {
         prev_cols = cols.or(prev_cols);
         page_base += max_pos + 1000 * UNIT;
     }
-    let (value_roles, trailing_roles, extra_names) = header_names.unwrap_or_else(|| {
-        let mut v = Role::VALUES.to_vec();
-        v.truncate(n_values.max(1));
-        (v, vec![Role::Note; n_trailing], vec![String::new(); n_trailing])
+    let (value_roles, value_names, trailing_roles, extra_names) = header_names.unwrap_or_else(|| {
+        let v: Vec<Role> = (0..n_values.max(1)).map(|k| Role::VALUES.get(k).copied().unwrap_or(Role::Extra)).collect();
+        let names = (0..v.len()).map(|k| if k < Role::VALUES.len() { String::new() } else { format!("column_{}", k + 1) }).collect();
+        (v, names, vec![Role::Note; n_trailing], vec![String::new(); n_trailing])
     });
     let mut roles = vec![Role::No, Role::Node, Role::Indicator, Role::Unit];
     roles.extend(value_roles.iter().copied());
     roles.extend(trailing_roles.iter().copied());
-    table.extra_columns = extra_names.iter().filter(|n| !n.is_empty()).cloned().collect();
+    table.extra_columns = value_names.iter().chain(extra_names.iter()).filter(|n| !n.is_empty()).cloned().collect();
 
     // The signature: from its first line after the last anchor to the end.
     let last_anchor = placed.iter().rposition(|l| l.anchor);
@@ -577,7 +595,7 @@ pub fn reflow(pages: &[Page]) -> Table {
     }
     let vocab = Vocabulary::from_texts(placed.iter().map(line_text).collect::<Vec<_>>().iter().map(String::as_str));
     table.columns = roles;
-    table.rows = build_rows(&placed, &value_roles, &trailing_roles, &extra_names, &vocab);
+    table.rows = build_rows(&placed, &value_roles, &value_names, &trailing_roles, &extra_names, &vocab);
     table
 }
 
@@ -600,7 +618,7 @@ fn value_width(parts: &[PageParts]) -> usize {
 /// Names the value and trailing columns from the header words above them.
 /// Headers are centred and cut ("Triwula" / "n II"), so each word is
 /// placed in a column by its centre and a column's words are read together.
-fn name_columns(p: &PageParts, cols: &Columns) -> (Vec<Role>, Vec<Role>, Vec<String>) {
+fn name_columns(p: &PageParts, cols: &Columns) -> (Vec<Role>, Vec<String>, Vec<Role>, Vec<String>) {
     let mut value_text = vec![String::new(); cols.values.len()];
     let mut trailing_text = vec![String::new(); cols.trailing.len()];
     let mut words: Vec<&Word> = p.header.iter().flat_map(|&i| p.page.lines[i].words.iter()).collect();
@@ -608,7 +626,19 @@ fn name_columns(p: &PageParts, cols: &Columns) -> (Vec<Role>, Vec<Role>, Vec<Str
     for w in words {
         let centre = (w.x0 + w.x1) / 2.0;
         let probe = Word { x0: centre, x1: centre, ..w.clone() };
-        match cols.place(&probe) {
+        // A header is often wider than its column's numbers: where its
+        // centre is over no column, overlap decides.
+        let centred = cols.values.iter().any(|v| centre >= v.0 - cols.tol && centre <= v.1 + cols.tol);
+        let col = match value_overlap(w, &cols.values, cols.tol) {
+            // "KETERANGAN" squeezed over the last quarter's numbers still
+            // names the text column after them.
+            _ if names_a_text_column(&w.text) => {
+                Col::Trailing(cols.trailing.iter().rposition(|&l| w.x0 >= l - cols.slack()).unwrap_or(0))
+            }
+            Some(k) if !centred => Col::Value(k),
+            _ => cols.place(&probe),
+        };
+        match col {
             Col::Value(k) => {
                 value_text[k].push_str(&w.text);
                 value_text[k].push(' ');
@@ -620,18 +650,33 @@ fn name_columns(p: &PageParts, cols: &Columns) -> (Vec<Role>, Vec<Role>, Vec<Str
             _ => {}
         }
     }
-    let defaults = [Role::Target, Role::Tw1, Role::Tw2, Role::Tw3, Role::Tw4, Role::Budget];
-    let mut value_roles: Vec<Role> = value_text
+    if std::env::var_os("RENCANA_DEBUG").is_some() {
+        eprintln!("header text: values {value_text:?} trailing {trailing_text:?}");
+    }
+    let defaults = [Role::Target, Role::Tw1, Role::Tw2, Role::Tw3, Role::Tw4];
+    let mut value_names = vec![String::new(); value_text.len()];
+    let mut value_roles: Vec<Option<Role>> = value_text.iter().map(|t| role_of(t).filter(|r| r.is_value())).collect();
+    // A header cut inside a word can give two columns one name: then the
+    // position decides for all of them.
+    let mut seen = std::collections::HashSet::new();
+    if !value_roles.iter().flatten().all(|r| seen.insert(*r)) {
+        value_roles = vec![None; value_text.len()];
+    }
+    // Columns the header does not name take, left to right, the target and
+    // quarters still missing (headers are often cut: "TARGE" / "T"); any
+    // left over (REALISASI, CAPAIAN) is kept as an extra column under its
+    // header, never read as a target.
+    let mut missing = defaults.iter().filter(|d| !value_roles.contains(&Some(**d))).copied();
+    let value_roles: Vec<Role> = value_roles
         .iter()
         .enumerate()
-        .map(|(k, t)| role_of(t).filter(|r| r.is_value()).unwrap_or(defaults[k.min(defaults.len() - 1)]))
+        .map(|(k, r)| {
+            r.or_else(|| missing.next()).unwrap_or_else(|| {
+                value_names[k] = if fold(&value_text[k]).is_empty() { format!("column_{}", k + 1) } else { fold(&value_text[k]) };
+                Role::Extra
+            })
+        })
         .collect();
-    // A header cut inside a word can leave two columns with one name; then
-    // the position decides.
-    let mut seen = std::collections::HashSet::new();
-    if !value_roles.iter().all(|r| seen.insert(*r)) {
-        value_roles = (0..value_roles.len()).map(|k| defaults[k.min(defaults.len() - 1)]).collect();
-    }
     let mut names = Vec::new();
     let trailing_roles = trailing_text
         .iter()
@@ -641,7 +686,7 @@ fn name_columns(p: &PageParts, cols: &Columns) -> (Vec<Role>, Vec<Role>, Vec<Str
             role
         })
         .collect();
-    (value_roles, trailing_roles, names)
+    (value_roles, value_names, trailing_roles, names)
 }
 
 fn line_text(l: &Placed) -> String {
@@ -656,7 +701,14 @@ enum VAlign {
     Bottom,
 }
 
-fn build_rows(placed: &[Placed], value_roles: &[Role], trailing_roles: &[Role], extra_names: &[String], vocab: &Vocabulary) -> Vec<Row> {
+fn build_rows(
+    placed: &[Placed],
+    value_roles: &[Role],
+    value_names: &[String],
+    trailing_roles: &[Role],
+    extra_names: &[String],
+    vocab: &Vocabulary,
+) -> Vec<Row> {
     let anchors: Vec<usize> = placed.iter().enumerate().filter(|(_, l)| l.anchor).map(|(i, _)| i).collect();
     // Node cells: from each label line to the next.
     let label_lines: Vec<usize> = placed
@@ -781,7 +833,13 @@ fn build_rows(placed: &[Placed], value_roles: &[Role], trailing_roles: &[Role], 
         for (v, pieces) in value_cells[k].iter_mut().enumerate() {
             pieces.sort_by_key(|p| p.0);
             let joined: String = pieces.iter().map(|p| p.1.as_str()).collect::<Vec<_>>().join("");
-            row.set(value_roles[v], joined);
+            if value_roles[v] == Role::Extra {
+                if !joined.is_empty() {
+                    row.extra.push((value_names[v].clone(), joined));
+                }
+            } else {
+                row.set(value_roles[v], joined);
+            }
         }
         row.page = placed[first_line].page;
         row.line = placed[first_line].line;
