@@ -22,6 +22,7 @@
 //! # Ok::<(), rencana::Error>(())
 //! ```
 
+pub mod batch;
 pub mod error;
 pub mod extract;
 pub mod normalise;
@@ -31,7 +32,7 @@ pub mod reflow;
 pub mod write;
 
 pub use error::Error;
-pub use extract::InputKind;
+pub use extract::{InputKind, OcrMode};
 pub use normalise::Document;
 
 use std::path::Path;
@@ -41,19 +42,33 @@ use std::path::Path;
 pub struct Options {
     /// Force the input kind instead of detecting it.
     pub input_kind: Option<InputKind>,
+    /// Which PDF pages to OCR (default: those without a text layer).
+    pub ocr: OcrMode,
 }
 
 /// Converts one file. Never panics: a panic inside a reader is turned into
 /// an error naming the file.
 pub fn convert_path(path: &Path, opts: &Options) -> Result<Document, Error> {
+    let size = std::fs::metadata(path).map_err(|e| Error::io(path, e))?.len();
+    if size > MAX_INPUT_BYTES {
+        return Err(Error::input(
+            path,
+            format!("too large to be a plan ({} MiB; the limit is {} MiB)", size >> 20, MAX_INPUT_BYTES >> 20),
+        ));
+    }
     let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
     convert_bytes(path, &bytes, opts)
 }
 
+/// The largest input read. A Rencana Aksi, even scanned at 300 dpi, is a few
+/// tens of MiB; anything far larger is another kind of file, and reading it
+/// whole would only exhaust memory in a batch.
+pub const MAX_INPUT_BYTES: u64 = 512 << 20;
+
 /// Converts bytes already read; `path` names the source.
 pub fn convert_bytes(path: &Path, bytes: &[u8], opts: &Options) -> Result<Document, Error> {
     let run = || -> Result<Document, Error> {
-        let extracted = extract::read_bytes(path, bytes, opts.input_kind)?;
+        let extracted = extract::read_bytes(path, bytes, opts.input_kind, opts.ocr)?;
         let table = reflow::reflow(&extracted);
         let source = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
         let doc = normalise::normalise(&source, extracted.kind, &table, &extracted.warnings);

@@ -6,10 +6,12 @@
 //! (character cells for text dumps, PDF points for PDFs); `y` grows downwards.
 
 pub mod layout;
+pub mod ocr;
 pub mod pdf;
 pub mod text;
 
 use crate::error::Error;
+pub use ocr::OcrMode;
 use std::path::Path;
 
 /// The kinds of input the converter reads.
@@ -108,14 +110,15 @@ pub struct Extracted {
     pub warnings: Vec<String>,
 }
 
-/// Reads a file of any supported kind; `forced` overrides detection.
-pub fn read(path: &Path, forced: Option<InputKind>) -> Result<Extracted, Error> {
+/// Reads a file of any supported kind; `forced` overrides detection; `ocr`
+/// says which PDF pages to OCR.
+pub fn read(path: &Path, forced: Option<InputKind>, ocr: OcrMode) -> Result<Extracted, Error> {
     let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
-    read_bytes(path, &bytes, forced)
+    read_bytes(path, &bytes, forced, ocr)
 }
 
 /// Reads bytes already in memory; `path` names the source in errors.
-pub fn read_bytes(path: &Path, bytes: &[u8], forced: Option<InputKind>) -> Result<Extracted, Error> {
+pub fn read_bytes(path: &Path, bytes: &[u8], forced: Option<InputKind>, ocr: OcrMode) -> Result<Extracted, Error> {
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
         return Err(Error::input(path, "the file is empty"));
     }
@@ -123,8 +126,18 @@ pub fn read_bytes(path: &Path, bytes: &[u8], forced: Option<InputKind>) -> Resul
         Some(k) => k,
         None => detect(bytes),
     };
+    // A file named .pdf that is no PDF is most often a broken download or
+    // a mislabelled file: say so rather than read it as something else.
+    let named_pdf = path.extension().and_then(|e| e.to_str()).is_some_and(|e| e.eq_ignore_ascii_case("pdf"));
+    if named_pdf && forced.is_none() && kind != InputKind::Pdf {
+        return Err(Error::input(path, "named .pdf but is not a PDF (no %PDF header); use --input-kind text to read it as a text dump"));
+    }
     match kind {
-        InputKind::Pdf => pdf::read(path, bytes),
+        InputKind::Pdf => {
+            let mut extracted = pdf::read(path, bytes)?;
+            ocr::apply(path, bytes, &mut extracted, ocr)?;
+            Ok(extracted)
+        }
         InputKind::Text | InputKind::Layout => {
             let text = text::decode(path, bytes)?;
             let kind = if forced.is_none() { text::detect_kind(&text) } else { kind };

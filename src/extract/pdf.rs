@@ -23,7 +23,7 @@ use crate::error::Error;
 use device::PageCollector;
 use glyph::GlyphText;
 use guard::catch_quietly;
-use load::PageRef;
+pub(crate) use load::PageRef;
 use lopdf::Document;
 use std::path::Path;
 
@@ -42,6 +42,25 @@ pub fn read(path: &Path, bytes: &[u8]) -> Result<Extracted, Error> {
         pages.push(read_page(path, &doc, page_ref, &mut warnings)?);
     }
     Ok(Extracted { kind: InputKind::Pdf, pages, warnings })
+}
+
+/// Hooks for the OCR reader ([`crate::extract::ocr`]), which needs the
+/// document's image objects and the same page geometry and ruling merge as
+/// this reader.
+pub(crate) use frame::PageFrame;
+pub(crate) use rulings::merge as merge_rulings;
+
+/// The loaded (decrypted) document and its pages.
+pub(crate) fn open(path: &Path, bytes: &[u8]) -> Result<(Document, Vec<PageRef>), Error> {
+    let doc = load::load(path, bytes)?;
+    let pages = load::pages(path, &doc)?;
+    Ok((doc, pages))
+}
+
+/// The displayed frame of a page, from its (inheritable) /MediaBox.
+pub(crate) fn page_frame(doc: &Document, page: &PageRef) -> Option<PageFrame> {
+    let [llx, lly, urx, ury] = load::media_box(doc, page.id)?;
+    Some(PageFrame::new(llx, lly, urx, ury, page.rotate))
 }
 
 fn prepare_document(path: &Path, doc: &mut Document, pages: &[PageRef]) -> Result<(), Error> {

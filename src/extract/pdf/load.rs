@@ -49,6 +49,17 @@ pub fn pages(path: &Path, doc: &Document) -> Result<Vec<PageRef>, Error> {
     Ok(pages)
 }
 
+/// The page's /MediaBox as [llx, lly, urx, ury]; inheritable like /Rotate.
+pub fn media_box(doc: &Document, page: ObjectId) -> Option<[f64; 4]> {
+    let values = inherited(doc, page, b"MediaBox")?.as_array().ok()?;
+    let mut corners = [0.0; 4];
+    for (slot, value) in corners.iter_mut().zip(values) {
+        let value = doc.dereference(value).ok()?.1;
+        *slot = f64::from(value.as_float().ok()?);
+    }
+    (values.len() == 4).then_some(corners)
+}
+
 fn page_tree(doc: &Document) -> Option<&lopdf::Dictionary> {
     let catalog = doc.catalog().ok()?;
     let pages = catalog.get(b"Pages").ok()?;

@@ -1,0 +1,148 @@
+//! Recognised words → page-wide lines, as the text-PDF reader makes them.
+//!
+//! In sparse mode Tesseract reports each cell's text lines on their own
+//! (one "line" per cell line). The reflow wants what `pdftotext -layout`
+//! prints: one line per baseline across the whole page. So Tesseract's
+//! lines become rows, and rows whose baselines are close and that do not
+//! overlap horizontally are joined into one line, fullest rows first (the
+//! same rule the text-PDF reader applies to glyph rows).
+
+use super::tesseract::LineKey;
+use crate::extract::{Line, Word};
+use std::collections::BTreeMap;
+
+/// Rows whose baselines differ by at most this share of the taller row's
+/// height are one line if they do not overlap. A row's box spans ascenders
+/// to descenders (about 1.2 em), so 0.4 is the text reader's half em; lines
+/// of one cell are a full row height apart and never join.
+const SAME_LINE: f32 = 0.4;
+/// Share of a word's height below the baseline when it has a descender.
+const DESCENDER: f32 = 0.22;
+
+/// A recognised word on the page, in points, with the Tesseract line it
+/// belongs to.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OcrWord {
+    pub word: Word,
+    pub line_key: LineKey,
+}
+
+struct Row {
+    baseline: f32,
+    height: f32,
+    words: Vec<Word>,
+}
+
+/// Builds the page's lines, top to bottom, each left to right.
+pub fn build_lines(words: Vec<OcrWord>) -> Vec<Line> {
+    let mut rows = rows_of(words);
+    rows.sort_by(|a, b| b.words.len().cmp(&a.words.len()).then(a.baseline.total_cmp(&b.baseline)));
+    let mut lines: Vec<Row> = Vec::new();
+    for row in rows {
+        let nearest = lines
+            .iter_mut()
+            .filter(|line| (line.baseline - row.baseline).abs() <= SAME_LINE * line.height.max(row.height))
+            .filter(|line| !overlaps(&line.words, &row.words))
+            .min_by(|a, b| (a.baseline - row.baseline).abs().total_cmp(&(b.baseline - row.baseline).abs()));
+        match nearest {
+            Some(line) => line.words.extend(row.words),
+            None => lines.push(row),
+        }
+    }
+    lines.sort_by(|a, b| a.baseline.total_cmp(&b.baseline));
+    lines
+        .into_iter()
+        .map(|mut row| {
+            row.words.sort_by(|a, b| a.x0.total_cmp(&b.x0));
+            Line { words: row.words }
+        })
+        .collect()
+}
+
+/// Tesseract's lines as rows, each with an estimated baseline.
+fn rows_of(words: Vec<OcrWord>) -> Vec<Row> {
+    let mut by_line: BTreeMap<LineKey, Vec<Word>> = BTreeMap::new();
+    for w in words {
+        by_line.entry(w.line_key).or_default().push(w.word);
+    }
+    by_line
+        .into_values()
+        .map(|words| {
+            let height = words.iter().map(|w| w.y1 - w.y0).fold(0.0, f32::max);
+            Row { baseline: baseline(&words, height), height, words }
+        })
+        .collect()
+}
+
+/// The median bottom of the words without descenders; if every word has
+/// one, the lowest bottom raised by a descender's depth.
+fn baseline(words: &[Word], height: f32) -> f32 {
+    let mut bottoms: Vec<f32> = words.iter().filter(|w| !has_descender(&w.text)).map(|w| w.y1).collect();
+    if bottoms.is_empty() {
+        let lowest = words.iter().map(|w| w.y1).fold(f32::MIN, f32::max);
+        return lowest - DESCENDER * height;
+    }
+    bottoms.sort_by(f32::total_cmp);
+    bottoms[bottoms.len() / 2]
+}
+
+fn has_descender(text: &str) -> bool {
+    text.chars().any(|c| matches!(c, 'g' | 'j' | 'p' | 'q' | 'y' | ',' | ';' | '(' | ')' | '[' | ']' | '{' | '}' | '|' | 'Q' | '/'))
+}
+
+fn overlaps(a: &[Word], b: &[Word]) -> bool {
+    a.iter().any(|p| b.iter().any(|q| p.x0 < q.x1 && q.x0 < p.x1))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn word(text: &str, x0: f32, x1: f32, bottom: f32, line: u32) -> OcrWord {
+        let height = if has_descender(text) { 9.0 } else { 7.0 };
+        let y1 = if has_descender(text) { bottom + 2.0 } else { bottom };
+        OcrWord { word: Word { text: text.into(), x0, x1, y0: y1 - height, y1 }, line_key: (1, line, 1, 1) }
+    }
+
+    fn texts(lines: &[Line]) -> Vec<String> {
+        lines.iter().map(Line::text).collect()
+    }
+
+    #[test]
+    fn cells_on_one_baseline_join_across_the_page() {
+        let lines = build_lines(vec![
+            word("Persen", 200.0, 230.0, 100.0, 3),
+            word("Meningkatnya", 10.0, 60.0, 100.5, 1),
+            word("100%", 250.0, 270.0, 99.8, 4),
+            word("Jumlah", 80.0, 110.0, 100.0, 2),
+            word("yang", 115.0, 130.0, 100.0, 2),
+        ]);
+        assert_eq!(texts(&lines), vec!["Meningkatnya Jumlah yang Persen 100%"]);
+    }
+
+    #[test]
+    fn lines_of_one_cell_stay_apart_and_come_top_down() {
+        let lines = build_lines(vec![
+            word("dikembangkan", 80.0, 130.0, 112.0, 2),
+            word("Jumlah", 80.0, 110.0, 100.0, 1),
+            word("Kali", 200.0, 215.0, 110.0, 3),
+        ]);
+        // "Kali" sits between the two lines of its neighbour cell: it joins the nearer one.
+        assert_eq!(lines.len(), 2);
+        assert_eq!(texts(&lines)[0], "Jumlah");
+        assert_eq!(texts(&lines)[1], "dikembangkan Kali");
+    }
+
+    #[test]
+    fn descenders_do_not_lower_the_baseline() {
+        // "yang" alone: its box bottom is 2pt below the baseline.
+        let lines = build_lines(vec![word("yang", 10.0, 30.0, 100.0, 1), word("100", 50.0, 70.0, 100.0, 2)]);
+        assert_eq!(texts(&lines), vec!["yang 100"]);
+    }
+
+    #[test]
+    fn overlapping_rows_never_join() {
+        let lines = build_lines(vec![word("abc", 10.0, 40.0, 100.0, 1), word("def", 30.0, 60.0, 101.0, 2)]);
+        assert_eq!(lines.len(), 2);
+    }
+}

@@ -1,0 +1,297 @@
+//! OCR of scanned pages: page image → Tesseract → positioned words.
+//!
+//! A page of a scan has no text layer, only an image. Its image XObject is
+//! decoded ([`image`], [`decode`]), recognised by the `tesseract` program
+//! ([`tesseract`], which also says why we run the program rather than link
+//! the library), and the words, mapped to PDF points, are grouped into
+//! page-wide lines ([`lines`]) exactly like a text PDF's, so the same
+//! reflow reads them. A tilted scan is levelled ([`deskew`]); table borders
+//! are found in the image ([`rulings`]), given to the reflow as a text PDF's
+//! rulings are, and erased before OCR; lone glyphs that Tesseract's sparse
+//! mode drops are recovered from a paste-up ([`isolated`]); and numbers
+//! are repaired or refused ([`repair`]).
+//!
+//! Pages are recognised in parallel, one single-threaded Tesseract process
+//! each.
+
+mod blobs;
+mod decode;
+mod deskew;
+mod image;
+mod isolated;
+mod lines;
+mod raster;
+mod repair;
+mod rulings;
+mod tesseract;
+
+use super::pdf;
+use super::{Extracted, Line, Ruling, Word};
+use crate::error::Error;
+use blobs::PixelBox;
+use image::{PageImage, Placement};
+use deskew::Level;
+use isolated::PasteUp;
+use lines::OcrWord;
+use rayon::prelude::*;
+use std::path::Path;
+use tesseract::{LineKey, TesseractError, TsvWord};
+
+/// When to OCR a PDF page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum OcrMode {
+    /// Pages without a text layer (scans).
+    #[default]
+    Auto,
+    /// Every page that shows an image, replacing its text layer (for a
+    /// scan whose hidden text layer is bad).
+    Always,
+    /// No page: scans give empty pages.
+    Never,
+}
+
+impl std::str::FromStr for OcrMode {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        match s.to_ascii_lowercase().as_str() {
+            "auto" => Ok(OcrMode::Auto),
+            "always" => Ok(OcrMode::Always),
+            "never" => Ok(OcrMode::Never),
+            other => Err(format!("unknown OCR mode '{other}' (expected auto, always or never)")),
+        }
+    }
+}
+
+/// What OCR found on one page.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OcrPage {
+    pub number: u32,
+    pub lines: Vec<Line>,
+    pub rulings: Vec<Ruling>,
+}
+
+/// OCRs the pages of `extracted` that `mode` asks for and puts their words
+/// in place of the (missing) text layer.
+///
+/// Warnings: `ocr:page=N` replaces `no_text_layer:page=N` for every page
+/// read by OCR; `ocr_image_unreadable:page=N` when the page image is in an
+/// encoding we cannot decode (CCITT fax, JBIG2, JPEG 2000), damaged, or
+/// drawn at an angle; `ocr_unavailable:page=N` when Tesseract is
+/// missing but other pages have text (with no text anywhere, a missing
+/// Tesseract is an error naming the Debian package).
+pub fn apply(path: &Path, bytes: &[u8], extracted: &mut Extracted, mode: OcrMode) -> Result<(), Error> {
+    let wanted: Vec<u32> = extracted
+        .pages
+        .iter()
+        .filter(|p| match mode {
+            OcrMode::Never => false,
+            OcrMode::Always => true,
+            OcrMode::Auto => p.lines.is_empty(),
+        })
+        .map(|p| p.number)
+        .collect();
+    if wanted.is_empty() {
+        return Ok(());
+    }
+    let (pages, warnings) = match ocr_pages(path, bytes, &wanted) {
+        Ok(done) => done,
+        Err(OcrError::Tesseract(TesseractError::Missing(_))) if mode == OcrMode::Auto && has_text(extracted) => {
+            extracted.warnings.extend(wanted.iter().map(|n| format!("ocr_unavailable:page={n}")));
+            return Ok(());
+        }
+        Err(e) => return Err(e.into_error(path)),
+    };
+    extracted.warnings.extend(warnings);
+    for ocr in pages {
+        merge_page(extracted, ocr);
+    }
+    Ok(())
+}
+
+fn has_text(extracted: &Extracted) -> bool {
+    extracted.pages.iter().any(|p| !p.lines.is_empty())
+}
+
+/// Puts an OCR'd page in place of the text layer's and swaps its warning.
+fn merge_page(extracted: &mut Extracted, ocr: OcrPage) {
+    let n = ocr.number;
+    let Some(page) = extracted.pages.iter_mut().find(|p| p.number == n) else { return };
+    page.lines = ocr.lines;
+    if page.rulings.is_empty() {
+        page.rulings = ocr.rulings;
+    }
+    let no_text = format!("no_text_layer:page={n}");
+    extracted.warnings.retain(|w| *w != no_text);
+    extracted.warnings.push(format!("ocr:page={n}"));
+}
+
+/// Why OCR failed for the document as a whole.
+#[derive(Debug)]
+pub enum OcrError {
+    /// The PDF itself cannot be read.
+    Pdf(Error),
+    Tesseract(TesseractError),
+    /// The page image could not be written for Tesseract.
+    Io(std::io::Error),
+}
+
+impl OcrError {
+    fn into_error(self, path: &Path) -> Error {
+        match self {
+            OcrError::Pdf(e) => e,
+            OcrError::Tesseract(e) => Error::input(path, e.to_string()),
+            OcrError::Io(e) => Error::input(path, format!("OCR: cannot write the page image: {e}")),
+        }
+    }
+}
+
+/// Recognises the given pages (1-based numbers) of a PDF. Returns the pages
+/// that show an image, with lines and rulings in points, and warnings for
+/// pages whose image could not be decoded; pages without an image are left
+/// out.
+pub fn ocr_pages(path: &Path, bytes: &[u8], numbers: &[u32]) -> Result<(Vec<OcrPage>, Vec<String>), OcrError> {
+    let (doc, refs) = pdf::open(path, bytes).map_err(OcrError::Pdf)?;
+    let mut warnings = Vec::new();
+    let mut images: Vec<(u32, PageImage, (f32, f32))> = Vec::new();
+    for page in refs.iter().filter(|p| numbers.contains(&p.number)) {
+        let Some(frame) = pdf::page_frame(&doc, page) else { continue };
+        let (width, height) = frame.size();
+        match image::page_image(&doc, page, &frame) {
+            Ok(Some(image)) => images.push((page.number, image, (width as f32, height as f32))),
+            Ok(None) => {}
+            Err(_) => warnings.push(format!("ocr_image_unreadable:page={}", page.number)),
+        }
+    }
+    let pages = images
+        .into_par_iter()
+        .map(|(number, image, size)| recognise_page(number, image, size))
+        .collect::<Result<Vec<OcrPage>, OcrError>>()?;
+    Ok((pages, warnings))
+}
+
+/// One page through Tesseract: the page image and the paste-up of its lone
+/// glyphs go to one process as a two-image input.
+fn recognise_page(number: u32, image: PageImage, (width, height): (f32, f32)) -> Result<OcrPage, OcrError> {
+    let PageImage { mut gray, mut placement } = image;
+    let mut ink = gray.ink();
+    placement.level = Level::new(deskew::skew_degrees(&ink), gray.width, gray.height);
+    let glyph_height = blobs::typical_height(&blobs::components(&ink)).unwrap_or(10.0);
+    let borders = rulings::find(&ink, glyph_height);
+    borders.erase(&mut gray, &mut ink);
+    let components = blobs::components(&ink);
+    let paste_up = isolated::paste_up(&gray, &isolated::lone_glyphs(&components, glyph_height));
+    let dir = tempfile::Builder::new().prefix("rencana-ocr").tempdir().map_err(OcrError::Io)?;
+    let mut inputs = vec![dir.path().join("page.pgm")];
+    std::fs::write(&inputs[0], gray.to_pgm()).map_err(OcrError::Io)?;
+    if let Some(up) = &paste_up {
+        inputs.push(dir.path().join("lone.pgm"));
+        std::fs::write(&inputs[1], up.image.to_pgm()).map_err(OcrError::Io)?;
+    }
+    let list = dir.path().join("images.txt");
+    tesseract::write_list(&list, &inputs).map_err(OcrError::Io)?;
+    let words = tesseract::recognise(&list, placement.dpi()).map_err(OcrError::Tesseract)?;
+    let words = page_words(words, paste_up.as_ref(), &placement);
+    Ok(OcrPage {
+        number,
+        lines: lines::build_lines(words),
+        rulings: pdf::merge_rulings(borders.rulings(&placement), width, height),
+    })
+}
+
+/// Tesseract's words in page points, repaired, with the lone glyphs read
+/// from the paste-up added where the page reading has nothing.
+fn page_words(words: Vec<TsvWord>, paste_up: Option<&PasteUp>, placement: &Placement) -> Vec<OcrWord> {
+    let (on_page, on_paste_up): (Vec<TsvWord>, Vec<TsvWord>) = words.into_iter().partition(|w| w.image == 1);
+    let mut boxes: Vec<PixelBox> = on_page.iter().map(pixel_box).collect();
+    let mut out: Vec<OcrWord> = on_page.iter().map(|w| ocr_word(&w.text, w.conf, &pixel_box(w), w.line_key(), placement)).collect();
+    let Some(paste_up) = paste_up else { return out };
+    for (i, word) in on_paste_up.iter().enumerate() {
+        for (glyph, text) in paste_up.place(word) {
+            if boxes.iter().any(|b| intersects(b, &glyph)) {
+                continue;
+            }
+            boxes.push(glyph);
+            // Each recovered glyph is a Tesseract line of its own.
+            let key = (word.image, u32::MAX, i as u32, glyph.left as u32);
+            out.push(ocr_word(&text, word.conf, &glyph, key, placement));
+        }
+    }
+    out
+}
+
+fn pixel_box(w: &TsvWord) -> PixelBox {
+    PixelBox { left: w.left as usize, top: w.top as usize, right: w.right() as usize, bottom: w.bottom() as usize }
+}
+
+fn intersects(a: &PixelBox, b: &PixelBox) -> bool {
+    a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom
+}
+
+fn ocr_word(text: &str, conf: f32, b: &PixelBox, line_key: LineKey, placement: &Placement) -> OcrWord {
+    let (x0, y0, x1, y1) = placement.points(b.left as f64, b.top as f64, b.width() as f64, b.height() as f64);
+    OcrWord { word: Word { text: repair::repair(text, conf), x0, x1, y0, y1 }, line_key }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::{InputKind, Page};
+
+    const HALF: Placement = Placement { x0: 0.0, y0: 0.0, sx: 0.5, sy: 0.5, level: Level::NONE };
+
+    fn tsv(image: u32, line: u32, (left, top, width, height): (u32, u32, u32, u32), conf: f32, text: &str) -> TsvWord {
+        TsvWord { image, block: 1, par: 1, line, left, top, width, height, conf, text: text.into() }
+    }
+
+    #[test]
+    fn page_words_are_placed_in_points_and_repaired() {
+        let words = page_words(vec![tsv(1, 1, (100, 200, 40, 20), 95.0, "1O0"), tsv(1, 1, (150, 200, 40, 20), 50.0, "225")], None, &HALF);
+        let texts: Vec<&str> = words.iter().map(|w| w.word.text.as_str()).collect();
+        assert_eq!(texts, vec!["100", "225?"]);
+        let w = &words[0].word;
+        assert_eq!((w.x0, w.y0, w.x1, w.y1), (50.0, 100.0, 70.0, 110.0));
+    }
+
+    #[test]
+    fn lone_glyph_readings_fill_gaps_only() {
+        let page = raster::Gray::blank(400, 100);
+        let read_on_page = PixelBox { left: 10, top: 10, right: 20, bottom: 30 };
+        let dropped_by_page = PixelBox { left: 300, top: 10, right: 310, bottom: 30 };
+        let up = isolated::paste_up(&page, &[read_on_page, dropped_by_page]).unwrap();
+        // Find where the paste-up put each glyph by reading a word over each.
+        let slot = |i: usize| {
+            let (l, t, r, b) = up.slot_box(i);
+            (l as u32, t as u32, (r - l) as u32, (b - t) as u32)
+        };
+        let words = vec![
+            tsv(1, 1, (10, 10, 10, 20), 96.0, "2"),
+            tsv(2, 1, slot(0), 90.0, "7"),
+            tsv(2, 1, slot(1), 90.0, "0"),
+        ];
+        let words = page_words(words, Some(&up), &HALF);
+        let texts: Vec<&str> = words.iter().map(|w| w.word.text.as_str()).collect();
+        assert_eq!(texts, vec!["2", "0"]);
+        assert_eq!(words[1].word.x0, 150.0);
+    }
+
+    #[test]
+    fn an_ocr_page_replaces_the_no_text_layer_warning() {
+        let mut extracted = Extracted {
+            kind: InputKind::Pdf,
+            pages: vec![Page { number: 1, width: 100.0, height: 100.0, ..Page::default() }],
+            warnings: vec!["no_text_layer:page=1".into()],
+        };
+        let line = Line { words: vec![Word { text: "x".into(), x0: 0.0, x1: 1.0, y0: 0.0, y1: 1.0 }] };
+        merge_page(&mut extracted, OcrPage { number: 1, lines: vec![line.clone()], rulings: Vec::new() });
+        assert_eq!(extracted.warnings, vec!["ocr:page=1".to_string()]);
+        assert_eq!(extracted.pages[0].lines, vec![line]);
+    }
+
+    #[test]
+    fn ocr_modes_parse() {
+        assert_eq!("ALWAYS".parse::<OcrMode>(), Ok(OcrMode::Always));
+        assert_eq!(OcrMode::default(), OcrMode::Auto);
+        assert!("sometimes".parse::<OcrMode>().is_err());
+    }
+}
