@@ -51,7 +51,11 @@ impl Vocabulary {
         const PREFIXES: &[&str] = &["meng", "meny", "mem", "men", "me", "peng", "peny", "pem", "pen", "per", "pe", "ber", "ter", "di", "ke", "se"];
         const SUFFIXES: &[&str] = &["kan", "an", "nya", "i"];
         let root_known = |r: &str| r.chars().count() >= 5 && self.words.contains_key(r);
-        PREFIXES.iter().filter_map(|p| w.strip_prefix(p)).any(|r| root_known(r) || SUFFIXES.iter().filter_map(|s| r.strip_suffix(s)).any(root_known))
+        // Nouns in -ivitas from adjectives in -if ("produktivitas" from
+        // "produktif", "efektivitas" from "efektif").
+        let from_adjective = w.strip_suffix("ivitas").is_some_and(|r| root_known(&format!("{r}if")));
+        from_adjective
+            || PREFIXES.iter().filter_map(|p| w.strip_prefix(p)).any(|r| root_known(r) || SUFFIXES.iter().filter_map(|s| r.strip_suffix(s)).any(root_known))
             || SUFFIXES.iter().filter_map(|s| w.strip_suffix(s)).any(root_known)
     }
 
@@ -137,6 +141,8 @@ mod tests {
         assert_eq!(join_lines(&["Pemeliharaan/Rehabil", "itasi Gedung"], &v), "Pemeliharaan/Rehabilitasi Gedung");
         let v = vocab("Pemeliharaan Barang By.Pem eliharaan,Pajak,dan");
         assert_eq!(join_lines(&["Jasa Pemeliharaan,By.Pem", "eliharaan,Pajak"], &v), "Jasa Pemeliharaan,By.Pemeliharaan,Pajak");
+        let v = vocab("Peningkatan ,Produktivi tas,Nilai usaha yang produktif,bernilai");
+        assert_eq!(join_lines(&["Peningkatan ,Produktivi", "tas,Nilai tambah"], &v), "Peningkatan ,Produktivitas,Nilai tambah");
         let v = vocab("Perencanaan,Pengang garan pengelolaan anggaran yang");
         assert_eq!(join_lines(&["Perencanaan,Pengang", "garan, dan"], &v), "Perencanaan,Penganggaran, dan");
     }

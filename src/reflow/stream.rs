@@ -548,6 +548,18 @@ pub fn reflow(pages: &[Page]) -> Table {
                     .enumerate()
                     .map(|(j, w)| (if Some(j) == unit { Col::Unit } else { cols.place(w) }, w.clone()))
                     .collect::<Vec<_>>();
+                // An anchor line with a value in every column: the order says
+                // which is which, whatever a dump did to their positions.
+                if anchor {
+                    let idx: Vec<usize> = (0..words.len())
+                        .filter(|&j| matches!(words[j].0, Col::Value(_)) && words[j].1.text != "%" && is_value_word(&words[j].1.text))
+                        .collect();
+                    if idx.len() == cols.values.len() {
+                        for (k, &j) in idx.iter().enumerate() {
+                            words[j].0 = Col::Value(k);
+                        }
+                    }
+                }
                 // "2." squeezed left of the indicator column still opens the
                 // indicator that follows it.
                 for j in 1..words.len() {
