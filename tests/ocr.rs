@@ -104,7 +104,7 @@ fn ocr_never_leaves_a_scan_without_text() {
 }
 
 #[test]
-fn ocr_always_reads_a_text_pdf_from_its_images_only() {
+fn ocr_always_keeps_the_text_layer_of_a_pdf_without_images() {
     // A text PDF without images: forcing OCR finds no page image, so the
     // text layer stays (and Tesseract is never started).
     let doc = rencana::convert_path(&fixture("synthetic/dev01.pdf"), &Options { ocr: OcrMode::Always, ..Options::default() })

@@ -47,6 +47,12 @@ fn check_csv_contract(doc: &Document) -> Result<(), TestCaseError> {
     Ok(())
 }
 
+/// `cases` cases per property. Failures are not persisted to files: the
+/// minimal failing input is in the test's output.
+fn config(cases: u32) -> ProptestConfig {
+    ProptestConfig { cases, failure_persistence: None, ..ProptestConfig::default() }
+}
+
 /// Lines that look like the parts of a plan, for text that reaches the
 /// parser's deeper paths rather than failing early.
 fn plan_line() -> impl Strategy<Value = String> {
@@ -130,7 +136,7 @@ fn plan_text() -> impl Strategy<Value = String> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+    #![proptest_config(config(256))]
 
     #[test]
     fn arbitrary_bytes_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..2048)) {
@@ -166,7 +172,7 @@ proptest! {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+    #![proptest_config(config(64))]
 
     /// Bytes starting like a PDF go to the PDF reader.
     #[test]
@@ -209,4 +215,27 @@ fn every_fixture_output_has_the_36_columns() {
             assert!(result.is_ok(), "{}: {result:?}", input.rel);
         }
     }
+}
+
+/// How many times each fixture is converted to catch output that depends
+/// on hash-map order or the like.
+const DETERMINISM_RUNS: usize = 8;
+
+/// The same input must give byte-identical output every time (regression
+/// tests and batch runs with any `--jobs` rely on it).
+#[test]
+fn every_fixture_converts_the_same_way_each_time() {
+    let mut unstable = Vec::new();
+    for input in common::input_fixtures() {
+        let outputs: std::collections::BTreeSet<String> = (0..DETERMINISM_RUNS)
+            .map(|_| match common::convert(&input.path) {
+                Ok(doc) => render(&[doc], Format::Json),
+                Err(e) => e.to_string(),
+            })
+            .collect();
+        if outputs.len() > 1 {
+            unstable.push(format!("{} ({} different outputs in {DETERMINISM_RUNS} runs)", input.rel, outputs.len()));
+        }
+    }
+    assert!(unstable.is_empty(), "outputs that change from run to run: {unstable:?}");
 }

@@ -19,7 +19,7 @@ use crate::parse::unit::{canonical, is_known, looks_like_unit};
 
 /// One source line with where it came from.
 #[derive(Debug, Clone)]
-struct SrcLine {
+pub(super) struct SrcLine {
     page: u32,
     line: u32,
     text: String,
@@ -45,6 +45,10 @@ struct Anchor {
     end: usize,
 }
 
+mod prep;
+mod recover;
+mod values;
+
 pub fn reflow(pages: &[Page]) -> Table {
     let mut table = Table::default();
     let (lines, title) = body_lines(pages, &mut table);
@@ -54,7 +58,88 @@ pub fn reflow(pages: &[Page]) -> Table {
     }
     let value_roles: Vec<Role> = table.columns.iter().copied().filter(|r| r.is_value()).collect();
     let text_after: Vec<Role> = after_values(&table.columns);
+    let ordered = in_order(&lines, &value_roles, &text_after);
+    // The in-order reading fits dumps that keep a row's cells together; when
+    // the reading order is scrambled, the recovery reading does better.
+    // Both are scored on what the grammar accepts, and the in-order reading
+    // is kept unless the recovery is clearly better.
+    let recovered = recover::recover(pages, &table.columns);
+    let q_old = quality(&ordered.rows, &lines);
+    let q_new = quality(&recovered.rows, &lines);
+    if std::env::var_os("RENCANA_FLOW_DEBUG").is_some() {
+        eprintln!("quality: in-order {q_old:.1}, recovered {q_new:.1}");
+    }
+    let sure = !recovered.warnings.iter().any(|w| w.starts_with("nodes_unaligned") || w.starts_with("units_without") || w.starts_with("indicators_without") || w.starts_with("stray_values"));
+    if q_new > q_old + 0.5 || (q_new >= q_old && sure) {
+        table.rows = recovered.rows;
+        table.signature = recovered.signature;
+        if !recovered.title.is_empty() {
+            table.title = recovered.title;
+        }
+        table.warnings.extend(recovered.warnings);
+        table.warnings.push("reading_order_recovered".to_string());
+    } else {
+        table.rows = ordered.rows;
+        table.signature = ordered.signature;
+        table.warnings.extend(ordered.warnings);
+    }
+    table
+}
 
+/// Rows read by one of the two readings.
+struct Reading {
+    rows: Vec<Row>,
+    signature: Vec<String>,
+    warnings: Vec<String>,
+}
+
+/// How much of a reading the grammar accepts: indicator rows whose text
+/// is free of labels, with a unit, and whose values obey the quarterly
+/// arithmetic; labels printed in the body but lost, or swallowed into an
+/// indicator or a note, count against it.
+fn quality(rows: &[Row], lines: &[SrcLine]) -> f64 {
+    let has_label_inside = |s: &str| {
+        let words: Vec<&str> = s.split_whitespace().collect();
+        (1..words.len()).any(|k| parse_label(&words[k..].join(" ")).is_some_and(|l| l.number.is_some() && starts_upper(words[k])))
+    };
+    let mut q = 0.0;
+    for r in rows.iter().filter(|r| r.has_indicator()) {
+        let ind = r.get(Role::Indicator).unwrap_or("");
+        if !ind.is_empty() && !has_label_inside(ind) && ind.split_whitespace().count() <= 40 {
+            q += 1.0;
+        }
+        if r.get(Role::Unit).is_some_and(|u| !u.is_empty()) {
+            q += 0.5;
+        }
+        let vals: Vec<String> = [Role::Target, Role::Tw1, Role::Tw2, Role::Tw3, Role::Tw4].iter().map(|x| r.get(*x).unwrap_or("").to_string()).collect();
+        if values::row_obeys(&vals) {
+            q += 1.0;
+        }
+        for role in [Role::Note, Role::Responsible] {
+            if r.get(role).is_some_and(has_label_inside) {
+                q -= 1.0;
+            }
+        }
+        if let Some(n) = &r.node {
+            if has_label_inside(n) {
+                q -= 1.0;
+            }
+        }
+    }
+    let labels = lines.iter().filter(|l| parse_label(&l.text).is_some_and(|x| x.number.is_some())).count();
+    let nodes = rows.iter().filter(|r| r.node.is_some()).count();
+    q -= 0.5 * (labels as f64 - nodes as f64).abs();
+    q
+}
+
+fn starts_upper(w: &str) -> bool {
+    w.chars().next().is_some_and(|c| c.is_uppercase())
+}
+
+/// The in-order reading: anchors (unit and targets) in reading order, and
+/// the text between two anchors split into notes, nodes and indicator.
+fn in_order(lines: &[SrcLine], value_roles: &[Role], text_after: &[Role]) -> Reading {
+    let mut reading = Reading { rows: Vec::new(), signature: Vec::new(), warnings: Vec::new() };
     let toks: Vec<Tok> = lines
         .iter()
         .enumerate()
@@ -66,16 +151,16 @@ pub fn reflow(pages: &[Page]) -> Table {
     // The signature block starts at the first signature line after the last anchor.
     let last_line = anchors.last().map(|a| toks[a.end - 1].line).unwrap_or(0);
     let sig_start = (last_line + 1..lines.len()).find(|&i| is_signature_start(&lines[i].text)).unwrap_or(lines.len());
-    table.signature = lines[sig_start.min(lines.len())..].iter().map(|l| fold(&l.text)).filter(|s| !s.is_empty()).collect();
+    reading.signature = lines[sig_start.min(lines.len())..].iter().map(|l| fold(&l.text)).filter(|s| !s.is_empty()).collect();
 
     let mut prev_end = 0usize;
     let mut rows: Vec<Row> = Vec::new();
     for a in &anchors {
-        let seg = segment_lines(&lines, &toks, prev_end, a.unit_tok);
+        let seg = segment_lines(lines, &toks, prev_end, a.unit_tok);
         let same_line_as_prev = prev_end > 0 && seg.first().is_some_and(|s| s.0 == toks[prev_end - 1].line);
-        let parts = split_segment(&lines, &seg, same_line_as_prev, &vocab, !rows.is_empty());
+        let parts = split_segment(lines, &seg, same_line_as_prev, &vocab, !rows.is_empty());
         if let Some(prev) = rows.iter_mut().rev().find(|r| r.has_indicator()) {
-            add_trailing(prev, &parts.notes, &text_after);
+            add_trailing(prev, &parts.notes, text_after);
             for c in &parts.continuation {
                 match prev.node.as_mut() {
                     Some(n) => *n = join_lines(&[n.as_str(), c.as_str()], &vocab),
@@ -90,29 +175,29 @@ pub fn reflow(pages: &[Page]) -> Table {
         let mut row = Row { page: lines[start_line].page, line: lines[start_line].line, node: parts.node, ..Row::default() };
         row.set(Role::Indicator, parts.indicator);
         row.set(Role::Unit, toks[a.unit_tok].text.clone());
-        assign_values(&mut row, &a.values, &value_roles);
+        assign_values(&mut row, &a.values, value_roles);
         rows.push(row);
         prev_end = a.end;
     }
     // Text after the last anchor and before the signature: the last row's notes.
     let end_tok = toks.iter().position(|t| t.line >= sig_start).unwrap_or(toks.len());
     if prev_end > 0 && prev_end < end_tok {
-        let seg = segment_lines(&lines, &toks, prev_end, end_tok);
+        let seg = segment_lines(lines, &toks, prev_end, end_tok);
         let same = seg.first().is_some_and(|s| s.0 == toks[prev_end - 1].line);
-        let parts = split_segment(&lines, &seg, same, &vocab, true);
+        let parts = split_segment(lines, &seg, same, &vocab, true);
         let mut notes = parts.notes;
         if !parts.indicator.is_empty() {
             notes.push(parts.indicator);
         }
         if let Some(prev) = rows.iter_mut().rev().find(|r| r.has_indicator()) {
-            add_trailing(prev, &notes, &text_after);
+            add_trailing(prev, &notes, text_after);
         }
     }
     if anchors.is_empty() {
-        table.warnings.push("no_table_found".to_string());
+        reading.warnings.push("no_table_found".to_string());
     }
-    table.rows = rows;
-    table
+    reading.rows = rows;
+    reading
 }
 
 /// The text columns that follow the targets, in header order

@@ -64,7 +64,7 @@ pub fn components(ink: &Ink) -> Vec<Component> {
         let mut j = prev.start;
         for i in cur {
             let (_, s, e) = runs[i];
-            while j < prev.end && runs[j].2 + 1 <= s {
+            while j < prev.end && runs[j].2 < s {
                 j += 1;
             }
             let mut k = j;

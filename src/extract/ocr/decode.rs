@@ -100,14 +100,24 @@ impl SampleLayout {
         if samples.len() < stride * height {
             return Err(DecodeError::Damaged("image data shorter than its size".into()));
         }
-        let max = ((1u32 << self.bits.min(8)) - 1) as f32;
-        let mut pixels = Vec::with_capacity(width * height);
-        for row in samples.chunks_exact(stride).take(height) {
-            for x in 0..width {
-                let values: Vec<u32> = (0..self.components).map(|c| sample(row, x * self.components + c, self.bits)).collect();
-                pixels.push(self.pixel_gray(&values, max));
+        let rows = samples.chunks_exact(stride).take(height);
+        let pixels: Vec<u8> = if self.components == 1 && self.bits == 8 && self.palette.is_none() && !self.mask {
+            // The common scan: 8-bit gray, taken as it is.
+            rows.flat_map(|row| row[..width].iter().copied()).collect()
+        } else {
+            let max = ((1u32 << self.bits.min(8)) - 1) as f32;
+            let mut pixels = Vec::with_capacity(width * height);
+            let mut values = [0u32; 4];
+            for row in rows {
+                for x in 0..width {
+                    for (c, v) in values.iter_mut().enumerate().take(self.components) {
+                        *v = sample(row, x * self.components + c, self.bits);
+                    }
+                    pixels.push(self.pixel_gray(&values[..self.components], max));
+                }
             }
-        }
+            pixels
+        };
         Ok(Gray { width, height, pixels })
     }
 
@@ -118,12 +128,12 @@ impl SampleLayout {
         if let Some(palette) = &self.palette {
             return palette.get(values[0] as usize).copied().unwrap_or(255);
         }
-        let scaled: Vec<u8> = values.iter().map(|&v| (v as f32 / max * 255.0).round() as u8).collect();
-        match scaled.as_slice() {
-            [g] => *g,
-            [r, g, b] => luma(*r, *g, *b),
-            [c, m, y, k] => cmyk_gray(*c, *m, *y, *k),
-            other => other.first().copied().unwrap_or(255),
+        let scale = |v: u32| (v as f32 / max * 255.0).round() as u8;
+        match values {
+            [g] => scale(*g),
+            [r, g, b] => luma(scale(*r), scale(*g), scale(*b)),
+            [c, m, y, k] => cmyk_gray(scale(*c), scale(*m), scale(*y), scale(*k)),
+            other => other.first().map(|&v| scale(v)).unwrap_or(255),
         }
     }
 }

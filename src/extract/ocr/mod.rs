@@ -204,7 +204,8 @@ fn recognise_page(number: u32, image: PageImage, (width, height): (f32, f32)) ->
 fn page_words(words: Vec<TsvWord>, paste_up: Option<&PasteUp>, placement: &Placement) -> Vec<OcrWord> {
     let (on_page, on_paste_up): (Vec<TsvWord>, Vec<TsvWord>) = words.into_iter().partition(|w| w.image == 1);
     let mut boxes: Vec<PixelBox> = on_page.iter().map(pixel_box).collect();
-    let mut out: Vec<OcrWord> = on_page.iter().map(|w| ocr_word(&w.text, w.conf, &pixel_box(w), w.line_key(), placement)).collect();
+    let mut out: Vec<OcrWord> =
+        on_page.iter().flat_map(|w| ocr_words(&w.text, w.conf, &pixel_box(w), w.line_key(), placement)).collect();
     let Some(paste_up) = paste_up else { return out };
     for (i, word) in on_paste_up.iter().enumerate() {
         for (glyph, text) in paste_up.place(word) {
@@ -214,7 +215,7 @@ fn page_words(words: Vec<TsvWord>, paste_up: Option<&PasteUp>, placement: &Place
             boxes.push(glyph);
             // Each recovered glyph is a Tesseract line of its own.
             let key = (word.image, u32::MAX, i as u32, glyph.left as u32);
-            out.push(ocr_word(&text, word.conf, &glyph, key, placement));
+            out.extend(ocr_words(&text, word.conf, &glyph, key, placement));
         }
     }
     out
@@ -228,9 +229,23 @@ fn intersects(a: &PixelBox, b: &PixelBox) -> bool {
     a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom
 }
 
-fn ocr_word(text: &str, conf: f32, b: &PixelBox, line_key: LineKey, placement: &Placement) -> OcrWord {
+/// The repaired word in points; a repair that splits it ("nil" → "n II")
+/// gives two words sharing the box in proportion to their lengths.
+fn ocr_words(text: &str, conf: f32, b: &PixelBox, line_key: LineKey, placement: &Placement) -> Vec<OcrWord> {
     let (x0, y0, x1, y1) = placement.points(b.left as f64, b.top as f64, b.width() as f64, b.height() as f64);
-    OcrWord { word: Word { text: repair::repair(text, conf), x0, x1, y0, y1 }, line_key }
+    let repaired = repair::repair(text, conf, ((x1 - x0), (y1 - y0)));
+    let total = repaired.chars().count().max(1) as f32;
+    let mut start = 0;
+    repaired
+        .split(' ')
+        .map(|part| {
+            let end = start + part.chars().count();
+            let at = |i: usize| x0 + (x1 - x0) * i as f32 / total;
+            let word = Word { text: part.to_string(), x0: at(start), x1: at(end), y0, y1 };
+            start = end + 1;
+            OcrWord { word, line_key }
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -251,6 +266,13 @@ mod tests {
         assert_eq!(texts, vec!["100", "225?"]);
         let w = &words[0].word;
         assert_eq!((w.x0, w.y0, w.x1, w.y1), (50.0, 100.0, 70.0, 110.0));
+    }
+
+    #[test]
+    fn a_split_repair_gives_two_words() {
+        let words = page_words(vec![tsv(1, 1, (100, 200, 60, 20), 93.0, "nil")], None, &HALF);
+        let parts: Vec<(&str, f32, f32)> = words.iter().map(|w| (w.word.text.as_str(), w.word.x0, w.word.x1)).collect();
+        assert_eq!(parts, vec![("n", 50.0, 57.5), ("II", 65.0, 80.0)]);
     }
 
     #[test]

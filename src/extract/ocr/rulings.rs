@@ -39,18 +39,19 @@ pub fn find(ink: &Ink, glyph_height: f32) -> Borders {
     let (across, across_mask) = long_runs(ink, min_run);
     let turned = transposed(ink);
     let (down, down_mask) = long_runs(&turned, min_run);
+    let (w, h) = (ink.width, ink.height);
     let mut mask = vec![false; ink.dots.len()];
-    for y in 0..ink.height {
-        for x in 0..ink.width {
-            let widened = |dy: isize, dx: isize| {
-                let (yy, xx) = (y as isize + dy, x as isize + dx);
-                if yy < 0 || xx < 0 || yy >= ink.height as isize || xx >= ink.width as isize {
-                    return false;
-                }
-                let (yy, xx) = (yy as usize, xx as usize);
-                across_mask[yy * ink.width + xx] && dx == 0 || down_mask[xx * ink.height + yy] && dy == 0
-            };
-            mask[y * ink.width + x] = (-1..=1).any(|d| widened(d, 0) || widened(0, d));
+    for (i, _) in across_mask.iter().enumerate().filter(|(_, &m)| m) {
+        let (x, y) = (i % w, i / w);
+        for yy in y.saturating_sub(1)..=(y + 1).min(h - 1) {
+            mask[yy * w + x] = true;
+        }
+    }
+    // `down_mask` is transposed: index = x * height + y.
+    for (i, _) in down_mask.iter().enumerate().filter(|(_, &m)| m) {
+        let (x, y) = (i / h, i % h);
+        for xx in x.saturating_sub(1)..=(x + 1).min(w - 1) {
+            mask[y * w + xx] = true;
         }
     }
     Borders {

@@ -1,0 +1,261 @@
+//! Body lines for the recovery reading ([`super::recover`]): the table's
+//! lines with everything that is not a cell taken out wherever the reading
+//! order put it. A scrambled dump repeats header cells in fragments between
+//! value blocks ("TARGET" / "2023" / "Triwula" / "n II"), and may print the
+//! signature block in the middle of the table (pdftotext and mutool print a
+//! page's blocks in drawing order, and the signature is drawn before the
+//! wrapped cells of the same page).
+
+use super::super::frame::{core_words, is_header_line, is_signature_start};
+use crate::extract::Page;
+use super::SrcLine;
+use crate::parse::header::{is_header_word, squash};
+use crate::parse::label::parse_label;
+use crate::parse::number::{is_text_target, parse_value, Value};
+
+/// One line of the body, split into words.
+#[derive(Debug, Clone)]
+pub(super) struct BodyLine {
+    pub page: u32,
+    pub line: u32,
+    pub words: Vec<String>,
+    /// Paragraph (blank-line separated block) the line belongs to.
+    pub para: usize,
+    /// A header block (so a new page) comes just before this line's paragraph.
+    pub after_header: bool,
+}
+
+impl BodyLine {
+    pub fn text(&self) -> String {
+        self.words.join(" ")
+    }
+}
+
+/// Words of a column header: a run of header-only lines with two of them
+/// is a header, even when it is cut in pieces ("TARGET" / "2023" /
+/// "Triwula" / "n II") and lacks the two core words a whole header shows.
+fn is_column_word(w: &str) -> bool {
+    let s = squash(w);
+    is_strong_column_word(w) || matches!(s.as_str(), "KINERJA" | "JAWAB" | "NO" | "NOMOR" | "TAHUN")
+}
+
+/// Column words that never stand alone in a cell: one is enough.
+/// ("Kinerja" or "Tahun" alone on a line may be a wrapped name.)
+fn is_strong_column_word(w: &str) -> bool {
+    let s = squash(w);
+    matches!(s.as_str(), "TARGET" | "SATUAN" | "URAIAN" | "INDIKATOR" | "PENANGGUNG")
+        || s.starts_with("KETERANGAN")
+        || s.starts_with("TRIWUL")
+        || (s.starts_with("TW") && s.len() <= 5)
+}
+
+/// True when every word reads as a target (numbers, "A", "BB"): a value
+/// line, never a header fragment, though "A" may end a header word.
+fn all_values(words: &[String]) -> bool {
+    words.iter().all(|w| {
+        let is_year = w.len() == 4 && w.starts_with("20") && w.chars().all(|c| c.is_ascii_digit());
+        !is_year && (is_text_target(w) || matches!(parse_value(w), Value::Number(_)))
+    })
+}
+
+/// Every non-blank line of the pages, with paragraph breaks (a blank line
+/// or a new page before it). Nothing is taken out yet.
+pub(super) fn lines_of(pages: &[Page]) -> Vec<SrcLine> {
+    let mut out = Vec::new();
+    for p in pages {
+        let mut blank = true;
+        for (i, l) in p.lines.iter().enumerate() {
+            if l.is_blank() {
+                blank = true;
+                continue;
+            }
+            out.push(SrcLine { page: p.number, line: i as u32 + 1, text: l.text(), para_break: blank, after_header: false });
+            blank = false;
+        }
+    }
+    out
+}
+
+/// What [`clean`] took out besides the body.
+#[derive(Debug, Default)]
+pub(super) struct Removed {
+    /// The lines above the first header.
+    pub title: Vec<String>,
+    /// Signature lines in order: place and date, position, name, NIP.
+    pub signature: Vec<String>,
+    /// Words of the header fragments, for the columns they name.
+    pub header_words: Vec<String>,
+}
+
+/// Removes header fragments and signature lines from `lines`, and returns
+/// the body lines (with paragraph numbers) and what was removed.
+pub(super) fn clean(lines: &[SrcLine]) -> (Vec<BodyLine>, Removed) {
+    let words: Vec<Vec<String>> = lines.iter().map(|l| l.text.split_whitespace().map(str::to_string).collect()).collect();
+    let n = lines.len();
+    let mut keep = vec![true; n];
+    // Header fragments: runs of header-only lines (labels and value lines
+    // excepted) holding a column word.
+    let header_like = |i: usize| {
+        let w: Vec<&str> = words[i].iter().map(String::as_str).collect();
+        is_header_line(&w)
+            && words[i].iter().any(|x| x.chars().any(char::is_alphanumeric))
+            && parse_label(&lines[i].text).is_none()
+            && !all_values(&words[i])
+    };
+    let mut header_words: Vec<String> = Vec::new();
+    let mut first_header: Option<usize> = None;
+    let mut page_header_before = vec![false; n];
+    let mut i = 0;
+    while i < n {
+        if !header_like(i) {
+            i += 1;
+            continue;
+        }
+        let mut j = i;
+        while j < n && header_like(j) {
+            j += 1;
+        }
+        let has_column_word = (i..j).any(|k| words[k].iter().any(|w| is_column_word(w)));
+        // A lone "NO" or "TAHUN" line is too weak alone; with another
+        // header word in the run it is a header.
+        let n_header_words = (i..j).flat_map(|k| words[k].iter()).filter(|w| is_header_word(w) && squash(w).len() >= 2).count();
+        if has_column_word && (n_header_words >= 2 || (i..j).any(|k| words[k].iter().any(|w| is_strong_column_word(w)))) {
+            for k in i..j {
+                keep[k] = false;
+                header_words.extend(words[k].iter().cloned());
+            }
+            // The lines above the first header are the title block.
+            if first_header.is_none() {
+                first_header = Some(i);
+            }
+            // A whole header (two words only a header has) opens a page.
+            let core: usize = (i..j).map(|k| core_words(&words[k].iter().map(String::as_str).collect::<Vec<_>>())).sum();
+            if core >= 2 && j < n {
+                page_header_before[j] = true;
+            }
+        }
+        i = j;
+    }
+    let title: Vec<String> = match first_header {
+        Some(h) => {
+            for k in keep.iter_mut().take(h) {
+                *k = false;
+            }
+            lines[..h].iter().map(|l| l.text.clone()).collect()
+        }
+        None => Vec::new(),
+    };
+    // Signature: "Place, Month Year", the position lines under it (capitals,
+    // no digits), the name above "NIP ..." and the NIP line.
+    let mut place: Vec<String> = Vec::new();
+    let mut position: Vec<String> = Vec::new();
+    let mut name: Vec<String> = Vec::new();
+    let mut nip: Vec<String> = Vec::new();
+    for i in 0..n {
+        if !keep[i] {
+            continue;
+        }
+        let text = lines[i].text.trim();
+        if text.starts_with("NIP") {
+            keep[i] = false;
+            nip.push(text.to_string());
+            // The name: the nearest kept line above, when it reads as a
+            // personal name with titles ("Drs. AGUS PRIYANTO, M.M").
+            if let Some(k) = (0..i).rev().find(|&k| keep[k]) {
+                if is_person_name(&lines[k].text) {
+                    keep[k] = false;
+                    name.push(lines[k].text.trim().to_string());
+                }
+            }
+        } else if is_signature_start(text) {
+            keep[i] = false;
+            place.push(text.to_string());
+            let mut k = i + 1;
+            while k < n && keep[k] && is_position_line(&lines[k].text) {
+                keep[k] = false;
+                position.push(lines[k].text.trim().to_string());
+                k += 1;
+            }
+        }
+    }
+    let signature: Vec<String> = place.into_iter().chain(position).chain(name).chain(nip).collect();
+    let mut out: Vec<BodyLine> = Vec::new();
+    let mut para = 0usize;
+    let mut prev: Option<usize> = None;
+    for i in 0..n {
+        if !keep[i] {
+            continue;
+        }
+        let new_page = prev.is_some_and(|p| lines[p].page != lines[i].page);
+        // A removed line between two kept ones breaks the paragraph too.
+        let gap = prev.is_some_and(|p| p + 1 != i);
+        if prev.is_some() && (lines[i].para_break || new_page || gap) {
+            para += 1;
+        }
+        let starts_para = prev.is_none() || lines[i].para_break || new_page || gap;
+        let header_gap = prev.map_or(false, |p| (p + 1..=i).any(|k| page_header_before[k]));
+        let ah = starts_para && (lines[i].after_header || new_page || header_gap);
+        out.push(BodyLine { page: lines[i].page, line: lines[i].line, words: words[i].clone(), para, after_header: ah });
+        prev = Some(i);
+    }
+    (out, Removed { title, signature, header_words })
+}
+
+/// "KEPALA DINAS SOSIAL ...": capitals, at least two words, no digits.
+fn is_position_line(text: &str) -> bool {
+    let t = text.trim();
+    let words: Vec<&str> = t.split_whitespace().collect();
+    words.len() >= 2
+        && !t.chars().any(|c| c.is_ascii_digit())
+        && t.chars().filter(|c| c.is_alphabetic()).all(|c| c.is_uppercase())
+        && parse_label(t).is_none()
+        && !is_header_line(&words)
+}
+
+/// "HARYANTO, S.Sos, M.Si", "Ir. BUDI SANTOSO, M.T": a name with academic
+/// titles, told by a comma or a dotted title and a word in capitals.
+fn is_person_name(text: &str) -> bool {
+    let t = text.trim();
+    let words: Vec<&str> = t.split_whitespace().collect();
+    let has_caps_word = words.iter().any(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 3 && w.chars().filter(|c| c.is_alphabetic()).all(|c| c.is_uppercase()));
+    (1..=8).contains(&words.len())
+        && has_caps_word
+        && (t.contains(',') || words.iter().any(|w| w.ends_with('.')))
+        && !t.chars().any(|c| c.is_ascii_digit())
+        && parse_label(t).is_none()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn src(texts: &[&str]) -> Vec<SrcLine> {
+        texts
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| !t.is_empty())
+            .map(|(i, t)| SrcLine {
+                page: 1,
+                line: i as u32 + 1,
+                text: t.to_string(),
+                para_break: i == 0 || texts[i - 1].is_empty(),
+                after_header: false,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn header_fragments_and_signature_are_taken_out() {
+        let lines = src(&[
+            "RENCANA AKSI", "", "NO", "URAIAN", "Persen", "100", "", "TARGET", "", "2023", "", "Triwula", "", "n II", "", "A", "", "A",
+            "Klaten, Februari 2023", "KEPALA DINAS PENDIDIKAN", "", "Tujuan 1 Meningkatnya", "Drs. AGUS PRIYANTO, M.M",
+            "NIP. 19670122 198807 1 006", "Program",
+        ]);
+        let (body, removed) = clean(&lines);
+        let sig = removed.signature.clone();
+        let texts: Vec<String> = body.iter().map(|l| l.text()).collect();
+        assert_eq!(texts, ["Persen", "100", "A", "A", "Tujuan 1 Meningkatnya", "Program"]);
+        assert_eq!(removed.title, ["RENCANA AKSI"]);
+        assert_eq!(sig, ["Klaten, Februari 2023", "KEPALA DINAS PENDIDIKAN", "Drs. AGUS PRIYANTO, M.M", "NIP. 19670122 198807 1 006"]);
+    }
+}
