@@ -1,12 +1,26 @@
 //! Flow reflow: rebuilds rows from a dump in which the cells of a row run
 //! together (pdftotext's default output, mutool, copy-paste).
 //!
-//! The anchor of every indicator row is its unit followed by its targets
-//! ("Persentase 7,1 0 0 3,9 7,1"), the one thing a flow dump keeps in order.
-//! The text between two anchors holds, in order: the previous row's notes,
-//! any node labels ("Program 1 ...") with their names, and the indicator.
-//! Labels open a line; paragraphs (blank-line separated) and indicator
-//! numbering ("2. Jumlah ...") split the rest.
+//! Two readings, and the one the grammar accepts better wins:
+//!
+//! - the in-order reading (this file), for dumps that keep each row's cells
+//!   together. The anchor of every indicator row is its unit followed by its
+//!   targets ("Persentase 7,1 0 0 3,9 7,1"); the text between two anchors
+//!   holds, in order: the previous row's notes, any node labels ("Program 1
+//!   ...") with their names, and the indicator. Labels open a line;
+//!   paragraphs (blank-line separated) and indicator numbering ("2. Jumlah
+//!   ...") split the rest.
+//! - the recovery reading ([`recover`]), for dumps whose reading order is
+//!   scrambled: pdftotext interleaves the lines of neighbouring columns and
+//!   prints value cells as blocks of their own, mutool prints one-line cells
+//!   before wrapped ones. Indicators, units, values and nodes are recovered
+//!   as separate sequences and aligned by order and counts.
+//!
+//! Submodules of the recovery: [`prep`] (body lines: headers, title and
+//! signature taken out wherever they are), [`words`] (word classes),
+//! [`scan`] (lines into text, units and values), [`plan`] (where indicators
+//! start, which words are units), [`walk`] (lines into cells), [`values`]
+//! (values to rows by the quarterly arithmetic), [`recover`] (alignment).
 
 use super::cells::{fold, join_lines, Vocabulary};
 use super::frame::{core_words, is_header_line, is_signature_start, roles_in_words};
@@ -16,6 +30,16 @@ use crate::parse::header::Role;
 use crate::parse::label::{parse_indicator_number, parse_label};
 use crate::parse::number::{parse_value, Value};
 use crate::parse::unit::{canonical, is_known, looks_like_unit};
+
+mod plan;
+mod prep;
+mod recover;
+mod scan;
+#[cfg(test)]
+mod tests;
+mod values;
+mod walk;
+mod words;
 
 /// One source line with where it came from.
 #[derive(Debug, Clone)]
@@ -45,10 +69,6 @@ struct Anchor {
     end: usize,
 }
 
-mod prep;
-mod recover;
-mod values;
-
 pub fn reflow(pages: &[Page]) -> Table {
     let mut table = Table::default();
     let (lines, title) = body_lines(pages, &mut table);
@@ -61,15 +81,15 @@ pub fn reflow(pages: &[Page]) -> Table {
     let ordered = in_order(&lines, &value_roles, &text_after);
     // The in-order reading fits dumps that keep a row's cells together; when
     // the reading order is scrambled, the recovery reading does better.
-    // Both are scored on what the grammar accepts, and the in-order reading
-    // is kept unless the recovery is clearly better.
+    // Both are scored on what the grammar accepts. The recovery wins when
+    // it scores clearly better, or as well while its alignment left no
+    // doubt (every indicator has its unit, every value its row, every node
+    // its place); otherwise the in-order reading stays.
     let recovered = recover::recover(pages, &table.columns);
     let q_old = quality(&ordered.rows, &lines);
     let q_new = quality(&recovered.rows, &lines);
-    if std::env::var_os("RENCANA_FLOW_DEBUG").is_some() {
-        eprintln!("quality: in-order {q_old:.1}, recovered {q_new:.1}");
-    }
-    let sure = !recovered.warnings.iter().any(|w| w.starts_with("nodes_unaligned") || w.starts_with("units_without") || w.starts_with("indicators_without") || w.starts_with("stray_values"));
+    const DOUBTS: &[&str] = &["nodes_unaligned", "units_without", "indicators_without", "stray_values"];
+    let sure = !recovered.warnings.iter().any(|w| DOUBTS.iter().any(|d| w.starts_with(d)));
     if q_new > q_old + 0.5 || (q_new >= q_old && sure) {
         table.rows = recovered.rows;
         table.signature = recovered.signature;
@@ -105,7 +125,8 @@ fn quality(rows: &[Row], lines: &[SrcLine]) -> f64 {
     let mut q = 0.0;
     for r in rows.iter().filter(|r| r.has_indicator()) {
         let ind = r.get(Role::Indicator).unwrap_or("");
-        if !ind.is_empty() && !has_label_inside(ind) && ind.split_whitespace().count() <= 40 {
+        let n_words = ind.split_whitespace().count();
+        if (2..=40).contains(&n_words) && !has_label_inside(ind) {
             q += 1.0;
         }
         if r.get(Role::Unit).is_some_and(|u| !u.is_empty()) {
@@ -121,12 +142,22 @@ fn quality(rows: &[Row], lines: &[SrcLine]) -> f64 {
             }
         }
         if let Some(n) = &r.node {
-            if has_label_inside(n) {
+            // The node's own label set apart ("Sub. Kegiatan 1 ...").
+            let own = parse_label(n).map(|l| l.printed.split_whitespace().count()).unwrap_or(0);
+            let rest: Vec<&str> = n.split_whitespace().skip(own).collect();
+            if has_label_inside(&rest.join(" ")) {
                 q -= 1.0;
             }
         }
     }
-    let labels = lines.iter().filter(|l| parse_label(&l.text).is_some_and(|x| x.number.is_some())).count();
+    let labels = lines
+        .iter()
+        .filter(|l| {
+            // A label opens a line, after the NO column's number if any.
+            let t = l.text.trim_start_matches(|c: char| c.is_ascii_digit() || c == ' ');
+            parse_label(&l.text).is_some() || parse_label(t).is_some()
+        })
+        .count();
     let nodes = rows.iter().filter(|r| r.node.is_some()).count();
     q -= 0.5 * (labels as f64 - nodes as f64).abs();
     q

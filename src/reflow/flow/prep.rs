@@ -193,7 +193,7 @@ pub(super) fn clean(lines: &[SrcLine]) -> (Vec<BodyLine>, Removed) {
             para += 1;
         }
         let starts_para = prev.is_none() || lines[i].para_break || new_page || gap;
-        let header_gap = prev.map_or(false, |p| (p + 1..=i).any(|k| page_header_before[k]));
+        let header_gap = prev.is_some_and(|p| (p + 1..=i).any(|k| page_header_before[k]));
         let ah = starts_para && (lines[i].after_header || new_page || header_gap);
         out.push(BodyLine { page: lines[i].page, line: lines[i].line, words: words[i].clone(), para, after_header: ah });
         prev = Some(i);

@@ -37,12 +37,14 @@ pub(super) struct Solved {
     /// Free values no row took.
     pub stray: usize,
     pub mode: Mode,
+    /// Per free value, the row that took it.
+    pub owner: Vec<Option<usize>>,
 }
 
 fn num(v: &str) -> Option<f64> {
     // The search reads the same few cells over and over: keep them parsed.
     thread_local! {
-        static CACHE: std::cell::RefCell<std::collections::BTreeMap<String, Option<f64>>> = std::cell::RefCell::new(std::collections::BTreeMap::new());
+        static CACHE: std::cell::RefCell<std::collections::HashMap<String, Option<f64>>> = std::cell::RefCell::new(std::collections::HashMap::new());
     }
     CACHE.with(|c| {
         if let Some(n) = c.borrow().get(v) {
@@ -174,13 +176,13 @@ fn place(seq: &[String], cap: usize) -> Vec<String> {
     out
 }
 
-/// A search state: where the free stream is read up to, and a row cut in
-/// two waiting for the rest of its values.
+/// A search state: where the free stream is read up to, and the rows cut
+/// in two waiting for the rest of their values (at most [`MAX_PENDING`]).
 #[derive(Clone)]
 struct State {
     score: f64,
     p: usize,
-    pending: Option<(usize, Vec<String>)>,
+    pending: Vec<(usize, Vec<String>)>,
     /// Index of the step that led here, for reading the answer back.
     step: usize,
 }
@@ -192,9 +194,9 @@ enum Act {
     /// A free value no row takes.
     Skip,
     /// Row `row` got these values (confirmed or not).
-    Row { row: usize, vals: Vec<String>, ok: bool },
+    Row { row: usize, vals: Vec<String>, ok: bool, from: usize, len: usize },
     /// The pending row `row` was completed.
-    Complete { row: usize, vals: Vec<String> },
+    Complete { row: usize, vals: Vec<String>, from: usize, len: usize },
 }
 
 /// Penalty for a free value no row takes.
@@ -211,7 +213,10 @@ fn completion_cost(first_run: usize) -> f64 {
 
 /// At most this many free values are passed over before a row.
 const MAX_SKIP: usize = 8;
-const BEAM: usize = 64;
+/// Rows cut in two at once: two neighbours whose cells share a block of
+/// values ("33,33% 66,67" / "0%" / "50%" holds TW II and III of two rows).
+const MAX_PENDING: usize = 2;
+const BEAM: usize = 96;
 
 /// Assigns the value stream to the rows. `free` are the values not printed
 /// next to a unit, in reading order.
@@ -225,10 +230,13 @@ pub(super) fn solve(rows: &[RowValues], free: &[String], cap: usize) -> Solved {
     }
 }
 
-type Key = (usize, Option<(usize, usize)>);
+/// States are merged when they read the stream up to the same place and
+/// wait on the same rows with the same values (what they may still
+/// become depends on those values).
+type Key = (usize, Vec<(usize, Vec<String>)>);
 
 fn key(s: &State) -> Key {
-    (s.p, s.pending.as_ref().map(|(r, v)| (*r, v.len())))
+    (s.p, s.pending.clone())
 }
 
 fn keep_best(map: &mut std::collections::BTreeMap<Key, State>, s: State) {
@@ -241,58 +249,71 @@ fn keep_best(map: &mut std::collections::BTreeMap<Key, State>, s: State) {
 fn solve_mode(rows: &[RowValues], free: &[String], cap: usize, mode: Mode) -> (Solved, f64) {
     let cap = cap.max(1);
     let mut steps: Vec<(usize, Act)> = vec![(0, Act::Start)];
-    let mut beam: Vec<State> = vec![State { score: 0.0, p: 0, pending: None, step: 0 }];
+    let mut beam: Vec<State> = vec![State { score: 0.0, p: 0, pending: Vec::new(), step: 0 }];
     let step = |steps: &mut Vec<(usize, Act)>, parent: usize, act: Act| -> usize {
         steps.push((parent, act));
         steps.len() - 1
     };
+    // Moves taken between rows: pass over a stray value, or complete a
+    // pending row with the values at hand. Returns the states reached.
+    let between = |beam: Vec<State>, steps: &mut Vec<(usize, Act)>| -> std::collections::BTreeMap<Key, State> {
+        let mut ready: std::collections::BTreeMap<Key, State> = std::collections::BTreeMap::new();
+        let mut cur: Vec<State> = beam;
+        for round in 0..=(MAX_SKIP + MAX_PENDING) {
+            let mut next = Vec::new();
+            for s in cur {
+                // The older of two cut rows is completed first.
+                for (idx, (pr, pv)) in s.pending.iter().enumerate().take(1) {
+                    let m = cap.saturating_sub(pv.len());
+                    for take in 1..=m.min(free.len() - s.p) {
+                        let (seq, sc) = arrange(pv, &free[s.p..s.p + take], cap, mode);
+                        if sc > 0.0 {
+                            let st = step(steps, s.step, Act::Complete { row: *pr, vals: place(&seq, cap), from: s.p, len: take });
+                            let mut pending = s.pending.clone();
+                            pending.remove(idx);
+                            next.push(State { score: s.score + sc - completion_cost(pv.len()), p: s.p + take, pending, step: st });
+                        }
+                    }
+                }
+                if s.p < free.len() && round < MAX_SKIP {
+                    let st = step(steps, s.step, Act::Skip);
+                    next.push(State { score: s.score - STRAY, p: s.p + 1, pending: s.pending.clone(), step: st });
+                }
+                keep_best(&mut ready, s);
+            }
+            if next.is_empty() {
+                break;
+            }
+            // Keep the frontier small: the best state per key.
+            let mut dedup: std::collections::BTreeMap<Key, State> = std::collections::BTreeMap::new();
+            for s in next {
+                keep_best(&mut dedup, s);
+            }
+            cur = dedup.into_values().collect();
+        }
+        ready
+    };
     for (k, row) in rows.iter().enumerate() {
         let inline: Vec<String> = row.inline.iter().take(cap).cloned().collect();
         let need = cap - inline.len();
-        // Before the row: pass over stray values, or complete the pending row.
-        let mut ready: std::collections::BTreeMap<Key, State> = std::collections::BTreeMap::new();
-        for s in beam.drain(..) {
-            let mut cur = vec![s];
-            for _ in 0..=MAX_SKIP {
-                let mut next = Vec::new();
-                for s in cur {
-                    if let Some((pr, pv)) = &s.pending {
-                        let m = cap.saturating_sub(pv.len());
-                        for take in 1..=m.min(free.len() - s.p) {
-                            let (seq, sc) = arrange(pv, &free[s.p..s.p + take], cap, mode);
-                            if sc > 0.0 {
-                                let st = step(&mut steps, s.step, Act::Complete { row: *pr, vals: place(&seq, cap) });
-                                let sc = sc - completion_cost(pv.len());
-                                keep_best(&mut ready, State { score: s.score + sc, p: s.p + take, pending: None, step: st });
-                            }
-                        }
-                    }
-                    if s.p < free.len() {
-                        let st = step(&mut steps, s.step, Act::Skip);
-                        next.push(State { score: s.score - STRAY, p: s.p + 1, pending: s.pending.clone(), step: st });
-                    }
-                    keep_best(&mut ready, s);
-                }
-                if next.is_empty() {
-                    break;
-                }
-                cur = next;
-            }
-        }
+        let ready = between(std::mem::take(&mut beam), &mut steps);
         let mut next: std::collections::BTreeMap<Key, State> = std::collections::BTreeMap::new();
         for s in ready.into_values() {
             for take in 0..=need.min(free.len() - s.p) {
                 let got = &free[s.p..s.p + take];
                 let (seq, sc) = arrange(&inline, got, cap, mode);
                 if sc > 0.0 {
-                    let st = step(&mut steps, s.step, Act::Row { row: k, vals: place(&seq, cap), ok: true });
+                    let st = step(&mut steps, s.step, Act::Row { row: k, vals: place(&seq, cap), ok: true, from: s.p, len: take });
                     keep_best(&mut next, State { score: s.score + sc, p: s.p + take, pending: s.pending.clone(), step: st });
-                } else if s.pending.is_none() && !seq.is_empty() && seq.len() < cap {
+                } else if !seq.is_empty() && seq.len() < cap && (s.pending.is_empty() || (s.pending.len() < MAX_PENDING && s.pending[0].0 + 1 == k)) {
+                    // A second row cut in two only right under the first.
                     // Cut in two: the rest comes later.
-                    let st = step(&mut steps, s.step, Act::Row { row: k, vals: place(&seq, cap), ok: false });
-                    keep_best(&mut next, State { score: s.score + PENDING_OPEN * take as f64, p: s.p + take, pending: Some((k, seq)), step: st });
+                    let st = step(&mut steps, s.step, Act::Row { row: k, vals: place(&seq, cap), ok: false, from: s.p, len: take });
+                    let mut pending = s.pending.clone();
+                    pending.push((k, seq));
+                    keep_best(&mut next, State { score: s.score + PENDING_OPEN * take as f64, p: s.p + take, pending, step: st });
                 } else {
-                    let st = step(&mut steps, s.step, Act::Row { row: k, vals: place(&seq, cap), ok: false });
+                    let st = step(&mut steps, s.step, Act::Row { row: k, vals: place(&seq, cap), ok: false, from: s.p, len: take });
                     keep_best(&mut next, State { score: s.score + sc, p: s.p + take, pending: s.pending.clone(), step: st });
                 }
             }
@@ -300,55 +321,54 @@ fn solve_mode(rows: &[RowValues], free: &[String], cap: usize, mode: Mode) -> (S
         let mut all: Vec<State> = next.into_values().collect();
         all.sort_by(|x, y| y.score.partial_cmp(&x.score).unwrap_or(std::cmp::Ordering::Equal));
         all.truncate(BEAM);
-        if std::env::var_os("VALUES_DEBUG").is_some() {
-            for s in all.iter().take(2) {
-                let mut path = Vec::new();
-                let mut i = s.step;
-                while i != 0 {
-                    let (parent, act) = &steps[i];
-                    path.push(match act {
-                        Act::Skip => "skip".to_string(),
-                        Act::Row { row, vals, ok } => format!("r{row}{}[{}]", if *ok { "" } else { "?" }, vals.join(" ")),
-                        Act::Complete { row, vals } => format!("c{row}[{}]", vals.join(" ")),
-                        Act::Start => String::new(),
-                    });
-                    i = *parent;
-                }
-                path.reverse();
-                eprintln!("row {k} {mode:?}: score {:.1} p {} pending {:?} {}", s.score, s.p, s.pending, path.join(" "));
-            }
-        }
         beam = all;
     }
-    // After the last row: complete a pending row from what is left; the rest is stray.
-    let mut best: Option<(State, usize)> = None;
-    let consider = |s: State, tail: usize, best: &mut Option<(State, usize)>| {
-        if best.as_ref().is_none_or(|b| s.score > b.0.score) {
-            *best = Some((s, tail));
-        }
-    };
-    for s in beam {
-        let left = free.len() - s.p;
-        if let Some((pr, pv)) = &s.pending {
-            let m = cap.saturating_sub(pv.len());
-            for start in s.p..free.len() {
-                for take in 1..=m.min(free.len() - start) {
-                    let (seq, sc) = arrange(pv, &free[start..start + take], cap, mode);
-                    if sc > 0.0 {
-                        let sc = sc - completion_cost(pv.len());
-                        let st = step(&mut steps, s.step, Act::Complete { row: *pr, vals: place(&seq, cap) });
-                        let t = State { score: s.score + sc - STRAY * (left - take) as f64, p: free.len(), pending: None, step: st };
-                        consider(t, left - take, &mut best);
+    // After the last row: complete pending rows from what is left (values
+    // may be passed over anywhere now); the rest is stray.
+    let mut finals: Vec<State> = Vec::new();
+    let mut frontier = beam;
+    for _ in 0..=MAX_PENDING {
+        let mut grown = Vec::new();
+        for s in &frontier {
+            for (idx, (pr, pv)) in s.pending.iter().enumerate().take(1) {
+                let m = cap.saturating_sub(pv.len());
+                for start in s.p..free.len() {
+                    for take in 1..=m.min(free.len() - start) {
+                        let (seq, sc) = arrange(pv, &free[start..start + take], cap, mode);
+                        if sc > 0.0 {
+                            let skipped = start - s.p;
+                            let st = step(&mut steps, s.step, Act::Complete { row: *pr, vals: place(&seq, cap), from: start, len: take });
+                            let mut pending = s.pending.clone();
+                            pending.remove(idx);
+                            // The values passed over before it are strays.
+                            let mut t = State { score: s.score + sc - completion_cost(pv.len()) - STRAY * skipped as f64, p: start + take, pending, step: st };
+                            for _ in 0..skipped {
+                                t.step = step(&mut steps, t.step, Act::Skip);
+                            }
+                            grown.push(t);
+                        }
                     }
                 }
             }
         }
-        let t = State { score: s.score - STRAY * left as f64, p: free.len(), pending: s.pending.clone(), step: s.step };
-        consider(t, left, &mut best);
+        finals.extend(frontier);
+        if grown.is_empty() {
+            break;
+        }
+        frontier = grown;
+    }
+    let mut best: Option<(State, usize)> = None;
+    for s in finals {
+        let left = free.len() - s.p;
+        let score = s.score - STRAY * left as f64;
+        if best.as_ref().is_none_or(|b| score > b.0.score) {
+            best = Some((State { score, ..s }, left));
+        }
     }
     let mut out_rows: Vec<Vec<String>> = vec![vec![String::new(); cap]; rows.len()];
     let mut confirmed = vec![false; rows.len()];
     let mut stray = 0;
+    let mut owner: Vec<Option<usize>> = vec![None; free.len()];
     if let Some((b, tail)) = &best {
         stray += tail;
         let mut i = b.step;
@@ -358,12 +378,14 @@ fn solve_mode(rows: &[RowValues], free: &[String], cap: usize, mode: Mode) -> (S
             let (parent, act) = &steps[i];
             match act {
                 Act::Skip => stray += 1,
-                Act::Complete { row, vals } => {
+                Act::Complete { row, vals, from, len } => {
+                    owner[*from..*from + *len].iter_mut().for_each(|o| *o = Some(*row));
                     out_rows[*row] = vals.clone();
                     confirmed[*row] = true;
                     completed[*row] = true;
                 }
-                Act::Row { row, vals, ok } => {
+                Act::Row { row, vals, ok, from, len } => {
+                    owner[*from..*from + *len].iter_mut().for_each(|o| *o = Some(*row));
                     if !completed[*row] {
                         out_rows[*row] = vals.clone();
                         confirmed[*row] = *ok;
@@ -375,7 +397,7 @@ fn solve_mode(rows: &[RowValues], free: &[String], cap: usize, mode: Mode) -> (S
         }
     }
     let score = best.as_ref().map(|b| b.0.score).unwrap_or(f64::NEG_INFINITY);
-    (Solved { rows: out_rows, confirmed, stray, mode }, score)
+    (Solved { rows: out_rows, confirmed, stray, mode, owner }, score)
 }
 
 #[cfg(test)]

@@ -1,0 +1,131 @@
+//! Lines into parts: text, a unit cell printed before values, values, a
+//! lone "%", a small number opening a line (a row or label number).
+
+use super::prep::BodyLine;
+use super::words::{is_dash, is_num, is_small_int, starts_upper};
+use crate::parse::label::parse_label;
+use crate::parse::number::is_text_target;
+use crate::parse::unit::{canonical, is_known, looks_like_unit};
+use std::collections::HashSet;
+
+/// A piece of a line.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) enum Part {
+    Text(Vec<String>),
+    /// A unit word with values after it on the line.
+    Unit(String),
+    Values(Vec<String>),
+    /// A lone "%": a unit, or the tail of a value cell cut in two.
+    Pct,
+    /// A small whole number opening a line before words: a row number or a
+    /// label's number cut from its label ("Sasaran Strategis" / "2 Meningkatnya").
+    Num(String),
+}
+
+/// The units the document prints before runs of values, beside the known set.
+#[derive(Debug, Default)]
+pub(super) struct Units {
+    pub(super) seen: HashSet<String>,
+}
+
+impl Units {
+    pub(super) fn from_lines(lines: &[BodyLine]) -> Self {
+        let mut seen = HashSet::new();
+        for l in lines {
+            let w = &l.words;
+            for i in 1..w.len() {
+                // "Prosentase 100 0 ..." : a word before two or more values.
+                let run = w[i..].iter().take_while(|x| is_num(x) || is_dash(x)).count();
+                if run >= 2 && !is_num(&w[i - 1]) && looks_like_unit(&w[i - 1]) && !(i == 1 && parse_label(&l.text()).is_some()) {
+                    seen.insert(canonical(&w[i - 1]));
+                }
+            }
+        }
+        Units { seen }
+    }
+
+    /// True for a word that can be a unit cell: a known unit, a percent
+    /// spelling, or a word this document prints before its targets.
+    pub(super) fn is_unit(&self, w: &str) -> bool {
+        let c = canonical(w);
+        w == "%" || is_known(&c) || self.seen.contains(&c)
+    }
+}
+
+pub(super) fn scan_line(words: &[String], units: &Units) -> Vec<Part> {
+    let n = words.len();
+    if n == 1 && words[0] == "%" {
+        return vec![Part::Pct];
+    }
+    let value_like = |w: &String| is_num(w) || is_dash(w) || is_text_target(w) || w == "%";
+    if words.iter().all(value_like) && words.iter().any(|w| w != "%") {
+        return vec![Part::Values(merge_pct(words))];
+    }
+    // The words of a label ("Sub Kegiatan 1") hold no values.
+    let label_words = parse_label(&words.join(" ")).map(|l| l.printed.split_whitespace().count()).unwrap_or(0);
+    let mut parts: Vec<Part> = Vec::new();
+    let mut text: Vec<String> = Vec::new();
+    let mut i = 0;
+    while i < n {
+        let w = &words[i];
+        if i < label_words || !(is_num(w) || (is_dash(w) && words.get(i + 1).is_some_and(|x| is_num(x)))) {
+            text.push(w.clone());
+            i += 1;
+            continue;
+        }
+        let mut j = i;
+        while j < n && (is_num(&words[j]) || is_dash(&words[j]) || (words[j] == "%" && j > i)) {
+            j += 1;
+        }
+        let vals = merge_pct(&words[i..j]);
+        let at_end = j == n;
+        let unit_before = text.last().filter(|u| text.len() > label_words && !is_num(u) && looks_like_unit(u) && (units.is_unit(u) || vals.len() >= 2));
+        if i == 0 && vals.len() == 1 && is_small_int(&vals[0]) && !at_end && words.get(j).is_some_and(|x| starts_upper(x)) {
+            // Before a label it is the NO column's row number: dropped.
+            if parse_label(&words[j..].join(" ")).is_none() {
+                parts.push(Part::Num(vals[0].clone()));
+            }
+            i = j;
+            continue;
+        }
+        let is_values = unit_before.is_some() && (at_end || vals.len() >= 2)
+            || (i == 0 && (vals.len() >= 2 || !is_small_int(&vals[0])))
+            || (vals.len() >= 2 && at_end);
+        if is_values {
+            if let Some(u) = unit_before.cloned() {
+                text.pop();
+                if !text.is_empty() {
+                    parts.push(Part::Text(std::mem::take(&mut text)));
+                }
+                parts.push(Part::Unit(u));
+            } else if !text.is_empty() {
+                parts.push(Part::Text(std::mem::take(&mut text)));
+            }
+            parts.push(Part::Values(vals));
+        } else {
+            text.extend(words[i..j].iter().cloned());
+        }
+        i = j;
+    }
+    if !text.is_empty() {
+        parts.push(Part::Text(text));
+    }
+    parts
+}
+
+/// "40,05" "%" → "40,05%".
+pub(super) fn merge_pct(words: &[String]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for w in words {
+        if w == "%" {
+            if let Some(last) = out.last_mut() {
+                if !last.ends_with('%') {
+                    last.push('%');
+                }
+                continue;
+            }
+        }
+        out.push(w.clone());
+    }
+    out
+}

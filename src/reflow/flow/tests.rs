@@ -1,0 +1,182 @@
+//! Small hand-made dumps, one per reading-order pattern the flow reflow
+//! must undo. Each builds pages the way the text reader does and checks the
+//! rows.
+
+use super::reflow;
+use crate::extract::text::read;
+use crate::parse::header::Role;
+use crate::reflow::{Row, Table};
+
+fn table(text: &str) -> Table {
+    reflow(&read(text))
+}
+
+/// (node label text if any, indicator, unit, target, tw1..tw4) per indicator row.
+fn rows(t: &Table) -> Vec<(Option<String>, String, String, Vec<String>)> {
+    let mut out = Vec::new();
+    let mut pending_node: Option<String> = None;
+    for r in &t.rows {
+        if r.node.is_some() && !r.has_indicator() {
+            pending_node = r.node.clone();
+            continue;
+        }
+        if !r.has_indicator() {
+            continue;
+        }
+        let node = r.node.clone().or(pending_node.take());
+        let vals = [Role::Target, Role::Tw1, Role::Tw2, Role::Tw3, Role::Tw4].iter().map(|x| r.get(*x).unwrap_or("").to_string()).collect();
+        out.push((node, r.get(Role::Indicator).unwrap_or("").to_string(), r.get(Role::Unit).unwrap_or("").to_string(), vals));
+    }
+    out
+}
+
+fn v(s: &str) -> Vec<String> {
+    let mut out: Vec<String> = s.split(' ').map(String::from).collect();
+    out.resize(5, String::new());
+    out
+}
+
+const HEADER: &str = "NO URAIAN INDIKATOR KINERJA SATUAN TARGET TW I TW II TW III TW IV KETERANGAN";
+
+fn warnings(t: &Table) -> Vec<String> {
+    t.rows.iter().flat_map(|r: &Row| r.warnings.clone()).chain(t.warnings.clone()).collect()
+}
+
+#[test]
+fn mutool_prints_one_line_cells_first_and_wrapped_cells_after() {
+    // mutool (calc): the units and values of every row come first, with the
+    // one-line cells beside them; the wrapped node and indicator cells come
+    // after, in order.
+    let text = format!(
+        "RENCANA AKSI TAHUN 2023\n\n{HEADER}\n\nRata-rata Lama Sekolah\nAngka\n10,8\n2,7\n5,4\n8,1\n10,8\n\nPersentase\n100%\n0%\n0%\n50%\n100%\nData BPS\n\nProgram 1 Pengelolaan Pendidikan\nPersen\n24,4%\n6,1%\n12,2%\n18,3% 24,4%\n\n\
+         Tujuan 1 Meningkatnya kualitas dan\npemerataan layanan pendidikan\nSasaran 1 Meningkatnya akses\npendidikan dasar\n\n\
+         Persentase sekolah dasar yang\nmemenuhi standar sarana\n\nPersentase satuan pendidikan\nyang memenuhi standar\n"
+    );
+    let t = table(&text);
+    let r = rows(&t);
+    assert_eq!(r.len(), 3, "{r:?}");
+    assert_eq!(r[0].1, "Rata-rata Lama Sekolah");
+    assert!(r[0].0.as_deref().is_some_and(|n| n.starts_with("Tujuan 1")), "{r:?}");
+    assert_eq!((r[1].1.as_str(), r[1].2.as_str()), ("Persentase sekolah dasar yang memenuhi standar sarana", "Persentase"));
+    assert!(r[1].0.as_deref().is_some_and(|n| n.starts_with("Sasaran 1")), "{r:?}");
+    assert_eq!(r[1].3, v("100% 0% 0% 50% 100%"));
+    assert_eq!(r[2].0.as_deref(), Some("Program 1 Pengelolaan Pendidikan"));
+    assert_eq!(r[2].1, "Persentase satuan pendidikan yang memenuhi standar");
+    assert_eq!(r[2].3, v("24,4% 6,1% 12,2% 18,3% 24,4%"));
+}
+
+#[test]
+fn pdftotext_prints_a_column_as_one_block() {
+    // pdftotext: the URAIAN column of the first rows as one block, then the
+    // indicators, then the values. The nodes go to the rows in order;
+    // numbering "2." keeps the second indicator under the same node.
+    let text = format!(
+        "RENCANA AKSI TAHUN 2025\n\n{HEADER}\n\nTUJUAN 1\nMeningkatnya\nkualitas layanan\nSasaran 1\nMeningkatnya\nakses\n\n\
+         1. Rata-rata Lama\nNilai\nSekolah\n\n29,5\n\n0\n\n9,83\n\n19,67 29,5\n\n\
+         1. Angka\nPartisipasi Murni Persentase 100\nSD/MI\n2. Angka\nPartisipasi Murni persen\n100\nSMP/MTs\n\n\
+         0\n\n33,33 66,67 100\n\n0\n\n0\n\n50\n\n100\n"
+    );
+    let t = table(&text);
+    let r = rows(&t);
+    assert_eq!(r.len(), 3, "{r:?}");
+    assert!(r[0].0.as_deref().is_some_and(|n| n.starts_with("TUJUAN 1")));
+    assert_eq!((r[0].1.as_str(), r[0].2.as_str()), ("1. Rata-rata Lama Sekolah", "Nilai"));
+    assert_eq!(r[0].3, v("29,5 0 9,83 19,67 29,5"));
+    assert!(r[1].0.as_deref().is_some_and(|n| n.starts_with("Sasaran 1")));
+    assert_eq!((r[1].1.as_str(), r[1].2.as_str()), ("1. Angka Partisipasi Murni SD/MI", "Persentase"));
+    assert_eq!(r[1].3, v("100 0 33,33 66,67 100"));
+    assert_eq!(r[2].0, None);
+    assert_eq!((r[2].1.as_str(), r[2].2.as_str()), ("2. Angka Partisipasi Murni SMP/MTs", "persen"));
+    assert_eq!(r[2].3, v("100 0 0 50 100"));
+}
+
+#[test]
+fn interleaved_title_case_name_and_sentence_case_indicator() {
+    // The node's and the indicator's lines alternate by height; a line may
+    // hold both ("Penyediaan Gaji dan menerima gaji dan"). Names of
+    // kegiatan are in title case, indicators in sentence case.
+    let text = format!(
+        "RENCANA AKSI\n\n{HEADER}\n\nKegiatan1\nPenyediaan\nLayanan\nJumlah\nRujukan\nperempuan\nLanjutan bagi\nkorban kekerasan\nPerempuan\nyang\nJiwa\nKorban\nmendapatkan\nKekerasan\nlayanan\n\
+         Sub kegiatan 1\nJumlah orang yang\nPenyediaan Gaji dan menerima gaji dan\nOrang\nTunjangan ASN\ntunjangan ASN\n\n\
+         100\n\n25\n\n50\n\n75\n\n100\n\n1200\n\n0\n\n400\n\n800\n\n1200\n"
+    );
+    let t = table(&text);
+    let r = rows(&t);
+    assert_eq!(r.len(), 2, "{r:?}");
+    assert_eq!(r[0].0.as_deref(), Some("Kegiatan1 Penyediaan Layanan Rujukan Lanjutan bagi Perempuan Korban Kekerasan"));
+    assert_eq!((r[0].1.as_str(), r[0].2.as_str()), ("Jumlah perempuan korban kekerasan yang mendapatkan layanan", "Jiwa"));
+    assert_eq!(r[1].0.as_deref(), Some("Sub kegiatan 1 Penyediaan Gaji dan Tunjangan ASN"));
+    assert_eq!((r[1].1.as_str(), r[1].2.as_str()), ("Jumlah orang yang menerima gaji dan tunjangan ASN", "Orang"));
+    assert_eq!(r[1].3, v("1200 0 400 800 1200"));
+}
+
+#[test]
+fn units_between_indicator_lines_and_above_their_indicator() {
+    // A lone "Persentase" is the unit when the indicator above has none,
+    // the start of the next indicator otherwise; "Kali" printed above its
+    // indicator (top-aligned cells) is that indicator's unit; "Layanan"
+    // alone inside a name is a word of the name.
+    let text = format!(
+        "RENCANA AKSI\n\n{HEADER}\n\nProgram 1\nPerlindungan\nPersentase\nperempuan\nkorban kekerasan\nPersentase\nyang\nmendapatkan\nlayanan\nKali\n\
+         Kegiatan1 Pelestarian Kesenian\nJumlah kelompok kesenian\ntradisional yang dibina\n\n\
+         29,1\n\n0\n\n0\n\n14,55 29,1\n\n12\n\n3\n\n6\n\n9\n\n12\n"
+    );
+    let t = table(&text);
+    let r = rows(&t);
+    assert_eq!(r.len(), 2, "{r:?}");
+    assert_eq!((r[0].1.as_str(), r[0].2.as_str()), ("Persentase perempuan korban kekerasan yang mendapatkan layanan", "Persentase"));
+    assert_eq!(r[0].3, v("29,1 0 0 14,55 29,1"));
+    assert_eq!((r[1].1.as_str(), r[1].2.as_str()), ("Jumlah kelompok kesenian tradisional yang dibina", "Kali"));
+    assert_eq!(r[1].3, v("12 3 6 9 12"));
+}
+
+#[test]
+fn value_cells_cut_displaced_and_split_from_their_percent() {
+    // Values as blocks of their own: "A" / "A" (target and TW IV only), a
+    // row whose last value is printed after the next rows, a "%" printed
+    // apart from "40,05", and a header fragment among the values.
+    let text = format!(
+        "RENCANA AKSI\n\n{HEADER}\n\nTujuan 1 Meningkatnya kualitas 1. Predikat SAKIP\nPredikat\nSasaran 1 Meningkatnya\n1. Nilai SAKIP\nNilai\nProgram 1 Penelitian\nPersentase hasil penelitian\n%\n\n\
+         TARGET\n2020\n\nA\n\nA\n\n62,8\n\n15,7\n\n31,4\n\n47,1\n\n80,1%\n\n0%\n\n0%\n\n40,05\n80,1% Target RPJMD\n%\n\nKETERANGAN\n\n62,8\n"
+    );
+    let t = table(&text);
+    let r = rows(&t);
+    assert_eq!(r.len(), 3, "{r:?}");
+    assert_eq!(r[0].3, ["A", "", "", "", "A"]);
+    assert_eq!(r[1].3, v("62,8 15,7 31,4 47,1 62,8"));
+    assert_eq!(r[2].3, v("80,1% 0% 0% 40,05 80,1%"));
+    assert_eq!(r[2].2, "%");
+}
+
+#[test]
+fn label_number_on_a_line_of_its_own() {
+    // "Sub. Kegiatan" / "1 Penyediaan": the number wrapped below the label;
+    // "Buah" / "5" / "2": the next label's number printed among the values.
+    let text = format!(
+        "RENCANA AKSI\n\n{HEADER}\n\nSub. Kegiatan\nJumlah orang\n1 Penyediaan\nyang mendapatkan\nPermakanan\nJiwa\n5\n1,25\n2,5\n3,75\n5\n\
+         Sub. Kegiatan Jumlah\nBuah\n5\n2\ngedung kantor\nPemeliharaan/ dan bangunan\n\n0\n\n1,67\n\n3,33\n\n5\n"
+    );
+    let t = table(&text);
+    let r = rows(&t);
+    assert_eq!(r.len(), 2, "{r:?}");
+    assert_eq!(r[0].0.as_deref(), Some("Sub. Kegiatan 1 Penyediaan Permakanan"));
+    assert_eq!(r[0].3, v("5 1,25 2,5 3,75 5"));
+    assert!(r[1].0.as_deref().is_some_and(|n| n.starts_with("Sub. Kegiatan 2")), "{r:?}");
+    assert_eq!(r[1].3, v("5 0 1,67 3,33 5"));
+}
+
+#[test]
+fn a_dump_in_reading_order() {
+    // The seed's shape: node, indicator with unit and targets, notes.
+    let text = format!(
+        "RENCANA AKSI TAHUN 2025\n\n{HEADER}\n\n1 Tujuan 1\nMeningkatnya\nKoperasi\n\n1. Persentase koperasi\nsehat Persentase 7,1 0 0 3,9 7,1\n\nCapaian pada\nakhir tahun\n\n\
+         Program 1\nPendidikan dan\nlatihan\n\nPersentase SDM koperasi\nyang kompeten Persentase 62 0 15 45 62\n"
+    );
+    let t = table(&text);
+    let r = rows(&t);
+    assert_eq!(r.len(), 2, "{:?} {:?}", r, warnings(&t));
+    assert!(r[0].0.as_deref().is_some_and(|n| n.starts_with("Tujuan 1")), "{r:?}");
+    assert!(r[1].0.as_deref().is_some_and(|n| n.starts_with("Program 1")), "{r:?}");
+    assert_eq!(r[0].3, v("7,1 0 0 3,9 7,1"));
+    assert_eq!(r[1].1, "Persentase SDM koperasi yang kompeten");
+}
