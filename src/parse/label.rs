@@ -109,6 +109,13 @@ fn label(i: &str) -> IResult<&str, (Level, Option<String>, Option<u32>)> {
 /// Reads a node label at the start of `text`, if there is one.
 pub fn parse_label(text: &str) -> Option<Label> {
     let t = text.trim_start();
+    // Every label opens with a code's digit or a level word's first letter
+    // (Sub, Su, Sasaran, Tujuan, Program, Kegiatan): most text a reflow asks
+    // about is turned away here, before the grammar runs.
+    let first = t.as_bytes().first()?.to_ascii_lowercase();
+    if !(first.is_ascii_digit() || matches!(first, b's' | b't' | b'p' | b'k')) {
+        return None;
+    }
     let (rest, (level, mut found_code, number)) = label(t).ok()?;
     let printed = t[..t.len() - rest.len()].trim_end().to_string();
     let mut name = rest.trim().to_string();

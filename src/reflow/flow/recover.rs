@@ -251,6 +251,14 @@ fn assign_nodes(w: &Walker, lay: &Layout, nodes: &[usize], warnings: &mut Vec<St
         }
     };
     let m = order.len();
+    // The cost of the rows p..r left without a node, as a difference of
+    // prefix sums (the costs are small whole numbers: the sums are exact).
+    let mut empty_before = vec![0.0; nrows + 1];
+    for q in 0..nrows {
+        empty_before[q + 1] = empty_before[q] + row_cost(q, 0);
+    }
+    let empty = |from: usize, to: usize| empty_before[to] - empty_before[from];
+    let pos: Vec<Vec<f64>> = order.iter().map(|&n| (0..nrows).map(|r| pos_cost(n, r)).collect()).collect();
     // best[j][r]: node j opens at row r, nodes 0..=j placed; cost so far
     // including the rows before r. `cnt` counts nodes at r.
     let inf = f64::INFINITY;
@@ -258,26 +266,24 @@ fn assign_nodes(w: &Walker, lay: &Layout, nodes: &[usize], warnings: &mut Vec<St
     let mut back = vec![vec![usize::MAX; nrows]; m];
     let mut cnt = vec![vec![0usize; nrows]; m];
     for r in 0..nrows {
-        let skipped: f64 = (0..r).map(|q| row_cost(q, 0)).sum();
-        best[0][r] = skipped + pos_cost(order[0], r);
+        best[0][r] = empty(0, r) + pos[0][r];
         cnt[0][r] = 1;
     }
     for j in 1..m {
+        // Another node on the same row: outer level first, and rarely (a
+        // node without an indicator of its own).
+        let same_row = if depth(order[j]) > depth(order[j - 1]) { 0.8 } else { 5.0 };
         for r in 0..nrows {
             for p in 0..=r {
                 if best[j - 1][p] == inf {
                     continue;
                 }
                 let c = if p == r {
-                    // Another node on the same row: outer level first, and
-                    // rarely (a node without an indicator of its own).
-                    let ok = depth(order[j]) > depth(order[j - 1]);
-                    best[j - 1][p] + if ok { 0.8 } else { 5.0 }
+                    best[j - 1][p] + same_row
                 } else {
-                    let between: f64 = (p + 1..r).map(|q| row_cost(q, 0)).sum();
-                    best[j - 1][p] + row_cost(p, cnt[j - 1][p]) + between
+                    best[j - 1][p] + row_cost(p, cnt[j - 1][p]) + empty(p + 1, r)
                 };
-                let c = c + pos_cost(order[j], r);
+                let c = c + pos[j][r];
                 if c < best[j][r] {
                     best[j][r] = c;
                     back[j][r] = p;
@@ -292,7 +298,7 @@ fn assign_nodes(w: &Walker, lay: &Layout, nodes: &[usize], warnings: &mut Vec<St
         if best[m - 1][r] == inf {
             continue;
         }
-        let tail: f64 = (r + 1..nrows).map(|q| row_cost(q, 0)).sum();
+        let tail = empty(r + 1, nrows);
         let c = best[m - 1][r] + row_cost(r, cnt[m - 1][r]) + tail;
         if c < end_cost {
             end_cost = c;

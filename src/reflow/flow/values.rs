@@ -9,8 +9,12 @@
 //! to the value stream in order, and the arithmetic tells where a row's
 //! values end, which run completes a row cut in two, and which stray number
 //! (a label's number printed on its own line) belongs to no row.
+//!
+//! The search works on interned values ([`Pool`]): a state is a handful of
+//! integers, so the beam costs no string copies or hashing.
 
 use crate::parse::number::{parse_value, Value};
+use std::collections::BTreeMap;
 
 /// How the quarters relate to the target.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -41,56 +45,137 @@ pub(super) struct Solved {
     pub owner: Vec<Option<usize>>,
 }
 
-fn num(v: &str) -> Option<f64> {
-    // The search reads the same few cells over and over: keep them parsed.
-    thread_local! {
-        static CACHE: std::cell::RefCell<std::collections::HashMap<String, Option<f64>>> = std::cell::RefCell::new(std::collections::HashMap::new());
-    }
-    CACHE.with(|c| {
-        if let Some(n) = c.borrow().get(v) {
-            return *n;
-        }
-        let n = match parse_value(v) {
-            Value::Number(n) => n.parse().ok(),
-            _ => None,
-        };
-        let mut map = c.borrow_mut();
-        if map.len() > 10_000 {
-            map.clear();
-        }
-        map.insert(v.to_string(), n);
-        n
-    })
+/// An interned value.
+type Id = u32;
+
+/// The distinct values of one search, each parsed once. Ids are ranks in
+/// string order, so a sequence of ids sorts as its strings would: states
+/// the search keys on sequences meet in the same order as they would keyed
+/// on the strings, and ties break the same way.
+struct Pool<'a> {
+    text: Vec<&'a str>,
+    num: Vec<Option<f64>>,
 }
 
-fn same(a: &str, b: &str) -> bool {
-    match (num(a), num(b)) {
-        (Some(x), Some(y)) => (x - y).abs() < 1e-6,
-        (None, None) => a.trim_end_matches('%') == b.trim_end_matches('%'),
-        _ => false,
+impl<'a> Pool<'a> {
+    fn new(values: impl Iterator<Item = &'a str>) -> Pool<'a> {
+        let mut text: Vec<&str> = values.collect();
+        text.sort_unstable();
+        text.dedup();
+        let num = text
+            .iter()
+            .map(|v| match parse_value(v) {
+                Value::Number(n) => n.parse().ok(),
+                _ => None,
+            })
+            .collect();
+        Pool { text, num }
     }
-}
 
-/// True when a full row (target, TW I..IV in this order) obeys the mode.
-/// Only the first five columns are checked (a budget column may follow).
-fn obeys(vals: &[String], mode: Mode) -> bool {
-    if vals.len() < 5 {
-        return false;
+    fn id(&self, v: &str) -> Id {
+        self.text.binary_search(&v).expect("every value is interned") as Id
     }
-    let nums: Option<Vec<f64>> = vals[..5].iter().map(|v| num(v)).collect();
-    let Some(n) = nums else {
-        // Text targets ("BB"): the year's target is TW IV's.
-        return same(&vals[0], &vals[4]);
-    };
-    let t = n[0];
-    let q = &n[1..5];
-    let tol = 0.011 * (1.0 + t.abs() / 100.0);
-    match mode {
-        Mode::Cumulative => q.windows(2).all(|w| w[0] <= w[1] + 1e-9) && (q[3] - t).abs() < 1e-6 && t > 0.0,
-        Mode::Incremental => {
-            let s: f64 = q.iter().sum();
-            (s - t).abs() <= tol && q.iter().any(|x| *x > 0.0)
+
+    fn ids(&self, vs: &[String]) -> Vec<Id> {
+        vs.iter().map(|v| self.id(v)).collect()
+    }
+
+    fn num(&self, v: Id) -> Option<f64> {
+        self.num[v as usize]
+    }
+
+    fn same(&self, a: Id, b: Id) -> bool {
+        match (self.num(a), self.num(b)) {
+            (Some(x), Some(y)) => (x - y).abs() < 1e-6,
+            (None, None) => self.text[a as usize].trim_end_matches('%') == self.text[b as usize].trim_end_matches('%'),
+            _ => false,
         }
+    }
+
+    /// True when a full row (target, TW I..IV in this order) obeys the
+    /// mode. Only the first five columns are checked (a budget column may
+    /// follow).
+    fn obeys(&self, vals: &[Id], mode: Mode) -> bool {
+        if vals.len() < 5 {
+            return false;
+        }
+        let mut n = [0.0f64; 5];
+        for (slot, v) in n.iter_mut().zip(vals) {
+            match self.num(*v) {
+                Some(x) => *slot = x,
+                // Text targets ("BB"): the year's target is TW IV's.
+                None => return self.same(vals[0], vals[4]),
+            }
+        }
+        let t = n[0];
+        let q = &n[1..5];
+        let tol = 0.011 * (1.0 + t.abs() / 100.0);
+        match mode {
+            Mode::Cumulative => q.windows(2).all(|w| w[0] <= w[1] + 1e-9) && (q[3] - t).abs() < 1e-6 && t > 0.0,
+            Mode::Incremental => {
+                let s: f64 = q.iter().sum();
+                (s - t).abs() <= tol && q.iter().any(|x| *x > 0.0)
+            }
+        }
+    }
+
+    /// The best arrangement of a row's inline values `a` and taken values
+    /// `b`: the two sequences interleaved (each keeps its order), or, for a
+    /// cumulative plan, sorted (a wrapped cell printed after its
+    /// neighbours). Returns the arrangement and its score.
+    fn arrange(&self, a: &[Id], b: &[Id], cap: usize, mode: Mode) -> (Vec<Id>, f64) {
+        let plain: Vec<Id> = a.iter().chain(b).copied().collect();
+        let total = plain.len();
+        if total == cap && cap >= 5 {
+            if self.obeys(&plain, mode) {
+                return (plain, 3.0);
+            }
+            // Every other interleaving, in mask order.
+            let k = b.len();
+            let plain_mask: u32 = ((1u32 << k) - 1) << a.len();
+            let mut seq = Vec::with_capacity(total);
+            for m in (0..(1u32 << total)).filter(|m| m.count_ones() as usize == k && *m != plain_mask) {
+                seq.clear();
+                let (mut ai, mut bi) = (a.iter(), b.iter());
+                seq.extend((0..total).map(|p| *if m & (1 << p) != 0 { bi.next() } else { ai.next() }.expect("counts match")));
+                if self.obeys(&seq, mode) {
+                    return (seq, 2.6);
+                }
+            }
+            if mode == Mode::Cumulative && cap == 5 && plain.iter().all(|v| self.num(*v).is_some()) {
+                let mut all = plain.clone();
+                all.sort_by(|x, y| self.num(*x).partial_cmp(&self.num(*y)).unwrap_or(std::cmp::Ordering::Equal));
+                let mut seq = vec![all[4]];
+                seq.extend_from_slice(&all[..4]);
+                if self.obeys(&seq, mode) {
+                    return (seq, 2.0);
+                }
+            }
+            return (plain, -1.0);
+        }
+        // Two values: a target and TW IV with the quarters left blank ("A"
+        // .. "A"); likelier with a text target than with numbers.
+        if total == 2 && cap >= 5 && self.same(plain[0], plain[1]) {
+            let score = if self.num(plain[0]).is_none() { 2.0 } else { 1.0 };
+            return (plain, score);
+        }
+        let score = if plain.is_empty() { -2.0 } else { -1.5 };
+        (plain, score)
+    }
+
+    /// Spreads a two-value row over target and TW IV, a full row over its
+    /// columns; anything else fills from the left and stays unconfirmed.
+    fn place(&self, seq: &[Id], cap: usize) -> Vec<String> {
+        let mut out = vec![String::new(); cap];
+        if seq.len() == 2 && cap >= 5 && self.same(seq[0], seq[1]) {
+            out[0] = self.text[seq[0] as usize].to_string();
+            out[4] = self.text[seq[1] as usize].to_string();
+            return out;
+        }
+        for (o, v) in out.iter_mut().zip(seq) {
+            *o = self.text[*v as usize].to_string();
+        }
+        out
     }
 }
 
@@ -100,81 +185,14 @@ pub(super) fn row_obeys(vals: &[String]) -> bool {
     if vals.len() < 5 || vals[0].is_empty() {
         return false;
     }
-    obeys(vals, Mode::Cumulative) || obeys(vals, Mode::Incremental) || (vals[1..4].iter().all(|v| v.is_empty()) && same(&vals[0], &vals[4]))
+    let pool = Pool::new(vals.iter().map(String::as_str));
+    let v = pool.ids(vals);
+    pool.obeys(&v, Mode::Cumulative) || pool.obeys(&v, Mode::Incremental) || (vals[1..4].iter().all(|v| v.is_empty()) && pool.same(v[0], v[4]))
 }
 
-/// The best arrangement of a row's inline values `a` and taken values `b`:
-/// the two sequences interleaved (each keeps its order), or, for a
-/// cumulative plan, sorted (a wrapped cell printed after its neighbours).
-/// Returns the arrangement and its score.
-fn arrange(a: &[String], b: &[String], cap: usize, mode: Mode) -> (Vec<String>, f64) {
-    let total = a.len() + b.len();
-    if total == cap && cap >= 5 {
-        let plain_seq: Vec<String> = a.iter().chain(b.iter()).cloned().collect();
-        if obeys(&plain_seq, mode) {
-            return (plain_seq, 3.0);
-        }
-        // Interleavings, plain order first.
-        let mut best: Option<Vec<String>> = None;
-        let k = b.len();
-        // Plain order (all of a, then b) first, then every other interleaving.
-        let plain: u32 = ((1u32 << k) - 1) << a.len();
-        let masks: Vec<u32> = std::iter::once(plain)
-            .chain((0..(1u32 << total)).filter(|m| m.count_ones() as usize == k && *m != plain))
-            .collect();
-        for m in masks {
-            let mut ai = a.iter();
-            let mut bi = b.iter();
-            let seq: Vec<String> = (0..total).map(|p| if m & (1 << p) != 0 { bi.next() } else { ai.next() }.cloned().unwrap_or_default()).collect();
-            if obeys(&seq, mode) {
-                best = Some(seq);
-                break;
-            }
-        }
-        if let Some(s) = best {
-            let plain = a.iter().chain(b.iter()).cloned().collect::<Vec<_>>() == s;
-            return (s, if plain { 3.0 } else { 2.6 });
-        }
-        if mode == Mode::Cumulative && cap == 5 {
-            let mut all: Vec<String> = a.iter().chain(b.iter()).cloned().collect();
-            if all.iter().all(|v| num(v).is_some()) {
-                all.sort_by(|x, y| num(x).partial_cmp(&num(y)).unwrap_or(std::cmp::Ordering::Equal));
-                let t = all[4].clone();
-                let mut seq = vec![t];
-                seq.extend(all[..4].iter().cloned());
-                if obeys(&seq, mode) {
-                    return (seq, 2.0);
-                }
-            }
-        }
-        let seq: Vec<String> = a.iter().chain(b.iter()).cloned().collect();
-        return (seq, -1.0);
-    }
-    let seq: Vec<String> = a.iter().chain(b.iter()).cloned().collect();
-    // Two values: a target and TW IV with the quarters left blank ("A" ..
-    // "A"); likelier with a text target than with numbers.
-    if seq.len() == 2 && cap >= 5 && same(&seq[0], &seq[1]) {
-        let score = if num(&seq[0]).is_none() { 2.0 } else { 1.0 };
-        return (seq, score);
-    }
-    let score = if seq.is_empty() { -2.0 } else { -1.5 };
-    (seq, score)
-}
-
-/// Spreads a two-value row over target and TW IV, a full row over its
-/// columns; anything else fills from the left and stays unconfirmed.
-fn place(seq: &[String], cap: usize) -> Vec<String> {
-    let mut out = vec![String::new(); cap];
-    if seq.len() == 2 && cap >= 5 && same(&seq[0], &seq[1]) {
-        out[0] = seq[0].clone();
-        out[4] = seq[1].clone();
-        return out;
-    }
-    for (o, v) in out.iter_mut().zip(seq) {
-        *o = v.clone();
-    }
-    out
-}
+/// A row cut in two, waiting for the rest of its values: the row and what
+/// it has so far.
+type Pending = (usize, Vec<Id>);
 
 /// A search state: where the free stream is read up to, and the rows cut
 /// in two waiting for the rest of their values (at most [`MAX_PENDING`]).
@@ -182,21 +200,20 @@ fn place(seq: &[String], cap: usize) -> Vec<String> {
 struct State {
     score: f64,
     p: usize,
-    pending: Vec<(usize, Vec<String>)>,
+    pending: Vec<Pending>,
     /// Index of the step that led here, for reading the answer back.
     step: usize,
 }
 
 /// What a step did.
-#[derive(Clone)]
 enum Act {
     Start,
     /// A free value no row takes.
     Skip,
     /// Row `row` got these values (confirmed or not).
-    Row { row: usize, vals: Vec<String>, ok: bool, from: usize, len: usize },
+    Row { row: usize, vals: Vec<Id>, ok: bool, from: usize, len: usize },
     /// The pending row `row` was completed.
-    Complete { row: usize, vals: Vec<String>, from: usize, len: usize },
+    Complete { row: usize, vals: Vec<Id>, from: usize, len: usize },
 }
 
 /// Penalty for a free value no row takes.
@@ -221,8 +238,16 @@ const BEAM: usize = 96;
 /// Assigns the value stream to the rows. `free` are the values not printed
 /// next to a unit, in reading order.
 pub(super) fn solve(rows: &[RowValues], free: &[String], cap: usize) -> Solved {
-    let (a, sa) = solve_mode(rows, free, cap, Mode::Cumulative);
-    let (b, sb) = solve_mode(rows, free, cap, Mode::Incremental);
+    let pool = Pool::new(free.iter().chain(rows.iter().flat_map(|r| &r.inline)).map(String::as_str));
+    let free_ids = pool.ids(free);
+    let inline: Vec<Vec<Id>> = rows.iter().map(|r| pool.ids(&r.inline)).collect();
+    for mode in [Mode::Cumulative, Mode::Incremental] {
+        if let Some(solved) = in_order(&pool, &inline, &free_ids, cap, mode) {
+            return solved;
+        }
+    }
+    let (a, sa) = Search::new(&pool, &inline, &free_ids, cap, Mode::Cumulative).run();
+    let (b, sb) = Search::new(&pool, &inline, &free_ids, cap, Mode::Incremental).run();
     if sb > sa {
         b
     } else {
@@ -230,54 +255,95 @@ pub(super) fn solve(rows: &[RowValues], free: &[String], cap: usize) -> Solved {
     }
 }
 
+/// The reading of a dump that kept its rows in order: each row takes the
+/// next values it needs and every row obeys the arithmetic as printed, with
+/// no value left over. Nothing scores higher, and the partition is forced,
+/// so the search would find the same answer; most in-order dumps end here.
+fn in_order(pool: &Pool, inline: &[Vec<Id>], free: &[Id], cap: usize, mode: Mode) -> Option<Solved> {
+    let mut p = 0;
+    let mut rows = Vec::with_capacity(inline.len());
+    let mut owner = vec![None; free.len()];
+    for (k, own) in inline.iter().enumerate() {
+        let own = &own[..own.len().min(cap)];
+        let take = cap - own.len();
+        let got = free.get(p..p + take)?;
+        let (seq, score) = pool.arrange(own, got, cap, mode);
+        if score < 3.0 {
+            return None;
+        }
+        owner[p..p + take].iter_mut().for_each(|o| *o = Some(k));
+        p += take;
+        rows.push(pool.place(&seq, cap));
+    }
+    (p == free.len()).then(|| Solved { confirmed: vec![true; rows.len()], rows, stray: 0, mode, owner })
+}
+
 /// States are merged when they read the stream up to the same place and
 /// wait on the same rows with the same values (what they may still
 /// become depends on those values).
-type Key = (usize, Vec<(usize, Vec<String>)>);
+type Key = (usize, Vec<Pending>);
 
-fn key(s: &State) -> Key {
-    (s.p, s.pending.clone())
-}
-
-fn keep_best(map: &mut std::collections::BTreeMap<Key, State>, s: State) {
-    let k = key(&s);
-    if map.get(&k).is_none_or(|o| o.score < s.score) {
-        map.insert(k, s);
+fn keep_best(map: &mut BTreeMap<Key, State>, s: State) {
+    match map.entry((s.p, s.pending.clone())) {
+        std::collections::btree_map::Entry::Vacant(e) => {
+            e.insert(s);
+        }
+        std::collections::btree_map::Entry::Occupied(mut e) => {
+            if e.get().score < s.score {
+                e.insert(s);
+            }
+        }
     }
 }
 
-fn solve_mode(rows: &[RowValues], free: &[String], cap: usize, mode: Mode) -> (Solved, f64) {
-    let cap = cap.max(1);
-    let mut steps: Vec<(usize, Act)> = vec![(0, Act::Start)];
-    let mut beam: Vec<State> = vec![State { score: 0.0, p: 0, pending: Vec::new(), step: 0 }];
-    let step = |steps: &mut Vec<(usize, Act)>, parent: usize, act: Act| -> usize {
-        steps.push((parent, act));
-        steps.len() - 1
-    };
-    // Moves taken between rows: pass over a stray value, or complete a
-    // pending row with the values at hand. Returns the states reached.
-    let between = |beam: Vec<State>, steps: &mut Vec<(usize, Act)>| -> std::collections::BTreeMap<Key, State> {
-        let mut ready: std::collections::BTreeMap<Key, State> = std::collections::BTreeMap::new();
+/// One beam search over the value stream under one arithmetic.
+struct Search<'p> {
+    pool: &'p Pool<'p>,
+    inline: &'p [Vec<Id>],
+    free: &'p [Id],
+    cap: usize,
+    mode: Mode,
+    /// Every step taken, with its parent, for reading the answer back.
+    steps: Vec<(usize, Act)>,
+}
+
+impl<'p> Search<'p> {
+    fn new(pool: &'p Pool<'p>, inline: &'p [Vec<Id>], free: &'p [Id], cap: usize, mode: Mode) -> Self {
+        Search { pool, inline, free, cap: cap.max(1), mode, steps: vec![(0, Act::Start)] }
+    }
+
+    fn step(&mut self, parent: usize, act: Act) -> usize {
+        self.steps.push((parent, act));
+        self.steps.len() - 1
+    }
+
+    fn arrange(&self, a: &[Id], from: usize, take: usize) -> (Vec<Id>, f64) {
+        self.pool.arrange(a, &self.free[from..from + take], self.cap, self.mode)
+    }
+
+    /// Moves taken between rows: pass over a stray value, or complete a
+    /// pending row with the values at hand. Returns the states reached.
+    fn between(&mut self, beam: Vec<State>) -> BTreeMap<Key, State> {
+        let mut ready: BTreeMap<Key, State> = BTreeMap::new();
         let mut cur: Vec<State> = beam;
         for round in 0..=(MAX_SKIP + MAX_PENDING) {
-            let mut next = Vec::new();
+            let mut next: BTreeMap<Key, State> = BTreeMap::new();
             for s in cur {
                 // The older of two cut rows is completed first.
-                for (idx, (pr, pv)) in s.pending.iter().enumerate().take(1) {
-                    let m = cap.saturating_sub(pv.len());
-                    for take in 1..=m.min(free.len() - s.p) {
-                        let (seq, sc) = arrange(pv, &free[s.p..s.p + take], cap, mode);
+                if let Some((pr, pv)) = s.pending.first() {
+                    let m = self.cap.saturating_sub(pv.len());
+                    for take in 1..=m.min(self.free.len() - s.p) {
+                        let (seq, sc) = self.arrange(pv, s.p, take);
                         if sc > 0.0 {
-                            let st = step(steps, s.step, Act::Complete { row: *pr, vals: place(&seq, cap), from: s.p, len: take });
-                            let mut pending = s.pending.clone();
-                            pending.remove(idx);
-                            next.push(State { score: s.score + sc - completion_cost(pv.len()), p: s.p + take, pending, step: st });
+                            let st = self.step(s.step, Act::Complete { row: *pr, vals: seq, from: s.p, len: take });
+                            let pending = s.pending[1..].to_vec();
+                            keep_best(&mut next, State { score: s.score + sc - completion_cost(pv.len()), p: s.p + take, pending, step: st });
                         }
                     }
                 }
-                if s.p < free.len() && round < MAX_SKIP {
-                    let st = step(steps, s.step, Act::Skip);
-                    next.push(State { score: s.score - STRAY, p: s.p + 1, pending: s.pending.clone(), step: st });
+                if s.p < self.free.len() && round < MAX_SKIP {
+                    let st = self.step(s.step, Act::Skip);
+                    keep_best(&mut next, State { score: s.score - STRAY, p: s.p + 1, pending: s.pending.clone(), step: st });
                 }
                 keep_best(&mut ready, s);
             }
@@ -285,119 +351,127 @@ fn solve_mode(rows: &[RowValues], free: &[String], cap: usize, mode: Mode) -> (S
                 break;
             }
             // Keep the frontier small: the best state per key.
-            let mut dedup: std::collections::BTreeMap<Key, State> = std::collections::BTreeMap::new();
-            for s in next {
-                keep_best(&mut dedup, s);
-            }
-            cur = dedup.into_values().collect();
+            cur = next.into_values().collect();
         }
         ready
-    };
-    for (k, row) in rows.iter().enumerate() {
-        let inline: Vec<String> = row.inline.iter().take(cap).cloned().collect();
-        let need = cap - inline.len();
-        let ready = between(std::mem::take(&mut beam), &mut steps);
-        let mut next: std::collections::BTreeMap<Key, State> = std::collections::BTreeMap::new();
-        for s in ready.into_values() {
-            for take in 0..=need.min(free.len() - s.p) {
-                let got = &free[s.p..s.p + take];
-                let (seq, sc) = arrange(&inline, got, cap, mode);
-                if sc > 0.0 {
-                    let st = step(&mut steps, s.step, Act::Row { row: k, vals: place(&seq, cap), ok: true, from: s.p, len: take });
-                    keep_best(&mut next, State { score: s.score + sc, p: s.p + take, pending: s.pending.clone(), step: st });
-                } else if !seq.is_empty() && seq.len() < cap && (s.pending.is_empty() || (s.pending.len() < MAX_PENDING && s.pending[0].0 + 1 == k)) {
-                    // A second row cut in two only right under the first.
-                    // Cut in two: the rest comes later.
-                    let st = step(&mut steps, s.step, Act::Row { row: k, vals: place(&seq, cap), ok: false, from: s.p, len: take });
-                    let mut pending = s.pending.clone();
-                    pending.push((k, seq));
-                    keep_best(&mut next, State { score: s.score + PENDING_OPEN * take as f64, p: s.p + take, pending, step: st });
-                } else {
-                    let st = step(&mut steps, s.step, Act::Row { row: k, vals: place(&seq, cap), ok: false, from: s.p, len: take });
-                    keep_best(&mut next, State { score: s.score + sc, p: s.p + take, pending: s.pending.clone(), step: st });
+    }
+
+    fn run(mut self) -> (Solved, f64) {
+        let cap = self.cap;
+        let mut beam: Vec<State> = vec![State { score: 0.0, p: 0, pending: Vec::new(), step: 0 }];
+        for k in 0..self.inline.len() {
+            let inline: Vec<Id> = self.inline[k].iter().take(cap).copied().collect();
+            let need = cap - inline.len();
+            let ready = self.between(std::mem::take(&mut beam));
+            let mut next: BTreeMap<Key, State> = BTreeMap::new();
+            for s in ready.into_values() {
+                for take in 0..=need.min(self.free.len() - s.p) {
+                    let (seq, sc) = self.arrange(&inline, s.p, take);
+                    if sc > 0.0 {
+                        let st = self.step(s.step, Act::Row { row: k, vals: seq, ok: true, from: s.p, len: take });
+                        keep_best(&mut next, State { score: s.score + sc, p: s.p + take, pending: s.pending.clone(), step: st });
+                    } else if !seq.is_empty() && seq.len() < cap && (s.pending.is_empty() || (s.pending.len() < MAX_PENDING && s.pending[0].0 + 1 == k)) {
+                        // Cut in two: the rest comes later. A second row
+                        // cut in two only right under the first.
+                        let st = self.step(s.step, Act::Row { row: k, vals: seq.clone(), ok: false, from: s.p, len: take });
+                        let mut pending = s.pending.clone();
+                        pending.push((k, seq));
+                        keep_best(&mut next, State { score: s.score + PENDING_OPEN * take as f64, p: s.p + take, pending, step: st });
+                    } else {
+                        let st = self.step(s.step, Act::Row { row: k, vals: seq, ok: false, from: s.p, len: take });
+                        keep_best(&mut next, State { score: s.score + sc, p: s.p + take, pending: s.pending.clone(), step: st });
+                    }
                 }
             }
+            let mut all: Vec<State> = next.into_values().collect();
+            all.sort_by(|x, y| y.score.partial_cmp(&x.score).unwrap_or(std::cmp::Ordering::Equal));
+            all.truncate(BEAM);
+            beam = all;
         }
-        let mut all: Vec<State> = next.into_values().collect();
-        all.sort_by(|x, y| y.score.partial_cmp(&x.score).unwrap_or(std::cmp::Ordering::Equal));
-        all.truncate(BEAM);
-        beam = all;
+        let finals = self.finish(beam);
+        self.read_back(finals)
     }
-    // After the last row: complete pending rows from what is left (values
-    // may be passed over anywhere now); the rest is stray.
-    let mut finals: Vec<State> = Vec::new();
-    let mut frontier = beam;
-    for _ in 0..=MAX_PENDING {
-        let mut grown = Vec::new();
-        for s in &frontier {
-            for (idx, (pr, pv)) in s.pending.iter().enumerate().take(1) {
-                let m = cap.saturating_sub(pv.len());
-                for start in s.p..free.len() {
-                    for take in 1..=m.min(free.len() - start) {
-                        let (seq, sc) = arrange(pv, &free[start..start + take], cap, mode);
+
+    /// After the last row: complete pending rows from what is left (values
+    /// may be passed over anywhere now); the rest is stray.
+    fn finish(&mut self, beam: Vec<State>) -> Vec<State> {
+        let mut finals: Vec<State> = Vec::new();
+        let mut frontier = beam;
+        for _ in 0..=MAX_PENDING {
+            let mut grown = Vec::new();
+            for s in &frontier {
+                let Some((pr, pv)) = s.pending.first() else { continue };
+                let m = self.cap.saturating_sub(pv.len());
+                for start in s.p..self.free.len() {
+                    for take in 1..=m.min(self.free.len() - start) {
+                        let (seq, sc) = self.arrange(pv, start, take);
                         if sc > 0.0 {
                             let skipped = start - s.p;
-                            let st = step(&mut steps, s.step, Act::Complete { row: *pr, vals: place(&seq, cap), from: start, len: take });
-                            let mut pending = s.pending.clone();
-                            pending.remove(idx);
+                            let st = self.step(s.step, Act::Complete { row: *pr, vals: seq, from: start, len: take });
                             // The values passed over before it are strays.
-                            let mut t = State { score: s.score + sc - completion_cost(pv.len()) - STRAY * skipped as f64, p: start + take, pending, step: st };
+                            let mut t = State { score: s.score + sc - completion_cost(pv.len()) - STRAY * skipped as f64, p: start + take, pending: s.pending[1..].to_vec(), step: st };
                             for _ in 0..skipped {
-                                t.step = step(&mut steps, t.step, Act::Skip);
+                                t.step = self.step(t.step, Act::Skip);
                             }
                             grown.push(t);
                         }
                     }
                 }
             }
-        }
-        finals.extend(frontier);
-        if grown.is_empty() {
-            break;
-        }
-        frontier = grown;
-    }
-    let mut best: Option<(State, usize)> = None;
-    for s in finals {
-        let left = free.len() - s.p;
-        let score = s.score - STRAY * left as f64;
-        if best.as_ref().is_none_or(|b| score > b.0.score) {
-            best = Some((State { score, ..s }, left));
-        }
-    }
-    let mut out_rows: Vec<Vec<String>> = vec![vec![String::new(); cap]; rows.len()];
-    let mut confirmed = vec![false; rows.len()];
-    let mut stray = 0;
-    let mut owner: Vec<Option<usize>> = vec![None; free.len()];
-    if let Some((b, tail)) = &best {
-        stray += tail;
-        let mut i = b.step;
-        // Walk back; a completion is met before (later than) the row's first half.
-        let mut completed = vec![false; rows.len()];
-        while i != 0 {
-            let (parent, act) = &steps[i];
-            match act {
-                Act::Skip => stray += 1,
-                Act::Complete { row, vals, from, len } => {
-                    owner[*from..*from + *len].iter_mut().for_each(|o| *o = Some(*row));
-                    out_rows[*row] = vals.clone();
-                    confirmed[*row] = true;
-                    completed[*row] = true;
-                }
-                Act::Row { row, vals, ok, from, len } => {
-                    owner[*from..*from + *len].iter_mut().for_each(|o| *o = Some(*row));
-                    if !completed[*row] {
-                        out_rows[*row] = vals.clone();
-                        confirmed[*row] = *ok;
-                    }
-                }
-                Act::Start => {}
+            finals.extend(frontier);
+            if grown.is_empty() {
+                break;
             }
-            i = *parent;
+            frontier = grown;
         }
+        finals
     }
-    let score = best.as_ref().map(|b| b.0.score).unwrap_or(f64::NEG_INFINITY);
-    (Solved { rows: out_rows, confirmed, stray, mode, owner }, score)
+
+    /// The best final state's steps, read back into rows.
+    fn read_back(self, finals: Vec<State>) -> (Solved, f64) {
+        let (pool, cap, n_rows) = (self.pool, self.cap, self.inline.len());
+        let mut best: Option<(State, usize)> = None;
+        for s in finals {
+            let left = self.free.len() - s.p;
+            let score = s.score - STRAY * left as f64;
+            if best.as_ref().is_none_or(|b| score > b.0.score) {
+                best = Some((State { score, ..s }, left));
+            }
+        }
+        let mut out_rows: Vec<Vec<String>> = vec![vec![String::new(); cap]; n_rows];
+        let mut confirmed = vec![false; n_rows];
+        let mut stray = 0;
+        let mut owner: Vec<Option<usize>> = vec![None; self.free.len()];
+        if let Some((b, tail)) = &best {
+            stray += tail;
+            let mut i = b.step;
+            // Walk back; a completion is met before (later than) the row's first half.
+            let mut completed = vec![false; n_rows];
+            while i != 0 {
+                let (parent, act) = &self.steps[i];
+                match act {
+                    Act::Skip => stray += 1,
+                    Act::Complete { row, vals, from, len } => {
+                        owner[*from..*from + *len].iter_mut().for_each(|o| *o = Some(*row));
+                        out_rows[*row] = pool.place(vals, cap);
+                        confirmed[*row] = true;
+                        completed[*row] = true;
+                    }
+                    Act::Row { row, vals, ok, from, len } => {
+                        owner[*from..*from + *len].iter_mut().for_each(|o| *o = Some(*row));
+                        if !completed[*row] {
+                            out_rows[*row] = pool.place(vals, cap);
+                            confirmed[*row] = *ok;
+                        }
+                    }
+                    Act::Start => {}
+                }
+                i = *parent;
+            }
+        }
+        let score = best.as_ref().map(|b| b.0.score).unwrap_or(f64::NEG_INFINITY);
+        (Solved { rows: out_rows, confirmed, stray, mode: self.mode, owner }, score)
+    }
 }
 
 #[cfg(test)]
@@ -445,6 +519,34 @@ mod tests {
         let out = solve(&rows(&[&[], &[]]), &s(&["98,3", "24,57", "24,57", "24,57", "24,59", "4", "1", "1", "1", "1"]), 5);
         assert_eq!(out.mode, Mode::Incremental);
         assert_eq!(out.rows[1], s(&["4", "1", "1", "1", "1"]));
+    }
+
+    #[test]
+    fn the_in_order_shortcut_agrees_with_the_search() {
+        // Rows printed in order, cumulative then incremental, some values
+        // beside their units: the shortcut answers, and the full search
+        // finds the same rows.
+        let cases: [(&[&[&str]], &[&str]); 2] = [
+            (&[&["100"], &["5", "0"]], &["0", "33,33", "66,67", "100", "1,67", "3,33", "5"]),
+            (&[&[], &["4"]], &["8", "2", "2", "2", "2", "1", "1", "1", "1"]),
+        ];
+        for (inline, free) in cases {
+            let free = s(free);
+            let r = rows(inline);
+            let pool = Pool::new(free.iter().chain(r.iter().flat_map(|r| &r.inline)).map(String::as_str));
+            let (f, il): (Vec<Id>, Vec<Vec<Id>>) = (pool.ids(&free), r.iter().map(|r| pool.ids(&r.inline)).collect());
+            let quick = [Mode::Cumulative, Mode::Incremental].into_iter().find_map(|m| in_order(&pool, &il, &f, 5, m));
+            let quick = quick.expect("rows in order take the shortcut");
+            let (a, sa) = Search::new(&pool, &il, &f, 5, Mode::Cumulative).run();
+            let (b, sb) = Search::new(&pool, &il, &f, 5, Mode::Incremental).run();
+            assert_eq!(quick, if sb > sa { b } else { a });
+        }
+        // A row that does not add up leaves the shortcut to the search.
+        let r = rows(&[&["10"]]);
+        let pool = Pool::new(["10", "1", "2", "3"].into_iter());
+        let il: Vec<Vec<Id>> = r.iter().map(|r| pool.ids(&r.inline)).collect();
+        let f = pool.ids(&s(&["1", "2", "3", "3"]));
+        assert!(in_order(&pool, &il, &f, 5, Mode::Cumulative).is_none());
     }
 
     #[test]
