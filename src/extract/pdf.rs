@@ -25,6 +25,7 @@ use glyph::GlyphText;
 use guard::catch_quietly;
 pub(crate) use load::PageRef;
 use lopdf::Document;
+use rayon::prelude::*;
 use std::path::Path;
 
 /// Reads a PDF's text layer and rulings, page by page.
@@ -36,10 +37,23 @@ pub fn read(path: &Path, bytes: &[u8]) -> Result<Extracted, Error> {
     let mut doc = load::load(path, bytes)?;
     let page_refs = load::pages(path, &doc)?;
     prepare_document(path, &mut doc, &page_refs)?;
-    let mut pages = Vec::with_capacity(page_refs.len());
+    // Pages are independent once the document is loaded: read them on all
+    // cores (in a batch, rayon shares the cores between files and pages).
+    // Results come back in page order, so the output does not depend on it.
+    let read: Vec<Result<(Page, Vec<String>), Error>> = page_refs
+        .par_iter()
+        .map(|page_ref| {
+            let mut warnings = Vec::new();
+            read_page(path, &doc, page_ref, &mut warnings).map(|page| (page, warnings))
+        })
+        .collect();
+    let mut pages = Vec::with_capacity(read.len());
     let mut warnings = Vec::new();
-    for page_ref in &page_refs {
-        pages.push(read_page(path, &doc, page_ref, &mut warnings)?);
+    // The first failing page in page order names the error, as one by one.
+    for result in read {
+        let (page, page_warnings) = result?;
+        pages.push(page);
+        warnings.extend(page_warnings);
     }
     Ok(Extracted { kind: InputKind::Pdf, pages, warnings })
 }

@@ -55,12 +55,18 @@ fn rewrite_form_xobjects(doc: &mut Document) {
 /// anything needed changing. `Err` means the content does not parse.
 fn rewrite_page(doc: &mut Document, page: ObjectId) -> Result<(), ()> {
     let bytes = doc.get_page_content(page).map_err(|_| ())?;
-    let content = Content::decode(&bytes).map_err(|_| ())?;
-    let Some(operations) = rewrite_operations(&content.operations) else {
-        return Ok(());
+    let rewritten = match swap_operators(&bytes) {
+        Swap::Unchanged => return Ok(()),
+        Swap::Done(rewritten) => rewritten,
+        Swap::NeedsParse => {
+            let content = Content::decode(&bytes).map_err(|_| ())?;
+            let Some(operations) = rewrite_operations(&content.operations) else {
+                return Ok(());
+            };
+            Content { operations }.encode().map_err(|_| ())?
+        }
     };
-    let encoded = Content { operations }.encode().map_err(|_| ())?;
-    let stream_id = doc.add_object(lopdf::Stream::new(lopdf::Dictionary::new(), encoded));
+    let stream_id = doc.add_object(lopdf::Stream::new(lopdf::Dictionary::new(), rewritten));
     let dict = doc.get_dictionary_mut(page).map_err(|_| ())?;
     dict.set("Contents", Object::Reference(stream_id));
     Ok(())
@@ -68,9 +74,123 @@ fn rewrite_page(doc: &mut Document, page: ObjectId) -> Result<(), ()> {
 
 /// `Some(new bytes)` if the stream parses and needed a rewrite.
 fn rewrite_bytes(bytes: &[u8]) -> Option<Vec<u8>> {
-    let content = Content::decode(bytes).ok()?;
-    let operations = rewrite_operations(&content.operations)?;
-    Content { operations }.encode().ok()
+    match swap_operators(bytes) {
+        Swap::Unchanged => None,
+        Swap::Done(rewritten) => Some(rewritten),
+        Swap::NeedsParse => {
+            let content = Content::decode(bytes).ok()?;
+            let operations = rewrite_operations(&content.operations)?;
+            Content { operations }.encode().ok()
+        }
+    }
+}
+
+/// What the byte-level rewrite could do with a content stream.
+#[derive(Debug, PartialEq)]
+enum Swap {
+    /// No operator needs rewriting.
+    Unchanged,
+    /// Every operator that needed it was replaced in place.
+    Done(Vec<u8>),
+    /// A quote operator (its operands must move) or syntax the scanner does
+    /// not follow: rewrite through a full parse.
+    NeedsParse,
+}
+
+/// Replaces the fill and close-stroke operators token by token, without
+/// parsing the stream into operations and encoding it back (which cost more
+/// than the rest of reading a page). Only operands-free replacements are
+/// done here; the quote operators fall back to the full parse.
+fn swap_operators(bytes: &[u8]) -> Swap {
+    let mut swaps: Vec<(usize, usize, &'static [u8])> = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        match b {
+            b if is_pdf_space(b) => i += 1,
+            b'%' => {
+                while i < bytes.len() && bytes[i] != b'\n' && bytes[i] != b'\r' {
+                    i += 1;
+                }
+            }
+            b'(' => {
+                // A literal string: balanced parentheses, backslash escapes.
+                let mut depth = 0usize;
+                loop {
+                    let Some(&c) = bytes.get(i) else { return Swap::NeedsParse };
+                    i += 1;
+                    match c {
+                        b'\\' => i += 1,
+                        b'(' => depth += 1,
+                        b')' => {
+                            depth -= 1;
+                            if depth == 0 {
+                                break;
+                            }
+                        }
+                        _ => {}
+                    }
+                }
+            }
+            b'<' if bytes.get(i + 1) == Some(&b'<') => i += 2,
+            b'>' if bytes.get(i + 1) == Some(&b'>') => i += 2,
+            b'<' => match bytes[i..].iter().position(|&c| c == b'>') {
+                Some(end) => i += end + 1,
+                None => return Swap::NeedsParse,
+            },
+            b'[' | b']' | b'{' | b'}' => i += 1,
+            b'/' => {
+                i += 1;
+                while i < bytes.len() && is_pdf_regular(bytes[i]) {
+                    i += 1;
+                }
+            }
+            b')' | b'>' => return Swap::NeedsParse,
+            _ => {
+                let start = i;
+                while i < bytes.len() && is_pdf_regular(bytes[i]) {
+                    i += 1;
+                }
+                let token = &bytes[start..i];
+                let replacement: Option<&'static [u8]> = match token {
+                    b"f*" => Some(b"f"),
+                    b"B" | b"B*" => Some(b"S"),
+                    b"b" | b"b*" | b"s" => Some(b"h S"),
+                    b"'" | b"\"" => return Swap::NeedsParse,
+                    _ => None,
+                };
+                if let Some(r) = replacement {
+                    swaps.push((start, i, r));
+                }
+                // Inline image data is binary: left to the full parse.
+                if token == b"BI" {
+                    return Swap::NeedsParse;
+                }
+            }
+        }
+    }
+    if swaps.is_empty() {
+        return Swap::Unchanged;
+    }
+    let mut out = Vec::with_capacity(bytes.len() + 2 * swaps.len());
+    let mut at = 0;
+    for (start, end, replacement) in swaps {
+        out.extend_from_slice(&bytes[at..start]);
+        out.extend_from_slice(replacement);
+        at = end;
+    }
+    out.extend_from_slice(&bytes[at..]);
+    Swap::Done(out)
+}
+
+/// PDF white-space characters (ISO 32000-1, 7.2.2).
+fn is_pdf_space(b: u8) -> bool {
+    matches!(b, 0 | b'\t' | b'\n' | 0x0c | b'\r' | b' ')
+}
+
+/// Neither white space nor a delimiter: part of a number, name or operator.
+fn is_pdf_regular(b: u8) -> bool {
+    !is_pdf_space(b) && !matches!(b, b'(' | b')' | b'<' | b'>' | b'[' | b']' | b'{' | b'}' | b'/' | b'%')
 }
 
 /// `None` when no operation needs rewriting (the common case: no copy).
@@ -147,6 +267,27 @@ mod tests {
     fn close_fill_stroke_becomes_close_stroke() {
         let out = rewrite_operations(&ops("0 0 m 10 0 l b")).unwrap();
         assert_eq!(operators(&out), ["m", "l", "h", "S"]);
+    }
+
+    /// The byte-level rewrite gives the operators the full parse gives.
+    fn swapped_operators(src: &str) -> Vec<String> {
+        let Swap::Done(bytes) = swap_operators(src.as_bytes()) else { panic!("no swap for {src:?}") };
+        operators(&Content::decode(&bytes).unwrap().operations).iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn operators_are_swapped_in_place_outside_strings_names_and_comments() {
+        let src = "0 0 100 0.5 re f* % b in a comment\nBT /F1 9 Tf (f* and \\) B ( nested ) s) Tj ET /s 1 d 0 0 m 10 0 l b <62> 2 J 0 0 m 1 1 l s B*";
+        let want = operators(&rewrite_operations(&ops(src)).unwrap()).iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert_eq!(swapped_operators(src), want);
+        assert_eq!(swap_operators(b"BT (a b* f*) Tj ET 0 0 m 1 1 l S"), Swap::Unchanged);
+    }
+
+    #[test]
+    fn quotes_and_inline_images_go_through_the_full_parse() {
+        assert_eq!(swap_operators(b"BT (a) ' ET"), Swap::NeedsParse);
+        assert_eq!(swap_operators(b"BI /W 1 /H 1 ID \x00b\xff EI"), Swap::NeedsParse);
+        assert_eq!(swap_operators(b"BT (unclosed Tj ET"), Swap::NeedsParse);
     }
 
     #[test]
