@@ -160,6 +160,9 @@ fn convert(args: ConvertArgs, opts: Options) -> ExitCode {
     let opts = BatchOptions { convert: opts, format, skip_existing: args.skip_existing };
     let report = match batch::run(&inputs, &dest, &opts, &on_file) {
         Ok(r) => r,
+        // The reader of standard output stopped early (`| head`): what it
+        // wanted it got; stop quietly, as Unix tools do on SIGPIPE.
+        Err(e) if dest == Destination::Stdout && e.kind() == std::io::ErrorKind::BrokenPipe => return ExitCode::SUCCESS,
         Err(e) => {
             let target = match &dest {
                 Destination::File(p) | Destination::Folder(p) => p.display().to_string(),

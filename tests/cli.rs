@@ -433,3 +433,25 @@ fn a_complete_output_replaces_an_existing_one() {
     assert_eq!(csv_rows(&std::fs::read_to_string(dir.path().join("out.csv")).unwrap()), PLAN_2025_ROWS);
     assert_eq!(files_in(dir.path()), ["out.csv"]);
 }
+
+#[test]
+fn a_reader_that_stops_early_ends_the_run_quietly() {
+    // `rencana convert ... | head`: far more output than a pipe holds, and
+    // the reader closes after a few bytes.
+    use std::io::Read;
+    use std::process::Stdio;
+    let plan = fixture_arg(PLAN_2025_TXT);
+    let args: Vec<&str> = ["convert", "-f", "json"].into_iter().chain(std::iter::repeat_n(plan.as_str(), 8)).collect();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_rencana"))
+        .args(&args)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run rencana");
+    let mut first = [0u8; 16];
+    child.stdout.take().unwrap().read_exact(&mut first).unwrap();
+    // The pipe's read end is dropped here.
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "stderr: {}", String::from_utf8_lossy(&out.stderr));
+    assert!(out.stderr.is_empty(), "stderr: {}", String::from_utf8_lossy(&out.stderr));
+}
