@@ -23,6 +23,8 @@ use crate::parse::label::{parse_indicator_number, parse_label};
 use crate::parse::number::{parse_value, Value};
 use crate::parse::unit::{canonical, is_known, looks_like_unit};
 
+mod runs;
+
 /// Which column a word was placed in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Col {
@@ -431,7 +433,9 @@ fn label_word_count(words: &[Word]) -> usize {
 }
 
 /// Re-measures the indicator column's left edge within each node's block of
-/// lines: a dump shifts a whole row's indicator text by a few characters.
+/// lines (where words are placed one by one; a layout dump's runs are
+/// placed by [`runs`]): a row's indicator text may sit a little off the
+/// page's column.
 fn refine_blocks(lines: &mut [Placed], cols: &Columns) {
     let starts: Vec<usize> = (0..lines.len()).filter(|&i| parse_label(&lines[i].text_in(Col::Node)).is_some()).collect();
     let mut bounds = starts.clone();
@@ -456,6 +460,19 @@ fn refine_blocks(lines: &mut [Placed], cols: &Columns) {
                     *c = local_cols.place(w);
                 }
             }
+        }
+    }
+}
+
+/// "2." squeezed left of the indicator column still opens the indicator
+/// that follows it.
+fn take_numbering_into_indicator(words: &mut [(Col, Word)]) {
+    for j in 1..words.len() {
+        // Not the number of a label ("Kegiatan 1.").
+        let before: Vec<&str> = words[..j].iter().filter(|(c, _)| *c == Col::Node).map(|(_, w)| w.text.as_str()).collect();
+        let label_number = parse_label(&before.join(" ")).is_some_and(|l| l.name.is_empty());
+        if words[j].0 == Col::Indicator && words[j - 1].0 == Col::Node && is_indicator_numbering(&words[j - 1].1.text) && !label_number {
+            words[j - 1].0 = Col::Indicator;
         }
     }
 }
@@ -519,6 +536,7 @@ pub fn reflow(pages: &[Page]) -> Table {
     }
     table.header_years.sort_unstable();
     table.header_years.dedup();
+    let runs_printed = !positioned && runs::prints_runs(parts.iter().flat_map(|p| p.body.iter().map(|&i| &p.page.lines[i])));
     // Place every body line's words in columns, page by page.
     let mut placed: Vec<Placed> = Vec::new();
     let mut prev_cols: Option<Columns> = None;
@@ -560,26 +578,25 @@ pub fn reflow(pages: &[Page]) -> Table {
                         }
                     }
                 }
-                // "2." squeezed left of the indicator column still opens the
-                // indicator that follows it.
-                for j in 1..words.len() {
-                    // Not the number of a label ("Kegiatan 1.").
-                    let before: Vec<&str> = words[..j].iter().filter(|(c, _)| *c == Col::Node).map(|(_, w)| w.text.as_str()).collect();
-                    let label_number = parse_label(&before.join(" ")).is_some_and(|l| l.name.is_empty());
-                    if words[j].0 == Col::Indicator && words[j - 1].0 == Col::Node && is_indicator_numbering(&words[j - 1].1.text) && !label_number {
-                        words[j - 1].0 = Col::Indicator;
-                    }
-                }
-                if std::env::var_os("RENCANA_DEBUG").is_some() {
-                    let ws: &Vec<(Col, Word)> = &words;
-                    eprintln!("{:>3} {} {:?}", i + 1, if anchor { "A" } else { " " }, ws.iter().map(|(c, w)| format!("{}@{}-{}:{:?}", w.text, w.x0, w.x1, c)).collect::<Vec<_>>());
-                }
                 let scale = UNIT as f32 / pitch;
                 placed.push(Placed { page: p.page.number, line: i as u32 + 1, pos: page_base + row, words, anchor, base: page_base, scale });
             }
         }
         if let Some(c) = &cols {
-            refine_blocks(&mut placed[page_start..], c);
+            // A layout dump prints the words of neighbouring cells as one
+            // run, where only a run's start keeps its place; a PDF's words
+            // are where they were drawn, a row of them maybe shifted.
+            if runs_printed {
+                runs::place_runs(&mut placed[page_start..], c);
+            } else {
+                refine_blocks(&mut placed[page_start..], c);
+            }
+        }
+        for l in &mut placed[page_start..] {
+            take_numbering_into_indicator(&mut l.words);
+            if std::env::var_os("RENCANA_DEBUG").is_some() {
+                eprintln!("{:>3} {} {:?}", l.line, if l.anchor { "A" } else { " " }, l.words.iter().map(|(c, w)| format!("{}@{}-{}:{:?}", w.text, w.x0, w.x1, c)).collect::<Vec<_>>());
+            }
         }
         prev_cols = cols.or(prev_cols);
         page_base += max_pos + 1000 * UNIT;

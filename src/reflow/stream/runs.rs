@@ -1,0 +1,231 @@
+//! Layout dumps: where a node cell's words run into the indicator cell's.
+//!
+//! `pdftotext -layout` prints each text line it found at the character
+//! column of the line's left edge, and the line's words one space apart.
+//! Two cells of a table row that sit on one baseline, close together,
+//! often become one such line: the node cell's words and the indicator
+//! cell's words then run together with a single space ("Pengembangan Usaha
+//! Mikro Naik kelas"), and the indicator words land left of their column by
+//! however much the node text is shorter than its cell. Only the start of a
+//! run, the first word of a line or a word after a gap of two spaces or
+//! more, is where the page put it.
+//!
+//! So a column's left edge is read from run starts only, on the line
+//! nearest to the one being split (a dump shifts the columns of one part of
+//! a page by a character or two against another): the first word of a node
+//! run reaching past the indicator column's edge opens the indicator cell.
+//! Where no indicator text is printed near (no indicator run, no anchor
+//! within a few lines), there is no indicator cell beside the run to run
+//! into, and the run is the node cell's unless a word starts inside the
+//! indicator column: counted in characters, a node line of narrow glyphs
+//! reaches a character or two past its column's edge.
+
+use super::{label_word_count, Col, Columns, Placed, UNIT};
+use crate::extract::{Line, Word};
+use std::ops::Range;
+
+/// A gap of this many character columns or more ends a run; one space
+/// never does.
+const RUN_GAP: f32 = 2.0;
+
+/// How far from a line, in text lines, indicator text makes the line one
+/// that may hold some: a row's cells are centred against each other at
+/// most, so its indicator text is printed within a few lines of its node
+/// text.
+const NEAR_LINES: i64 = 3;
+
+/// True when the dump prints a line's words one space apart, as
+/// `pdftotext -layout` does at its own pitch: most gaps between words are
+/// then one space. A dump at a finer pitch places every word by itself,
+/// leaving one space only where two words nearly touch; its words are
+/// where the page put them, as a PDF's are.
+pub(super) fn prints_runs<'a>(lines: impl Iterator<Item = &'a Line>) -> bool {
+    let gaps: Vec<f32> = lines.flat_map(|l| l.words.windows(2).map(|w| w[1].x0 - w[0].x1)).collect();
+    let single = gaps.iter().filter(|&&g| g < RUN_GAP).count();
+    single * 5 >= gaps.len()
+}
+
+/// The runs of a line: ranges of words printed one space apart.
+fn runs_of(words: &[(Col, Word)]) -> Vec<Range<usize>> {
+    let mut runs = Vec::new();
+    let mut start = 0;
+    for j in 1..=words.len() {
+        if j == words.len() || words[j].1.x0 - words[j - 1].1.x1 >= RUN_GAP {
+            runs.push(start..j);
+            start = j;
+        }
+    }
+    runs
+}
+
+/// The line's node run: the first run opened by a node-column word.
+fn node_run(words: &[(Col, Word)], runs: &[Range<usize>]) -> Option<usize> {
+    runs.iter().position(|r| words[r.start].0 == Col::Node)
+}
+
+/// Re-places the node and indicator words of one page's lines from a
+/// layout dump, run by run (see the module comment).
+pub(super) fn place_runs(lines: &mut [Placed], cols: &Columns) {
+    let runs: Vec<Vec<Range<usize>>> = lines.iter().map(|l| runs_of(&l.words)).collect();
+    // A run after the node run that starts past the middle between the node
+    // and indicator columns' edges is the next cell's, the indicator's: a
+    // cell's line is printed as one run, and the dump may have shifted the
+    // whole row left of the page's indicator edge.
+    let middle = (cols.node_left + cols.ind_left) / 2.0;
+    for (line, runs) in lines.iter_mut().zip(&runs) {
+        let Some(n) = node_run(&line.words, runs) else { continue };
+        for r in &runs[n + 1..] {
+            if line.words[r.start].0 == Col::Node && line.words[r.start].1.x0 >= middle {
+                for (c, _) in &mut line.words[r.clone()] {
+                    if *c == Col::Node {
+                        *c = Col::Indicator;
+                    }
+                }
+            }
+        }
+    }
+    // Where each line prints the indicator column's edge: the start of its
+    // first indicator run.
+    let edges: Vec<Option<f32>> = lines
+        .iter()
+        .zip(&runs)
+        .map(|(l, runs)| runs.iter().map(|r| &l.words[r.start]).find(|(c, _)| *c == Col::Indicator).map(|(_, w)| w.x0))
+        .collect();
+    for i in 0..lines.len() {
+        let Some(n) = node_run(&lines[i].words, &runs[i]) else { continue };
+        let run = runs[i][n].clone();
+        let edge = nearest_edge(lines, &edges, i).unwrap_or(cols.ind_left);
+        let beside_indicator = indicator_near(lines, &edges, i);
+        let plain: Vec<Word> = lines[i].words.iter().map(|(_, w)| w.clone()).collect();
+        // A label is node text however far it reaches.
+        let first_free = run.start + label_word_count(&plain[run.start..]).max(1);
+        let opens_indicator = |w: &Word| if beside_indicator { w.x1 > edge } else { w.x0 >= edge };
+        let split = (first_free..run.end).find(|&j| opens_indicator(&plain[j])).unwrap_or(run.end);
+        for j in run {
+            let c = &mut lines[i].words[j].0;
+            if !matches!(*c, Col::Node | Col::Indicator) {
+                break;
+            }
+            *c = if j < split { Col::Node } else { Col::Indicator };
+        }
+    }
+}
+
+/// The indicator column's edge printed on the line of the page nearest to
+/// line `i` (the leftmost of equally near ones).
+fn nearest_edge(lines: &[Placed], edges: &[Option<f32>], i: usize) -> Option<f32> {
+    let pos = lines[i].pos;
+    lines
+        .iter()
+        .zip(edges)
+        .filter_map(|(l, e)| e.map(|e| ((l.pos - pos).abs(), e)))
+        .min_by(|a, b| a.0.cmp(&b.0).then(a.1.total_cmp(&b.1)))
+        .map(|(_, e)| e)
+}
+
+/// True when the indicator column has text within a few lines of line
+/// `i`: a run of its own, or an anchor, whose row's indicator is there.
+fn indicator_near(lines: &[Placed], edges: &[Option<f32>], i: usize) -> bool {
+    let pos = lines[i].pos;
+    lines.iter().zip(edges).any(|(l, e)| (l.pos - pos).abs() <= NEAR_LINES * UNIT && (e.is_some() || l.anchor))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::text::pages_of;
+
+    /// Columns like those of the 2025 plan's layout dump.
+    fn columns() -> Columns {
+        let values = [69.0, 75.0, 81.0, 86.0, 92.0].iter().map(|&x| (x, x + 3.0, x + 1.5)).collect();
+        Columns { node_left: 5.0, ind_left: 27.0, unit_left: 56.0, values, trailing: vec![97.0], tol: 0.6 }
+    }
+
+    /// The snippet's lines placed by position (a unit before targets makes
+    /// an anchor), then run by run.
+    fn placed(snippet: &str, cols: &Columns) -> Vec<Placed> {
+        let page = &pages_of(snippet, false)[0];
+        let mut lines: Vec<Placed> = page
+            .lines
+            .iter()
+            .enumerate()
+            .map(|(i, l)| {
+                let unit = cols.anchor_unit(&l.words);
+                let words = l.words.iter().enumerate().map(|(j, w)| (if Some(j) == unit { Col::Unit } else { cols.place(w) }, w.clone()));
+                Placed { page: 1, line: i as u32 + 1, pos: (l.y() as i64) * UNIT, words: words.collect(), anchor: unit.is_some(), base: 0, scale: UNIT as f32 }
+            })
+            .collect();
+        place_runs(&mut lines, cols);
+        lines
+    }
+
+    fn texts(lines: &[Placed], col: Col) -> Vec<String> {
+        lines.iter().map(|l| l.text_in(col)).collect()
+    }
+
+    #[test]
+    fn runs_are_printed_where_most_words_are_one_space_apart() {
+        let pitch = |snippet: &str| prints_runs(pages_of(snippet, false)[0].lines.iter());
+        assert!(pitch("     Pengembangan Usaha Mikro Naik kelas\n     Kegiatan        Pertambahan Jumlah\n"));
+        assert!(!pitch("     Koperasi      dan     Usaha    Persentase\n     Kecil     Mikro         Sehat\n"));
+    }
+
+    #[test]
+    fn a_run_is_split_where_it_reaches_past_the_indicator_edge_printed_nearby() {
+        // The indicator column starts at 28 here (one character right of
+        // the page's 27): "orientasi" ends before it, "Mikro" runs past it.
+        let snippet = "     Kegiatan               Pertambahan Jumlah Usaha\n     \
+                       Pengembangan Usaha Mikro Naik kelas\n     \
+                       Mikro dengan orientasi\n     \
+                       peningkatan Skala\n";
+        let lines = placed(snippet, &columns());
+        assert_eq!(texts(&lines, Col::Node), ["Kegiatan", "Pengembangan Usaha", "Mikro dengan orientasi", "peningkatan Skala"]);
+        assert_eq!(texts(&lines, Col::Indicator), ["Pertambahan Jumlah Usaha", "Mikro Naik kelas", "", ""]);
+    }
+
+    #[test]
+    fn a_short_indicator_word_run_into_the_node_text_is_the_indicators() {
+        // "kasus" ends a character past the edge printed on the line above.
+        let cols = Columns { node_left: 5.0, ind_left: 22.0, unit_left: 36.0, ..columns() };
+        let snippet = "     Sasaran 2 :      2. Persentase\n     \
+                       Meningkatnya kasus\n     \
+                       perlindungan kekerasan\n";
+        let lines = placed(snippet, &cols);
+        assert_eq!(texts(&lines, Col::Node), ["Sasaran 2 :", "Meningkatnya", "perlindungan"]);
+        assert_eq!(texts(&lines, Col::Indicator), ["2. Persentase", "kasus", "kekerasan"]);
+    }
+
+    #[test]
+    fn a_node_line_with_no_indicator_text_near_stays_whole() {
+        // A node cell continued on a new page, its indicator done: "Lanjut"
+        // reaches past the page's indicator edge (20), but nothing is there.
+        let cols = Columns { node_left: 4.0, ind_left: 20.0, unit_left: 33.0, ..columns() };
+        let snippet = "     Terlantar, Anak\n     Terlantar, Lanjut\n     Usia Terlantar,\n     serta\n\n\n\n\n                    Jumlah orang\n";
+        let lines = placed(snippet, &cols);
+        assert_eq!(texts(&lines, Col::Node)[..3], ["Terlantar, Anak", "Terlantar, Lanjut", "Usia Terlantar,"]);
+        assert_eq!(texts(&lines, Col::Indicator), ["", "", "", "", "Jumlah orang"]);
+    }
+
+    #[test]
+    fn an_anchor_line_holds_indicator_text_though_none_is_printed_apart() {
+        // Node and indicator run together on every line of the row; the
+        // unit and targets say the indicator cell is there, and the
+        // nearest line printing its edge (29) says where.
+        let cols = Columns { ind_left: 29.0, unit_left: 58.0, ..columns() };
+        let snippet = "     Kegiatan 5 Penyediaan Tersedianya Jasa Penunjang     Laporan    12    3     6     9      12\n     \
+                       Jasa Penunjang Urusan Urusan Pemerintahan Daerah\n     \
+                       Pemerintah daerah\n\n     \
+                       Sub Kegiatan 1          Jumlah Laporan Penyediaan    paket      2     0     0    0     0\n";
+        let lines = placed(snippet, &cols);
+        assert_eq!(texts(&lines, Col::Node), ["Kegiatan 5 Penyediaan", "Jasa Penunjang Urusan", "Pemerintah daerah", "Sub Kegiatan 1"]);
+        assert_eq!(texts(&lines, Col::Indicator), ["Tersedianya Jasa Penunjang", "Urusan Pemerintahan Daerah", "", "Jumlah Laporan Penyediaan"]);
+    }
+
+    #[test]
+    fn a_run_after_a_wide_gap_is_the_indicators_though_left_of_the_page_edge() {
+        let snippet = "     Sub Kegiatan 1      jml paket komponen\n     Penyediaan Komponen listrik/penerangan\n";
+        let lines = placed(snippet, &columns());
+        assert_eq!(texts(&lines, Col::Node), ["Sub Kegiatan 1", "Penyediaan Komponen"]);
+        assert_eq!(texts(&lines, Col::Indicator), ["jml paket komponen", "listrik/penerangan"]);
+    }
+}
