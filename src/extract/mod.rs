@@ -52,6 +52,11 @@ pub struct Word {
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Line {
     pub words: Vec<Word>,
+    /// Text dumps only: the line ends in a space. Some extractors end each
+    /// wrapped line of a cell with the space the wrap replaced, and the
+    /// cell's last line without one; this tells where a cell ends when
+    /// blank lines separate every line.
+    pub open_end: bool,
 }
 
 impl Line {

@@ -87,7 +87,7 @@ fn words_of(raw: &str, y: f32) -> Line {
             _ => {}
         }
     }
-    Line { words }
+    Line { words, open_end: raw.ends_with([' ', '\t']) && !raw.trim().is_empty() }
 }
 
 /// A flow dump: blank lines are kept, they separate cells.

@@ -74,6 +74,13 @@ pub struct Signatory {
     pub nip: String,
 }
 
+/// A tujuan listed in the title block ("Tujuan : 1. Meningkatnya ...").
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TitleTujuan {
+    pub no: Option<u32>,
+    pub text: String,
+}
+
 /// One converted plan.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Document {
@@ -84,6 +91,9 @@ pub struct Document {
     pub agency: String,
     pub region: String,
     pub signatory: Option<Signatory>,
+    /// The tujuan listed in the title block, where the plan lists them there
+    /// rather than in the table (the 2018 layout).
+    pub tujuan: Vec<TitleTujuan>,
     pub columns: Vec<Role>,
     pub extra_columns: Vec<String>,
     /// Every node in document order (those without indicators too).
@@ -103,6 +113,7 @@ pub fn normalise(source: &str, kind: InputKind, table: &Table, reader_warnings: 
         agency: title.agency,
         region: title.region,
         signatory: read_signatory(&table.signature),
+        tujuan: table.tujuan.iter().map(|(no, text)| TitleTujuan { no: *no, text: text.clone() }).collect(),
         columns: table.columns.clone(),
         extra_columns: table.extra_columns.clone(),
         nodes: Vec::new(),
@@ -119,7 +130,13 @@ pub fn normalise(source: &str, kind: InputKind, table: &Table, reader_warnings: 
     let mut path: [Option<Node>; 5] = Default::default();
     let mut current: Option<Level> = None;
     for row in &table.rows {
-        if let Some(cell) = &row.node {
+        if let (Some(cell), Some(level)) = (&row.node, row.node_level) {
+            // A node told by its column: no label, the whole cell is its name.
+            let node = Node { level, number: None, label: String::new(), name: cell.clone(), code: None, page: row.page, row: row.line };
+            open_node(&mut path, &node);
+            current = Some(level);
+            doc.nodes.push(node);
+        } else if let Some(cell) = &row.node {
             match parse_label(cell) {
                 Some(l) => {
                     let node = Node {
@@ -131,11 +148,7 @@ pub fn normalise(source: &str, kind: InputKind, table: &Table, reader_warnings: 
                         page: row.page,
                         row: row.line,
                     };
-                    let d = l.level.depth();
-                    path[d] = Some(node.clone());
-                    for p in path.iter_mut().skip(d + 1) {
-                        *p = None;
-                    }
+                    open_node(&mut path, &node);
                     current = Some(l.level);
                     doc.nodes.push(node);
                 }
@@ -157,6 +170,15 @@ pub fn normalise(source: &str, kind: InputKind, table: &Table, reader_warnings: 
     }
     quarterly::classify(&mut doc);
     doc
+}
+
+/// Makes `node` the open node at its level and closes the levels below it.
+fn open_node(path: &mut [Option<Node>; 5], node: &Node) {
+    let d = node.level.depth();
+    path[d] = Some(node.clone());
+    for p in path.iter_mut().skip(d + 1) {
+        *p = None;
+    }
 }
 
 fn indicator(row: &crate::reflow::Row, level: Level, path: &[Option<Node>; 5]) -> Indicator {

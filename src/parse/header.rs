@@ -14,6 +14,12 @@ pub enum Role {
     /// URAIAN: the node (Tujuan, Sasaran, Program, ...) with its label.
     Node,
     Indicator,
+    /// INDIKATOR SASARAN: in the wide (2018) layout, the sasaran group's
+    /// indicator; the SATUAN, KONSEP DEFINISI and TARGET columns after it
+    /// belong to the same group.
+    SasaranIndicator,
+    /// INDIKATOR PROGRAM: the program group's indicator, as above.
+    ProgramIndicator,
     Unit,
     Definition,
     Target,
@@ -38,6 +44,15 @@ impl Role {
     pub fn is_value(self) -> bool {
         matches!(self, Role::Target | Role::Tw1 | Role::Tw2 | Role::Tw3 | Role::Tw4 | Role::Budget)
     }
+
+    /// The role without its group: a group's indicator is an indicator.
+    /// For readers that know one indicator column only.
+    pub fn ungrouped(self) -> Role {
+        match self {
+            Role::SasaranIndicator | Role::ProgramIndicator => Role::Indicator,
+            r => r,
+        }
+    }
 }
 
 /// Header text (already squashed by [`squash`]) → role. Order matters: the
@@ -45,6 +60,8 @@ impl Role {
 const HEADER_ROLES: &[(&str, Role)] = &[
     (r"^NO\.?$|^NOMOR$", Role::No),
     (r"^(URAIAN|PROGRAMKEGIATAN|SASARANPROGRAMKEGIATAN|TUJUANSASARAN.*)$", Role::Node),
+    (r"^INDIKATORSASARAN", Role::SasaranIndicator),
+    (r"^INDIKATORPROGRAM", Role::ProgramIndicator),
     (r"^INDIKATOR", Role::Indicator),
     (r"^SATUAN", Role::Unit),
     (r"^KONSEPDEFINISI|^DEFINISI", Role::Definition),
@@ -110,6 +127,14 @@ pub fn is_header_word(word: &str) -> bool {
     })
 }
 
+/// True when a header word cut at a cell edge is made whole by the start
+/// of the next line ("PERMASAL" / "AHAN", "PENANGG" / "UNG"): capitals
+/// are cut too, where the cut-word rule for text looks for a lowercase tail.
+pub fn completes_header_word(left: &str, right: &str) -> bool {
+    let l = squash(left);
+    !l.is_empty() && HEADER_WORDS.iter().any(|h| h.len() > l.len() && *h == format!("{l}{}", squash(right)))
+}
+
 /// The words that only a header has: a line with two of them is a header.
 pub fn is_core_header_word(word: &str) -> bool {
     matches!(squash(word).as_str(), "URAIAN" | "INDIKATOR" | "SATUAN" | "TARGET" | "KETERANGAN" | "TWI" | "TWII" | "TWIII" | "TWIV")
@@ -135,6 +160,20 @@ mod tests {
         assert_eq!(role_of("KONSEP DEFINISI"), Some(Role::Definition));
         assert_eq!(role_of("URAIAN"), Some(Role::Node));
         assert_eq!(role_of("REALISASI"), None);
+        assert_eq!(role_of("INDIKATOR SASARAN"), Some(Role::SasaranIndicator));
+        assert_eq!(role_of("INDIKATOR PROGRAM"), Some(Role::ProgramIndicator));
+        assert_eq!(role_of("PERMASALAHAN"), Some(Role::Problem));
+        assert_eq!(role_of("ARAH KEBIJAKAN"), Some(Role::Policy));
+        assert_eq!(role_of("PENANGG UNG JAWAB"), Some(Role::Responsible));
+        assert_eq!(role_of("TARGET KINERJA PROGRAM TH 2018"), Some(Role::Target));
+    }
+
+    #[test]
+    fn cut_header_words_are_completed() {
+        assert!(completes_header_word("PERMASAL", "AHAN"));
+        assert!(completes_header_word("PENANGG", "UNG"));
+        assert!(!completes_header_word("PERMASALAHAN", ""));
+        assert!(!completes_header_word("Usaha", "Kecil"));
     }
 
     #[test]

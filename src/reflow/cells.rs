@@ -93,8 +93,26 @@ pub fn is_cut_word(left: &str, right: &str, vocab: &Vocabulary) -> bool {
     if vocab.knows(&joined) && !head_is_word && !tail_is_word {
         return true;
     }
+    // "Meningkat" / "nya": the enclitic -nya never stands alone.
+    if head == "nya" && tail.chars().count() >= 3 {
+        return true;
+    }
+    // "Pengemba" / "ngan", "Purbali" / "ngga": no Indonesian word opens
+    // with "ng" and a consonant or "nga"+consonant; a word cut after a
+    // vowel, before the syllable "nga"/"ngan", leaves one.
+    if opens_with_cut_ng(head) && tail.ends_with(|c: char| "aiueo".contains(c)) {
+        return true;
+    }
     // "Kemandiria" / "n": a one- or two-letter tail that is no word.
     head.chars().count() <= 2 && !SHORT_WORDS.contains(&head) && tail.chars().count() >= 3
+}
+
+/// "ngan", "ngga", "nggal": a syllable that opens no Indonesian word (the
+/// few words in "ng" are "ngeri", "ngarai", "nganga" and the like, which
+/// go on with a vowel and a consonant other than n).
+fn opens_with_cut_ng(head: &str) -> bool {
+    let h = head.to_lowercase();
+    h.starts_with("ngg") || (h.starts_with("ngan") && (h.len() == 4 || !h[4..].starts_with('g')))
 }
 
 /// Joins the lines of one cell: whitespace folded, cut words rejoined.
@@ -109,6 +127,8 @@ pub fn join_lines<S: AsRef<str>>(lines: &[S], vocab: &Vocabulary) -> String {
             out = line;
         } else if is_cut_word(&out, &line, vocab)
             || out.ends_with('-') && line.starts_with(|c: char| c.is_lowercase())
+            // "Bersertifikat" / "/ijin": a slash opens no word.
+            || line.starts_with('/') && out.ends_with(|c: char| c.is_alphanumeric())
         {
             out.push_str(&line);
         } else {
@@ -145,6 +165,11 @@ mod tests {
         assert_eq!(join_lines(&["Peningkatan ,Produktivi", "tas,Nilai tambah"], &v), "Peningkatan ,Produktivitas,Nilai tambah");
         let v = vocab("Perencanaan,Pengang garan pengelolaan anggaran yang");
         assert_eq!(join_lines(&["Perencanaan,Pengang", "garan, dan"], &v), "Perencanaan,Penganggaran, dan");
+        let v = vocab("Meningkat nya Meningkat Pengemba ngan Purbali ngga Bersertifikat /ijin");
+        assert_eq!(join_lines(&["Meningkat", "nya Koperasi"], &v), "Meningkatnya Koperasi");
+        assert_eq!(join_lines(&["Pengemba", "ngan, Peningkatan"], &v), "Pengembangan, Peningkatan");
+        assert_eq!(join_lines(&["kab.Purbali", "ngga dibagi"], &v), "kab.Purbalingga dibagi");
+        assert_eq!(join_lines(&["Bersertifikat", "/ijin"], &v), "Bersertifikat/ijin");
     }
 
     #[test]
@@ -155,5 +180,6 @@ mod tests {
         assert_eq!(join_lines(&["Peningkatan Pemahaman dan", "Pengetahuan"], &v), "Peningkatan Pemahaman dan Pengetahuan");
         assert_eq!(join_lines(&["kantor", "di daerah"], &v), "kantor di daerah");
         assert_eq!(join_lines(&["perundang-", "undangan"], &v), "perundang-undangan");
+        assert_eq!(join_lines(&["menjadi", "nyata"], &v), "menjadi nyata");
     }
 }

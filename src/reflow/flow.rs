@@ -39,6 +39,7 @@ mod scan;
 mod tests;
 mod values;
 mod walk;
+mod wide;
 mod words;
 
 /// One source line with where it came from.
@@ -51,6 +52,8 @@ pub(super) struct SrcLine {
     para_break: bool,
     /// A header block (so a new page) comes just before this one.
     after_header: bool,
+    /// The line ends in a space: its cell goes on (see [`crate::extract::Line::open_end`]).
+    open_end: bool,
 }
 
 /// One word of the body, pointing at its line.
@@ -70,6 +73,17 @@ struct Anchor {
 }
 
 pub fn reflow(pages: &[Page]) -> Table {
+    // The wide (2018) layout is told by its header words; it has a reading of its own.
+    if let Some(wide) = wide::read(pages) {
+        return Table {
+            title: wide.title,
+            tujuan: wide.tujuan,
+            columns: wide.columns,
+            rows: wide.rows,
+            warnings: wide.warnings,
+            ..Table::default()
+        };
+    }
     let mut table = Table::default();
     let (lines, title) = body_lines(pages, &mut table);
     table.title = title;
@@ -266,7 +280,7 @@ fn body_lines(pages: &[Page], table: &mut Table) -> (Vec<SrcLine>, Vec<String>) 
                 blank = true;
                 continue;
             }
-            all.push(SrcLine { page: p.number, line: i as u32 + 1, text: l.text(), para_break: blank, after_header: false });
+            all.push(SrcLine { page: p.number, line: i as u32 + 1, text: l.text(), para_break: blank, after_header: false, open_end: l.open_end });
             blank = false;
         }
     }

@@ -28,6 +28,14 @@ pub fn roles_in_words(words: &[&str]) -> (Vec<Role>, Vec<u32>) {
             years.push(y);
         }
         let mut matched = 0;
+        // "INDIKATOR SASARAN", "INDIKATOR PROGRAM": the word after names
+        // the column's group, so the pair is tried before "INDIKATOR" alone.
+        let grouped = words.get(i..i + 2).and_then(|pair| role_of(&pair.join(" "))).filter(|r| r.ungrouped() != *r);
+        if let Some(r) = grouped {
+            roles.push(r);
+            i += 2;
+            continue;
+        }
         for n in 1..=3 {
             if i + n > words.len() {
                 continue;
@@ -167,6 +175,8 @@ mod tests {
         assert_eq!(years, vec![2024]);
         let words: Vec<&str> = "Triwulan I Triwulan II PENANGGUNG JAWAB".split(' ').collect();
         assert_eq!(roles_in_words(&words).0, vec![Role::Tw1, Role::Tw2, Role::Responsible]);
+        let words: Vec<&str> = "SASARAN INDIKATOR SASARAN SATUAN PROGRAM INDIKATOR PROGRAM SATUAN".split(' ').collect();
+        assert_eq!(roles_in_words(&words).0, vec![Role::SasaranIndicator, Role::Unit, Role::ProgramIndicator, Role::Unit]);
     }
 
     #[test]

@@ -16,6 +16,7 @@ pub mod stream;
 
 use crate::extract::{Extracted, InputKind};
 use crate::parse::header::Role;
+use crate::parse::label::Level;
 
 /// One row of the rebuilt table. A row may open a node (its URAIAN cell),
 /// carry an indicator, or both; a node cell merged over several indicator
@@ -30,6 +31,9 @@ pub struct Row {
     pub bbox: Option<[f32; 4]>,
     /// The URAIAN cell's text when a node starts on this row (label included).
     pub node: Option<String>,
+    /// The node's level where its column tells it rather than a label (the
+    /// wide layout's SASARAN column); `None`: read it from the label.
+    pub node_level: Option<Level>,
     /// Cells by role, text already rejoined. No `Role::Node` here.
     pub cells: Vec<(Role, String)>,
     /// Cells of columns with no known role, by header text.
@@ -65,6 +69,9 @@ impl Row {
 pub struct Table {
     /// Lines above the first header: the title block.
     pub title: Vec<String>,
+    /// The plan's tujuan listed in the title block ("Tujuan : 1. ... 2. ..."),
+    /// as (number, text).
+    pub tujuan: Vec<(Option<u32>, String)>,
     /// The columns named by the header, in order.
     pub columns: Vec<Role>,
     /// Header texts of the columns with no known role.

@@ -684,7 +684,7 @@ fn name_columns(p: &PageParts, cols: &Columns) -> (Vec<Role>, Vec<String>, Vec<R
     }
     let defaults = [Role::Target, Role::Tw1, Role::Tw2, Role::Tw3, Role::Tw4];
     let mut value_names = vec![String::new(); value_text.len()];
-    let mut value_roles: Vec<Option<Role>> = value_text.iter().map(|t| role_of(t).filter(|r| r.is_value())).collect();
+    let mut value_roles: Vec<Option<Role>> = value_text.iter().map(|t| role_of(t).map(Role::ungrouped).filter(|r| r.is_value())).collect();
     // A header cut inside a word can give two columns one name: then the
     // position decides for all of them.
     let mut seen = std::collections::HashSet::new();
@@ -710,7 +710,7 @@ fn name_columns(p: &PageParts, cols: &Columns) -> (Vec<Role>, Vec<String>, Vec<R
     let trailing_roles = trailing_text
         .iter()
         .map(|t| {
-            let role = role_of(t).unwrap_or(Role::Extra);
+            let role = role_of(t).map(Role::ungrouped).unwrap_or(Role::Extra);
             names.push(if role == Role::Extra { fold(t) } else { String::new() });
             role
         })

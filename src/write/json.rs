@@ -101,7 +101,7 @@ fn tree(doc: &Document) -> Vec<Json> {
 
 /// The document as one JSON value.
 pub fn document(doc: &Document) -> Json {
-    json!({
+    let mut v = json!({
         "source": doc.source,
         "input_kind": doc.kind,
         "title": doc.title,
@@ -115,7 +115,12 @@ pub fn document(doc: &Document) -> Json {
         "indicator_count": doc.indicators.len(),
         "nodes": tree(doc),
         "warnings": doc.warnings,
-    })
+    });
+    // Only plans that list their tujuan in the title block have the field.
+    if !doc.tujuan.is_empty() {
+        v["tujuan"] = json!(doc.tujuan);
+    }
+    v
 }
 
 /// Writes one document, or an array when several go to one file.

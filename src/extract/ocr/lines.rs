@@ -54,7 +54,7 @@ pub fn build_lines(words: Vec<OcrWord>) -> Vec<Line> {
         .into_iter()
         .map(|mut row| {
             row.words.sort_by(|a, b| a.x0.total_cmp(&b.x0));
-            Line { words: row.words }
+            Line { words: row.words, open_end: false }
         })
         .collect()
 }

@@ -304,7 +304,7 @@ mod tests {
             pages: vec![Page { number: 1, width: 100.0, height: 100.0, ..Page::default() }],
             warnings: vec!["no_text_layer:page=1".into()],
         };
-        let line = Line { words: vec![Word { text: "x".into(), x0: 0.0, x1: 1.0, y0: 0.0, y1: 1.0 }] };
+        let line = Line { words: vec![Word { text: "x".into(), x0: 0.0, x1: 1.0, y0: 0.0, y1: 1.0 }], open_end: false };
         merge_page(&mut extracted, OcrPage { number: 1, lines: vec![line.clone()], rulings: Vec::new() });
         assert_eq!(extracted.warnings, vec!["ocr:page=1".to_string()]);
         assert_eq!(extracted.pages[0].lines, vec![line]);

@@ -62,7 +62,7 @@ pub fn build_lines(glyphs: Vec<Glyph>) -> Vec<Line> {
         .filter(|l| !l.words.is_empty())
         .map(|mut l| {
             l.words.sort_by(|a, b| a.x0.total_cmp(&b.x0));
-            Line { words: l.words }
+            Line { words: l.words, open_end: false }
         })
         .collect()
 }

@@ -69,7 +69,7 @@ pub(super) fn lines_of(pages: &[Page]) -> Vec<SrcLine> {
                 blank = true;
                 continue;
             }
-            out.push(SrcLine { page: p.number, line: i as u32 + 1, text: l.text(), para_break: blank, after_header: false });
+            out.push(SrcLine { page: p.number, line: i as u32 + 1, text: l.text(), para_break: blank, after_header: false, open_end: l.open_end });
             blank = false;
         }
     }
@@ -240,6 +240,7 @@ mod tests {
                 text: t.to_string(),
                 para_break: i == 0 || texts[i - 1].is_empty(),
                 after_header: false,
+                open_end: false,
             })
             .collect()
     }
