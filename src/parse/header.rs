@@ -105,9 +105,39 @@ pub fn role_of(header: &str) -> Option<Role> {
     table.iter().find(|(re, _)| re.is_match(&s)).map(|(_, r)| *r)
 }
 
+/// The role of the header text gathered over one value column, which may
+/// hold a group header's words too: "TARGET" centred over five columns
+/// lands on the middle quarter ("TARGET Triwulan II"), "TAHUN 2026" sits
+/// under it over the yearly target. A quarter named at the end wins over
+/// the group word before it; "TAHUN" alone is the yearly target.
+pub fn value_role_of(header: &str) -> Option<Role> {
+    use std::sync::OnceLock;
+    static QUARTER: OnceLock<regex::Regex> = OnceLock::new();
+    let quarter = QUARTER.get_or_init(|| regex::Regex::new(r"(TW|TRIWULAN|TRW|TRIW)(IV|III|II|I|4|3|2|1)$").expect("quarter pattern"));
+    let s = squash(header);
+    let s = s.trim_end_matches(|c: char| c.is_ascii_digit());
+    if let Some(c) = quarter.captures(s).filter(|_| s.starts_with("TARGET")) {
+        return Some(match &c[2] {
+            "I" | "1" => Role::Tw1,
+            "II" | "2" => Role::Tw2,
+            "III" | "3" => Role::Tw3,
+            _ => Role::Tw4,
+        });
+    }
+    if s.starts_with("TAHUN") && !s.contains("TW") && !s.contains("TRIWULAN") {
+        return Some(Role::Target);
+    }
+    role_of(header)
+}
+
 /// True for a word that belongs to a header row: a header word, a fragment
 /// of one cut at a cell edge ("Triwula", "n"), a year or a roman numeral.
 pub fn is_header_word(word: &str) -> bool {
+    // "(1) (2) ... (11)": the column numbers printed under many headers.
+    let t = word.trim();
+    if t.len() >= 3 && t.starts_with('(') && t.ends_with(')') && t[1..t.len() - 1].chars().all(|c| c.is_ascii_digit()) {
+        return true;
+    }
     let w = squash(word);
     if w.is_empty() {
         return true;
@@ -121,6 +151,15 @@ pub fn is_header_word(word: &str) -> bool {
     if let Some(rest) = w.strip_prefix("KETERANGAN") {
         // "KETERANGAN2024": two header cells run together in a flow dump.
         return rest.is_empty() || rest.chars().all(|c| c.is_ascii_digit());
+    }
+    // "nI", "n III": the tail of "Triwulan" cut at the cell edge, run
+    // together with its numeral.
+    for numeral in ["IV", "III", "II", "I"] {
+        if let Some(head) = w.strip_suffix(numeral) {
+            if !head.is_empty() && head.len() <= 3 && HEADER_WORDS.iter().any(|h| h.len() > 4 && h.ends_with(head)) {
+                return true;
+            }
+        }
     }
     HEADER_WORDS.iter().any(|h| {
         *h == w || (w.len() >= 4 && h.starts_with(w.as_str())) || (w.len() <= 3 && h.len() > 4 && h.ends_with(w.as_str()))
@@ -154,6 +193,11 @@ mod tests {
         assert_eq!(role_of("Triwulan IV"), Some(Role::Tw4));
         assert_eq!(role_of("TARGET 2020"), Some(Role::Target));
         assert_eq!(role_of("TARGET TAHUN 2027"), Some(Role::Target));
+        assert_eq!(value_role_of("TARGET Triwulan II"), Some(Role::Tw2));
+        assert_eq!(value_role_of("TARGET TRIWULAN I"), Some(Role::Tw1));
+        assert_eq!(value_role_of("TAHUN 2026"), Some(Role::Target));
+        assert_eq!(value_role_of("TARGET 2026"), Some(Role::Target));
+        assert_eq!(value_role_of("Triwulan IV"), Some(Role::Tw4));
         assert_eq!(role_of("INDIKATOR KINERJA"), Some(Role::Indicator));
         assert_eq!(role_of("PENANGGUNG JAWAB"), Some(Role::Responsible));
         assert_eq!(role_of("ANGGARAN (Rp)"), Some(Role::Budget));

@@ -130,6 +130,17 @@ pub fn parse_label(text: &str) -> Option<Label> {
     Some(Label { level, number, code: found_code.map(|c| c.trim_end_matches('.').to_string()), printed, name })
 }
 
+/// True when `line`, though it reads as a label, is the name of the bare
+/// label on the line above it in the same cell: "Program 1" over
+/// "PROGRAM PEMENUHAN UPAYA ...", "Program 2." over "Program Promosi ...",
+/// "Program 1" over "1.02.02 PROGRAM ...". Official names often open with
+/// their level's word; a bare label followed by a new node of the same
+/// level with no number is no table anyone prints.
+pub fn names_bare_label(prev: &str, line: &str) -> bool {
+    let (Some(p), Some(l)) = (parse_label(prev), parse_label(line)) else { return false };
+    p.name.is_empty() && l.level == p.level && l.number.is_none() && !l.name.is_empty()
+}
+
 /// True when the text opens with a level word (cheap check for reflow).
 pub fn starts_with_label(text: &str) -> bool {
     parse_label(text).is_some()
@@ -193,6 +204,16 @@ mod tests {
         assert_eq!((l.number, l.code.as_deref(), l.name.as_str()), (None, Some("2.17.02"), "Penunjang Urusan"));
         let l = parse_label("Sub Kegiatan 1 2.17.06.2.01 Peningkatan").unwrap();
         assert_eq!((l.number, l.code.as_deref(), l.name.as_str()), (Some(1), Some("2.17.06.2.01"), "Peningkatan"));
+    }
+
+    #[test]
+    fn names_opening_with_the_level_word() {
+        assert!(names_bare_label("Program 1", "PROGRAM PEMENUHAN UPAYA KESEHATAN"));
+        assert!(names_bare_label("Program 2.", "Program Promosi Penanaman Modal"));
+        assert!(names_bare_label("Program 1", "1.02.02 PROGRAM PEMENUHAN"));
+        assert!(!names_bare_label("Program 1", "Program 2 Promosi"));
+        assert!(!names_bare_label("Program 1 Pengelolaan", "Program Promosi"));
+        assert!(!names_bare_label("Program 1", "Kegiatan 1 Penyediaan"));
     }
 
     #[test]

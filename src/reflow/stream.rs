@@ -18,8 +18,8 @@ use super::cells::{fold, join_lines, Vocabulary};
 use super::frame::{core_words, is_header_line, is_signature_start, roles_in_words};
 use super::{Row, Table};
 use crate::extract::{Page, Word};
-use crate::parse::header::{role_of, squash, Role};
-use crate::parse::label::{parse_indicator_number, parse_label};
+use crate::parse::header::{role_of, squash, value_role_of, Role};
+use crate::parse::label::{names_bare_label, parse_indicator_number, parse_label};
 use crate::parse::number::{parse_value, Value};
 use crate::parse::unit::{canonical, is_known, looks_like_unit};
 
@@ -109,7 +109,7 @@ impl Columns {
         let has_target = words.iter().any(|w| self.place(w) == Col::Value(0) && is_value_word(&w.text) && w.text != "%");
         let known = is_known(&canonical(&unit.text)) && unit.x0 > self.ind_left + self.slack() && has_target;
         let in_zone = unit.x0 >= self.unit_left - 3.0 * self.slack() || known;
-        (has_value && in_zone && is_unit_word(&unit.text)).then_some(u)
+        (has_value && in_zone && (is_unit_word(&unit.text) || is_rate_base(words, u))).then_some(u)
     }
 
     fn place(&self, w: &Word) -> Col {
@@ -154,6 +154,32 @@ fn dist(x: f32, span: &(f32, f32, f32)) -> f32 {
     }
 }
 
+/// A unit of several words centred in its cell ("Miliar Rupiah", "Sub
+/// Domain") starts left of the column's usual unit edge: the words just
+/// before the unit word, a word space from it and a column gap from the
+/// indicator text before them, are the unit's too. Indicator text is
+/// left-aligned and wraps before its cell's edge, so its last word is
+/// never a word space from the unit while a column gap from its own
+/// previous word.
+fn widen_unit_left(words: &mut [(Col, Word)], unit: usize, positioned: bool) {
+    let mut start = unit;
+    while start >= 1 && words[start - 1].0 == Col::Unit {
+        start -= 1;
+    }
+    while start >= 2 && words[start - 1].0 == Col::Indicator && words[start - 2].0 == Col::Indicator {
+        let (prev, w, next) = (&words[start - 2].1, &words[start - 1].1, &words[start].1);
+        let em = if positioned { (next.y1 - next.y0).abs().max(1.0) } else { 1.0 };
+        let space = next.x0 - w.x1;
+        let gap = w.x0 - prev.x1;
+        let (small, big) = if positioned { (0.45 * em, (3.0 * space).max(0.6 * em)) } else { (1.01, 2.99) };
+        if space > small || gap < big {
+            break;
+        }
+        words[start - 1].0 = Col::Unit;
+        start -= 1;
+    }
+}
+
 /// A value word, or a lone '%' that closes a wrapped value.
 fn is_value_word(w: &str) -> bool {
     w == "-" || w == "%" || !matches!(parse_value(w), Value::Unreadable(_))
@@ -174,11 +200,21 @@ fn is_unit_word(w: &str) -> bool {
     w == "%" || (!is_value_word(w) && looks_like_unit(w))
 }
 
+/// "per 100.000 KH", "per 1.000 penduduk": a number after "per" is the
+/// base of a rate, part of a unit (or of an indicator's text), never a
+/// target.
+fn is_rate_base(words: &[Word], i: usize) -> bool {
+    i >= 1 && words[i - 1].text.eq_ignore_ascii_case("per") && is_number_word(&words[i].text)
+}
+
 /// The unit word's index and the value words' indices of an anchor line.
 fn anchor_in(words: &[Word]) -> Option<(usize, Vec<usize>)> {
     for i in 1..words.len() {
         let unit = &words[i - 1].text;
-        if !is_unit_word(unit) || !is_value_word(&words[i].text) || words[i].text == "%" {
+        if is_rate_base(words, i) {
+            continue;
+        }
+        if !(is_unit_word(unit) || is_rate_base(words, i - 1)) || !is_value_word(&words[i].text) || words[i].text == "%" {
             continue;
         }
         let run: Vec<usize> = (i..words.len()).take_while(|&j| is_value_word(&words[j].text)).collect();
@@ -420,6 +456,25 @@ fn names_a_target(word: &str) -> bool {
         || (w.len() == 4 && w.starts_with("20") && w.chars().all(|c| c.is_ascii_digit()))
 }
 
+/// The lines that open a node cell: a label in the node column, unless it
+/// is the name of a bare label on the node column's line just above
+/// ("Program 1" / "PROGRAM PEMENUHAN ...").
+fn node_label_lines(lines: &[Placed]) -> Vec<usize> {
+    let mut out = Vec::new();
+    let mut prev: Option<String> = None;
+    for (i, l) in lines.iter().enumerate() {
+        let text = l.text_in(Col::Node);
+        if text.is_empty() {
+            continue;
+        }
+        if parse_label(&text).is_some() && !prev.as_deref().is_some_and(|p| names_bare_label(p, &text)) {
+            out.push(i);
+        }
+        prev = Some(text);
+    }
+    out
+}
+
 /// How many leading words of a line make up a node label.
 fn label_word_count(words: &[Word]) -> usize {
     let text = line_from(words, 0);
@@ -437,7 +492,7 @@ fn label_word_count(words: &[Word]) -> usize {
 /// placed by [`runs`]): a row's indicator text may sit a little off the
 /// page's column.
 fn refine_blocks(lines: &mut [Placed], cols: &Columns) {
-    let starts: Vec<usize> = (0..lines.len()).filter(|&i| parse_label(&lines[i].text_in(Col::Node)).is_some()).collect();
+    let starts = node_label_lines(lines);
     let mut bounds = starts.clone();
     bounds.push(lines.len());
     if bounds.first() != Some(&0) {
@@ -566,6 +621,9 @@ pub fn reflow(pages: &[Page]) -> Table {
                     .enumerate()
                     .map(|(j, w)| (if Some(j) == unit { Col::Unit } else { cols.place(w) }, w.clone()))
                     .collect::<Vec<_>>();
+                if let Some(u) = unit {
+                    widen_unit_left(&mut words, u, positioned);
+                }
                 // An anchor line with a value in every column: the order says
                 // which is which, whatever a dump did to their positions.
                 if anchor {
@@ -684,7 +742,7 @@ fn name_columns(p: &PageParts, cols: &Columns) -> (Vec<Role>, Vec<String>, Vec<R
     }
     let defaults = [Role::Target, Role::Tw1, Role::Tw2, Role::Tw3, Role::Tw4];
     let mut value_names = vec![String::new(); value_text.len()];
-    let mut value_roles: Vec<Option<Role>> = value_text.iter().map(|t| role_of(t).map(Role::ungrouped).filter(|r| r.is_value())).collect();
+    let mut value_roles: Vec<Option<Role>> = value_text.iter().map(|t| value_role_of(t).map(Role::ungrouped).filter(|r| r.is_value())).collect();
     // A header cut inside a word can give two columns one name: then the
     // position decides for all of them.
     let mut seen = std::collections::HashSet::new();
@@ -740,12 +798,7 @@ fn build_rows(
 ) -> Vec<Row> {
     let anchors: Vec<usize> = placed.iter().enumerate().filter(|(_, l)| l.anchor).map(|(i, _)| i).collect();
     // Node cells: from each label line to the next.
-    let label_lines: Vec<usize> = placed
-        .iter()
-        .enumerate()
-        .filter(|(_, l)| parse_label(&l.text_in(Col::Node)).is_some())
-        .map(|(i, _)| i)
-        .collect();
+    let label_lines = node_label_lines(placed);
     let node_span = |n: usize| -> (usize, usize) {
         let start = label_lines[n];
         let end = label_lines.get(n + 1).copied().unwrap_or(placed.len());

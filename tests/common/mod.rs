@@ -10,8 +10,9 @@ use std::path::{Path, PathBuf};
 
 /// The folders under `fixtures/` whose files are converter inputs with
 /// committed expected outputs. `fixtures/pdf/` and `fixtures/scan/` belong to
-/// the PDF reader's and OCR's own tests.
-pub const INPUT_DIRS: [&str; 2] = ["seed", "synthetic"];
+/// the PDF reader's and OCR's own tests. `fixtures/generated/` holds the
+/// held-out plans made by `fixtures/generated/make_plans.py`.
+pub const INPUT_DIRS: [&str; 3] = ["seed", "synthetic", "generated"];
 
 /// The input kinds by file-name suffix, longest first so that
 /// `x.layout.txt` is not taken for a plain `.txt`.
@@ -76,7 +77,7 @@ pub fn input_fixtures() -> Vec<Input> {
         }
     }
     inputs.sort_by(|a, b| a.rel.cmp(&b.rel));
-    assert!(inputs.len() >= 28, "expected the seed and synthetic fixtures, found {}", inputs.len());
+    assert!(inputs.len() >= 52, "expected the seed, synthetic and generated fixtures, found {}", inputs.len());
     inputs
 }
 

@@ -222,6 +222,11 @@ fn assign_nodes(w: &Walker, lay: &Layout, nodes: &[usize], warnings: &mut Vec<St
         let hi = after.unwrap_or(nrows - 1).max(lo);
         (lo, hi)
     };
+    // True when a floating indicator of row `lo` was printed before node `n`.
+    let after_float = |n: usize, lo: usize| -> bool {
+        let e = w.cells[n].ev;
+        float_rows.iter().any(|&(ev, r)| ev < e && r == lo)
+    };
     // Order: by the row each node is printed before (a pinned node's own
     // row), then as printed.
     let mut order: Vec<usize> = nodes.to_vec();
@@ -246,10 +251,31 @@ fn assign_nodes(w: &Walker, lay: &Layout, nodes: &[usize], warnings: &mut Vec<St
         }
         if r < lo {
             2.0 * (lo - r) as f64
+        } else if r > hi {
+            0.05 * (r - hi) as f64
+        } else if after_float(n, lo) {
+            // A cell is printed before the cells to its right that start on
+            // its line: a node printed after row `lo`'s indicator opens
+            // below it (a cell merged over several rows leaves rows
+            // without a node, so the counts alone cannot tell), and, all
+            // else equal, at the first row the order allows.
+            if r == lo {
+                0.3
+            } else {
+                0.01 * (r - lo - 1) as f64
+            }
         } else {
-            0.05 * r.saturating_sub(hi) as f64
+            0.0
         }
     };
+    if std::env::var_os("RENCANA_DEBUG").is_some() {
+        for &n in &order {
+            eprintln!("node {:?} range {:?} pinned {}", cell_text(w, n).chars().take(40).collect::<String>(), range(n), lay.pinned.contains_key(&n));
+        }
+        for r in 0..nrows {
+            eprintln!("row {r} num {:?} ind {:?} pinned {}", number(r), lay.inds[r].map(|c| cell_text(w, c).chars().take(40).collect::<String>()), lay.inds[r].is_some_and(|c| lay.pinned.contains_key(&c)));
+        }
+    }
     let m = order.len();
     // The cost of the rows p..r left without a node, as a difference of
     // prefix sums (the costs are small whole numbers: the sums are exact).
@@ -406,6 +432,11 @@ fn build(w: &Walker, roles: &[Role], text_after: &[Role], out: &mut Recovered) {
             },
         }
     }
+    // Values left over, or indicators with no unit: the counts that align
+    // the k-th indicator with the k-th row of values do not agree, so no
+    // row's values can be trusted. They are left empty (a wrong number is
+    // worse than none); each row says so.
+    let untrusted = solved.stray > 0 || out.warnings.iter().any(|w| w.starts_with("indicators_without_unit"));
     let mut missing_ind = 0;
     for r in 0..nrows {
         let line = &w.lines[match inds[r] {
@@ -427,11 +458,15 @@ fn build(w: &Walker, roles: &[Role], text_after: &[Role], out: &mut Recovered) {
             }
         }
         row.set(Role::Unit, lay.units[r].0.clone());
-        for (role, v) in roles.iter().zip(&solved.rows[r]) {
-            row.set(*role, v.clone());
-        }
-        if !solved.confirmed[r] {
+        if untrusted {
             row.warnings.push("values_unconfirmed".to_string());
+        } else {
+            for (role, v) in roles.iter().zip(&solved.rows[r]) {
+                row.set(*role, v.clone());
+            }
+            if !solved.confirmed[r] {
+                row.warnings.push("values_unconfirmed".to_string());
+            }
         }
         for (k, n) in notes[r].iter().enumerate() {
             let role = text_after[k.min(text_after.len() - 1)];
