@@ -846,6 +846,9 @@ fn build_rows(
         })
         .collect();
     let node_of_row = assign_nodes(&spans, &bands, &numbers, valign);
+    // Each line's nearest anchor, once: asked per word and per row below,
+    // it made a long plan's reflow cubic in its length.
+    let nearest: Vec<usize> = (0..placed.len()).map(|i| nearest_anchor(placed, &anchors, i)).collect();
     // Value cells: the anchor line's words, plus wrapped pieces on the
     // nearest lines ("40,05" above, "%" below).
     let mut value_cells: Vec<Vec<Vec<(i64, String)>>> = vec![vec![Vec::new(); value_roles.len()]; anchors.len()];
@@ -855,7 +858,7 @@ fn build_rows(
                 if *v >= value_roles.len() {
                     continue;
                 }
-                let k = nearest_anchor(placed, &anchors, i);
+                let k = nearest[i];
                 value_cells[k][*v].push((l.pos, w.text.clone()));
             }
         }
@@ -907,10 +910,8 @@ fn build_rows(
                 row.set(role, text);
             }
         }
-        for (i, l) in placed.iter().enumerate() {
-            if nearest_anchor(placed, &anchors, i) == k && l.has(Col::Indicator) && i < first_line {
-                first_line = i;
-            }
+        if let Some(i) = (0..first_line).find(|&i| nearest[i] == k && placed[i].has(Col::Indicator)) {
+            first_line = i;
         }
         for (v, pieces) in value_cells[k].iter_mut().enumerate() {
             pieces.sort_by_key(|p| p.0);
