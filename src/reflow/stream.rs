@@ -973,6 +973,11 @@ fn assign_nodes(spans: &[(i64, i64)], bands: &[(i64, i64)], numbers: &[Option<u3
     const SKIP_NODE: i64 = 6 * UNIT;
     const ROW_WITHOUT_NODE: i64 = 50 * UNIT;
     let (m, n) = (spans.len(), bands.len());
+    // Rows numbered "1." before each row, so that a run's count is O(1).
+    let mut ones_before = vec![0i64; n + 1];
+    for (r, k) in numbers.iter().enumerate() {
+        ones_before[r + 1] = ones_before[r] + i64::from(*k == Some(1));
+    }
     let cost = |j: usize, s: usize, e: usize| -> i64 {
         let (label, last) = spans[j];
         let (top, bottom) = (bands[s].0, bands[e - 1].1);
@@ -988,7 +993,7 @@ fn assign_nodes(spans: &[(i64, i64)], bands: &[(i64, i64)], numbers: &[Option<u3
         if numbers[s].is_some_and(|k| k > 1) {
             c += 3 * UNIT;
         }
-        c += 3 * UNIT * numbers[s + 1..e].iter().filter(|k| **k == Some(1)).count() as i64;
+        c += 3 * UNIT * (ones_before[e] - ones_before[s + 1]);
         c
     };
     let inf = i64::MAX / 4;
