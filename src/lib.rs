@@ -24,6 +24,7 @@
 
 pub mod batch;
 pub mod error;
+pub mod memory;
 pub mod extract;
 pub mod normalise;
 pub mod output;

@@ -79,6 +79,7 @@ fn parse_ocr(s: &str) -> Result<OcrMode, String> {
 }
 
 fn main() -> ExitCode {
+    rencana::memory::tune_allocator_for_batches();
     let cli = match Cli::try_parse() {
         Ok(c) => c,
         Err(e) => {
