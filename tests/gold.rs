@@ -49,7 +49,10 @@ const FLOORS: &[(&str, f64)] = &[
     // scores: the flow dumps of these tables are far from solved (see the
     // README), so these floors only keep them from getting worse.
     ("generated/gen01.layout.txt", 0.882),
-    ("generated/gen01.mutool.txt", 0.588),
+    // Lowered from 0.588: rows whose values slipped against their units
+    // (recover::slipped_rows) are left empty, the six wrong numbers with
+    // two rows that were right.
+    ("generated/gen01.mutool.txt", 0.470),
     ("generated/gen01.pdf", 1.000),
     ("generated/gen01.txt", 0.000),
     ("generated/gen02.layout.txt", 1.000),

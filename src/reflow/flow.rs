@@ -85,14 +85,16 @@ pub fn reflow(pages: &[Page]) -> Table {
         };
     }
     let mut table = Table::default();
-    let (lines, title) = body_lines(pages, &mut table);
+    let (lines, title, header_roles) = body_lines(pages, &mut table);
     table.title = title;
     if table.columns.is_empty() {
         table.columns = vec![Role::Node, Role::Indicator, Role::Unit, Role::Target, Role::Tw1, Role::Tw2, Role::Tw3, Role::Tw4];
     }
     let value_roles: Vec<Role> = table.columns.iter().copied().filter(|r| r.is_value()).collect();
     let text_after: Vec<Role> = after_values(&table.columns);
-    let ordered = in_order(&lines, &value_roles, &text_after);
+    // A page's header may be cut; any piece naming ANGGARAN tells the plan has budgets.
+    let plan_has_budget = table.columns.contains(&Role::Budget) || header_roles.contains(&Role::Budget);
+    let ordered = in_order(&lines, &value_roles, &text_after, plan_has_budget);
     // The in-order reading fits dumps that keep a row's cells together; when
     // the reading order is scrambled, the recovery reading does better.
     // Both are scored on what the grammar accepts. The recovery wins when
@@ -183,7 +185,7 @@ fn starts_upper(w: &str) -> bool {
 
 /// The in-order reading: anchors (unit and targets) in reading order, and
 /// the text between two anchors split into notes, nodes and indicator.
-fn in_order(lines: &[SrcLine], value_roles: &[Role], text_after: &[Role]) -> Reading {
+fn in_order(lines: &[SrcLine], value_roles: &[Role], text_after: &[Role], plan_has_budget: bool) -> Reading {
     let mut reading = Reading { rows: Vec::new(), signature: Vec::new(), warnings: Vec::new() };
     let toks: Vec<Tok> = lines
         .iter()
@@ -241,6 +243,9 @@ fn in_order(lines: &[SrcLine], value_roles: &[Role], text_after: &[Role]) -> Rea
     if anchors.is_empty() {
         reading.warnings.push("no_table_found".to_string());
     }
+    if plan_has_budget {
+        drop_budget_sized_values(&mut rows);
+    }
     reading.rows = rows;
     reading
 }
@@ -269,9 +274,11 @@ fn add_trailing(row: &mut Row, paragraphs: &[String], roles: &[Role]) {
     }
 }
 
-/// All lines, headers removed (their columns recorded in `table`), with the
-/// title block (the lines above the first header) returned apart.
-fn body_lines(pages: &[Page], table: &mut Table) -> (Vec<SrcLine>, Vec<String>) {
+/// All lines, headers removed (the first header's columns recorded in
+/// `table`), with the title block (the lines above the first header) and
+/// the roles named by every header block returned apart.
+fn body_lines(pages: &[Page], table: &mut Table) -> (Vec<SrcLine>, Vec<String>, Vec<Role>) {
+    let mut header_roles: Vec<Role> = Vec::new();
     let mut all: Vec<SrcLine> = Vec::new();
     for p in pages {
         let mut blank = true;
@@ -298,6 +305,8 @@ fn body_lines(pages: &[Page], table: &mut Table) -> (Vec<SrcLine>, Vec<String>) 
             if !is_header_line(&words) {
                 break;
             }
+            // A header cut in pieces may leave "ANGGARAN (Rp)" on a line of its own.
+            header_roles.extend(roles_in_words(&words).0);
             core += core_words(&words);
             words_all.extend(words.iter().map(|w| w.to_string()));
             j += 1;
@@ -305,6 +314,7 @@ fn body_lines(pages: &[Page], table: &mut Table) -> (Vec<SrcLine>, Vec<String>) 
         if j > i && core >= 2 {
             let refs: Vec<&str> = words_all.iter().map(String::as_str).collect();
             let (roles, years) = roles_in_words(&refs);
+            header_roles.extend(roles.iter().copied());
             if table.columns.is_empty() {
                 table.columns = roles;
             }
@@ -329,7 +339,7 @@ fn body_lines(pages: &[Page], table: &mut Table) -> (Vec<SrcLine>, Vec<String>) 
     }
     let title = title.unwrap_or_default();
     let lines = all.into_iter().zip(keep).filter(|(_, k)| *k).map(|(l, _)| l).collect();
-    (lines, title)
+    (lines, title, header_roles)
 }
 
 /// A word that can stand in a run of targets.
@@ -390,21 +400,63 @@ fn is_number_word(w: &str) -> bool {
 }
 
 /// Puts the targets in their columns. With every value present the order
-/// says which is which. A flow dump drops blank cells, so with fewer values
-/// the columns are unknown: two values are read as target and TW IV (a
-/// cumulative plan's "A ... A"), anything else is left empty with a warning.
+/// says which is which; with a budget column, five values that obey the
+/// quarterly arithmetic are the target and quarters of a row whose budget
+/// cell is blank. A flow dump drops blank cells, so with fewer values the
+/// columns are unknown: two equal values are read as target and TW IV (a
+/// cumulative plan's "A ... A"); two that differ cannot be (with the
+/// quarters blank, TW IV is the target under either arithmetic), so, as
+/// with any other count, only the first is kept, as the target, with a
+/// warning.
 fn assign_values(row: &mut Row, values: &[String], roles: &[Role]) {
-    if values.len() == roles.len() {
+    let quarterly = [Role::Target, Role::Tw1, Role::Tw2, Role::Tw3, Role::Tw4];
+    let budget_blank = roles.len() == quarterly.len() + 1 && roles[..quarterly.len()] == quarterly && roles[quarterly.len()] == Role::Budget && values.len() == quarterly.len() && values::row_obeys(values);
+    if values.len() == roles.len() || budget_blank {
         for (r, v) in roles.iter().zip(values) {
             row.set(*r, v.clone());
         }
-    } else if values.len() == 2 && roles.contains(&Role::Target) && roles.contains(&Role::Tw4) {
+    } else if values.len() == 2 && roles.contains(&Role::Target) && roles.contains(&Role::Tw4) && same_value(&values[0], &values[1]) {
         row.set(Role::Target, values[0].clone());
         row.set(Role::Tw4, values[1].clone());
         row.warnings.push("quarters_missing".to_string());
     } else {
         row.set(Role::Target, values[0].clone());
         row.warnings.push("values_unaligned".to_string());
+    }
+}
+
+/// Two value cells saying the same: equal numbers ("85" and "85,0") or the
+/// same text ("BB", "100%" and "100").
+fn same_value(a: &str, b: &str) -> bool {
+    match (parse_value(a).as_f64(), parse_value(b).as_f64()) {
+        (Some(x), Some(y)) => (x - y).abs() < 1e-9,
+        _ => a.trim_end_matches('%') == b.trim_end_matches('%'),
+    }
+}
+
+/// How many times the largest confirmed target a value must be to be a
+/// budget: a plan's budgets are in Rupiah (hundreds of millions), its
+/// targets counts and percentages.
+const BUDGET_RATIO: f64 = 1000.0;
+
+/// In a plan with an ANGGARAN column, a budget cell whose own column was
+/// lost (its row's targets were not found beside it) is read as a target.
+/// A value that no arithmetic confirmed and that is a thousand times every
+/// target the arithmetic did confirm is such a budget: it is dropped, with
+/// a warning, rather than given as a target.
+fn drop_budget_sized_values(rows: &mut [Row]) {
+    const TARGETS: [Role; 5] = [Role::Target, Role::Tw1, Role::Tw2, Role::Tw3, Role::Tw4];
+    let unconfirmed = |r: &Row| r.warnings.iter().any(|w| w == "values_unaligned" || w == "quarters_missing");
+    let number = |r: &Row, role: Role| r.get(role).and_then(|v| parse_value(v).as_f64()).map(f64::abs);
+    let largest_confirmed = rows.iter().filter(|r| !unconfirmed(r)).flat_map(|r| TARGETS.iter().filter_map(move |&role| number(r, role))).fold(None, |m: Option<f64>, x| Some(m.map_or(x, |m| m.max(x))));
+    let Some(largest) = largest_confirmed else { return };
+    for row in rows.iter_mut().filter(|r| unconfirmed(r)) {
+        let budget_sized: Vec<Role> = TARGETS.iter().copied().filter(|&role| number(row, role).is_some_and(|x| x > BUDGET_RATIO * largest.max(1.0))).collect();
+        if budget_sized.is_empty() {
+            continue;
+        }
+        row.cells.retain(|(role, _)| !budget_sized.contains(role));
+        row.warnings.push("budget_read_as_target".to_string());
     }
 }
 
@@ -603,4 +655,50 @@ fn strip_row_number(text: &str) -> &str {
         }
     }
     t
+}
+
+#[cfg(test)]
+mod value_rule_tests {
+    use super::*;
+
+    fn s(v: &[&str]) -> Vec<String> {
+        v.iter().map(|x| x.to_string()).collect()
+    }
+
+    #[test]
+    fn two_differing_values_are_not_target_and_tw4() {
+        let roles = [Role::Target, Role::Tw1, Role::Tw2, Role::Tw3, Role::Tw4];
+        let mut row = Row::default();
+        assign_values(&mut row, &s(&["98.300", "24.575"]), &roles);
+        assert_eq!((row.get(Role::Target), row.get(Role::Tw4)), (Some("98.300"), None));
+        assert_eq!(row.warnings, vec!["values_unaligned"]);
+        let mut row = Row::default();
+        assign_values(&mut row, &s(&["74,12", "74,12"]), &roles);
+        assert_eq!(row.get(Role::Tw4), Some("74,12"));
+    }
+
+    #[test]
+    fn five_values_that_obey_fill_a_row_with_a_blank_budget() {
+        let roles = [Role::Target, Role::Tw1, Role::Tw2, Role::Tw3, Role::Tw4, Role::Budget];
+        let mut row = Row::default();
+        assign_values(&mut row, &s(&["85", "20", "45", "65", "85"]), &roles);
+        assert_eq!((row.get(Role::Tw3), row.get(Role::Budget)), (Some("65"), None));
+        assert!(row.warnings.is_empty());
+    }
+
+    #[test]
+    fn a_budget_sized_unconfirmed_value_is_dropped() {
+        let mut ok = Row::default();
+        for (r, v) in [(Role::Target, "40"), (Role::Tw4, "10")] {
+            ok.set(r, v.to_string());
+        }
+        let mut bad = Row::default();
+        bad.set(Role::Target, "1.250.000.000".to_string());
+        bad.warnings.push("values_unaligned".to_string());
+        let mut rows = vec![ok, bad];
+        drop_budget_sized_values(&mut rows);
+        assert_eq!(rows[1].get(Role::Target), None);
+        assert!(rows[1].warnings.contains(&"budget_read_as_target".to_string()));
+        assert_eq!(rows[0].get(Role::Target), Some("40"));
+    }
 }

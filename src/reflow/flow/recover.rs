@@ -31,7 +31,8 @@ use super::super::cells::{fold, join_lines};
 use super::super::frame::roles_in_words;
 use super::super::Row;
 use super::prep::{clean, lines_of};
-use super::values::{solve, RowValues};
+use super::values::{row_obeys, solve, RowValues, Solved};
+use crate::parse::number::parse_value;
 use super::walk::{Ev, Kind, Walker};
 use crate::extract::Page;
 use crate::parse::header::Role;
@@ -349,6 +350,82 @@ fn assign_nodes(w: &Walker, lay: &Layout, nodes: &[usize], warnings: &mut Vec<St
     at
 }
 
+/// Below this a number is no budget: plans give budgets in Rupiah or in
+/// thousands of Rupiah.
+const SMALLEST_BUDGET: f64 = 1000.0;
+
+/// The rows whose values show the value stream slipped against the units, where the solver still found a place for
+/// every value:
+/// - a budget cell holding a small number no larger than its row's targets
+///   is a neighbour's value ("1" of the NO column, a target of the row
+///   below);
+/// - five free values that make a row of their own (a target and four
+///   quarters obeying the arithmetic) but that no one row took: a value row
+///   whose unit was lost, so the k-th unit no longer has the k-th row of
+///   values.
+/// Such rows' values are left empty. (The rows between them may have
+/// slipped too; telling which needs the units' positions: left for later.)
+fn slipped_rows(solved: &Solved, free: &[String], roles: &[Role]) -> Vec<usize> {
+    let number = |v: &str| parse_value(v).as_f64();
+    let mut flagged: Vec<usize> = Vec::new();
+    let budget = roles.iter().position(|r| *r == Role::Budget);
+    if let Some(budget) = budget {
+        for (r, vals) in solved.rows.iter().enumerate() {
+            let Some(b) = vals.get(budget).and_then(|v| number(v)) else { continue };
+            let largest = vals[..budget].iter().filter_map(|v| number(v)).fold(0.0, f64::max);
+            if b < SMALLEST_BUDGET && b <= largest {
+                flagged.push(r);
+            }
+        }
+    }
+    for start in 0..free.len().saturating_sub(4) {
+        if !row_obeys(&free[start..start + 5]) {
+            continue;
+        }
+        // Rows sharing a run by chance ("100" / "0 0 50 100") took its
+        // values as targets; a lost row's values end up in no row or in
+        // budget cells.
+        let owners = &solved.owner[start..start + 5];
+        let in_budget = |k: usize| parse_value(&free[start + k]).as_f64().is_some() && owners[k].zip(budget).is_some_and(|(r, b)| solved.rows[r].get(b) == Some(&free[start + k]));
+        if (0..5).any(|k| owners[k].is_none() || in_budget(k)) {
+            flagged.extend(owners.iter().flatten());
+        }
+    }
+    flagged.sort_unstable();
+    flagged.dedup();
+    flagged
+}
+
+#[cfg(test)]
+mod slip_tests {
+    use super::*;
+    use super::super::values::Mode;
+
+    fn s(v: &[&str]) -> Vec<String> {
+        v.iter().map(|x| x.to_string()).collect()
+    }
+
+    #[test]
+    fn a_lost_value_row_and_small_budgets_mark_the_span() {
+        // Row 0 took "1" (the NO column) as its budget, row 1 took the
+        // first value of a row whose unit was lost: rows 0..=1 slipped.
+        let roles = [Role::Target, Role::Tw1, Role::Tw2, Role::Tw3, Role::Tw4, Role::Budget];
+        let free = s(&["1", "78,5", "-", "-", "-", "78,5"]);
+        let solved = Solved {
+            rows: vec![s(&["74,12", "-", "-", "-", "74,12", "1"]), s(&["82,5", "-", "-", "-", "82,5", "78,5"]), s(&["85", "20", "45", "65", "85", "12.450.000.000"])],
+            confirmed: vec![true; 3],
+            stray: 0,
+            mode: Mode::Cumulative,
+            owner: vec![Some(0), Some(1), Some(1), None, None, None],
+        };
+        assert_eq!(slipped_rows(&solved, &free, &roles), vec![0, 1]);
+        // Two rows sharing a run as their targets slipped nothing.
+        let free = s(&["100", "0", "0", "50", "100"]);
+        let solved = Solved { rows: vec![s(&["100", "", "", "", "", ""]), s(&["100", "0", "0", "50", "100", "-"])], confirmed: vec![true; 2], stray: 0, mode: Mode::Cumulative, owner: vec![Some(0), Some(1), Some(1), Some(1), Some(1)] };
+        assert!(slipped_rows(&solved, &free, &roles).is_empty());
+    }
+}
+
 fn build(w: &Walker, roles: &[Role], text_after: &[Role], out: &mut Recovered) {
     let cap = roles.len().max(1);
     let lay = layout(w);
@@ -437,6 +514,7 @@ fn build(w: &Walker, roles: &[Role], text_after: &[Role], out: &mut Recovered) {
     // row's values can be trusted. They are left empty (a wrong number is
     // worse than none); each row says so.
     let untrusted = solved.stray > 0 || out.warnings.iter().any(|w| w.starts_with("indicators_without_unit"));
+    let slipped = slipped_rows(&solved, &free, roles);
     let mut missing_ind = 0;
     for r in 0..nrows {
         let line = &w.lines[match inds[r] {
@@ -458,7 +536,7 @@ fn build(w: &Walker, roles: &[Role], text_after: &[Role], out: &mut Recovered) {
             }
         }
         row.set(Role::Unit, lay.units[r].0.clone());
-        if untrusted {
+        if untrusted || slipped.contains(&r) {
             row.warnings.push("values_unconfirmed".to_string());
         } else {
             for (role, v) in roles.iter().zip(&solved.rows[r]) {

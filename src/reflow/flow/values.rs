@@ -84,6 +84,11 @@ impl<'a> Pool<'a> {
         self.num[v as usize]
     }
 
+    /// A blank cell printed as a dash.
+    fn is_dash(&self, v: Id) -> bool {
+        matches!(parse_value(self.text[v as usize]), Value::Empty)
+    }
+
     fn same(&self, a: Id, b: Id) -> bool {
         match (self.num(a), self.num(b)) {
             (Some(x), Some(y)) => (x - y).abs() < 1e-6,
@@ -103,8 +108,10 @@ impl<'a> Pool<'a> {
         for (slot, v) in n.iter_mut().zip(vals) {
             match self.num(*v) {
                 Some(x) => *slot = x,
-                // Text targets ("BB"): the year's target is TW IV's.
-                None => return self.same(vals[0], vals[4]),
+                // Text targets ("BB"): the year's target is TW IV's. A dash
+                // is no target, and numbered quarters under a text target
+                // are another row's: neither confirms a row.
+                None => return !self.is_dash(vals[0]) && self.same(vals[0], vals[4]) && vals[1..4].iter().all(|v| self.num(*v).is_none()),
             }
         }
         let t = n[0];
@@ -547,6 +554,17 @@ mod tests {
         let il: Vec<Vec<Id>> = r.iter().map(|r| pool.ids(&r.inline)).collect();
         let f = pool.ids(&s(&["1", "2", "3", "3"]));
         assert!(in_order(&pool, &il, &f, 5, Mode::Cumulative).is_none());
+    }
+
+    #[test]
+    fn a_dash_target_confirms_no_row() {
+        // Dashes around two other rows' values ("- 6,8 78,5 6,8 -") are no
+        // text target equal to its TW IV; a real text target still is.
+        let v = s(&["-", "6,8", "78,5", "6,8", "-"]);
+        assert!(!row_obeys(&v));
+        assert!(row_obeys(&s(&["BB", "-", "-", "-", "BB"])));
+        assert!(!row_obeys(&s(&["BB", "5", "-", "-", "BB"])));
+        assert!(row_obeys(&s(&["74,12", "-", "-", "-", "74,12"])));
     }
 
     #[test]
