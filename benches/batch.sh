@@ -15,7 +15,8 @@
 #       with folder output and with combined output;
 #   (d) peak RSS for 1,000 documents vs 10 (the 10 largest inputs), with
 #       combined output (-o all.csv) and folder output (-o out/) (target
-#       ratio ≤ 1.2);
+#       ratio ≤ 1.2); and for 1,000 vs 10 copies of one flow dump (only the
+#       number of documents differs);
 #   (e) outputs byte-identical for --jobs 1 and --jobs 2 (diff -r, cmp);
 # and prints a table at the end.
 #
@@ -108,6 +109,17 @@ mkdir -p "$SMALLDIR"
 for t in $(for j in "${!TEMPLATES[@]}"; do echo "${TBYTES[$j]} $j"; done | sort -rn | head -n "$SMALL" | awk '{print $2}'); do
     cp "${TEMPLATES[$t]}" "$SMALLDIR/$(basename "${TEMPLATES[$t]}")"
 done
+# The same-document sets: SMALL and DOCS copies of the flow dump with the
+# largest working set (the reading-order recovery), so that only the number
+# of documents differs (the mixed sets above also differ in their mix: the
+# largest inputs are PDFs, lighter to convert than a scrambled flow dump).
+SAME_T=$(for j in "${!TEMPLATES[@]}"; do [[ ${TKIND[$j]} == flow ]] && echo "${TBYTES[$j]} $j"; done | sort -rn | head -1 | awk '{print $2}')
+SAME10=$WORK/same-small SAMEN=$WORK/same-big
+mkdir -p "$SAME10" "$SAMEN"
+for ((i = 0; i < DOCS; i++)); do
+    cp "${TEMPLATES[$SAME_T]}" "$SAMEN/$(printf %04d $i).txt"
+    ((i < SMALL)) && cp "${TEMPLATES[$SAME_T]}" "$SAME10/$(printf %04d $i).txt"
+done
 
 # run LABEL ARGS...: runs rencana convert ARGS --quiet RUNS times; sets
 # W (median wall s), C (median cpu s), M (median peak RSS KiB), RC (exit).
@@ -176,6 +188,9 @@ row "(d) peak RSS -o all.csv: $DOCS vs $SMALL docs" "$((bm / 1024))/$((sm / 1024
 run small-dir "$SMALLDIR" -o "$WORK/out-small-dir/"; sm=$M
 run big-dir "$ALL" -o "$WORK/out-big-dir/"; bm=$M
 row "(d) peak RSS -o out/: $DOCS vs $SMALL docs" "$((bm / 1024))/$((sm / 1024)) MiB" "$(div "$bm" "$sm")x" "target <= 1.2x"
+run same-small "$SAME10" -o "$WORK/out-same-small.csv"; sm=$M
+run same-big "$SAMEN" -o "$WORK/out-same-big.csv"; bm=$M
+row "(d) peak RSS, one flow dump $DOCS vs $SMALL times" "$((bm / 1024))/$((sm / 1024)) MiB" "$(div "$bm" "$sm")x" "$(basename "${TEMPLATES[$SAME_T]}"), -o all.csv"
 
 # (e) determinism
 nout=$(find "$WORK/out-dir-j1" -type f | wc -l)
