@@ -246,7 +246,11 @@ fn run_to_folder(inputs: &[Input], folder: &Path, opts: &BatchOptions, progress:
 /// Converts in windows of a few files per thread: each window in parallel,
 /// then written in input order and dropped.
 fn run_combined(inputs: &[Input], path: Option<&Path>, opts: &BatchOptions, progress: &(dyn Fn(&FileReport) + Sync)) -> std::io::Result<Report> {
-    let window = rayon::current_num_threads().max(1) * 4;
+    // Each window waits for its slowest file, so a window of a few files
+    // per thread idles the cores behind one slow file (measured: 1.58x from
+    // one to two jobs against 2.00x in folder mode). Sixteen files per
+    // thread keep them busy while holding only a window's documents.
+    let window = rayon::current_num_threads().max(1) * 16;
     let mut files = Vec::with_capacity(inputs.len());
     let mut sink = CombinedSink::open(path, opts.format)?;
     for chunk in inputs.chunks(window) {
