@@ -7,6 +7,7 @@
 //! some real-world PDFs, so every call into it runs under [`guard`].
 
 mod device;
+mod fonts;
 mod frame;
 mod glyph;
 mod guard;
@@ -34,9 +35,30 @@ use std::path::Path;
 /// were dropped; `no_text_layer:page=N` when a page has no usable text at
 /// all (a scan, or only undecodable glyphs), for a later OCR pass.
 pub fn read(path: &Path, bytes: &[u8]) -> Result<Extracted, Error> {
+    read_with(path, bytes, Fonts::Simplified)
+}
+
+/// Whether fonts are made cheaper to build before reading ([`fonts`]:
+/// ToUnicode maps translated into encodings, TrueType programs dropped);
+/// only the tests that check this changes nothing read without it.
+#[derive(Clone, Copy, PartialEq)]
+enum Fonts {
+    Simplified,
+    #[cfg(test)]
+    AsPrinted,
+}
+
+fn read_with(path: &Path, bytes: &[u8], fonts_prep: Fonts) -> Result<Extracted, Error> {
     let mut doc = load::load(path, bytes)?;
     let page_refs = load::pages(path, &doc)?;
     prepare_document(path, &mut doc, &page_refs)?;
+    if fonts_prep == Fonts::Simplified {
+        catch_quietly(|| {
+            fonts::translate_unicode_maps(&mut doc);
+            fonts::drop_truetype_programs(&mut doc);
+        })
+        .map_err(|panic| could_not_read(path, &panic))?;
+    }
     // Pages are independent once the document is loaded: read them on all
     // cores (in a batch, rayon shares the cores between files and pages).
     // Results come back in page order, so the output does not depend on it.

@@ -113,25 +113,10 @@ fn swap_operators(bytes: &[u8]) -> Swap {
                     i += 1;
                 }
             }
-            b'(' => {
-                // A literal string: balanced parentheses, backslash escapes.
-                let mut depth = 0usize;
-                loop {
-                    let Some(&c) = bytes.get(i) else { return Swap::NeedsParse };
-                    i += 1;
-                    match c {
-                        b'\\' => i += 1,
-                        b'(' => depth += 1,
-                        b')' => {
-                            depth -= 1;
-                            if depth == 0 {
-                                break;
-                            }
-                        }
-                        _ => {}
-                    }
-                }
-            }
+            b'(' => match literal_string_end(bytes, i) {
+                Some(end) => i = end,
+                None => return Swap::NeedsParse,
+            },
             b'<' if bytes.get(i + 1) == Some(&b'<') => i += 2,
             b'>' if bytes.get(i + 1) == Some(&b'>') => i += 2,
             b'<' => match bytes[i..].iter().position(|&c| c == b'>') {
@@ -181,6 +166,28 @@ fn swap_operators(bytes: &[u8]) -> Swap {
     }
     out.extend_from_slice(&bytes[at..]);
     Swap::Done(out)
+}
+
+/// The index just past the literal string that opens at `start` (balanced
+/// parentheses, backslash escapes); `None` when it is not closed.
+pub(super) fn literal_string_end(bytes: &[u8], start: usize) -> Option<usize> {
+    let mut depth = 0usize;
+    let mut i = start;
+    loop {
+        let &c = bytes.get(i)?;
+        i += 1;
+        match c {
+            b'\\' => i += 1,
+            b'(' => depth += 1,
+            b')' => {
+                depth -= 1;
+                if depth == 0 {
+                    return Some(i);
+                }
+            }
+            _ => {}
+        }
+    }
 }
 
 /// PDF white-space characters (ISO 32000-1, 7.2.2).

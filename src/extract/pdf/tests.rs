@@ -290,3 +290,49 @@ fn an_office_pdf_has_its_cell_grid_as_rulings() {
     let right = vertical.iter().filter(|r| r.x0 > value.x1).map(|r| r.x0).fold(f32::MAX, f32::min);
     assert!(close(left, 517.59) && close(right, 569.04), "{left} {right}");
 }
+
+/// The ToUnicode → encoding translation ([`super::fonts`]) is only a speed-up:
+/// every office-suite PDF among the fixtures reads exactly the same with and
+/// without it, and it did translate fonts in each of them.
+#[test]
+fn translated_fonts_prep_read_the_same_as_printed() {
+    use super::{fonts, read_with, Fonts};
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
+    let mut checked = 0;
+    for folder in ["seed", "synthetic", "generated", "pdf"] {
+        let mut paths: Vec<_> = std::fs::read_dir(root.join(folder))
+            .unwrap()
+            .map(|entry| entry.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|e| e == "pdf"))
+            .collect();
+        paths.sort();
+        for path in paths {
+            let bytes = std::fs::read(&path).unwrap();
+            let mut doc = Document::load_mem(&bytes).unwrap();
+            assert!(fonts::translate_unicode_maps(&mut doc) > 0, "{}: no font translated", path.display());
+            let translated = read_with(&path, &bytes, Fonts::Simplified).unwrap();
+            let as_printed = read_with(&path, &bytes, Fonts::AsPrinted).unwrap();
+            assert_eq!(translated.pages, as_printed.pages, "{}", path.display());
+            assert_eq!(translated.warnings, as_printed.warnings, "{}", path.display());
+            checked += 1;
+        }
+    }
+    assert!(checked >= 14, "only {checked} PDFs checked");
+}
+
+/// A font whose map sends a code to text no glyph name stands for keeps its map.
+#[test]
+fn fonts_beyond_one_named_character_per_code_keep_their_map() {
+    let mut doc = Document::with_version("1.5");
+    let ligature_map = doc.add_object(Stream::new(
+        Dictionary::new(),
+        b"1 begincodespacerange <00> <FF> endcodespacerange 2 beginbfchar <01> <0041> <02> <00410042> endbfchar"
+            .to_vec(),
+    ));
+    let font = doc.add_object(dictionary! {
+        "Type" => "Font", "Subtype" => "TrueType", "BaseFont" => "ABCDEF+Liberation",
+        "Encoding" => "WinAnsiEncoding", "ToUnicode" => ligature_map,
+    });
+    assert_eq!(super::fonts::translate_unicode_maps(&mut doc), 0);
+    assert!(doc.get_dictionary(font).unwrap().has(b"ToUnicode"));
+}
