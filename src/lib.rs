@@ -71,6 +71,9 @@ pub fn convert_bytes(path: &Path, bytes: &[u8], opts: &Options) -> Result<Docume
     let run = || -> Result<Document, Error> {
         let extracted = extract::read_bytes(path, bytes, opts.input_kind, opts.ocr)?;
         let table = reflow::reflow(&extracted);
+        if let Some(reason) = &table.refusal {
+            return Err(Error::input(path, reason.clone()));
+        }
         let source = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
         let doc = normalise::normalise(&source, extracted.kind, &table, &extracted.warnings);
         if doc.indicators.is_empty() {

@@ -31,3 +31,53 @@ fn the_extra_column_is_kept_under_its_header() {
         assert_eq!(ind.extra, vec![("REALISASI".to_string(), "9,5".to_string())], "row {}", ind.row);
     }
 }
+
+fn generated(name: &str) -> rencana::Document {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/generated").join(name);
+    convert_path(&path, &Options::default()).unwrap_or_else(|e| panic!("{e}"))
+}
+
+/// gen07 is gen05's plan printed with SATUAN after the quarters and an
+/// extra REALISASI column (see fixtures/generated/plans.py).
+#[test]
+fn reordered_columns_give_the_same_rows() {
+    for (plain, reordered) in [("gen05.pdf", "gen07.pdf"), ("gen05.layout.txt", "gen07.layout.txt")] {
+        let (plain, reordered) = (generated(plain), generated(reordered));
+        assert_eq!(plain.indicators.len(), 19);
+        assert_eq!(rows(&plain), rows(&reordered), "{}", reordered.source);
+    }
+}
+
+#[test]
+fn the_realisasi_column_of_a_reordered_plan_is_an_extra_field() {
+    for name in ["gen07.pdf", "gen07.layout.txt"] {
+        let doc = generated(name);
+        assert_eq!(doc.extra_columns, vec!["REALISASI".to_string()], "{name}");
+        let bytes = rencana::output::write_docs(Vec::new(), &[doc], rencana::write::Format::Json).unwrap();
+        let json: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
+        let mut realisasi = Vec::new();
+        collect_extra(&json["nodes"], &mut realisasi);
+        // The first quarter's realisation, as printed in each row.
+        let expected = ["-", "0%", "18", "7", "23.850", "0", "23.850", "300", "20", "-", "-", "12", "96", "10", "30", "-", "0", "2.500", "1"];
+        assert_eq!(realisasi, expected, "{name}");
+    }
+}
+
+/// The REALISASI field of every indicator of a JSON node tree, in order.
+fn collect_extra(nodes: &serde_json::Value, out: &mut Vec<String>) {
+    for node in nodes.as_array().into_iter().flatten() {
+        for ind in node["indicators"].as_array().into_iter().flatten() {
+            out.push(ind["extra"]["REALISASI"].as_str().unwrap_or("<missing>").to_string());
+        }
+        collect_extra(&node["children"], out);
+    }
+}
+
+#[test]
+fn a_flow_dump_with_the_unit_after_the_quarters_is_refused() {
+    for name in ["gen07.txt", "gen07.mutool.txt"] {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/generated").join(name);
+        let err = convert_path(&path, &Options::default()).expect_err(name).to_string();
+        assert!(err.contains("SATUAN after the quarterly targets"), "{err}");
+    }
+}

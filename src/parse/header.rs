@@ -45,6 +45,16 @@ impl Role {
         matches!(self, Role::Target | Role::Tw1 | Role::Tw2 | Role::Tw3 | Role::Tw4 | Role::Budget)
     }
 
+    /// The place of the role in the order the readers follow: NO, URAIAN,
+    /// INDIKATOR, SATUAN, TARGET, TW I to TW IV. `None` for the columns
+    /// with no place of their own (ANGGARAN, KETERANGAN, REALISASI, ...),
+    /// which may come anywhere after the quarters.
+    pub fn reading_place(self) -> Option<usize> {
+        [Role::No, Role::Node, Role::Indicator, Role::Unit, Role::Target, Role::Tw1, Role::Tw2, Role::Tw3, Role::Tw4]
+            .iter()
+            .position(|r| *r == self)
+    }
+
     /// The role without its group: a group's indicator is an indicator.
     /// For readers that know one indicator column only.
     pub fn ungrouped(self) -> Role {

@@ -86,7 +86,10 @@ pub fn is_cut_word(left: &str, right: &str, vocab: &Vocabulary) -> bool {
     }
     let joined = format!("{tail}{head}");
     let head_is_word = vocab.is_word(head) || SHORT_WORDS.contains(&head);
-    let tail_is_word = vocab.is_word(tail);
+    // "diuji di" / "laboratorium": a short word ending a line stands alone;
+    // a word is cut only where it is longer than its cell, so its first
+    // piece fills a line and is never a two-letter preposition.
+    let tail_is_word = vocab.is_word(tail) || SHORT_WORDS.contains(&tail.to_lowercase().as_str());
     if vocab.words.contains_key(&joined.to_lowercase()) && !head_is_word {
         return true;
     }
@@ -177,6 +180,8 @@ mod tests {
         let v = vocab("Penyediaan Jasa Surat menyurat yang dilakukan pemeriksaan di daerah");
         assert_eq!(join_lines(&["Penyediaan Jasa Surat", "menyurat"], &v), "Penyediaan Jasa Surat menyurat");
         assert_eq!(join_lines(&["yang telah", "dilakukan  pemeriksaan"], &v), "yang telah dilakukan pemeriksaan");
+        let v = vocab("Jumlah sampel yang diuji di laboratorium");
+        assert_eq!(join_lines(&["yang diuji di", "laboratorium"], &v), "yang diuji di laboratorium");
         assert_eq!(join_lines(&["Peningkatan Pemahaman dan", "Pengetahuan"], &v), "Peningkatan Pemahaman dan Pengetahuan");
         assert_eq!(join_lines(&["kantor", "di daerah"], &v), "kantor di daerah");
         assert_eq!(join_lines(&["perundang-", "undangan"], &v), "perundang-undangan");

@@ -23,7 +23,7 @@
 //! (values to rows by the quarterly arithmetic), [`recover`] (alignment).
 
 use super::cells::{fold, join_lines, Vocabulary};
-use super::frame::{core_words, is_header_line, is_signature_start, roles_in_words};
+use super::frame::{core_words, is_header_line, is_signature_start, names_unit_after_quarters, roles_in_words};
 use super::{Row, Table};
 use crate::extract::Page;
 use crate::parse::header::Role;
@@ -87,6 +87,17 @@ pub fn reflow(pages: &[Page]) -> Table {
     let mut table = Table::default();
     let (lines, title, header_roles) = body_lines(pages, &mut table);
     table.title = title;
+    // Values are read in printed order after the unit: with SATUAN printed
+    // after the quarters, every row's numbers would land in the wrong
+    // columns.
+    if names_unit_after_quarters(&table.columns) {
+        table.refusal = Some(
+            "the header prints SATUAN after the quarterly targets, an order a flow text dump cannot be read in \
+             without misplacing numbers; convert the PDF or its `pdftotext -layout` dump instead"
+                .to_string(),
+        );
+        return table;
+    }
     if table.columns.is_empty() {
         table.columns = vec![Role::Node, Role::Indicator, Role::Unit, Role::Target, Role::Tw1, Role::Tw2, Role::Tw3, Role::Tw4];
     }

@@ -58,6 +58,23 @@ pub fn roles_in_words(words: &[&str]) -> (Vec<Role>, Vec<u32>) {
     (roles, years)
 }
 
+/// True when a header read as one run of words names the unit column after
+/// the quarters (URAIAN, INDIKATOR, TARGET, TW I..IV, SATUAN): a flow dump
+/// prints such a row's values before its unit, where a flow reader takes
+/// the unit for the start of the values. Only a header read URAIAN before
+/// INDIKATOR before the targets tells its columns' order: a flow dump
+/// prints a header of two rows row by row, the second row's cells after
+/// the first's.
+pub fn names_unit_after_quarters(roles: &[Role]) -> bool {
+    let first = |role: Role| roles.iter().position(|r| *r == role);
+    let first_value = roles.iter().position(|r| Role::VALUES.contains(r));
+    let (Some(node), Some(indicator), Some(value), Some(unit)) = (first(Role::Node), first(Role::Indicator), first_value, first(Role::Unit)) else {
+        return false;
+    };
+    let quarters = [Role::Tw1, Role::Tw2, Role::Tw3, Role::Tw4].map(first);
+    node < indicator && indicator < value && quarters.iter().all(|q| q.is_some_and(|q| q < unit))
+}
+
 fn year_in(squashed: &str) -> Option<u32> {
     let digits: String = squashed.chars().rev().take_while(|c| c.is_ascii_digit()).collect();
     let digits: String = digits.chars().rev().collect();

@@ -82,6 +82,10 @@ pub struct Table {
     /// Lines below the table: place and date, signatory, NIP.
     pub signature: Vec<String>,
     pub warnings: Vec<String>,
+    /// Why the table cannot be read at all (its columns in an order the
+    /// reader cannot follow): the input is refused rather than read into
+    /// wrong numbers.
+    pub refusal: Option<String>,
 }
 
 /// Rebuilds the table with the algorithm that fits the input kind.

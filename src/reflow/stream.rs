@@ -23,6 +23,7 @@ use crate::parse::label::{names_bare_label, parse_indicator_number, parse_label}
 use crate::parse::number::{parse_value, Value};
 use crate::parse::unit::{canonical, is_known, looks_like_unit};
 
+mod column_order;
 mod runs;
 
 /// Which column a word was placed in.
@@ -562,6 +563,15 @@ fn leading(page: &Page) -> f32 {
 
 pub fn reflow(pages: &[Page]) -> Table {
     let mut table = Table::default();
+    // Columns printed in another order are moved into the reader's first.
+    let pages = match column_order::in_reading_order(pages) {
+        Ok(pages) => pages,
+        Err(reason) => {
+            table.refusal = Some(reason);
+            return table;
+        }
+    };
+    let pages: &[Page] = &pages;
     let positioned = pages.iter().any(|p| p.width > 0.0);
     let tol = if positioned { 2.0 } else { 0.6 };
     let parts: Vec<PageParts> = pages.iter().enumerate().map(|(i, p)| split_page(p, i == 0)).collect();

@@ -1,0 +1,321 @@
+//! Columns printed in another order than the one the positional reader
+//! follows.
+//!
+//! The reader finds its columns from the body: an anchor line is a unit
+//! word followed by the targets, the node and indicator columns lie left of
+//! the unit, text right of the targets is KETERANGAN and the like. Offices
+//! print the same columns in other orders too (SATUAN after the quarters,
+//! say). Such a page is read by first moving each column's band of the page
+//! to the place its role has in the reader's order; the roles come from the
+//! header words (the header → role table), never from a column's place.
+//!
+//! A column is found from the header: the header's words grouped into
+//! phrases (words a space apart on a line), phrases over each other joined
+//! into one column's header, and a phrase over several columns ("TARGET"
+//! over the year and the quarters) left out as a group header. The border
+//! between two columns is where the fewest body words cross, between their
+//! headers. Where the header does not give each column's role once, the
+//! columns cannot be moved: a page whose header still shows two columns out
+//! of order on one line (SATUAN right of TW IV) is refused rather than read
+//! into wrong numbers, any other is read as printed.
+
+use super::header_lines;
+use crate::extract::{Page, Word};
+use crate::parse::header::{value_role_of, Role};
+use crate::reflow::frame::{core_words, is_signature_start};
+use std::borrow::Cow;
+
+/// Where the columns with no place of their own in the reader's order
+/// (ANGGARAN, REALISASI, KETERANGAN, ...) go: after the quarters, in their
+/// printed order.
+const AFTER_THE_QUARTERS: usize = 9;
+
+fn reading_rank(role: Role) -> usize {
+    role.reading_place().unwrap_or(AFTER_THE_QUARTERS)
+}
+
+/// One column's header on a page: its extent and role.
+#[derive(Debug, Clone)]
+struct HeaderColumn {
+    x0: f32,
+    x1: f32,
+    role: Role,
+    text: String,
+}
+
+/// The columns of one page, in printed order, with the borders between
+/// them (one fewer than the columns).
+#[derive(Debug, Clone)]
+struct Bands {
+    roles: Vec<Role>,
+    borders: Vec<f32>,
+}
+
+/// The pages as the reader can read them: unchanged when their columns are
+/// in the reader's order (or the header does not say), with the column
+/// bands moved when the header names every column once, or the reason the
+/// plan is refused.
+pub(super) fn in_reading_order(pages: &[Page]) -> Result<Cow<'_, [Page]>, String> {
+    let positioned = pages.iter().any(|p| p.width > 0.0);
+    let mut moved: Option<Vec<Page>> = None;
+    let mut last_bands: Option<Bands> = None;
+    for (n, page) in pages.iter().enumerate() {
+        let header = naming_lines(page, &header_lines(page));
+        let bands = if header.is_empty() {
+            last_bands.clone()
+        } else {
+            let columns = header_columns(page, &header, positioned);
+            if in_order(&columns) {
+                // A header in the reader's order: this page is read as printed.
+                last_bands = None;
+                continue;
+            }
+            if !names_each_column_once(&columns) && !plainly_out_of_order(page, &header, positioned) {
+                // A header that names no column out of order by itself: the
+                // page is read as printed.
+                last_bands = None;
+                continue;
+            }
+            if !names_each_column_once(&columns) {
+                let printed: Vec<&str> = columns.iter().map(|c| c.text.as_str()).collect();
+                return Err(format!(
+                    "the table's columns are in an order this reader cannot follow (header on page {}: {}); \
+                     columns are read by their header words, and these do not name each column once",
+                    page.number,
+                    printed.join(" | ")
+                ));
+            }
+            Some(Bands { roles: columns.iter().map(|c| c.role).collect(), borders: borders(page, &header, &columns) })
+        };
+        let Some(bands) = bands else { continue };
+        let pages_out = moved.get_or_insert_with(|| pages.to_vec());
+        move_bands(&mut pages_out[n], &header, &bands);
+        last_bands = Some(bands);
+    }
+    Ok(match moved {
+        Some(p) => Cow::Owned(p),
+        None => Cow::Borrowed(pages),
+    })
+}
+
+/// True when the columns the reader relies on come in its order.
+fn in_order(columns: &[HeaderColumn]) -> bool {
+    let ranks: Vec<usize> = columns.iter().map(|c| reading_rank(c.role)).filter(|&r| r < AFTER_THE_QUARTERS).collect();
+    ranks.windows(2).all(|w| w[0] <= w[1])
+}
+
+/// True when each column the reader relies on is named by exactly one
+/// header, the unit and a target among them: only then can the bands be
+/// told apart.
+fn names_each_column_once(columns: &[HeaderColumn]) -> bool {
+    let mut seen = std::collections::HashSet::new();
+    let once = columns.iter().filter(|c| c.role.reading_place().is_some()).all(|c| seen.insert(c.role));
+    once && seen.contains(&Role::Unit) && seen.iter().any(|r| r.is_value())
+}
+
+/// True when two phrases of the header, each naming a column by itself,
+/// name them out of the reader's order on one line (SATUAN right of TW IV).
+fn plainly_out_of_order(page: &Page, header: &[usize], positioned: bool) -> bool {
+    header.iter().any(|&i| {
+        let ranks: Vec<usize> = phrases(&page.lines[i].words, positioned)
+            .iter()
+            .filter_map(|p| value_role_of(&p.iter().map(|w| w.text.as_str()).collect::<Vec<_>>().join(" ")))
+            .filter_map(|r| r.ungrouped().reading_place())
+            .collect();
+        ranks.windows(2).any(|w| w[0] > w[1])
+    })
+}
+
+/// The header lines that name columns: from the first with a word only a
+/// header has ("TAHUN 2026" above it is the title's last line).
+fn naming_lines(page: &Page, header: &[usize]) -> Vec<usize> {
+    let first = header.iter().position(|&i| {
+        let words: Vec<&str> = page.lines[i].words.iter().map(|w| w.text.as_str()).collect();
+        core_words(&words) > 0
+    });
+    first.map(|f| header[f..].to_vec()).unwrap_or_default()
+}
+
+/// A line's words split into phrases: words a word space apart.
+fn phrases(words: &[Word], positioned: bool) -> Vec<Vec<&Word>> {
+    let mut out: Vec<Vec<&Word>> = Vec::new();
+    for w in words {
+        let joined = out.last().and_then(|p| p.last()).is_some_and(|prev| {
+            let gap = w.x0 - prev.x1;
+            // A word space: one character in a dump, under half the text's
+            // height on a page (a column gap is wider than both).
+            if positioned {
+                gap < 0.5 * (w.y1 - w.y0).abs().max(1.0)
+            } else {
+                gap < 2.0
+            }
+        });
+        if joined {
+            out.last_mut().expect("a phrase").push(w);
+        } else {
+            out.push(vec![w]);
+        }
+    }
+    out
+}
+
+/// The header's columns, left to right.
+fn header_columns(page: &Page, header: &[usize], positioned: bool) -> Vec<HeaderColumn> {
+    // (line, x0, x1, words) of each phrase.
+    let all: Vec<(usize, f32, f32, Vec<&Word>)> = header
+        .iter()
+        .flat_map(|&i| {
+            phrases(&page.lines[i].words, positioned).into_iter().map(move |p| {
+                let x0 = p.iter().map(|w| w.x0).fold(f32::MAX, f32::min);
+                let x1 = p.iter().map(|w| w.x1).fold(f32::MIN, f32::max);
+                (i, x0, x1, p)
+            })
+        })
+        .collect();
+    let overlaps = |a: &(usize, f32, f32, Vec<&Word>), b: &(usize, f32, f32, Vec<&Word>)| a.1 <= b.2 && b.1 <= a.2;
+    // A phrase over two phrases of one other line heads a group of columns.
+    let spanning: Vec<bool> = all
+        .iter()
+        .map(|a| header.iter().any(|&line| line != a.0 && all.iter().filter(|b| b.0 == line && overlaps(a, b)).count() >= 2))
+        .collect();
+    let mut columns: Vec<(f32, f32, Vec<&Word>)> = Vec::new();
+    for (a, _) in all.iter().zip(&spanning).filter(|(_, s)| !**s) {
+        let mut col = (a.1, a.2, a.3.clone());
+        // Join every column this phrase reaches over.
+        let mut k = 0;
+        while k < columns.len() {
+            if columns[k].0 <= col.1 && col.0 <= columns[k].1 {
+                let c = columns.remove(k);
+                col = (col.0.min(c.0), col.1.max(c.1), [c.2, col.2].concat());
+                k = 0;
+            } else {
+                k += 1;
+            }
+        }
+        columns.push(col);
+    }
+    columns.sort_by(|a, b| a.0.total_cmp(&b.0));
+    columns
+        .into_iter()
+        .map(|(x0, x1, mut words)| {
+            words.sort_by(|a, b| a.y0.total_cmp(&b.y0).then(a.x0.total_cmp(&b.x0)));
+            let text = words.iter().map(|w| w.text.as_str()).collect::<Vec<_>>().join(" ");
+            let role = value_role_of(&text).map(Role::ungrouped).unwrap_or(Role::Extra);
+            HeaderColumn { x0, x1, role, text }
+        })
+        .collect()
+}
+
+/// The lines of a page whose words are table cells: below the header, and
+/// above the signature block (a signature line spans several columns and
+/// must keep its words in order).
+fn table_lines(page: &Page, header: &[usize]) -> std::ops::Range<usize> {
+    let start = header.last().map(|&h| h + 1).unwrap_or(0);
+    let end = (start..page.lines.len()).find(|&i| is_signature_start(&page.lines[i].text())).unwrap_or(page.lines.len());
+    start..end
+}
+
+/// The border between each two neighbouring columns: between their headers,
+/// where the fewest body words cross (the middle of the widest such gap).
+fn borders(page: &Page, header: &[usize], columns: &[HeaderColumn]) -> Vec<f32> {
+    let body: Vec<&Word> = page.lines[table_lines(page, header)].iter().flat_map(|l| l.words.iter()).collect();
+    columns
+        .windows(2)
+        .map(|pair| {
+            let (from, to) = (pair[0].x1, pair[1].x0);
+            let mut edges: Vec<f32> = body.iter().flat_map(|w| [w.x0, w.x1]).filter(|&x| x > from && x < to).collect();
+            edges.push(from);
+            edges.push(to);
+            edges.sort_by(f32::total_cmp);
+            edges.dedup();
+            // The gaps between consecutive edges, scored by how many words
+            // cross them, fewest first, then widest.
+            edges
+                .windows(2)
+                .map(|e| {
+                    let mid = (e[0] + e[1]) / 2.0;
+                    let crossing = body.iter().filter(|w| w.x0 < mid && w.x1 > mid).count();
+                    (crossing, e[1] - e[0], mid)
+                })
+                .min_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)))
+                .map(|(_, _, mid)| mid)
+                .unwrap_or((from + to) / 2.0)
+        })
+        .collect()
+}
+
+/// Moves each column's band of the page's header and table lines to its
+/// place in the reader's order, keeping the bands' widths.
+fn move_bands(page: &mut Page, header: &[usize], bands: &Bands) {
+    let lines: Vec<usize> = header.iter().copied().chain(table_lines(page, header)).collect();
+    let band_of = |w: &Word| bands.borders.iter().filter(|&&b| (w.x0 + w.x1) / 2.0 > b).count();
+    let words = || lines.iter().flat_map(|&i| page.lines[i].words.iter());
+    let left = words().map(|w| w.x0).fold(f32::MAX, f32::min);
+    let right = words().map(|w| w.x1).fold(f32::MIN, f32::max);
+    if left > right {
+        return;
+    }
+    let mut edges = vec![left.min(bands.borders.first().copied().unwrap_or(left))];
+    edges.extend(bands.borders.iter().copied());
+    edges.push(right.max(*edges.last().expect("an edge")));
+    let mut order: Vec<usize> = (0..bands.roles.len()).collect();
+    order.sort_by_key(|&k| reading_rank(bands.roles[k]));
+    let mut shift = vec![0.0f32; bands.roles.len()];
+    let mut at = edges[0];
+    for &k in &order {
+        shift[k] = at - edges[k];
+        at += edges[k + 1] - edges[k];
+    }
+    for &i in &lines {
+        let line = &mut page.lines[i];
+        for w in &mut line.words {
+            let dx = shift[band_of(w)];
+            w.x0 += dx;
+            w.x1 += dx;
+        }
+        line.words.sort_by(|a, b| a.x0.total_cmp(&b.x0));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::text::pages_of;
+
+    fn texts(page: &Page) -> Vec<String> {
+        page.lines.iter().map(|l| l.text()).collect()
+    }
+
+    #[test]
+    fn a_unit_column_after_the_quarters_is_moved_before_the_target() {
+        let dump = "\
+URAIAN      INDIKATOR        TARGET  TW I  TW II  TW III  TW IV   SATUAN   REALISASI
+Program 1   Jumlah bibit         12     3      3       3      3    Batang       2
+";
+        let pages = pages_of(dump, true);
+        let read = in_reading_order(&pages).expect("readable");
+        assert_eq!(texts(&read[0])[1], "Program 1 Jumlah bibit Batang 12 3 3 3 3 2");
+        assert_eq!(texts(&read[0])[0], "URAIAN INDIKATOR SATUAN TARGET TW I TW II TW III TW IV REALISASI");
+    }
+
+    #[test]
+    fn columns_in_the_readers_order_are_left_as_printed() {
+        let dump = "\
+URAIAN      INDIKATOR       SATUAN  TARGET  TW I  TW II  TW III  TW IV  REALISASI
+Program 1   Jumlah bibit    Batang      12     3      3       3      3      2
+";
+        let pages = pages_of(dump, true);
+        assert!(matches!(in_reading_order(&pages), Ok(Cow::Borrowed(_))));
+    }
+
+    #[test]
+    fn a_header_naming_a_column_twice_out_of_order_is_refused() {
+        let dump = "\
+URAIAN      INDIKATOR        TARGET  TW I  TW I  TW III  TW IV   SATUAN
+Program 1   Jumlah bibit         12     3      3       3      3    Batang
+";
+        let pages = pages_of(dump, true);
+        let err = in_reading_order(&pages).expect_err("refused");
+        assert!(err.contains("order"), "{err}");
+    }
+}
