@@ -55,6 +55,8 @@ type Id = u32;
 struct Pool<'a> {
     text: Vec<&'a str>,
     num: Vec<Option<f64>>,
+    /// Blank cells printed as a dash (parsed once: the search asks often).
+    dash: Vec<bool>,
 }
 
 impl<'a> Pool<'a> {
@@ -62,14 +64,16 @@ impl<'a> Pool<'a> {
         let mut text: Vec<&str> = values.collect();
         text.sort_unstable();
         text.dedup();
-        let num = text
+        let parsed: Vec<Value> = text.iter().map(|v| parse_value(v)).collect();
+        let num = parsed
             .iter()
-            .map(|v| match parse_value(v) {
+            .map(|v| match v {
                 Value::Number(n) => n.parse().ok(),
                 _ => None,
             })
             .collect();
-        Pool { text, num }
+        let dash = parsed.iter().map(|v| matches!(v, Value::Empty)).collect();
+        Pool { text, num, dash }
     }
 
     fn id(&self, v: &str) -> Id {
@@ -86,7 +90,7 @@ impl<'a> Pool<'a> {
 
     /// A blank cell printed as a dash.
     fn is_dash(&self, v: Id) -> bool {
-        matches!(parse_value(self.text[v as usize]), Value::Empty)
+        self.dash[v as usize]
     }
 
     fn same(&self, a: Id, b: Id) -> bool {
@@ -285,21 +289,38 @@ fn in_order(pool: &Pool, inline: &[Vec<Id>], free: &[Id], cap: usize, mode: Mode
     (p == free.len()).then(|| Solved { confirmed: vec![true; rows.len()], rows, stray: 0, mode, owner })
 }
 
-/// States are merged when they read the stream up to the same place and
-/// wait on the same rows with the same values (what they may still
-/// become depends on those values).
-type Key = (usize, Vec<Pending>);
+/// The best state per key, states merged when they read the stream up to
+/// the same place and wait on the same rows with the same values (what
+/// they may still become depends on those values). Kept by place, then by
+/// pending rows, so that states come out in (place, pending) order, the
+/// order ties are broken in, and a state is compared with only those at
+/// its own place.
+#[derive(Default)]
+struct Frontier {
+    by_place: BTreeMap<usize, BTreeMap<Vec<Pending>, State>>,
+}
 
-fn keep_best(map: &mut BTreeMap<Key, State>, s: State) {
-    match map.entry((s.p, s.pending.clone())) {
-        std::collections::btree_map::Entry::Vacant(e) => {
-            e.insert(s);
-        }
-        std::collections::btree_map::Entry::Occupied(mut e) => {
-            if e.get().score < s.score {
-                e.insert(s);
+impl Frontier {
+    fn is_empty(&self) -> bool {
+        self.by_place.is_empty()
+    }
+
+    fn keep_best(&mut self, s: State) {
+        let here = self.by_place.entry(s.p).or_default();
+        match here.get_mut(s.pending.as_slice()) {
+            Some(kept) => {
+                if kept.score < s.score {
+                    *kept = s;
+                }
+            }
+            None => {
+                here.insert(s.pending.clone(), s);
             }
         }
+    }
+
+    fn into_states(self) -> impl Iterator<Item = State> {
+        self.by_place.into_values().flat_map(BTreeMap::into_values)
     }
 }
 
@@ -330,11 +351,11 @@ impl<'p> Search<'p> {
 
     /// Moves taken between rows: pass over a stray value, or complete a
     /// pending row with the values at hand. Returns the states reached.
-    fn between(&mut self, beam: Vec<State>) -> BTreeMap<Key, State> {
-        let mut ready: BTreeMap<Key, State> = BTreeMap::new();
+    fn between(&mut self, beam: Vec<State>) -> Frontier {
+        let mut ready = Frontier::default();
         let mut cur: Vec<State> = beam;
         for round in 0..=(MAX_SKIP + MAX_PENDING) {
-            let mut next: BTreeMap<Key, State> = BTreeMap::new();
+            let mut next = Frontier::default();
             for s in cur {
                 // The older of two cut rows is completed first.
                 if let Some((pr, pv)) = s.pending.first() {
@@ -344,21 +365,21 @@ impl<'p> Search<'p> {
                         if sc > 0.0 {
                             let st = self.step(s.step, Act::Complete { row: *pr, vals: seq, from: s.p, len: take });
                             let pending = s.pending[1..].to_vec();
-                            keep_best(&mut next, State { score: s.score + sc - completion_cost(pv.len()), p: s.p + take, pending, step: st });
+                            next.keep_best(State { score: s.score + sc - completion_cost(pv.len()), p: s.p + take, pending, step: st });
                         }
                     }
                 }
                 if s.p < self.free.len() && round < MAX_SKIP {
                     let st = self.step(s.step, Act::Skip);
-                    keep_best(&mut next, State { score: s.score - STRAY, p: s.p + 1, pending: s.pending.clone(), step: st });
+                    next.keep_best(State { score: s.score - STRAY, p: s.p + 1, pending: s.pending.clone(), step: st });
                 }
-                keep_best(&mut ready, s);
+                ready.keep_best(s);
             }
             if next.is_empty() {
                 break;
             }
             // Keep the frontier small: the best state per key.
-            cur = next.into_values().collect();
+            cur = next.into_states().collect();
         }
         ready
     }
@@ -370,27 +391,27 @@ impl<'p> Search<'p> {
             let inline: Vec<Id> = self.inline[k].iter().take(cap).copied().collect();
             let need = cap - inline.len();
             let ready = self.between(std::mem::take(&mut beam));
-            let mut next: BTreeMap<Key, State> = BTreeMap::new();
-            for s in ready.into_values() {
+            let mut next = Frontier::default();
+            for s in ready.into_states() {
                 for take in 0..=need.min(self.free.len() - s.p) {
                     let (seq, sc) = self.arrange(&inline, s.p, take);
                     if sc > 0.0 {
                         let st = self.step(s.step, Act::Row { row: k, vals: seq, ok: true, from: s.p, len: take });
-                        keep_best(&mut next, State { score: s.score + sc, p: s.p + take, pending: s.pending.clone(), step: st });
+                        next.keep_best(State { score: s.score + sc, p: s.p + take, pending: s.pending.clone(), step: st });
                     } else if !seq.is_empty() && seq.len() < cap && (s.pending.is_empty() || (s.pending.len() < MAX_PENDING && s.pending[0].0 + 1 == k)) {
                         // Cut in two: the rest comes later. A second row
                         // cut in two only right under the first.
                         let st = self.step(s.step, Act::Row { row: k, vals: seq.clone(), ok: false, from: s.p, len: take });
                         let mut pending = s.pending.clone();
                         pending.push((k, seq));
-                        keep_best(&mut next, State { score: s.score + PENDING_OPEN * take as f64, p: s.p + take, pending, step: st });
+                        next.keep_best(State { score: s.score + PENDING_OPEN * take as f64, p: s.p + take, pending, step: st });
                     } else {
                         let st = self.step(s.step, Act::Row { row: k, vals: seq, ok: false, from: s.p, len: take });
-                        keep_best(&mut next, State { score: s.score + sc, p: s.p + take, pending: s.pending.clone(), step: st });
+                        next.keep_best(State { score: s.score + sc, p: s.p + take, pending: s.pending.clone(), step: st });
                     }
                 }
             }
-            let mut all: Vec<State> = next.into_values().collect();
+            let mut all: Vec<State> = next.into_states().collect();
             all.sort_by(|x, y| y.score.partial_cmp(&x.score).unwrap_or(std::cmp::Ordering::Equal));
             all.truncate(BEAM);
             beam = all;
