@@ -13,7 +13,8 @@
 #   (b) PDF path pages per second (--jobs 1 and --jobs 2);
 #   (c) speed-up from --jobs 1 to --jobs 2 on the whole set (target ≥ 1.8×),
 #       with folder output and with combined output;
-#   (d) peak RSS for 1,000 documents vs 10 (the 10 largest inputs), with
+#   (d) peak RSS for 1,000 documents vs 10 (the 10 inputs that need the
+#       most memory to convert alone), with
 #       combined output (-o all.csv) and folder output (-o out/) (target
 #       ratio ≤ 1.2); and for 1,000 vs 10 copies of one flow dump (only the
 #       number of documents differs);
@@ -27,7 +28,8 @@
 #
 # Environment: RENCANA=path/to/rencana (skip the build), CORPUS=dir (default
 # ../shared/corpus beside the repository, else fixtures/), DOCS (1000),
-# SMALL (10), RUNS (3), SCANS=1, KEEP=1 keeps the work folder.
+# SMALL (10), RUNS (3), SCANS=1, KEEP=1 keeps the work folder, ONLY=memory
+# measures (d) alone.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -103,10 +105,18 @@ for ((i = 0; i < DOCS; i++)); do
         TOTAL_PAGES=$((TOTAL_PAGES + TPAGES[t]))
     fi
 done
-# The small set: one copy each of the SMALL largest templates (the worst case for 10).
+# The small set: one copy each of the SMALL templates that need the most
+# memory to convert alone (peak RSS of one run each). The 1,000 hold copies
+# of all of them, so a ratio near 1 says memory does not grow with the
+# number of documents; comparing with lighter documents (say the largest
+# files, mostly PDFs) would measure the mix instead.
 SMALLDIR=$WORK/small
 mkdir -p "$SMALLDIR"
-for t in $(for j in "${!TEMPLATES[@]}"; do echo "${TBYTES[$j]} $j"; done | sort -rn | head -n "$SMALL" | awk '{print $2}'); do
+for j in "${!TEMPLATES[@]}"; do
+    /usr/bin/time -f '%M' -o "$WORK/time-one" "$RENCANA" convert "${TEMPLATES[$j]}" -o "$WORK/one.csv" --quiet 2>/dev/null || true
+    TRSS[$j]=$(tail -1 "$WORK/time-one")
+done
+for t in $(for j in "${!TEMPLATES[@]}"; do echo "${TRSS[$j]} $j"; done | sort -rn | head -n "$SMALL" | awk '{print $2}'); do
     cp "${TEMPLATES[$t]}" "$SMALLDIR/$(basename "${TEMPLATES[$t]}")"
 done
 # The same-document sets: SMALL and DOCS copies of the flow dump with the
@@ -153,6 +163,7 @@ echo
 ROWS=()
 row() { ROWS+=("$(printf '%-46s %12s %10s %s' "$1" "$2" "$3" "$4")"); }
 
+if [[ ${ONLY:-} != memory ]]; then
 # (a) text path, --jobs 1
 for k in flow mutool layout; do
     [[ -n ${KCOUNT[$k]:-} ]] || continue
@@ -181,6 +192,7 @@ row "(c) whole set -o out/: --jobs 1 / --jobs 2" "${fw1}s/${fw2}s" "$(div "$fw1"
 row "(c) whole set -o all.csv: --jobs 1 / --jobs 2" "${cw1}s/${cw2}s" "$(div "$cw1" "$cw2")x" "target >= 1.8x; cpu ${cc1}s/${cc2}s, exit $crc"
 row "    whole set, --jobs 2, -o all.csv" "$(div "$(mb "$TOTAL_BYTES")" "$cw2") MB/s" "$(div "$DOCS" "$cw2") docs/s" ""
 
+fi
 # (d) peak memory: SMALL vs DOCS documents (default jobs = all cores)
 run small-all "$SMALLDIR" -o "$WORK/out-small.csv"; sm=$M
 run big-all "$ALL" -o "$WORK/out-big.csv"; bm=$M
@@ -192,6 +204,11 @@ run same-small "$SAME10" -o "$WORK/out-same-small.csv"; sm=$M
 run same-big "$SAMEN" -o "$WORK/out-same-big.csv"; bm=$M
 row "(d) peak RSS, one flow dump $DOCS vs $SMALL times" "$((bm / 1024))/$((sm / 1024)) MiB" "$(div "$bm" "$sm")x" "$(basename "${TEMPLATES[$SAME_T]}"), -o all.csv"
 
+if [[ ${ONLY:-} == memory ]]; then
+    printf '%-46s %12s %10s %s\n' measure value "" note
+    printf '%s\n' "${ROWS[@]}"
+    exit 0
+fi
 # (e) determinism
 nout=$(find "$WORK/out-dir-j1" -type f | wc -l)
 if diff -r "$WORK/out-dir-j1" "$WORK/out-dir-j2" >/dev/null; then same_dir=identical; else same_dir=DIFFERENT; fi

@@ -254,23 +254,46 @@ fn run_combined(inputs: &[Input], path: Option<&Path>, opts: &BatchOptions, prog
     let mut files = Vec::with_capacity(inputs.len());
     let mut sink = CombinedSink::open(path, opts.format)?;
     for chunk in inputs.chunks(window) {
-        let results: Vec<(Result<Document, crate::Error>, f64)> = chunk
+        // Each worker renders its document for the sink, so that a window
+        // holds output bytes, not documents (several times larger): memory
+        // stays that of the window's output whatever the batch's length.
+        let results: Vec<(FileReport, std::io::Result<Option<Rendered>>)> = chunk
             .par_iter()
             .map(|input| {
-                let (r, s) = convert_one(input, &opts.convert);
-                progress(&report_of(input, &r, s, path));
-                (r, s)
+                let (result, seconds) = convert_one(input, &opts.convert);
+                let report = report_of(input, &result, seconds, path);
+                progress(&report);
+                (report, result.ok().map(|doc| Rendered::new(doc, opts.format)).transpose())
             })
             .collect();
-        for (input, (result, seconds)) in chunk.iter().zip(results) {
-            files.push(report_of(input, &result, seconds, path));
-            if let Ok(doc) = result {
-                sink.push(doc)?;
+        for (report, rendered) in results {
+            files.push(report);
+            if let Some(rendered) = rendered? {
+                sink.push(rendered)?;
             }
         }
     }
     sink.finish()?;
     Ok(Report::from_files(files))
+}
+
+/// One document as the combined output will hold it: CSV rows (with their
+/// header row) or JSONL lines, written by the worker that converted it; a
+/// whole document for JSON, whose array is written at the end.
+enum Rendered {
+    Bytes(Vec<u8>),
+    Document(Box<Document>),
+}
+
+impl Rendered {
+    fn new(doc: Document, format: Format) -> std::io::Result<Rendered> {
+        if format == Format::Json {
+            return Ok(Rendered::Document(Box::new(doc)));
+        }
+        let mut bytes = Vec::new();
+        write_docs(&mut bytes, std::slice::from_ref(&doc), format)?;
+        Ok(Rendered::Bytes(bytes))
+    }
 }
 
 /// The combined output: CSV and JSONL stream document by document; JSON is
@@ -302,22 +325,17 @@ impl CombinedSink {
         Ok(CombinedSink { format, tmp, target: path.map(Path::to_path_buf), out, csv_header_written: false, json_docs: Vec::new(), any: false })
     }
 
-    fn push(&mut self, doc: Document) -> std::io::Result<()> {
+    fn push(&mut self, rendered: Rendered) -> std::io::Result<()> {
         self.any = true;
-        match self.format {
-            Format::Json => self.json_docs.push(doc),
-            Format::Jsonl => {
-                write_docs(&mut self.out, std::slice::from_ref(&doc), Format::Jsonl)?;
-            }
-            Format::Csv => {
-                let mut buf = Vec::new();
-                write_docs(&mut buf, std::slice::from_ref(&doc), Format::Csv)?;
+        match rendered {
+            Rendered::Document(doc) => self.json_docs.push(*doc),
+            Rendered::Bytes(bytes) => {
                 // Every document's CSV starts with the header row: keep the first only.
-                let body = if self.csv_header_written {
-                    let at = buf.windows(2).position(|w| w == b"\r\n").map(|i| i + 2).unwrap_or(0);
-                    &buf[at..]
+                let body = if self.format == Format::Csv && self.csv_header_written {
+                    let at = bytes.windows(2).position(|w| w == b"\r\n").map(|i| i + 2).unwrap_or(0);
+                    &bytes[at..]
                 } else {
-                    &buf[..]
+                    &bytes[..]
                 };
                 self.out.write_all(body)?;
                 self.csv_header_written = true;
@@ -326,7 +344,6 @@ impl CombinedSink {
         Ok(())
     }
 
-    /// Completes the output; with no document converted, no file is made.
     fn finish(mut self) -> std::io::Result<()> {
         if self.format == Format::Json && !self.json_docs.is_empty() {
             write_docs(&mut self.out, &self.json_docs, Format::Json)?;
