@@ -59,6 +59,12 @@ fn indicator_json(ind: &Indicator) -> Json {
     Json::Object(m)
 }
 
+/// True when `n` is the node `json` was made from, printed again: same
+/// level, label, name and code.
+fn same_node(json: &Map<String, Json>, n: &Node) -> bool {
+    json["level"] == json!(n.level.as_str()) && json["label"] == json!(n.label) && json["name"] == json!(n.name) && json["code"] == json!(n.code)
+}
+
 /// Builds the nested tree: each node under the nearest open node above it.
 fn tree(doc: &Document) -> Vec<Json> {
     // Arena of nodes; `stack` holds the open node index per depth.
@@ -67,13 +73,28 @@ fn tree(doc: &Document) -> Vec<Json> {
     let mut stack: [Option<usize>; 5] = [None; 5];
     let mut node_index = std::collections::HashMap::new();
     for n in &doc.nodes {
-        let idx = arena.len();
-        arena.push((node_json(n), Vec::new(), Vec::new()));
         let d = n.level.depth();
-        match stack[..d].iter().rev().flatten().next() {
-            Some(&parent) => arena[parent].1.push(idx),
-            None => roots.push(idx),
-        }
+        let parent = stack[..d].iter().rev().flatten().next().copied();
+        let siblings = match parent {
+            Some(p) => &arena[p].1,
+            None => &roots,
+        };
+        // A node printed again right after itself (a merged cell repeated
+        // at a page break, or re-printed beside its later indicators) is
+        // the same node: its indicators and children go to the first one.
+        let repeated = siblings.last().copied().filter(|&last| same_node(&arena[last].0, n));
+        let idx = match repeated {
+            Some(last) => last,
+            None => {
+                let idx = arena.len();
+                arena.push((node_json(n), Vec::new(), Vec::new()));
+                match parent {
+                    Some(p) => arena[p].1.push(idx),
+                    None => roots.push(idx),
+                }
+                idx
+            }
+        };
         stack[d] = Some(idx);
         for s in stack.iter_mut().skip(d + 1) {
             *s = None;
