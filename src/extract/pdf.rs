@@ -1,8 +1,10 @@
 //! PDF reader: glyphs with positions → words → lines, plus ruling lines.
 //!
-//! lopdf loads (and decrypts) the file; pdf-extract interprets the content
-//! streams and decodes fonts, reporting each glyph and painted path to our
-//! output device ([`device`]); we then group glyphs into words and lines
+//! lopdf loads (and decrypts) the file; our content-stream interpreter
+//! ([`interpret`]) runs each page and decodes its fonts, reporting each
+//! glyph and painted path to our output device ([`device`]); a page it does
+//! not support (unusual fonts or syntax) is interpreted by pdf-extract
+//! instead, into the same device. We then group glyphs into words and lines
 //! ([`words`]) and paths into rulings ([`rulings`]). pdf-extract panics on
 //! some real-world PDFs, so every call into it runs under [`guard`].
 
@@ -11,6 +13,7 @@ mod fonts;
 mod frame;
 mod glyph;
 mod guard;
+mod interpret;
 mod load;
 mod prepare;
 mod rulings;
@@ -48,7 +51,21 @@ enum Fonts {
     AsPrinted,
 }
 
+/// Which interpreter reads the pages: ours (falling back to pdf-extract
+/// page by page), or pdf-extract for every page (the tests' reference).
+#[derive(Clone, Copy, PartialEq)]
+enum Engine {
+    Own,
+    #[cfg(test)]
+    PdfExtract,
+}
+
 fn read_with(path: &Path, bytes: &[u8], fonts_prep: Fonts) -> Result<Extracted, Error> {
+    read_counted(path, bytes, fonts_prep, Engine::Own).map(|(extracted, _)| extracted)
+}
+
+/// Reads the document; also says how many pages our interpreter read.
+fn read_counted(path: &Path, bytes: &[u8], fonts_prep: Fonts, engine: Engine) -> Result<(Extracted, usize), Error> {
     let mut doc = load::load(path, bytes)?;
     let page_refs = load::pages(path, &doc)?;
     prepare_document(path, &mut doc, &page_refs)?;
@@ -62,22 +79,27 @@ fn read_with(path: &Path, bytes: &[u8], fonts_prep: Fonts) -> Result<Extracted, 
     // Pages are independent once the document is loaded: read them on all
     // cores (in a batch, rayon shares the cores between files and pages).
     // Results come back in page order, so the output does not depend on it.
-    let read: Vec<Result<(Page, Vec<String>), Error>> = page_refs
+    let fonts = interpret::FontCache::default();
+    // Each page, whether our interpreter read it, and its warnings.
+    type PageRead = (Page, bool, Vec<String>);
+    let read: Vec<Result<PageRead, Error>> = page_refs
         .par_iter()
         .map(|page_ref| {
             let mut warnings = Vec::new();
-            read_page(path, &doc, page_ref, &mut warnings).map(|page| (page, warnings))
+            read_page(path, &doc, page_ref, &fonts, engine, &mut warnings).map(|(page, own)| (page, own, warnings))
         })
         .collect();
     let mut pages = Vec::with_capacity(read.len());
     let mut warnings = Vec::new();
+    let mut own_pages = 0;
     // The first failing page in page order names the error, as one by one.
     for result in read {
-        let (page, page_warnings) = result?;
+        let (page, own, page_warnings) = result?;
         pages.push(page);
+        own_pages += usize::from(own);
         warnings.extend(page_warnings);
     }
-    Ok(Extracted { kind: InputKind::Pdf, pages, warnings })
+    Ok((Extracted { kind: InputKind::Pdf, pages, warnings }, own_pages))
 }
 
 /// Hooks for the OCR reader ([`crate::extract::ocr`]), which needs the
@@ -106,12 +128,30 @@ fn prepare_document(path: &Path, doc: &mut Document, pages: &[PageRef]) -> Resul
         .map_err(|n| load::damaged(path, &format!("page {n} has an unreadable content stream")))
 }
 
-fn read_page(path: &Path, doc: &Document, page_ref: &PageRef, warnings: &mut Vec<String>) -> Result<Page, Error> {
+/// One page, and whether our interpreter (not pdf-extract) read it.
+fn read_page(
+    path: &Path,
+    doc: &Document,
+    page_ref: &PageRef,
+    fonts: &interpret::FontCache,
+    engine: Engine,
+    warnings: &mut Vec<String>,
+) -> Result<(Page, bool), Error> {
     let number = page_ref.number;
     let mut collector = PageCollector::new(page_ref.rotate);
-    catch_quietly(|| pdf_extract::output_doc_page(doc, &mut collector, number))
-        .map_err(|panic| could_not_read(path, &format!("page {number}: {panic}")))?
-        .map_err(|e| load::damaged(path, &format!("page {number}: {e}")))?;
+    // Ours first; what it refuses (or, defensively, panics on) is read
+    // afresh by pdf-extract, so nothing of the refused attempt is kept.
+    let own = engine == Engine::Own
+        && matches!(
+            catch_quietly(|| interpret::interpret_page(doc, page_ref.id, number, fonts, &mut collector)),
+            Ok(Ok(()))
+        );
+    if !own {
+        collector = PageCollector::new(page_ref.rotate);
+        catch_quietly(|| pdf_extract::output_doc_page(doc, &mut collector, number))
+            .map_err(|panic| could_not_read(path, &format!("page {number}: {panic}")))?
+            .map_err(|e| load::damaged(path, &format!("page {number}: {e}")))?;
+    }
     let Some(frame) = collector.frame else {
         return Err(load::damaged(path, &format!("page {number} has no media box")));
     };
@@ -124,13 +164,14 @@ fn read_page(path: &Path, doc: &Document, page_ref: &PageRef, warnings: &mut Vec
     if decodable == 0 {
         warnings.push(format!("no_text_layer:page={number}"));
     }
-    Ok(Page {
+    let page = Page {
         number,
         width: width as f32,
         height: height as f32,
         lines: words::build_lines(collector.glyphs),
         rulings: rulings::merge(collector.rulings, width as f32, height as f32),
-    })
+    };
+    Ok((page, own))
 }
 
 fn could_not_read(path: &Path, detail: &str) -> Error {

@@ -317,7 +317,7 @@ fn glyph_name(ch: char) -> Option<&'static str> {
     WINDOWS_EXTRA_NAMES.iter().find(|(c, _)| *c == ch).map(|(_, name)| *name)
 }
 
-const ASCII_NAMES: [&str; 95] = [
+pub(super) const ASCII_NAMES: [&str; 95] = [
     "space", "exclam", "quotedbl", "numbersign", "dollar", "percent", "ampersand", "quotesingle", "parenleft",
     "parenright", "asterisk", "plus", "comma", "hyphen", "period", "slash", "zero", "one", "two", "three", "four",
     "five", "six", "seven", "eight", "nine", "colon", "semicolon", "less", "equal", "greater", "question", "at", "A",
@@ -328,7 +328,7 @@ const ASCII_NAMES: [&str; 95] = [
 ];
 
 /// U+00A1..U+00FF; the entry for U+00AD (soft hyphen) is never used.
-const LATIN1_NAMES: [&str; 95] = [
+pub(super) const LATIN1_NAMES: [&str; 95] = [
     "exclamdown", "cent", "sterling", "currency", "yen", "brokenbar", "section", "dieresis", "copyright",
     "ordfeminine", "guillemotleft", "logicalnot", "hyphen", "registered", "macron", "degree", "plusminus",
     "twosuperior", "threesuperior", "acute", "mu", "paragraph", "periodcentered", "cedilla", "onesuperior",
@@ -343,7 +343,7 @@ const LATIN1_NAMES: [&str; 95] = [
 ];
 
 /// The characters Windows ANSI puts at 0x80..0x9F.
-const WINDOWS_EXTRA_NAMES: [(char, &str); 27] = [
+pub(super) const WINDOWS_EXTRA_NAMES: [(char, &str); 27] = [
     ('\u{20AC}', "Euro"),
     ('\u{201A}', "quotesinglbase"),
     ('\u{0192}', "florin"),

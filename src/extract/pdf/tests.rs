@@ -336,3 +336,344 @@ fn fonts_beyond_one_named_character_per_code_keep_their_map() {
     assert_eq!(super::fonts::translate_unicode_maps(&mut doc), 0);
     assert!(doc.get_dictionary(font).unwrap().has(b"ToUnicode"));
 }
+
+/// Every call an interpreter makes on the output device, with exact numbers.
+#[derive(Default)]
+struct Recorder {
+    calls: Vec<String>,
+}
+
+fn bits(t: &pdf_extract::Transform) -> [u64; 6] {
+    [t.m11, t.m12, t.m21, t.m22, t.m31, t.m32].map(f64::to_bits)
+}
+
+impl pdf_extract::OutputDev for Recorder {
+    fn begin_page(
+        &mut self,
+        page: u32,
+        m: &pdf_extract::MediaBox,
+        art: Option<(f64, f64, f64, f64)>,
+    ) -> Result<(), pdf_extract::OutputError> {
+        self.calls.push(format!("page {page} {} {} {} {} {art:?}", m.llx, m.lly, m.urx, m.ury));
+        Ok(())
+    }
+    fn end_page(&mut self) -> Result<(), pdf_extract::OutputError> {
+        self.calls.push("end page".into());
+        Ok(())
+    }
+    fn output_character(
+        &mut self,
+        trm: &pdf_extract::Transform,
+        width: f64,
+        spacing: f64,
+        font_size: f64,
+        text: &str,
+    ) -> Result<(), pdf_extract::OutputError> {
+        self.calls.push(format!(
+            "glyph {:?} {:?} {} {} {}",
+            text,
+            bits(trm),
+            width.to_bits(),
+            spacing.to_bits(),
+            font_size.to_bits()
+        ));
+        Ok(())
+    }
+    fn begin_word(&mut self) -> Result<(), pdf_extract::OutputError> {
+        self.calls.push("begin word".into());
+        Ok(())
+    }
+    fn end_word(&mut self) -> Result<(), pdf_extract::OutputError> {
+        self.calls.push("end word".into());
+        Ok(())
+    }
+    fn end_line(&mut self) -> Result<(), pdf_extract::OutputError> {
+        self.calls.push("end line".into());
+        Ok(())
+    }
+    fn stroke(
+        &mut self,
+        ctm: &pdf_extract::Transform,
+        _: &pdf_extract::ColorSpace,
+        _: &[f64],
+        path: &pdf_extract::Path,
+    ) -> Result<(), pdf_extract::OutputError> {
+        self.calls.push(format!("stroke {:?} {:?}", bits(ctm), path.ops));
+        Ok(())
+    }
+    fn fill(
+        &mut self,
+        ctm: &pdf_extract::Transform,
+        _: &pdf_extract::ColorSpace,
+        _: &[f64],
+        path: &pdf_extract::Path,
+    ) -> Result<(), pdf_extract::OutputError> {
+        self.calls.push(format!("fill {:?} {:?}", bits(ctm), path.ops));
+        Ok(())
+    }
+}
+
+/// A document loaded and prepared as [`read`] prepares it.
+fn prepared(bytes: &[u8]) -> (Document, Vec<super::PageRef>) {
+    let path = Path::new("test.pdf");
+    let mut doc = super::load::load(path, bytes).unwrap();
+    let pages = super::load::pages(path, &doc).unwrap();
+    super::prepare_document(path, &mut doc, &pages).unwrap();
+    super::fonts::translate_unicode_maps(&mut doc);
+    super::fonts::drop_truetype_programs(&mut doc);
+    (doc, pages)
+}
+
+/// Device calls per page from our interpreter (`None`: refused) and from pdf-extract.
+fn both_readings(bytes: &[u8]) -> Vec<(Option<Vec<String>>, Vec<String>)> {
+    let (doc, pages) = prepared(bytes);
+    let fonts = super::interpret::FontCache::default();
+    pages
+        .iter()
+        .map(|page| {
+            let mut ours = Recorder::default();
+            let own = super::interpret::interpret_page(&doc, page.id, page.number, &fonts, &mut ours).ok();
+            let mut theirs = Recorder::default();
+            pdf_extract::output_doc_page(&doc, &mut theirs, page.number).unwrap();
+            (own.map(|()| ours.calls), theirs.calls)
+        })
+        .collect()
+}
+
+/// Our interpreter reads every page of every fixture PDF itself, making
+/// exactly the device calls pdf-extract makes, and so reads the same pages.
+#[test]
+fn own_interpreter_reads_every_fixture_like_pdf_extract() {
+    use super::{read_counted, Engine, Fonts};
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
+    let mut checked = 0;
+    for folder in ["seed", "synthetic", "generated", "pdf", "scan"] {
+        let mut paths: Vec<_> = std::fs::read_dir(root.join(folder))
+            .unwrap()
+            .map(|entry| entry.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|e| e == "pdf"))
+            .collect();
+        paths.sort();
+        for path in paths {
+            let bytes = std::fs::read(&path).unwrap();
+            for (i, (ours, theirs)) in both_readings(&bytes).into_iter().enumerate() {
+                let ours = ours.unwrap_or_else(|| panic!("{} page {}: refused", path.display(), i + 1));
+                assert_eq!(ours, theirs, "{} page {}", path.display(), i + 1);
+            }
+            let (own, own_pages) = read_counted(&path, &bytes, Fonts::Simplified, Engine::Own).unwrap();
+            let (reference, _) = read_counted(&path, &bytes, Fonts::Simplified, Engine::PdfExtract).unwrap();
+            assert_eq!(own_pages, own.pages.len(), "{}: pages left to pdf-extract", path.display());
+            assert_eq!(own.pages, reference.pages, "{}", path.display());
+            assert_eq!(own.warnings, reference.warnings, "{}", path.display());
+            checked += 1;
+        }
+    }
+    assert!(checked >= 15, "only {checked} PDFs checked");
+}
+
+/// A one-page document whose font F1 is `font` and whose content is `content`.
+fn with_font(font: Dictionary, extra: Vec<(&str, Object)>, content: &[u8]) -> Vec<u8> {
+    let mut doc = Document::with_version("1.5");
+    let pages_id = doc.new_object_id();
+    let mut font = font;
+    for (key, value) in extra {
+        let id = doc.add_object(value);
+        font.set(key, id);
+    }
+    let font_id = doc.add_object(font);
+    let resources = doc.add_object(dictionary! { "Font" => dictionary! { "F1" => font_id } });
+    let content_id = doc.add_object(Stream::new(Dictionary::new(), content.to_vec()));
+    let page = doc.add_object(dictionary! {
+        "Type" => "Page", "Parent" => pages_id, "Contents" => content_id, "Resources" => resources,
+        "MediaBox" => vec![0.into(), 0.into(), PAGE_W.into(), PAGE_H.into()],
+    });
+    doc.objects.insert(
+        pages_id,
+        Object::Dictionary(dictionary! { "Type" => "Pages", "Kids" => vec![page.into()], "Count" => 1 }),
+    );
+    let catalog = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages_id });
+    doc.trailer.set("Root", catalog);
+    save(doc)
+}
+
+fn widths_0_to_255() -> Vec<Object> {
+    (0..256).map(|i| Object::Integer(300 + (i % 7) * 50)).collect()
+}
+
+/// Shows every byte 0..=255 with text operators that exercise the text state.
+fn all_codes_content() -> Vec<u8> {
+    let mut content = b"BT /F1 9 Tf 2 Tc 3 Tw 90 Tz 1 Ts 12 TL 50 700 Td <".to_vec();
+    for code in 0..=255u8 {
+        content.extend(format!("{code:02X}").bytes());
+    }
+    content.extend(b"> Tj T* [(a b) -250 (c) 33.5 <20>] TJ 0.5 0 0 0.5 10 10 Tm (x) Tj ET");
+    content
+}
+
+fn assert_same_reading(bytes: &[u8]) {
+    for (ours, theirs) in both_readings(bytes) {
+        let ours = ours.expect("our interpreter refused the page");
+        let differing: Vec<(&String, &String)> = ours.iter().zip(&theirs).filter(|(a, b)| a != b).collect();
+        assert!(
+            differing.is_empty(),
+            "{} calls differ, first: {:?}",
+            differing.len(),
+            &differing[..differing.len().min(5)]
+        );
+        assert_eq!(ours.len(), theirs.len());
+    }
+}
+
+#[test]
+fn win_ansi_and_pdf_doc_encodings_decode_like_pdf_extract() {
+    let truetype = |encoding: Object| {
+        dictionary! {
+            "Type" => "Font", "Subtype" => "TrueType", "BaseFont" => "Test", "Encoding" => encoding,
+            "FirstChar" => 0, "LastChar" => 255, "Widths" => widths_0_to_255(), "MissingWidth" => 250,
+        }
+    };
+    assert_same_reading(&with_font(truetype(Object::Name(b"WinAnsiEncoding".to_vec())), vec![], &all_codes_content()));
+    assert_same_reading(&with_font(truetype(Object::Name(b"MacRomanEncoding".to_vec())), vec![], &all_codes_content()));
+    let mac_base = Object::Dictionary(dictionary! { "BaseEncoding" => "MacRomanEncoding" });
+    assert_same_reading(&with_font(truetype(mac_base), vec![], &all_codes_content()));
+    // An encoding dictionary without a base: PDFDocEncoding.
+    let dict = Object::Dictionary(dictionary! { "Type" => "Encoding" });
+    assert_same_reading(&with_font(truetype(dict), vec![], &all_codes_content()));
+    // Widths only for part of the codes: the rest take /MissingWidth.
+    let mut partial = truetype(Object::Name(b"WinAnsiEncoding".to_vec()));
+    partial.set("FirstChar", 65);
+    partial.set("LastChar", 66);
+    partial.set("Widths", vec![500.into(), Object::Real(612.5)]);
+    assert_same_reading(&with_font(partial, vec![], &all_codes_content()));
+}
+
+#[test]
+fn glyph_names_decode_like_pdf_extract() {
+    let names = super::interpret::known_glyph_names();
+    let mut differences = vec![Object::Integer(1)];
+    differences.extend(names.iter().take(255).map(|n| Object::Name(n.as_bytes().to_vec())));
+    let mut rest = vec![Object::Integer(1)];
+    rest.extend(names.iter().skip(255).map(|n| Object::Name(n.as_bytes().to_vec())));
+    for differences in [differences, rest] {
+        let font = dictionary! {
+            "Type" => "Font", "Subtype" => "TrueType", "BaseFont" => "Test",
+            "FirstChar" => 0, "LastChar" => 255, "Widths" => widths_0_to_255(),
+        };
+        let encoding = Object::Dictionary(dictionary! {
+            "Type" => "Encoding", "BaseEncoding" => "WinAnsiEncoding", "Differences" => differences,
+        });
+        assert_same_reading(&with_font(font, vec![("Encoding", encoding)], &all_codes_content()));
+    }
+}
+
+#[test]
+fn identity_fonts_and_unicode_maps_read_like_pdf_extract() {
+    let cmap = b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap\n\
+        1 begincodespacerange <0000> <FFFF> endcodespacerange\n\
+        3 beginbfchar\n<0003> <0020>\n<0011> <00660069>\n<0012> <D835DC00>\nendbfchar\n\
+        2 beginbfrange\n<0024> <0030> <0041>\n<0040> <0041> [<00E9> <2013>]\nendbfrange\nendcmap"
+        .to_vec();
+    let mut doc = Document::with_version("1.5");
+    let descriptor = doc.add_object(dictionary! { "Type" => "FontDescriptor", "FontName" => "Test" });
+    let descendant = doc.add_object(dictionary! {
+        "Type" => "Font", "Subtype" => "CIDFontType2", "BaseFont" => "Test", "FontDescriptor" => descriptor,
+        "DW" => 500, "W" => vec![0x24.into(), vec![610.into(), Object::Real(620.5)].into(), 0x40.into(), 0x41.into(), 700.into()],
+    });
+    let font = dictionary! {
+        "Type" => "Font", "Subtype" => "Type0", "BaseFont" => "Test", "Encoding" => "Identity-H",
+        "DescendantFonts" => vec![Object::Reference(descendant)],
+    };
+    // The descendant lives in another document; move the objects over.
+    let mut content = b"BT /F1 10 Tf 3 Tw 100 700 Td <0024 0025 0003 0011 0012 0040 0041 0099 00> Tj".to_vec();
+    content.extend(b" [<0026> -500 <0003>] TJ ET");
+    let bytes = with_font_objects(font, doc, ("ToUnicode", Stream::new(Dictionary::new(), cmap)), &content);
+    assert_same_reading(&bytes);
+    // A simple font keeping a map that the font translation cannot express.
+    let cmap = b"2 beginbfchar <41> <00410042> <42> <0043> endbfchar".to_vec();
+    let font = dictionary! {
+        "Type" => "Font", "Subtype" => "TrueType", "BaseFont" => "Test", "Encoding" => "WinAnsiEncoding",
+        "FirstChar" => 0, "LastChar" => 255, "Widths" => widths_0_to_255(),
+    };
+    let bytes = with_font(
+        font,
+        vec![("ToUnicode", Object::Stream(Stream::new(Dictionary::new(), cmap)))],
+        &all_codes_content(),
+    );
+    assert_same_reading(&bytes);
+}
+
+/// Like [`with_font`], with the font's other objects taken from `objects`.
+fn with_font_objects(font: Dictionary, objects: Document, map: (&str, Stream), content: &[u8]) -> Vec<u8> {
+    let mut doc = Document::with_version("1.5");
+    doc.objects = objects.objects;
+    doc.max_id = objects.max_id;
+    let pages_id = doc.new_object_id();
+    let mut font = font;
+    let map_id = doc.add_object(map.1);
+    font.set(map.0, map_id);
+    let font_id = doc.add_object(font);
+    let resources = doc.add_object(dictionary! { "Font" => dictionary! { "F1" => font_id } });
+    let content_id = doc.add_object(Stream::new(Dictionary::new(), content.to_vec()));
+    let page = doc.add_object(dictionary! {
+        "Type" => "Page", "Parent" => pages_id, "Contents" => content_id, "Resources" => resources,
+        "MediaBox" => vec![0.into(), 0.into(), PAGE_W.into(), PAGE_H.into()],
+    });
+    doc.objects.insert(
+        pages_id,
+        Object::Dictionary(dictionary! { "Type" => "Pages", "Kids" => vec![page.into()], "Count" => 1 }),
+    );
+    let catalog = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages_id });
+    doc.trailer.set("Root", catalog);
+    save(doc)
+}
+
+#[test]
+fn paths_forms_and_graphics_state_like_pdf_extract() {
+    let mut doc = Document::with_version("1.5");
+    let pages_id = doc.new_object_id();
+    let font = doc.add_object(dictionary! {
+        "Type" => "Font", "Subtype" => "TrueType", "BaseFont" => "Test", "Encoding" => "WinAnsiEncoding",
+        "FirstChar" => 32, "LastChar" => 126, "Widths" => (32..127).map(|i| Object::Integer(400 + i)).collect::<Vec<_>>(),
+    });
+    let form = doc.add_object(Stream::new(
+        dictionary! { "Type" => "XObject", "Subtype" => "Form", "BBox" => vec![0.into(), 0.into(), 10.into(), 10.into()] },
+        b"0 0 m 5 5 l S BT /F1 8 Tf 1 0 0 1 20 20 Tm (in form) Tj ET".to_vec(),
+    ));
+    let state = doc.add_object(dictionary! { "Type" => "ExtGState", "CA" => 1, "SMask" => "None" });
+    let resources = doc.add_object(dictionary! {
+        "Font" => dictionary! { "F1" => font },
+        "XObject" => dictionary! { "Fm0" => form },
+        "ExtGState" => dictionary! { "G0" => state },
+    });
+    let content =
+        b"q 2 0 0 2 10 10 cm /G0 gs 1 0 0 RG 0.5 w 0 0 m 100 0 l 100 50 50 50 90 90 c 20 20 30 30 v 5 5 60 60 y h S \
+        Q 10 10 200 0.5 re f 0 0 m 1 1 l n /DeviceRGB cs 0.1 0.2 0.3 sc /Pattern CS /P0 SCN \
+        BT /F1 10 Tf 14 TL 100 700 Td (one) Tj 0 -14 TD (two) Tj T* (three) Tj q 3 Tc (four) Tj Q (five) Tj ET \
+        /Span <</MCID 0>> BDC q 1 0 0 1 300 300 cm /Fm0 Do Q EMC BT (after) Tj ET";
+    let content_id = doc.add_object(Stream::new(Dictionary::new(), content.to_vec()));
+    let page = doc.add_object(dictionary! {
+        "Type" => "Page", "Parent" => pages_id, "Contents" => content_id, "Resources" => resources,
+        "ArtBox" => vec![1.into(), 2.into(), 3.into(), 4.into()],
+    });
+    doc.objects.insert(
+        pages_id,
+        Object::Dictionary(dictionary! {
+            "Type" => "Pages", "Kids" => vec![page.into()], "Count" => 1,
+            "MediaBox" => vec![0.into(), 0.into(), Object::Real(595.3), 842.into()],
+        }),
+    );
+    let catalog = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages_id });
+    doc.trailer.set("Root", catalog);
+    assert_same_reading(&save(doc));
+}
+
+/// What our interpreter refuses, pdf-extract reads: the unit tests' Courier
+/// (a standard-14 font without widths) and the undecodable CID font.
+#[test]
+fn unsupported_pages_fall_back_to_pdf_extract() {
+    let readings = both_readings(&pdf(&[TABLE, "BT /F2 10 Tf 200 700 Td <00410042> Tj ET"]));
+    assert!(readings[0].0.is_none());
+    assert_eq!(readings[1].0.as_ref(), Some(&readings[1].1));
+    let out = read_ok(&pdf(&[TABLE]));
+    assert_eq!(texts(&out.pages[0].lines), ["Hello World Right", "Second line"]);
+}
