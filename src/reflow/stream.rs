@@ -874,6 +874,14 @@ fn build_rows(
         }
     }
 
+    // Each row's first indicator line among the lines nearest to it.
+    let mut first_indicator_line: Vec<Option<usize>> = vec![None; anchors.len()];
+    for (i, &k) in nearest.iter().enumerate() {
+        if first_indicator_line[k].is_none() && placed[i].has(Col::Indicator) {
+            first_indicator_line[k] = Some(i);
+        }
+    }
+
     let mut rows = Vec::new();
     let mut emitted_nodes = vec![false; label_lines.len()];
     for (k, &a) in anchors.iter().enumerate() {
@@ -920,7 +928,7 @@ fn build_rows(
                 row.set(role, text);
             }
         }
-        if let Some(i) = (0..first_line).find(|&i| nearest[i] == k && placed[i].has(Col::Indicator)) {
+        if let Some(i) = first_indicator_line[k].filter(|&i| i < first_line) {
             first_line = i;
         }
         for (v, pieces) in value_cells[k].iter_mut().enumerate() {
@@ -1065,8 +1073,12 @@ fn measure_valign(
     node_of: &dyn Fn(usize) -> Option<usize>,
 ) -> VAlign {
     let mut votes = [0usize; 3];
+    // Each anchor's node once: asked per node, it made a long plan's
+    // reflow cubic in its length.
+    let anchor_nodes: Vec<Option<usize>> = anchors.iter().map(|&a| node_of(a)).collect();
     for n in 0..label_lines.len() {
-        let mine: Vec<usize> = anchors.iter().copied().filter(|&a| node_of(a) == Some(n)).collect();
+        let mine: Vec<usize> =
+            anchors.iter().zip(&anchor_nodes).filter(|(_, node)| **node == Some(n)).map(|(&a, _)| a).collect();
         if mine.len() != 1 {
             continue;
         }
