@@ -67,6 +67,8 @@ struct Tok {
 #[derive(Debug, Clone)]
 struct Anchor {
     unit_tok: usize,
+    /// The unit's first token: the unit cell may hold several words ("Miliar Rupiah").
+    unit_from: usize,
     values: Vec<String>,
     /// One past the last token of the targets.
     end: usize,
@@ -85,7 +87,7 @@ pub fn reflow(pages: &[Page]) -> Table {
         };
     }
     let mut table = Table::default();
-    let (lines, title, header_roles) = body_lines(pages, &mut table);
+    let (lines, title, header_roles, block_roles) = body_lines(pages, &mut table);
     table.title = title;
     // Values are read in printed order after the unit: with SATUAN printed
     // after the quarters, every row's numbers would land in the wrong
@@ -100,6 +102,9 @@ pub fn reflow(pages: &[Page]) -> Table {
     }
     if table.columns.is_empty() {
         table.columns = vec![Role::Node, Role::Indicator, Role::Unit, Role::Target, Role::Tw1, Role::Tw2, Role::Tw3, Role::Tw4];
+    }
+    if let Some(pooled) = pooled_columns(&table.columns, &block_roles) {
+        table.columns = pooled;
     }
     let value_roles: Vec<Role> = table.columns.iter().copied().filter(|r| r.is_value()).collect();
     let text_after: Vec<Role> = after_values(&table.columns);
@@ -131,6 +136,30 @@ pub fn reflow(pages: &[Page]) -> Table {
         table.warnings.extend(ordered.warnings);
     }
     table
+}
+
+/// The columns of a header a flow dump printed in pieces. pdftotext and
+/// mutool print header cells where their text falls in the reading order:
+/// a two-line cell ("TARGET" / "2026") after the one-line ones, the right
+/// half of the header after the first row's URAIAN and INDIKATOR cells. The
+/// first block then names only some of the columns, in no telling order.
+/// When it misses the target or a quarter that the plan is known to have
+/// (some piece names a target or a quarter), the roles of every piece are
+/// pooled and laid out in the order of a Rencana Aksi: NO, URAIAN,
+/// INDIKATOR, SATUAN, the target and the four quarters, ANGGARAN, then
+/// PENANGGUNG JAWAB and KETERANGAN (as the recovery reading lays them out).
+fn pooled_columns(first: &[Role], pieces: &[Role]) -> Option<Vec<Role>> {
+    let quarterly = pieces.iter().chain(first).any(|r| Role::VALUES.contains(r));
+    let complete = Role::VALUES.iter().all(|r| first.contains(r));
+    if complete || !quarterly {
+        return None;
+    }
+    let named = |r: &Role| first.contains(r) || pieces.contains(r);
+    let mut columns: Vec<Role> = [Role::No].into_iter().filter(named).collect();
+    columns.extend([Role::Node, Role::Indicator, Role::Unit]);
+    columns.extend(Role::VALUES);
+    columns.extend([Role::Budget, Role::Responsible, Role::Note].into_iter().filter(named));
+    Some(columns)
 }
 
 /// Rows read by one of the two readings.
@@ -203,7 +232,21 @@ fn in_order(lines: &[SrcLine], value_roles: &[Role], text_after: &[Role], plan_h
         .enumerate()
         .flat_map(|(li, l)| l.text.split_whitespace().map(move |w| Tok { text: w.to_string(), line: li }))
         .collect();
-    let anchors = find_anchors(&toks, value_roles.len());
+    let mut anchors = find_anchors(&toks, value_roles.len());
+    // A dump that prints every cell on lines of its own and marks a wrapped
+    // line by its trailing space (mutool) tells where every cell ends: a
+    // line that does not go on closes its cell. Told by its value cells,
+    // one a line (pdftotext may keep trailing spaces too, but runs a row's
+    // values together on one line).
+    let one_value_a_line = anchors.iter().filter(|a| {
+        let mut seen: Vec<usize> = toks[a.unit_tok..a.end].iter().map(|t| t.line).collect();
+        seen.dedup();
+        a.values.len() >= 2 && seen.len() == a.end - a.unit_tok
+    });
+    let cells_marked = lines.iter().any(|l| l.open_end) && 2 * one_value_a_line.count() > anchors.len();
+    if cells_marked {
+        widen_units(&mut anchors, &toks, lines);
+    }
     let vocab = Vocabulary::from_texts(lines.iter().map(|l| l.text.as_str()));
 
     // The signature block starts at the first signature line after the last anchor.
@@ -214,7 +257,23 @@ fn in_order(lines: &[SrcLine], value_roles: &[Role], text_after: &[Role], plan_h
     let mut prev_end = 0usize;
     let mut rows: Vec<Row> = Vec::new();
     for a in &anchors {
-        let seg = segment_lines(lines, &toks, prev_end, a.unit_tok);
+        let seg = segment_lines(lines, &toks, prev_end, a.unit_from, cells_marked);
+        if prev_end > 0 && seg.iter().all(|(li, _)| *li >= CELL_END) {
+            // No text of its own: the dump printed the indicator cells of
+            // this row and the one before as one block, and the texts read
+            // before cannot be told apart. Which values go with which text
+            // is unknown, so neither row keeps its values.
+            if let Some(prev) = rows.iter_mut().rev().find(|r| r.has_indicator()) {
+                unplace_values(prev);
+            }
+            let mut row = Row { page: lines[toks[a.unit_tok].line].page, line: lines[toks[a.unit_tok].line].line, ..Row::default() };
+            row.set(Role::Unit, toks[a.unit_tok].text.clone());
+            row.set(Role::Indicator, String::new());
+            unplace_values(&mut row);
+            rows.push(row);
+            prev_end = a.end;
+            continue;
+        }
         let same_line_as_prev = prev_end > 0 && seg.first().is_some_and(|s| s.0 == toks[prev_end - 1].line);
         let parts = split_segment(lines, &seg, same_line_as_prev, &vocab, !rows.is_empty());
         if let Some(prev) = rows.iter_mut().rev().find(|r| r.has_indicator()) {
@@ -232,7 +291,8 @@ fn in_order(lines: &[SrcLine], value_roles: &[Role], text_after: &[Role], plan_h
         let start_line = parts.start.unwrap_or(toks[a.unit_tok].line);
         let mut row = Row { page: lines[start_line].page, line: lines[start_line].line, node: parts.node, ..Row::default() };
         row.set(Role::Indicator, parts.indicator);
-        row.set(Role::Unit, toks[a.unit_tok].text.clone());
+        let unit: Vec<&str> = toks[a.unit_from..=a.unit_tok].iter().map(|t| t.text.as_str()).collect();
+        row.set(Role::Unit, unit.join(" "));
         assign_values(&mut row, &a.values, value_roles);
         rows.push(row);
         prev_end = a.end;
@@ -240,7 +300,7 @@ fn in_order(lines: &[SrcLine], value_roles: &[Role], text_after: &[Role], plan_h
     // Text after the last anchor and before the signature: the last row's notes.
     let end_tok = toks.iter().position(|t| t.line >= sig_start).unwrap_or(toks.len());
     if prev_end > 0 && prev_end < end_tok {
-        let seg = segment_lines(lines, &toks, prev_end, end_tok);
+        let seg = segment_lines(lines, &toks, prev_end, end_tok, cells_marked);
         let same = seg.first().is_some_and(|s| s.0 == toks[prev_end - 1].line);
         let parts = split_segment(lines, &seg, same, &vocab, true);
         let mut notes = parts.notes;
@@ -287,9 +347,11 @@ fn add_trailing(row: &mut Row, paragraphs: &[String], roles: &[Role]) {
 
 /// All lines, headers removed (the first header's columns recorded in
 /// `table`), with the title block (the lines above the first header) and
-/// the roles named by every header block returned apart.
-fn body_lines(pages: &[Page], table: &mut Table) -> (Vec<SrcLine>, Vec<String>, Vec<Role>) {
+/// the roles named by every header line and by every header block returned apart.
+fn body_lines(pages: &[Page], table: &mut Table) -> (Vec<SrcLine>, Vec<String>, Vec<Role>, Vec<Role>) {
     let mut header_roles: Vec<Role> = Vec::new();
+    // The roles named by whole header blocks (a lone "anggaran" line of the body is no header).
+    let mut block_roles: Vec<Role> = Vec::new();
     let mut all: Vec<SrcLine> = Vec::new();
     for p in pages {
         let mut blank = true;
@@ -322,10 +384,18 @@ fn body_lines(pages: &[Page], table: &mut Table) -> (Vec<SrcLine>, Vec<String>, 
             words_all.extend(words.iter().map(|w| w.to_string()));
             j += 1;
         }
-        if j > i && core >= 2 {
+        let fragment = j > i && title.is_some() && is_header_fragment(&words_all, &all_years(&all, &table.header_years));
+        if j > i && core < 2 && fragment {
+            // A header cell printed away from its header (see [`is_header_fragment`]).
+            for k in keep.iter_mut().take(j).skip(i) {
+                *k = false;
+            }
+            i = j;
+        } else if j > i && core >= 2 {
             let refs: Vec<&str> = words_all.iter().map(String::as_str).collect();
             let (roles, years) = roles_in_words(&refs);
             header_roles.extend(roles.iter().copied());
+            block_roles.extend(roles.iter().copied());
             if table.columns.is_empty() {
                 table.columns = roles;
             }
@@ -350,7 +420,27 @@ fn body_lines(pages: &[Page], table: &mut Table) -> (Vec<SrcLine>, Vec<String>, 
     }
     let title = title.unwrap_or_default();
     let lines = all.into_iter().zip(keep).filter(|(_, k)| *k).map(|(l, _)| l).collect();
-    (lines, title, header_roles)
+    (lines, title, header_roles, block_roles)
+}
+
+/// The years the title and the header name ("RENCANA AKSI TAHUN 2026").
+fn all_years(lines: &[SrcLine], header_years: &[u32]) -> Vec<u32> {
+    let mut years = header_years.to_vec();
+    for l in lines.iter().take(12) {
+        years.extend(l.text.split_whitespace().filter_map(|w| w.parse::<u32>().ok()).filter(|y| (1990..=2100).contains(y)));
+    }
+    years
+}
+
+/// True for a header cell that a flow dump printed away from the rest of
+/// its header, amid the body: "TAHUN" / "2026" (the year's target under a
+/// TARGET spanning the quarters) comes after the first rows' one-line
+/// cells. Its words are all header words in capitals and one is the plan's
+/// year; read as a unit and a target it would give the year as a target.
+fn is_header_fragment(words: &[String], years: &[u32]) -> bool {
+    let has_year = words.iter().any(|w| w.parse::<u32>().is_ok_and(|y| years.contains(&y)));
+    let capitals = words.iter().all(|w| w.chars().all(|c| !c.is_lowercase()));
+    has_year && capitals && words.iter().any(|w| w.chars().any(|c| c.is_alphabetic()))
 }
 
 /// A word that can stand in a run of targets.
@@ -397,7 +487,7 @@ fn find_anchors(toks: &[Tok], cap: usize) -> Vec<Anchor> {
         let label_follows = toks.get(j).is_some_and(|t| parse_label(&t.text).is_some());
         let enough = values.len() >= 2 || (is_known(&canonical(unit)) && is_number_word(&values[0]) && !label_follows && !label_like);
         if enough {
-            out.push(Anchor { unit_tok: i - 1, values, end: j });
+            out.push(Anchor { unit_tok: i - 1, unit_from: i - 1, values, end: j });
             i = j + 1;
         } else {
             i += 1;
@@ -432,6 +522,15 @@ fn assign_values(row: &mut Row, values: &[String], roles: &[Role]) {
         row.warnings.push("quarters_missing".to_string());
     } else {
         row.set(Role::Target, values[0].clone());
+        row.warnings.push("values_unaligned".to_string());
+    }
+}
+
+/// Takes a row's values out, with a warning, when they cannot be told to be its own.
+fn unplace_values(row: &mut Row) {
+    const VALUES: [Role; 6] = [Role::Target, Role::Tw1, Role::Tw2, Role::Tw3, Role::Tw4, Role::Budget];
+    row.cells.retain(|(role, _)| !VALUES.contains(role));
+    if !row.warnings.iter().any(|w| w == "values_unaligned") {
         row.warnings.push("values_unaligned".to_string());
     }
 }
@@ -471,8 +570,49 @@ fn drop_budget_sized_values(rows: &mut [Row]) {
     }
 }
 
+/// In a dump that marks where cells end, a unit cell printed on a line of
+/// its own is the whole line: "Miliar Rupiah", "Pelaku Usaha", "per 1.000
+/// KH" (up to three words; the anchor found only the last one). The line
+/// must open a cell (the line before it closed its own) and hold nothing
+/// after the unit but the anchor's values.
+fn widen_units(anchors: &mut [Anchor], toks: &[Tok], lines: &[SrcLine]) {
+    let mut prev_end = 0usize;
+    for a in anchors.iter_mut() {
+        let li = toks[a.unit_tok].line;
+        let line_start = (0..=a.unit_tok).rev().take_while(|&k| toks[k].line == li).last().unwrap_or(a.unit_tok);
+        let opens_cell = li == 0 || lines[li].para_break || !lines[li - 1].open_end;
+        let n_words = a.unit_tok - line_start + 1;
+        let rest_is_values = toks.get(a.unit_tok + 1..).is_some_and(|r| r.iter().take_while(|t| t.line == li).count() <= a.end - a.unit_tok - 1);
+        let labelled = parse_label(&lines[li].text).is_some() || parse_indicator_number(&lines[li].text).0.is_some();
+        if line_start >= prev_end && n_words > 1 && n_words <= 3 && opens_cell && rest_is_values && !labelled {
+            a.unit_from = line_start;
+        }
+        prev_end = a.end;
+    }
+}
+
+/// A segment entry marking where a cell ends inside a paragraph. Only the
+/// trailing text cells (PENANGGUNG JAWAB, KETERANGAN) are split there: a
+/// wrapped line of a long node name or indicator sometimes loses its
+/// trailing space, and a note cut in two costs less than an indicator.
+const CELL_END: usize = usize::MAX - 1;
+/// The cell end as a paragraph holds it among its lines.
+const CELL_END_MARK: &str = "\u{1f}";
+
+/// A paragraph's lines without the cell ends.
+fn without_cell_ends(p: &[String]) -> Vec<String> {
+    p.iter().filter(|l| *l != CELL_END_MARK).cloned().collect()
+}
+
+/// A paragraph of trailing text as its cells.
+fn trailing_cells(p: &[String], vocab: &Vocabulary) -> Vec<String> {
+    p.split(|l| l == CELL_END_MARK).filter(|c| !c.is_empty()).map(|c| join_lines(c, vocab)).collect()
+}
+
 /// The segment's text as (line index, text on that line within the range).
-fn segment_lines(lines: &[SrcLine], toks: &[Tok], from: usize, to: usize) -> Vec<(usize, String)> {
+/// Paragraph breaks are entries of `usize::MAX`; with `cells_marked`, a
+/// line that closes its cell is followed by a [`CELL_END`] entry.
+fn segment_lines(lines: &[SrcLine], toks: &[Tok], from: usize, to: usize, cells_marked: bool) -> Vec<(usize, String)> {
     let mut out: Vec<(usize, String)> = Vec::new();
     for t in &toks[from..to.min(toks.len())] {
         match out.last_mut() {
@@ -485,10 +625,15 @@ fn segment_lines(lines: &[SrcLine], toks: &[Tok], from: usize, to: usize) -> Vec
     }
     // Mark paragraph breaks by an empty entry before a line that has one.
     let mut marked = Vec::new();
+    let mut prev_line: Option<usize> = None;
     for (k, (li, s)) in out.into_iter().enumerate() {
+        let cell_closed = cells_marked && prev_line.is_some_and(|p| !lines[p].open_end);
         if k > 0 && lines[li].para_break {
             marked.push((usize::MAX, String::new()));
+        } else if k > 0 && cell_closed {
+            marked.push((CELL_END, String::new()));
         }
+        prev_line = Some(li);
         marked.push((li, s));
     }
     marked
@@ -515,7 +660,7 @@ struct Parts {
 fn split_segment(lines: &[SrcLine], seg: &[(usize, String)], first_is_trailing: bool, vocab: &Vocabulary, has_prev: bool) -> Parts {
     let mut parts = Parts::default();
     let mut seg: Vec<(usize, String)> = seg.to_vec();
-    if first_is_trailing && !seg.is_empty() && seg[0].0 != usize::MAX {
+    if first_is_trailing && !seg.is_empty() && seg[0].0 < CELL_END {
         let (_, t) = seg.remove(0);
         parts.notes.push(fold(&t));
     }
@@ -523,16 +668,16 @@ fn split_segment(lines: &[SrcLine], seg: &[(usize, String)], first_is_trailing: 
     // to the next paragraph break continues the previous row's cell.
     // Pages are told by form feeds or, where a dump has none, by the header
     // repeated at the top of each page.
-    let first_page = seg.iter().find(|(li, _)| *li != usize::MAX).map(|(li, _)| lines[*li].page);
+    let first_page = seg.iter().find(|(li, _)| *li < CELL_END).map(|(li, _)| lines[*li].page);
     if has_prev {
         let new_page = |li: usize| lines[li].after_header || Some(lines[li].page) != first_page;
-        if let Some(k) = seg.iter().position(|(li, _)| *li != usize::MAX && new_page(*li)) {
-            let before_label = !seg[..=k].iter().any(|(li, t)| *li != usize::MAX && parse_label(t).is_some());
+        if let Some(k) = seg.iter().position(|(li, _)| *li < CELL_END && new_page(*li)) {
+            let before_label = !seg[..=k].iter().any(|(li, t)| *li < CELL_END && parse_label(t).is_some());
             if before_label && parse_label(&seg[k].1).is_none() {
                 let end = seg[k..].iter().position(|(li, _)| *li == usize::MAX).map(|e| k + e).unwrap_or(seg.len());
-                let has_more = seg[end..].iter().any(|(li, _)| *li != usize::MAX);
+                let has_more = seg[end..].iter().any(|(li, _)| *li < CELL_END);
                 if has_more {
-                    let cont: Vec<String> = seg.drain(k..end).map(|(_, t)| t).collect();
+                    let cont: Vec<String> = seg.drain(k..end).filter(|(li, _)| *li < CELL_END).map(|(_, t)| t).collect();
                     parts.continuation.push(join_lines(&cont, vocab));
                 }
             }
@@ -545,13 +690,13 @@ fn split_segment(lines: &[SrcLine], seg: &[(usize, String)], first_is_trailing: 
             cleaned.push((*li, text.clone()));
             continue;
         }
-        let next_label = seg[k + 1..].iter().find(|(l, _)| *l != usize::MAX).is_some_and(|(_, t)| parse_label(t).is_some());
+        let next_label = seg[k + 1..].iter().find(|(l, _)| *l < CELL_END).is_some_and(|(_, t)| parse_label(t).is_some());
         if is_row_number(text) && next_label {
             continue;
         }
         cleaned.push((*li, strip_row_number(text).to_string()));
     }
-    let labels: Vec<usize> = cleaned.iter().enumerate().filter(|(_, (li, t))| *li != usize::MAX && parse_label(t).is_some()).map(|(k, _)| k).collect();
+    let labels: Vec<usize> = cleaned.iter().enumerate().filter(|(_, (li, t))| *li < CELL_END && parse_label(t).is_some()).map(|(k, _)| k).collect();
     let paragraphs = |range: &[(usize, String)]| -> Vec<(usize, Vec<String>)> {
         let mut ps: Vec<(usize, Vec<String>)> = Vec::new();
         let mut cur: Option<(usize, Vec<String>)> = None;
@@ -559,6 +704,12 @@ fn split_segment(lines: &[SrcLine], seg: &[(usize, String)], first_is_trailing: 
             if *li == usize::MAX {
                 if let Some(c) = cur.take() {
                     ps.push(c);
+                }
+                continue;
+            }
+            if *li == CELL_END {
+                if let Some(c) = cur.as_mut() {
+                    c.1.push(CELL_END_MARK.to_string());
                 }
                 continue;
             }
@@ -579,26 +730,26 @@ fn split_segment(lines: &[SrcLine], seg: &[(usize, String)], first_is_trailing: 
             None => 0,
         };
         for (_, p) in &ps[..split] {
-            parts.notes.push(join_lines(p, vocab));
+            parts.notes.extend(trailing_cells(p, vocab));
         }
-        let ind: Vec<String> = ps[split..].iter().flat_map(|(_, p)| p.clone()).collect();
+        let ind: Vec<String> = ps[split..].iter().flat_map(|(_, p)| without_cell_ends(p)).collect();
         parts.start = ps.get(split).map(|(li, _)| *li);
         parts.indicator = join_lines(&ind, vocab);
         return parts;
     };
     for (_, p) in paragraphs(&cleaned[..first_label]) {
-        parts.notes.push(join_lines(&p, vocab));
+        parts.notes.extend(trailing_cells(&p, vocab));
     }
     for (n, &k) in labels.iter().enumerate() {
         let end = labels.get(n + 1).copied().unwrap_or(cleaned.len());
         let block = &cleaned[k..end];
         let at = block[0].0;
         if n + 1 < labels.len() {
-            let text: Vec<String> = block.iter().filter(|(li, _)| *li != usize::MAX).map(|(_, t)| t.clone()).collect();
+            let text: Vec<String> = block.iter().filter(|(li, _)| *li < CELL_END).map(|(_, t)| t.clone()).collect();
             parts.nodes_only.push((join_lines(&text, vocab), at));
             continue;
         }
-        let ps = paragraphs(block);
+        let ps: Vec<(usize, Vec<String>)> = paragraphs(block).into_iter().map(|(li, p)| (li, without_cell_ends(&p))).collect();
         let (node, indicator) = split_node_and_indicator(&ps, vocab);
         parts.node = Some(node);
         parts.indicator = indicator;
