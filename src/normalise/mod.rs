@@ -9,7 +9,7 @@ pub mod quarterly;
 use crate::extract::InputKind;
 use crate::parse::header::Role;
 use crate::parse::label::{parse_indicator_number, parse_label, Level};
-use crate::parse::number::{parse_value, Value};
+use crate::parse::number::{is_word_target, parse_value, Value};
 use crate::parse::unit;
 use crate::reflow::frame::read_title;
 use crate::reflow::Table;
@@ -189,16 +189,24 @@ fn indicator(row: &crate::reflow::Row, level: Level, path: &[Option<Node>; 5]) -
     if !unit.is_empty() && !unit::is_known(&unit) {
         warnings.push("unknown_unit".to_string());
     }
-    let mut read = |role: Role, name: &str| -> Value {
-        let v = parse_value(row.get(role).unwrap_or(""));
-        if let Value::Unreadable(_) = v {
+    let cell_value = |role: Role| parse_value(row.get(role).unwrap_or(""));
+    let mut target = cell_value(Role::Target);
+    let mut tw = [cell_value(Role::Tw1), cell_value(Role::Tw2), cell_value(Role::Tw3), cell_value(Role::Tw4)];
+    let budget = cell_value(Role::Budget);
+    // A target printed as a word ("Baik") is read where the row confirms
+    // it: TW IV holds the same word and the quarters between are blank.
+    if let (Value::Unreadable(t), Value::Unreadable(t4)) = (&target, &tw[3]) {
+        if t == t4 && is_word_target(t) && tw[..3].iter().all(|v| *v == Value::Empty) {
+            target = Value::Text(t.clone());
+            tw[3] = Value::Text(t4.clone());
+        }
+    }
+    let named = [("target", &target), ("tw1", &tw[0]), ("tw2", &tw[1]), ("tw3", &tw[2]), ("tw4", &tw[3]), ("budget", &budget)];
+    for (name, value) in named {
+        if let Value::Unreadable(_) = value {
             warnings.push(format!("unreadable_number:{name}"));
         }
-        v
-    };
-    let target = read(Role::Target, "target");
-    let tw = [read(Role::Tw1, "tw1"), read(Role::Tw2, "tw2"), read(Role::Tw3, "tw3"), read(Role::Tw4, "tw4")];
-    let budget = read(Role::Budget, "budget");
+    }
     let cell = |r: Role| row.get(r).unwrap_or("").to_string();
     Indicator {
         page: row.page,

@@ -75,6 +75,16 @@ pub fn is_text_target(s: &str) -> bool {
         && matches!(core, "A" | "AA" | "B" | "BB" | "C" | "CC" | "D" | "WTP" | "WDP" | "TW" | "TMP" | "E")
 }
 
+/// A qualitative target printed as a word ("Baik", "Informatif",
+/// "Tinggi"): a capitalised word of three or more letters. Such a word is
+/// read as a target only where the row confirms it (the year's target and
+/// TW IV hold the same word, the quarters between are blank), since a lone
+/// word in a value cell may as well be a wrapped note.
+pub fn is_word_target(s: &str) -> bool {
+    let mut chars = s.chars();
+    chars.next().is_some_and(char::is_uppercase) && s.chars().count() >= 3 && chars.all(char::is_alphabetic)
+}
+
 /// `[Rp] digits-with-separators [%]`, returning the digits-and-separators part.
 fn number_cell(i: &str) -> IResult<&str, String> {
     let (i, _) = opt(terminated(tag_no_case("rp"), tuple((opt(char('.')), multispace0))))(i)?;
@@ -178,6 +188,8 @@ mod tests {
         assert_eq!(parse_value("BB"), Value::Text("BB".into()));
         assert_eq!(parse_value("WTP"), Value::Text("WTP".into()));
         assert_eq!(parse_value("A"), Value::Text("A".into()));
+        assert!(is_word_target("Baik") && is_word_target("Informatif"));
+        assert!(!is_word_target("baik") && !is_word_target("Ba") && !is_word_target("Baik1") && !is_word_target("Data Dapodik"));
         assert!(matches!(parse_value("7,1,2.3"), Value::Unreadable(_)));
         assert!(matches!(parse_value("Y6"), Value::Unreadable(_)));
         assert!(matches!(parse_value("Persentase"), Value::Unreadable(_)));

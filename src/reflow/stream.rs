@@ -20,7 +20,7 @@ use super::{Row, Table};
 use crate::extract::{Page, Word};
 use crate::parse::header::{role_of, squash, value_role_of, Role};
 use crate::parse::label::{names_bare_label, parse_indicator_number, parse_label};
-use crate::parse::number::{parse_value, Value};
+use crate::parse::number::{is_word_target, parse_value, Value};
 use crate::parse::unit::{canonical, is_known, looks_like_unit};
 
 mod column_order;
@@ -87,6 +87,9 @@ struct Columns {
     /// Left edges of the trailing text columns.
     trailing: Vec<f32>,
     tol: f32,
+    /// Positions are where a PDF drew the glyphs (widths exact), not a
+    /// character grid of a layout dump.
+    drawn: bool,
 }
 
 impl Columns {
@@ -102,7 +105,8 @@ impl Columns {
     /// column by a few characters).
     fn anchor_unit(&self, words: &[Word]) -> Option<usize> {
         let first_value = words.iter().position(|w| matches!(self.place(w), Col::Value(_)))?;
-        let has_value = words[first_value..].iter().any(|w| matches!(self.place(w), Col::Value(_)) && w.text != "%" && is_value_word(&w.text));
+        let has_value = words[first_value..].iter().any(|w| matches!(self.place(w), Col::Value(_)) && w.text != "%" && is_value_word(&w.text))
+            || self.has_word_target(&words[first_value..]);
         let u = first_value.checked_sub(1)?;
         let unit = &words[u];
         // A long indicator pushes a known unit further left; the target is
@@ -113,6 +117,26 @@ impl Columns {
         (has_value && in_zone && (is_unit_word(&unit.text) || is_rate_base(words, u))).then_some(u)
     }
 
+    /// A qualitative target printed as a word ("Baik", "Informatif"): the
+    /// first value cell and the last one hold the same word (or its start)
+    /// and the cells
+    /// between are blank or dashes, as a plan prints a target that is the
+    /// year's and TW IV's alike. A word alone in a value cell is otherwise
+    /// no value (it may be a wrapped note).
+    fn has_word_target(&self, words: &[Word]) -> bool {
+        let values: Vec<&Word> = words.iter().filter(|w| matches!(self.place(w), Col::Value(_))).collect();
+        let (Some(first), Some(last)) = (values.first(), values.last()) else { return false };
+        values.len() >= 2
+            && self.place(first) == Col::Value(0)
+            && self.place(last) == Col::Value(self.values.len().saturating_sub(1).min(4))
+            && is_word_target(&first.text)
+            // The last cell may be narrower: "Informa" / "tif", the rest
+            // of the word wrapped onto the next line.
+            && last.text.chars().count() >= 3
+            && first.text.starts_with(&last.text)
+            && values[1..values.len() - 1].iter().all(|w| w.text == "-")
+    }
+
     fn place(&self, w: &Word) -> Col {
         let centre = (w.x0 + w.x1) / 2.0;
         if let (Some(first), Some(last)) = (self.values.first(), self.values.last()) {
@@ -120,7 +144,11 @@ impl Columns {
                 let k = self.trailing.iter().rposition(|&l| w.x0 >= l - self.slack()).unwrap_or(0);
                 return Col::Trailing(k);
             }
-            if w.x0 >= first.0 - self.slack() {
+            // A word wider than its cell, printed centred, starts left of
+            // the column; its centre still lies inside it ("Informatif" in
+            // a narrow TARGET column). Only drawn positions are exact
+            // enough to tell: a layout dump shifts words by characters.
+            if w.x0 >= first.0 - self.slack() || (self.drawn && (first.0..=first.1).contains(&centre)) {
                 let k = self
                     .values
                     .iter()
@@ -406,7 +434,7 @@ fn measure(page: &Page, header: &[usize], body: &[usize], n_values: usize, n_tra
         let unit_left = unit_left.min(p.unit_left + shift);
         return Some(Columns { values, unit_left, node_left: p.node_left + shift, ind_left: p.ind_left + shift, ..p.clone() });
     }
-    Some(Columns { node_left, ind_left, unit_left, values, trailing, tol })
+    Some(Columns { node_left, ind_left, unit_left, values, trailing, tol, drawn: page.width > 0.0 })
 }
 
 /// The x-extents of the header's word groups right of `min_x`: words of
