@@ -21,8 +21,11 @@
 //! }
 //! # Ok::<(), rencana::Error>(())
 //! ```
+//!
+//! More recipes are in the [`cookbook`].
 
 pub mod batch;
+pub mod cookbook;
 pub mod error;
 pub mod memory;
 pub mod extract;
