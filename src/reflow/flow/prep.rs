@@ -23,6 +23,8 @@ pub(super) struct BodyLine {
     pub para: usize,
     /// A header block (so a new page) comes just before this line's paragraph.
     pub after_header: bool,
+    /// The line ends in a space: its cell goes on on the next line.
+    pub open_end: bool,
 }
 
 impl BodyLine {
@@ -85,6 +87,9 @@ pub(super) struct Removed {
     pub signature: Vec<String>,
     /// Words of the header fragments, for the columns they name.
     pub header_words: Vec<String>,
+    /// Cells of trailing columns printed on a sheet of their own (see
+    /// [`drop_trailing_column_sheets`]).
+    pub unplaced_trailing_cells: usize,
 }
 
 /// Removes header fragments and signature lines from `lines`, and returns
@@ -105,6 +110,7 @@ pub(super) fn clean(lines: &[SrcLine]) -> (Vec<BodyLine>, Removed) {
     let mut header_words: Vec<String> = Vec::new();
     let mut first_header: Option<usize> = None;
     let mut page_header_before = vec![false; n];
+    let mut is_header = vec![false; n];
     let mut i = 0;
     while i < n {
         if !header_like(i) {
@@ -122,6 +128,7 @@ pub(super) fn clean(lines: &[SrcLine]) -> (Vec<BodyLine>, Removed) {
         if has_column_word && (n_header_words >= 2 || (i..j).any(|k| words[k].iter().any(|w| is_strong_column_word(w)))) {
             for k in i..j {
                 keep[k] = false;
+                is_header[k] = true;
                 header_words.extend(words[k].iter().cloned());
             }
             // The lines above the first header are the title block.
@@ -179,6 +186,8 @@ pub(super) fn clean(lines: &[SrcLine]) -> (Vec<BodyLine>, Removed) {
         }
     }
     let signature: Vec<String> = place.into_iter().chain(position).chain(name).chain(nip).collect();
+    drop_cut_signature_pieces(lines, &mut keep, &signature);
+    let unplaced_trailing_cells = drop_trailing_column_sheets(lines, &words, &mut keep, &is_header);
     let mut out: Vec<BodyLine> = Vec::new();
     let mut para = 0usize;
     let mut prev: Option<usize> = None;
@@ -195,10 +204,75 @@ pub(super) fn clean(lines: &[SrcLine]) -> (Vec<BodyLine>, Removed) {
         let starts_para = prev.is_none() || lines[i].para_break || new_page || gap;
         let header_gap = prev.is_some_and(|p| (p + 1..=i).any(|k| page_header_before[k]));
         let ah = starts_para && (lines[i].after_header || new_page || header_gap);
-        out.push(BodyLine { page: lines[i].page, line: lines[i].line, words: words[i].clone(), para, after_header: ah });
+        out.push(BodyLine { page: lines[i].page, line: lines[i].line, words: words[i].clone(), para, after_header: ah, open_end: lines[i].open_end });
         prev = Some(i);
     }
-    (out, Removed { title, signature, header_words })
+    (out, Removed { title, signature, header_words, unplaced_trailing_cells })
+}
+
+/// A table wider than its sheet goes on on a second sheet, and the
+/// signature block, centred near the cut, is printed again there in pieces:
+/// each line's tail, cut inside a word ("304 199703 2 003" of "NIP.
+/// 19710304 199703 2 003", "DINAS SOSIAL" of "KEPALA DINAS SOSIAL"). A page
+/// holding tails of two or more different signature lines holds such a
+/// piece block; its tails are no cells (one tail alone may be a cell's
+/// text that happens to end the same way).
+fn drop_cut_signature_pieces(lines: &[SrcLine], keep: &mut [bool], signature: &[String]) {
+    let tail_of = |text: &str| -> Option<usize> {
+        let t = text.trim();
+        (t.chars().count() >= 4).then_some(())?;
+        signature.iter().position(|s| s.len() > t.len() && s.ends_with(t))
+    };
+    let mut pages: Vec<u32> = lines.iter().map(|l| l.page).collect();
+    pages.dedup();
+    for page in pages {
+        let pieces: Vec<(usize, usize)> = (0..lines.len())
+            .filter(|&i| keep[i] && lines[i].page == page)
+            .filter_map(|i| tail_of(&lines[i].text).map(|s| (i, s)))
+            .collect();
+        let mut distinct: Vec<usize> = pieces.iter().map(|(_, s)| *s).collect();
+        distinct.sort_unstable();
+        distinct.dedup();
+        if distinct.len() >= 2 {
+            for (i, _) in pieces {
+                keep[i] = false;
+            }
+        }
+    }
+}
+
+/// A table wider than its sheet may print its last columns on a sheet of
+/// their own: the sheet opens with a header naming only KETERANGAN or
+/// PENANGGUNG JAWAB, and holds no values. Its cells come apart from the rows
+/// they belong to (nothing on the sheet tells which row a note is on), so
+/// they are left out rather than guessed; returns how many (paragraphs).
+fn drop_trailing_column_sheets(lines: &[SrcLine], words: &[Vec<String>], keep: &mut [bool], is_header: &[bool]) -> usize {
+    let mut dropped = 0;
+    let mut start = 0;
+    while start < lines.len() {
+        let page = lines[start].page;
+        let end = (start..lines.len()).find(|&k| lines[k].page != page).unwrap_or(lines.len());
+        let header: Vec<usize> = (start..end).take_while(|&k| is_header[k]).collect();
+        let names_only_trailing = !header.is_empty() && header.iter().flat_map(|&k| words[k].iter()).all(|w| is_trailing_column_word(w));
+        let later_header = (start + header.len()..end).any(|k| is_header[k]);
+        let holds_values = (start..end).any(|k| keep[k] && words[k].iter().any(|w| matches!(parse_value(w), Value::Number(_))));
+        if names_only_trailing && !later_header && !holds_values {
+            for k in start..end {
+                if keep[k] {
+                    keep[k] = false;
+                    dropped += usize::from(lines[k].para_break);
+                }
+            }
+        }
+        start = end;
+    }
+    dropped
+}
+
+/// Header words of the columns after the values: KETERANGAN, PENANGGUNG JAWAB.
+fn is_trailing_column_word(w: &str) -> bool {
+    let s = squash(w);
+    s.starts_with("KETERANGAN") || matches!(s.as_str(), "PENANGGUNG" | "JAWAB")
 }
 
 /// "KEPALA DINAS SOSIAL ...": capitals, at least two words, no digits.
@@ -243,6 +317,28 @@ mod tests {
                 open_end: false,
             })
             .collect()
+    }
+
+    #[test]
+    fn a_sheet_of_trailing_columns_and_the_signature_cut_on_it_are_taken_out() {
+        // Sheet 1: the table and the signature; sheet 2: KETERANGAN only,
+        // its notes and the tails of the signature lines cut at its left edge.
+        let sheets: [&[&str]; 2] = [
+            &["RENCANA AKSI", "", "URAIAN", "INDIKATOR KINERJA", "", "Persen", "80", "", "Tegal, 6 Januari 2026", "KEPALA DINAS SOSIAL", "", "Dra. RINA MARLINA, M.Si", "NIP. 19710304 199703 2 003"],
+            &["KETERANGAN", "", "Data DTKS", "", "Per triwulan", "", " Januari 2026", "DINAS SOSIAL", "", "MARLINA, M.Si", "304 199703 2 003"],
+        ];
+        let mut lines = Vec::new();
+        for (p, texts) in sheets.iter().enumerate() {
+            for (i, t) in texts.iter().enumerate().filter(|(_, t)| !t.is_empty()) {
+                let para_break = i == 0 || texts[i - 1].is_empty();
+                lines.push(SrcLine { page: p as u32 + 1, line: i as u32 + 1, text: t.to_string(), para_break, after_header: false, open_end: false });
+            }
+        }
+        let (body, removed) = clean(&lines);
+        let texts: Vec<String> = body.iter().map(|l| l.text()).collect();
+        assert_eq!(texts, ["Persen", "80"]);
+        assert_eq!(removed.unplaced_trailing_cells, 2);
+        assert_eq!(removed.signature.len(), 4);
     }
 
     #[test]

@@ -73,13 +73,16 @@ fn column_roles(columns: &[Role], header_words: &[String]) -> (Vec<Role>, Vec<Ro
 pub(super) fn recover(pages: &[Page], columns: &[Role]) -> Recovered {
     let src = lines_of(pages);
     let (lines, removed) = clean(&src);
-    let title = removed.title;
-    let signature = removed.signature;
+    let title = removed.title.clone();
+    let signature = removed.signature.clone();
     let (roles, text_after) = column_roles(columns, &removed.header_words);
     let (roles, text_after) = (&roles[..], &text_after[..]);
     let mut w = Walker::new(&lines);
     w.run();
     let mut out = Recovered { signature, title, ..Recovered::default() };
+    if removed.unplaced_trailing_cells > 0 {
+        out.warnings.push(format!("trailing_cells_unplaced:{}", removed.unplaced_trailing_cells));
+    }
     reconcile(&mut w, &mut out.warnings);
     build(&w, roles, text_after, &mut out);
     out
@@ -475,6 +478,15 @@ fn build(w: &Walker, roles: &[Role], text_after: &[Role], out: &mut Recovered) {
         return;
     }
     let solved = solve(&row_vals, &free, cap);
+    if std::env::var_os("RENCANA_DEBUG").is_some() {
+        for e in &w.evs {
+            match e {
+                Ev::Cell(c) => eprintln!("ev cell {:?} {:?}", w.cells[*c].kind, cell_text(w, *c).chars().take(40).collect::<String>()),
+                other => eprintln!("ev {other:?}"),
+            }
+        }
+        eprintln!("solved {solved:?}");
+    }
     let node_at = assign_nodes(w, &lay, &nodes, &mut out.warnings);
     // Notes: to the row of the latest indicator, unit or value read before
     // them (a trailing column is printed after its row's values).

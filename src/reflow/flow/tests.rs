@@ -180,3 +180,35 @@ fn a_dump_in_reading_order() {
     assert_eq!(r[0].3, v("7,1 0 0 3,9 7,1"));
     assert_eq!(r[1].1, "Persentase SDM koperasi yang kompeten");
 }
+
+#[test]
+fn a_unit_wrapped_after_its_first_word_is_one_unit() {
+    // mutool prints the wrapped cells after the one-line ones: the second
+    // row's values come first, its unit cell last; "Rumah " ends in a
+    // space, so its cell goes on with "Tangga".
+    let text = format!(
+        "RENCANA AKSI TAHUN 2026\n\n{HEADER}\n\nJumlah penerima bantuan\nOrang\n40\n10\n20\n30\n40\n\n12\n3\n6\n9\n12\n\nJumlah rumah tangga yang \ndiverifikasi\n\nRumah \nTangga\n"
+    );
+    let t = table(&text);
+    let r = rows(&t);
+    assert_eq!(r.len(), 2, "{r:?}");
+    assert_eq!(r[1].2, "Rumah Tangga", "{r:?}");
+    assert_eq!(r[1].3, v("12 3 6 9 12"));
+}
+
+#[test]
+fn a_numbered_label_alone_takes_the_name_under_it() {
+    // "Program 1" alone on its line, then its name, which opens with the
+    // word "Program" too: one node, not a numbered label and a bare one.
+    let text = format!(
+        "RENCANA AKSI TAHUN 2027\n\n{HEADER}\n\nSasaran 1\nMenurunnya angka kecelakaan lalu \nlintas\n\nAngka kecelakaan per 10.000 \nkendaraan\n\nKejadian\n4,2\n4,2\nSekretaris\n\n\
+         Program 1\nProgram Penyelenggaraan Lalu \nLintas dan Angkutan Jalan\n\nPersentase perlengkapan jalan yang \nterpasang\n\nPersen\n64\n10\n18\n20\n16\nKabid Lalu Lintas\n"
+    );
+    // The recovery reading's walk (the in-order reading splits these two
+    // lines still).
+    let columns = [Role::Node, Role::Indicator, Role::Unit, Role::Target, Role::Tw1, Role::Tw2, Role::Tw3, Role::Tw4, Role::Note];
+    let recovered = super::recover::recover(&read(&text), &columns);
+    let nodes: Vec<&str> = recovered.rows.iter().filter_map(|r| r.node.as_deref()).collect();
+    assert_eq!(nodes.len(), 2, "{nodes:?}");
+    assert!(nodes[1].starts_with("Program 1 Program Penyelenggaraan Lalu Lintas"), "{nodes:?}");
+}

@@ -164,6 +164,12 @@ impl<'a> Pool<'a> {
             }
             return (plain, -1.0);
         }
+        // A target and four quarters that obey, with the budget cell after
+        // them left blank (a row with no budget of its own: a sasaran's);
+        // a little below a row that has all its cells.
+        if total + 1 == cap && total == 5 && self.obeys(&plain, mode) {
+            return (plain, 2.8);
+        }
         // Two values: a target and TW IV with the quarters left blank ("A"
         // .. "A"); likelier with a text target than with numbers.
         if total == 2 && cap >= 5 && self.same(plain[0], plain[1]) {
@@ -586,6 +592,18 @@ mod tests {
         assert!(row_obeys(&s(&["BB", "-", "-", "-", "BB"])));
         assert!(!row_obeys(&s(&["BB", "5", "-", "-", "BB"])));
         assert!(row_obeys(&s(&["74,12", "-", "-", "-", "74,12"])));
+    }
+
+    #[test]
+    fn a_row_without_a_budget_leaves_the_next_values_to_their_row() {
+        // A sasaran row "45,5 - - - 45,5" with no budget, then a row with
+        // all six cells printed apart from its unit: the first row does not
+        // take the second row's target as its budget.
+        let out = solve(&rows(&[&["45,5", "-", "-", "-", "45,5"], &[]]), &s(&["80", "20", "40", "60", "80", "2.340.000.000"]), 6);
+        assert_eq!(out.rows[0], s(&["45,5", "-", "-", "-", "45,5", ""]));
+        assert_eq!(out.rows[1], s(&["80", "20", "40", "60", "80", "2.340.000.000"]));
+        assert_eq!(out.stray, 0);
+        assert!(out.confirmed.iter().all(|c| *c));
     }
 
     #[test]

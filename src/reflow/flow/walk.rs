@@ -16,7 +16,7 @@ use super::words::{
     clause_words, ind_start, is_abbreviation, is_acronym, is_content, is_function_word, is_small_int, letters, starts_lower,
     starts_upper, style_counts,
 };
-use crate::parse::label::{parse_indicator_number, parse_label, Level};
+use crate::parse::label::{parse_indicator_number, parse_label, Label, Level};
 use std::collections::HashMap;
 
 /// What a cell of the dump is.
@@ -190,6 +190,9 @@ impl<'a> Walker<'a> {
             if self.lines[li].para != self.para {
                 self.new_block(li);
             }
+            if self.continues_unit(li) {
+                continue;
+            }
             let parts = self.parts[li].clone();
             let nparts = parts.len();
             let mut after_values = false;
@@ -231,6 +234,33 @@ impl<'a> Walker<'a> {
                     Part::Pct => self.pct(li),
                 }
             }
+        }
+    }
+
+    /// A unit cell wrapped after its first word ("Rumah " / "Tangga"): the
+    /// unit line ends in a space (its cell goes on) and the next line of
+    /// its block is one word of text, which completes the unit.
+    fn continues_unit(&mut self, li: usize) -> bool {
+        let Some(prev) = li.checked_sub(1) else { return false };
+        let (above, here) = (&self.lines[prev], &self.lines[li]);
+        if !above.open_end || above.para != here.para || above.page != here.page {
+            return false;
+        }
+        if above.words.len() != 1 {
+            return false;
+        }
+        let [Part::Text(words)] = self.parts[li].as_slice() else { return false };
+        let [word] = words.as_slice() else { return false };
+        if !word.chars().all(char::is_alphabetic) || parse_label(word).is_some() {
+            return false;
+        }
+        match self.evs.last_mut() {
+            Some(Ev::Unit { word: unit, at }) if *at == prev => {
+                unit.push(' ');
+                unit.push_str(word);
+                true
+            }
+            _ => false,
         }
     }
 
@@ -411,6 +441,23 @@ impl<'a> Walker<'a> {
         }
     }
 
+    /// "Program 1" / "Program Penyelenggaraan Lalu Lintas ...": a numbered
+    /// label printed alone on its line, and right under it, in its cell, a
+    /// line that opens with the same level's word but has no number: the
+    /// nomenclature name of a program begins with "Program", so that line is
+    /// the label's name, not a label of its own.
+    fn names_numbered_label(&self, li: usize, lab: &Label) -> bool {
+        let Some(c) = self.open_n else { return false };
+        let cell = &self.cells[c];
+        if lab.number.is_some() || lab.code.is_some() || lab.name.is_empty() || cell.lines.len() != 1 || cell.at + 1 != li {
+            return false;
+        }
+        if self.lines[cell.at].para != self.lines[li].para {
+            return false;
+        }
+        parse_label(&cell.lines[0]).is_some_and(|open| open.level == lab.level && open.number.is_some() && open.name.is_empty())
+    }
+
     pub(super) fn text_body(&mut self, li: usize, words: &[String], at_start: bool) {
         if words.is_empty() {
             return;
@@ -419,6 +466,11 @@ impl<'a> Walker<'a> {
         let start = if at_start { self.plan.start[li].filter(|&j| j < words.len()) } else { None };
         if at_start {
             if let Some(lab) = parse_label(&text) {
+                if self.names_numbered_label(li, &lab) {
+                    let c = self.open_n.expect("checked by names_numbered_label");
+                    self.append(c, words);
+                    return;
+                }
                 self.structural();
                 // The open indicator's row has its node already: this label
                 // opens the next row, and the indicator is complete.
