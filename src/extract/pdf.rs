@@ -8,6 +8,7 @@
 //! ([`words`]) and paths into rulings ([`rulings`]). pdf-extract panics on
 //! some real-world PDFs, so every call into it runs under [`guard`].
 
+mod cmap_tokens;
 mod device;
 mod fonts;
 mod frame;

@@ -20,6 +20,7 @@
 //! a standard glyph name, a font program that carries its own encoding, an
 //! encoding dictionary of its own) is left as it is.
 
+use super::cmap_tokens::{tokenize, Token};
 use lopdf::{Dictionary, Document, Object, ObjectId};
 
 /// Empties embedded TrueType font programs (`/FontFile2`). We never draw a
@@ -138,9 +139,9 @@ pub fn parse_one_byte_cmap(bytes: &[u8]) -> Option<std::collections::BTreeMap<u8
     let mut i = 0;
     while i < tokens.len() {
         match &tokens[i] {
-            Token::Keyword(k) if k == b"beginbfchar" => {
+            Token::Word(k) if k == b"beginbfchar" => {
                 i += 1;
-                while !matches!(&tokens.get(i)?, Token::Keyword(k) if k == b"endbfchar") {
+                while !matches!(&tokens.get(i)?, Token::Word(k) if k == b"endbfchar") {
                     let (Token::Hex(src), Token::Hex(dst)) = (tokens.get(i)?, tokens.get(i + 1)?) else {
                         return None;
                     };
@@ -148,9 +149,9 @@ pub fn parse_one_byte_cmap(bytes: &[u8]) -> Option<std::collections::BTreeMap<u8
                     i += 2;
                 }
             }
-            Token::Keyword(k) if k == b"beginbfrange" => {
+            Token::Word(k) if k == b"beginbfrange" => {
                 i += 1;
-                while !matches!(&tokens.get(i)?, Token::Keyword(k) if k == b"endbfrange") {
+                while !matches!(&tokens.get(i)?, Token::Word(k) if k == b"endbfrange") {
                     let (Token::Hex(lo), Token::Hex(hi)) = (tokens.get(i)?, tokens.get(i + 1)?) else {
                         return None;
                     };
@@ -223,85 +224,6 @@ fn target_name(target: &str) -> Option<&'static str> {
 
 /// Ligatures an office font prints as one glyph, by their letters.
 const LIGATURE_NAMES: [(&str, &str); 5] = [("ff", "ff"), ("fi", "fi"), ("fl", "fl"), ("ffi", "ffi"), ("ffl", "ffl")];
-
-#[derive(Debug)]
-enum Token {
-    Hex(Vec<u8>),
-    ArrayStart,
-    ArrayEnd,
-    Keyword(Vec<u8>),
-    Other,
-}
-
-fn tokenize(bytes: &[u8]) -> Option<Vec<Token>> {
-    let mut tokens = Vec::new();
-    let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        match b {
-            b' ' | b'\t' | b'\r' | b'\n' | b'\x0c' | b'\0' => i += 1,
-            b'%' => {
-                while i < bytes.len() && bytes[i] != b'\n' && bytes[i] != b'\r' {
-                    i += 1;
-                }
-            }
-            b'<' if bytes.get(i + 1) == Some(&b'<') => {
-                tokens.push(Token::Other);
-                i += 2;
-            }
-            b'>' if bytes.get(i + 1) == Some(&b'>') => {
-                tokens.push(Token::Other);
-                i += 2;
-            }
-            b'<' => {
-                let end = i + 1 + bytes[i + 1..].iter().position(|&c| c == b'>')?;
-                let digits: Vec<u8> = bytes[i + 1..end].iter().copied().filter(|c| !c.is_ascii_whitespace()).collect();
-                tokens.push(Token::Hex(decode_hex(&digits)?));
-                i = end + 1;
-            }
-            b'[' => {
-                tokens.push(Token::ArrayStart);
-                i += 1;
-            }
-            b']' => {
-                tokens.push(Token::ArrayEnd);
-                i += 1;
-            }
-            b'(' => {
-                // A literal string (CMap names, registry): skipped whole.
-                i = super::prepare::literal_string_end(bytes, i)?;
-                tokens.push(Token::Other);
-            }
-            _ => {
-                let start = i;
-                while i < bytes.len() && !b" \t\r\n\x0c\0%<>[]()/{}".contains(&bytes[i]) {
-                    i += 1;
-                }
-                if i == start {
-                    // A delimiter of its own ('/', '{', '}').
-                    i += 1;
-                    tokens.push(Token::Other);
-                } else {
-                    tokens.push(Token::Keyword(bytes[start..i].to_vec()));
-                }
-            }
-        }
-    }
-    Some(tokens)
-}
-
-fn decode_hex(digits: &[u8]) -> Option<Vec<u8>> {
-    if digits.len() % 2 != 0 {
-        return None;
-    }
-    digits
-        .chunks(2)
-        .map(|pair| {
-            let text = std::str::from_utf8(pair).ok()?;
-            u8::from_str_radix(text, 16).ok()
-        })
-        .collect()
-}
 
 /// The standard (Adobe Glyph List) name of a character of the Windows ANSI
 /// set, the names PDF's WinAnsiEncoding uses (ISO 32000-1, annex D).
