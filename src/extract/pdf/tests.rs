@@ -480,6 +480,12 @@ fn with_font(font: Dictionary, extra: Vec<(&str, Object)>, content: &[u8]) -> Ve
         let id = doc.add_object(value);
         font.set(key, id);
     }
+    one_page_with_font(doc, pages_id, font, content)
+}
+
+/// Adds `font` as F1, one page showing `content` under `pages_id`, and the
+/// catalog; returns the saved file.
+fn one_page_with_font(mut doc: Document, pages_id: ObjectId, font: Dictionary, content: &[u8]) -> Vec<u8> {
     let font_id = doc.add_object(font);
     let resources = doc.add_object(dictionary! { "Font" => dictionary! { "F1" => font_id } });
     let content_id = doc.add_object(Stream::new(Dictionary::new(), content.to_vec()));
@@ -611,20 +617,7 @@ fn with_font_objects(font: Dictionary, objects: Document, map: (&str, Stream), c
     let mut font = font;
     let map_id = doc.add_object(map.1);
     font.set(map.0, map_id);
-    let font_id = doc.add_object(font);
-    let resources = doc.add_object(dictionary! { "Font" => dictionary! { "F1" => font_id } });
-    let content_id = doc.add_object(Stream::new(Dictionary::new(), content.to_vec()));
-    let page = doc.add_object(dictionary! {
-        "Type" => "Page", "Parent" => pages_id, "Contents" => content_id, "Resources" => resources,
-        "MediaBox" => vec![0.into(), 0.into(), PAGE_W.into(), PAGE_H.into()],
-    });
-    doc.objects.insert(
-        pages_id,
-        Object::Dictionary(dictionary! { "Type" => "Pages", "Kids" => vec![page.into()], "Count" => 1 }),
-    );
-    let catalog = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages_id });
-    doc.trailer.set("Root", catalog);
-    save(doc)
+    one_page_with_font(doc, pages_id, font, content)
 }
 
 #[test]
