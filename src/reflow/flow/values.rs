@@ -14,7 +14,8 @@
 //! integers, so the beam costs no string copies or hashing.
 
 use crate::parse::number::{parse_value, Value};
-use std::collections::BTreeMap;
+use rustc_hash::FxHashMap;
+use std::collections::hash_map::Entry;
 
 /// How the quarters relate to the target.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -47,6 +48,89 @@ pub(super) struct Solved {
 
 /// An interned value.
 type Id = u32;
+
+/// The most value columns a row has: the target, four quarters and a
+/// budget (see `recover::column_roles`), with room to spare.
+const MAX_CAP: usize = 8;
+
+/// A short list held inline, at most `N` long: search states and steps are
+/// copied by the thousand, and a `Vec` each would make the allocator the
+/// search's main cost. Equal, hashed and ordered as its slice is (the
+/// search breaks ties in that order).
+#[derive(Clone, Copy)]
+struct Inline<T: Copy, const N: usize> {
+    len: u8,
+    items: [T; N],
+}
+
+impl<T: Copy, const N: usize> Inline<T, N> {
+    const fn empty(filler: T) -> Self {
+        Inline { len: 0, items: [filler; N] }
+    }
+
+    fn push(&mut self, v: T) {
+        self.items[self.len as usize] = v;
+        self.len += 1;
+    }
+
+    fn pushed(mut self, v: T) -> Self {
+        self.push(v);
+        self
+    }
+
+    fn as_slice(&self) -> &[T] {
+        &self.items[..self.len as usize]
+    }
+
+    fn first(&self) -> Option<&T> {
+        self.as_slice().first()
+    }
+
+    fn len(&self) -> usize {
+        self.len as usize
+    }
+
+    fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+}
+
+impl<T: Copy + PartialEq, const N: usize> PartialEq for Inline<T, N> {
+    fn eq(&self, other: &Self) -> bool {
+        self.as_slice() == other.as_slice()
+    }
+}
+
+impl<T: Copy + Eq, const N: usize> Eq for Inline<T, N> {}
+
+impl<T: Copy + std::hash::Hash, const N: usize> std::hash::Hash for Inline<T, N> {
+    fn hash<H: std::hash::Hasher>(&self, h: &mut H) {
+        self.as_slice().hash(h)
+    }
+}
+
+impl<T: Copy + Ord, const N: usize> Ord for Inline<T, N> {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.as_slice().cmp(other.as_slice())
+    }
+}
+
+impl<T: Copy + Ord, const N: usize> PartialOrd for Inline<T, N> {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+/// A row's values, interned.
+type Seq = Inline<Id, MAX_CAP>;
+
+impl Seq {
+    const EMPTY: Seq = Inline::empty(0);
+
+    fn from_slice(ids: &[Id]) -> Seq {
+        ids.iter().take(MAX_CAP).fold(Seq::EMPTY, |s, v| s.pushed(*v))
+    }
+}
 
 /// The distinct values of one search, each parsed once. Ids are ranks in
 /// string order, so a sequence of ids sorts as its strings would: states
@@ -134,31 +218,31 @@ impl<'a> Pool<'a> {
     /// `b`: the two sequences interleaved (each keeps its order), or, for a
     /// cumulative plan, sorted (a wrapped cell printed after its
     /// neighbours). Returns the arrangement and its score.
-    fn arrange(&self, a: &[Id], b: &[Id], cap: usize, mode: Mode) -> (Vec<Id>, f64) {
-        let plain: Vec<Id> = a.iter().chain(b).copied().collect();
+    fn arrange(&self, a: &[Id], b: &[Id], cap: usize, mode: Mode) -> (Seq, f64) {
+        let mut plain = Seq::from_slice(a);
+        b.iter().for_each(|v| plain.push(*v));
         let total = plain.len();
         if total == cap && cap >= 5 {
-            if self.obeys(&plain, mode) {
+            if self.obeys(plain.as_slice(), mode) {
                 return (plain, 3.0);
             }
             // Every other interleaving, in mask order.
             let k = b.len();
             let plain_mask: u32 = ((1u32 << k) - 1) << a.len();
-            let mut seq = Vec::with_capacity(total);
             for m in (0..(1u32 << total)).filter(|m| m.count_ones() as usize == k && *m != plain_mask) {
-                seq.clear();
+                let mut seq = Seq::EMPTY;
                 let (mut ai, mut bi) = (a.iter(), b.iter());
-                seq.extend((0..total).map(|p| *if m & (1 << p) != 0 { bi.next() } else { ai.next() }.expect("counts match")));
-                if self.obeys(&seq, mode) {
+                (0..total).for_each(|p| seq.push(*if m & (1 << p) != 0 { bi.next() } else { ai.next() }.expect("counts match")));
+                if self.obeys(seq.as_slice(), mode) {
                     return (seq, 2.6);
                 }
             }
-            if mode == Mode::Cumulative && cap == 5 && plain.iter().all(|v| self.num(*v).is_some()) {
-                let mut all = plain.clone();
-                all.sort_by(|x, y| self.num(*x).partial_cmp(&self.num(*y)).unwrap_or(std::cmp::Ordering::Equal));
-                let mut seq = vec![all[4]];
-                seq.extend_from_slice(&all[..4]);
-                if self.obeys(&seq, mode) {
+            if mode == Mode::Cumulative && cap == 5 && plain.as_slice().iter().all(|v| self.num(*v).is_some()) {
+                let mut all = plain;
+                all.items[..total].sort_by(|x, y| self.num(*x).partial_cmp(&self.num(*y)).unwrap_or(std::cmp::Ordering::Equal));
+                let mut seq = Seq::from_slice(&[all.items[4]]);
+                all.items[..4].iter().for_each(|v| seq.push(*v));
+                if self.obeys(seq.as_slice(), mode) {
                     return (seq, 2.0);
                 }
             }
@@ -167,13 +251,13 @@ impl<'a> Pool<'a> {
         // A target and four quarters that obey, with the budget cell after
         // them left blank (a row with no budget of its own: a sasaran's);
         // a little below a row that has all its cells.
-        if total + 1 == cap && total == 5 && self.obeys(&plain, mode) {
+        if total + 1 == cap && total == 5 && self.obeys(plain.as_slice(), mode) {
             return (plain, 2.8);
         }
         // Two values: a target and TW IV with the quarters left blank ("A"
         // .. "A"); likelier with a text target than with numbers.
-        if total == 2 && cap >= 5 && self.same(plain[0], plain[1]) {
-            let score = if self.num(plain[0]).is_none() { 2.0 } else { 1.0 };
+        if total == 2 && cap >= 5 && self.same(plain.items[0], plain.items[1]) {
+            let score = if self.num(plain.items[0]).is_none() { 2.0 } else { 1.0 };
             return (plain, score);
         }
         let score = if plain.is_empty() { -2.0 } else { -1.5 };
@@ -209,15 +293,86 @@ pub(super) fn row_obeys(vals: &[String]) -> bool {
 
 /// A row cut in two, waiting for the rest of its values: the row and what
 /// it has so far.
-type Pending = (usize, Vec<Id>);
+type Pending = (usize, Seq);
+
+/// The rows cut in two that a state waits on, oldest first (at most
+/// [`MAX_PENDING`]).
+type Pendings = Inline<Pending, MAX_PENDING>;
+
+impl Pendings {
+    const NONE: Pendings = Inline::empty((0, Seq::EMPTY));
+
+    /// Without the oldest.
+    fn rest(&self) -> Pendings {
+        self.as_slice()[1..].iter().fold(Pendings::NONE, |acc, p| acc.pushed(*p))
+    }
+}
+
+/// An interned [`Pendings`]; [`PendingTable::NONE`] waits on no row.
+type PendingId = u32;
+
+/// The distinct sets of rows cut in two a search meets, interned, so that
+/// a state is a few words and comparing two is comparing integers (equal
+/// sets have equal ids); their order is still the sets' own.
+struct PendingTable {
+    sets: Vec<Pendings>,
+    ids: FxHashMap<Pendings, PendingId>,
+    /// Per set, the id of the set without its oldest row, once asked.
+    rest: Vec<Option<PendingId>>,
+}
+
+impl PendingTable {
+    const NONE: PendingId = 0;
+
+    fn new() -> PendingTable {
+        let mut t = PendingTable { sets: Vec::new(), ids: FxHashMap::default(), rest: Vec::new() };
+        t.intern(Pendings::NONE);
+        t
+    }
+
+    fn intern(&mut self, set: Pendings) -> PendingId {
+        if let Some(id) = self.ids.get(&set) {
+            return *id;
+        }
+        let id = self.sets.len() as PendingId;
+        self.sets.push(set);
+        self.rest.push(None);
+        self.ids.insert(set, id);
+        id
+    }
+
+    fn get(&self, id: PendingId) -> &Pendings {
+        &self.sets[id as usize]
+    }
+
+    fn pushed(&mut self, id: PendingId, p: Pending) -> PendingId {
+        let set = self.get(id).pushed(p);
+        self.intern(set)
+    }
+
+    fn rest(&mut self, id: PendingId) -> PendingId {
+        if let Some(r) = self.rest[id as usize] {
+            return r;
+        }
+        let r = self.intern(self.get(id).rest());
+        self.rest[id as usize] = Some(r);
+        r
+    }
+
+    /// States in (place, pending) order.
+    fn by_key(&self, x: &State, y: &State) -> std::cmp::Ordering {
+        x.p.cmp(&y.p).then_with(|| if x.pending == y.pending { std::cmp::Ordering::Equal } else { self.get(x.pending).cmp(self.get(y.pending)) })
+    }
+}
 
 /// A search state: where the free stream is read up to, and the rows cut
-/// in two waiting for the rest of their values (at most [`MAX_PENDING`]).
-#[derive(Clone)]
+/// in two waiting for the rest of their values.
+#[derive(Clone, Copy)]
 struct State {
     score: f64,
     p: usize,
-    pending: Vec<Pending>,
+    /// The rows cut in two it waits on, interned in [`PendingTable`].
+    pending: PendingId,
     /// Index of the step that led here, for reading the answer back.
     step: usize,
 }
@@ -228,9 +383,9 @@ enum Act {
     /// A free value no row takes.
     Skip,
     /// Row `row` got these values (confirmed or not).
-    Row { row: usize, vals: Vec<Id>, ok: bool, from: usize, len: usize },
+    Row { row: usize, vals: Seq, ok: bool, from: usize, len: usize },
     /// The pending row `row` was completed.
-    Complete { row: usize, vals: Vec<Id>, from: usize, len: usize },
+    Complete { row: usize, vals: Seq, from: usize, len: usize },
 }
 
 /// Penalty for a free value no row takes.
@@ -255,6 +410,9 @@ const BEAM: usize = 96;
 /// Assigns the value stream to the rows. `free` are the values not printed
 /// next to a unit, in reading order.
 pub(super) fn solve(rows: &[RowValues], free: &[String], cap: usize) -> Solved {
+    // A row's values are held inline (`Seq`); the callers' rows have five
+    // or six value columns.
+    let cap = cap.min(MAX_CAP);
     let pool = Pool::new(free.iter().chain(rows.iter().flat_map(|r| &r.inline)).map(String::as_str));
     let free_ids = pool.ids(free);
     let inline: Vec<Vec<Id>> = rows.iter().map(|r| pool.ids(&r.inline)).collect();
@@ -290,45 +448,62 @@ fn in_order(pool: &Pool, inline: &[Vec<Id>], free: &[Id], cap: usize, mode: Mode
         }
         owner[p..p + take].iter_mut().for_each(|o| *o = Some(k));
         p += take;
-        rows.push(pool.place(&seq, cap));
+        rows.push(pool.place(seq.as_slice(), cap));
     }
     (p == free.len()).then(|| Solved { confirmed: vec![true; rows.len()], rows, stray: 0, mode, owner })
 }
 
 /// The best state per key, states merged when they read the stream up to
 /// the same place and wait on the same rows with the same values (what
-/// they may still become depends on those values). Kept by place, then by
-/// pending rows, so that states come out in (place, pending) order, the
-/// order ties are broken in, and a state is compared with only those at
-/// its own place.
+/// they may still become depends on those values). Of the states with one
+/// key, the first with the best score is kept; they come out in (place,
+/// pending) order, the order ties are broken in.
 #[derive(Default)]
 struct Frontier {
-    by_place: BTreeMap<usize, BTreeMap<Vec<Pending>, State>>,
+    states: Vec<State>,
+    at: FxHashMap<(usize, PendingId), usize>,
 }
 
 impl Frontier {
     fn is_empty(&self) -> bool {
-        self.by_place.is_empty()
+        self.states.is_empty()
     }
 
     fn keep_best(&mut self, s: State) {
-        let here = self.by_place.entry(s.p).or_default();
-        match here.get_mut(s.pending.as_slice()) {
-            Some(kept) => {
+        match self.at.entry((s.p, s.pending)) {
+            Entry::Occupied(e) => {
+                let kept = &mut self.states[*e.get()];
                 if kept.score < s.score {
                     *kept = s;
                 }
             }
-            None => {
-                here.insert(s.pending.clone(), s);
+            Entry::Vacant(e) => {
+                e.insert(self.states.len());
+                self.states.push(s);
             }
         }
     }
 
-    fn into_states(self) -> impl Iterator<Item = State> {
-        self.by_place.into_values().flat_map(BTreeMap::into_values)
+    fn into_states(mut self, table: &PendingTable) -> Vec<State> {
+        self.states.sort_unstable_by(|x, y| table.by_key(x, y));
+        self.states
+    }
+
+    /// The `n` best states, best first; among equal scores in key order.
+    fn into_best(mut self, n: usize, table: &PendingTable) -> Vec<State> {
+        let order = |x: &State, y: &State| y.score.partial_cmp(&x.score).unwrap_or(std::cmp::Ordering::Equal).then_with(|| table.by_key(x, y));
+        if self.states.len() > n && n > 0 {
+            self.states.select_nth_unstable_by(n - 1, order);
+        }
+        self.states.truncate(n);
+        self.states.sort_unstable_by(order);
+        self.states
     }
 }
+
+/// Arrangements already scored: the search asks for the same row, place
+/// and count from many states.
+type ArrangeCache = FxHashMap<(Seq, usize, usize), (Seq, f64)>;
 
 /// One beam search over the value stream under one arithmetic.
 struct Search<'p> {
@@ -339,11 +514,13 @@ struct Search<'p> {
     mode: Mode,
     /// Every step taken, with its parent, for reading the answer back.
     steps: Vec<(usize, Act)>,
+    arranged: ArrangeCache,
+    pendings: PendingTable,
 }
 
 impl<'p> Search<'p> {
     fn new(pool: &'p Pool<'p>, inline: &'p [Vec<Id>], free: &'p [Id], cap: usize, mode: Mode) -> Self {
-        Search { pool, inline, free, cap: cap.max(1), mode, steps: vec![(0, Act::Start)] }
+        Search { pool, inline, free, cap: cap.max(1), mode, steps: vec![(0, Act::Start)], arranged: ArrangeCache::default(), pendings: PendingTable::new() }
     }
 
     fn step(&mut self, parent: usize, act: Act) -> usize {
@@ -351,8 +528,9 @@ impl<'p> Search<'p> {
         self.steps.len() - 1
     }
 
-    fn arrange(&self, a: &[Id], from: usize, take: usize) -> (Vec<Id>, f64) {
-        self.pool.arrange(a, &self.free[from..from + take], self.cap, self.mode)
+    fn arrange(&mut self, a: Seq, from: usize, take: usize) -> (Seq, f64) {
+        let (pool, free, cap, mode) = (self.pool, self.free, self.cap, self.mode);
+        *self.arranged.entry((a, from, take)).or_insert_with(|| pool.arrange(a.as_slice(), &free[from..from + take], cap, mode))
     }
 
     /// Moves taken between rows: pass over a stray value, or complete a
@@ -364,20 +542,20 @@ impl<'p> Search<'p> {
             let mut next = Frontier::default();
             for s in cur {
                 // The older of two cut rows is completed first.
-                if let Some((pr, pv)) = s.pending.first() {
+                if let Some(&(pr, pv)) = self.pendings.get(s.pending).first() {
                     let m = self.cap.saturating_sub(pv.len());
                     for take in 1..=m.min(self.free.len() - s.p) {
                         let (seq, sc) = self.arrange(pv, s.p, take);
                         if sc > 0.0 {
-                            let st = self.step(s.step, Act::Complete { row: *pr, vals: seq, from: s.p, len: take });
-                            let pending = s.pending[1..].to_vec();
+                            let st = self.step(s.step, Act::Complete { row: pr, vals: seq, from: s.p, len: take });
+                            let pending = self.pendings.rest(s.pending);
                             next.keep_best(State { score: s.score + sc - completion_cost(pv.len()), p: s.p + take, pending, step: st });
                         }
                     }
                 }
                 if s.p < self.free.len() && round < MAX_SKIP {
                     let st = self.step(s.step, Act::Skip);
-                    next.keep_best(State { score: s.score - STRAY, p: s.p + 1, pending: s.pending.clone(), step: st });
+                    next.keep_best(State { score: s.score - STRAY, p: s.p + 1, pending: s.pending, step: st });
                 }
                 ready.keep_best(s);
             }
@@ -385,42 +563,44 @@ impl<'p> Search<'p> {
                 break;
             }
             // Keep the frontier small: the best state per key.
-            cur = next.into_states().collect();
+            cur = next.into_states(&self.pendings);
         }
         ready
     }
 
     fn run(mut self) -> (Solved, f64) {
         let cap = self.cap;
-        let mut beam: Vec<State> = vec![State { score: 0.0, p: 0, pending: Vec::new(), step: 0 }];
+        let mut beam: Vec<State> = vec![State { score: 0.0, p: 0, pending: PendingTable::NONE, step: 0 }];
         for k in 0..self.inline.len() {
-            let inline: Vec<Id> = self.inline[k].iter().take(cap).copied().collect();
+            let inline = Seq::from_slice(&self.inline[k][..self.inline[k].len().min(cap)]);
             let need = cap - inline.len();
             let ready = self.between(std::mem::take(&mut beam));
             let mut next = Frontier::default();
-            for s in ready.into_states() {
+            // This row's arrangements by (place, count): many states share a place.
+            let mut arranged: Vec<Option<(Seq, f64)>> = vec![None; (self.free.len() + 1) * (need + 1)];
+            for s in ready.into_states(&self.pendings) {
                 for take in 0..=need.min(self.free.len() - s.p) {
-                    let (seq, sc) = self.arrange(&inline, s.p, take);
+                    let (pool, free, mode) = (self.pool, self.free, self.mode);
+                    let (seq, sc) = *arranged[s.p * (need + 1) + take].get_or_insert_with(|| pool.arrange(inline.as_slice(), &free[s.p..s.p + take], cap, mode));
                     if sc > 0.0 {
                         let st = self.step(s.step, Act::Row { row: k, vals: seq, ok: true, from: s.p, len: take });
-                        next.keep_best(State { score: s.score + sc, p: s.p + take, pending: s.pending.clone(), step: st });
-                    } else if !seq.is_empty() && seq.len() < cap && (s.pending.is_empty() || (s.pending.len() < MAX_PENDING && s.pending[0].0 + 1 == k)) {
+                        next.keep_best(State { score: s.score + sc, p: s.p + take, pending: s.pending, step: st });
+                    } else if !seq.is_empty() && seq.len() < cap && {
+                        let waiting = self.pendings.get(s.pending);
+                        waiting.is_empty() || (waiting.len() < MAX_PENDING && waiting.items[0].0 + 1 == k)
+                    } {
                         // Cut in two: the rest comes later. A second row
                         // cut in two only right under the first.
-                        let st = self.step(s.step, Act::Row { row: k, vals: seq.clone(), ok: false, from: s.p, len: take });
-                        let mut pending = s.pending.clone();
-                        pending.push((k, seq));
+                        let st = self.step(s.step, Act::Row { row: k, vals: seq, ok: false, from: s.p, len: take });
+                        let pending = self.pendings.pushed(s.pending, (k, seq));
                         next.keep_best(State { score: s.score + PENDING_OPEN * take as f64, p: s.p + take, pending, step: st });
                     } else {
                         let st = self.step(s.step, Act::Row { row: k, vals: seq, ok: false, from: s.p, len: take });
-                        next.keep_best(State { score: s.score + sc, p: s.p + take, pending: s.pending.clone(), step: st });
+                        next.keep_best(State { score: s.score + sc, p: s.p + take, pending: s.pending, step: st });
                     }
                 }
             }
-            let mut all: Vec<State> = next.into_states().collect();
-            all.sort_by(|x, y| y.score.partial_cmp(&x.score).unwrap_or(std::cmp::Ordering::Equal));
-            all.truncate(BEAM);
-            beam = all;
+            beam = next.into_best(BEAM, &self.pendings);
         }
         let finals = self.finish(beam);
         self.read_back(finals)
@@ -434,16 +614,17 @@ impl<'p> Search<'p> {
         for _ in 0..=MAX_PENDING {
             let mut grown = Vec::new();
             for s in &frontier {
-                let Some((pr, pv)) = s.pending.first() else { continue };
+                let Some(&(pr, pv)) = self.pendings.get(s.pending).first() else { continue };
                 let m = self.cap.saturating_sub(pv.len());
                 for start in s.p..self.free.len() {
                     for take in 1..=m.min(self.free.len() - start) {
                         let (seq, sc) = self.arrange(pv, start, take);
                         if sc > 0.0 {
                             let skipped = start - s.p;
-                            let st = self.step(s.step, Act::Complete { row: *pr, vals: seq, from: start, len: take });
+                            let st = self.step(s.step, Act::Complete { row: pr, vals: seq, from: start, len: take });
                             // The values passed over before it are strays.
-                            let mut t = State { score: s.score + sc - completion_cost(pv.len()) - STRAY * skipped as f64, p: start + take, pending: s.pending[1..].to_vec(), step: st };
+                            let pending = self.pendings.rest(s.pending);
+                            let mut t = State { score: s.score + sc - completion_cost(pv.len()) - STRAY * skipped as f64, p: start + take, pending, step: st };
                             for _ in 0..skipped {
                                 t.step = self.step(t.step, Act::Skip);
                             }
@@ -487,14 +668,14 @@ impl<'p> Search<'p> {
                     Act::Skip => stray += 1,
                     Act::Complete { row, vals, from, len } => {
                         owner[*from..*from + *len].iter_mut().for_each(|o| *o = Some(*row));
-                        out_rows[*row] = pool.place(vals, cap);
+                        out_rows[*row] = pool.place(vals.as_slice(), cap);
                         confirmed[*row] = true;
                         completed[*row] = true;
                     }
                     Act::Row { row, vals, ok, from, len } => {
                         owner[*from..*from + *len].iter_mut().for_each(|o| *o = Some(*row));
                         if !completed[*row] {
-                            out_rows[*row] = pool.place(vals, cap);
+                            out_rows[*row] = pool.place(vals.as_slice(), cap);
                             confirmed[*row] = *ok;
                         }
                     }
@@ -604,6 +785,22 @@ mod tests {
         assert_eq!(out.rows[1], s(&["80", "20", "40", "60", "80", "2.340.000.000"]));
         assert_eq!(out.stray, 0);
         assert!(out.confirmed.iter().all(|c| *c));
+    }
+
+    #[test]
+    fn inline_runs_order_as_the_vectors_they_replace() {
+        // Ties in the search are broken by the order of the pending rows;
+        // the inline types must order exactly as `Vec`s of them did.
+        let runs: [&[Id]; 6] = [&[], &[0], &[0, 1], &[1], &[0, 0, 5], &[2, 1]];
+        let sets: Vec<Vec<(usize, Vec<Id>)>> = vec![vec![], vec![(0, runs[1].to_vec())], vec![(0, runs[2].to_vec())], vec![(1, runs[0].to_vec())], vec![(0, runs[1].to_vec()), (1, runs[3].to_vec())], vec![(0, runs[4].to_vec())], vec![(0, runs[5].to_vec())]];
+        let inline = |v: &Vec<(usize, Vec<Id>)>| v.iter().fold(Pendings::NONE, |acc, (r, ids)| acc.pushed((*r, Seq::from_slice(ids))));
+        for a in &sets {
+            for b in &sets {
+                assert_eq!(inline(a).cmp(&inline(b)), a.cmp(b), "{a:?} vs {b:?}");
+                assert_eq!(inline(a) == inline(b), a == b);
+            }
+        }
+        assert!(inline(&sets[4]).rest() == inline(&vec![(1, runs[3].to_vec())]));
     }
 
     #[test]
