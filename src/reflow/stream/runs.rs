@@ -97,8 +97,14 @@ pub(super) fn place_runs(lines: &mut [Placed], cols: &Columns) {
         let edge = nearest_edge(lines, &edges, i).unwrap_or(cols.ind_left);
         let beside_indicator = indicator_near(lines, &edges, i);
         let plain: Vec<Word> = lines[i].words.iter().map(|(_, w)| w.clone()).collect();
-        // A label is node text however far it reaches.
-        let first_free = run.start + label_word_count(&plain[run.start..]).max(1);
+        // A label is node text however far it reaches. A run that is no
+        // label and starts at the indicator edge printed nearby, well right
+        // of the node column, is indicator text wrapped under its cell (a
+        // node cell's lines all start at the node column's edge).
+        let label_words = label_word_count(&plain[run.start..]);
+        let first = &plain[run.start];
+        let wrapped_indicator = label_words == 0 && beside_indicator && first.x0 >= edge - cols.tol && first.x0 > cols.node_left + cols.slack();
+        let first_free = if wrapped_indicator { run.start } else { run.start + label_words.max(1) };
         let opens_indicator = |w: &Word| if beside_indicator { w.x1 > edge } else { w.x0 >= edge };
         let split = (first_free..run.end).find(|&j| opens_indicator(&plain[j])).unwrap_or(run.end);
         for j in run {
@@ -219,6 +225,17 @@ mod tests {
         let lines = placed(snippet, &cols);
         assert_eq!(texts(&lines, Col::Node), ["Kegiatan 5 Penyediaan", "Jasa Penunjang Urusan", "Pemerintah daerah", "Sub Kegiatan 1"]);
         assert_eq!(texts(&lines, Col::Indicator), ["Tersedianya Jasa Penunjang", "Urusan Pemerintahan Daerah", "", "Jumlah Laporan Penyediaan"]);
+    }
+
+    #[test]
+    fn a_wrapped_indicator_line_starting_at_the_edge_printed_above_is_the_indicators() {
+        // The row's indicator starts left of the page's edge (27), at 16,
+        // after a short node line; its second line starts there too and is
+        // all indicator text, though its first word ends at the page edge.
+        let snippet = "     Program 1\n     KESEHATAN  Cakupan desa Universal Child\n                Immunization (UCI)\n";
+        let lines = placed(snippet, &columns());
+        assert_eq!(texts(&lines, Col::Node), ["Program 1", "KESEHATAN", ""]);
+        assert_eq!(texts(&lines, Col::Indicator), ["", "Cakupan desa Universal Child", "Immunization (UCI)"]);
     }
 
     #[test]
