@@ -146,9 +146,11 @@ impl Columns {
             }
             // A word wider than its cell, printed centred, starts left of
             // the column; its centre still lies inside it ("Informatif" in
-            // a narrow TARGET column). Only drawn positions are exact
-            // enough to tell: a layout dump shifts words by characters.
-            if w.x0 >= first.0 - self.slack() || (self.drawn && (first.0..=first.1).contains(&centre)) {
+            // a narrow TARGET column). A layout dump shifts words by a
+            // character or so: there the word must also start right of
+            // the unit column's edge, where a unit word starts.
+            let centred_in_first = (first.0..=first.1).contains(&centre) && (self.drawn || w.x0 > self.unit_left + self.slack());
+            if w.x0 >= first.0 - self.slack() || centred_in_first {
                 let k = self
                     .values
                     .iter()
@@ -1279,3 +1281,30 @@ fn choose_split(placed: &[Placed], between: &[usize], a: usize, b: usize, col: C
     }
 }
 
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::text::pages_of;
+
+    /// Columns like those of a layout dump with a narrow TARGET column.
+    fn columns() -> Columns {
+        let values = [(94.0, 99.0), (105.0, 109.0), (112.0, 116.0), (119.0, 124.0), (127.0, 132.0)].iter().map(|&(l, r)| (l, r, (l + r) / 2.0)).collect();
+        Columns { node_left: 0.0, ind_left: 37.0, unit_left: 81.0, values, trailing: vec![140.0], tol: 0.6, drawn: false }
+    }
+
+    #[test]
+    fn a_word_target_wider_than_its_cell_is_the_targets_and_the_line_an_anchor() {
+        // "Informatif" centred in the TARGET column starts two characters
+        // left of it; "Informa" (cut) repeats it in TW IV.
+        let line = format!("{:37}{:43}{:47}{}", "", "Kategori keterbukaan", "Kategori    Informatif", "Informa");
+        let cols = columns();
+        let words = &pages_of(&line, false)[0].lines[0].words;
+        let target = words.iter().find(|w| w.text == "Informatif").unwrap();
+        assert_eq!(cols.place(target), Col::Value(0));
+        assert_eq!(cols.anchor_unit(words).map(|u| words[u].text.as_str()), Some("Kategori"));
+        // A long unit word starting at the unit column stays the unit.
+        let unit = &pages_of(&format!("{:81}Persentase", ""), false)[0].lines[0].words[0];
+        assert_eq!(cols.place(unit), Col::Unit);
+    }
+}
