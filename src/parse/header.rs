@@ -88,6 +88,13 @@ const HEADER_ROLES: &[(&str, Role)] = &[
     (r"^KETERANGAN|^KET$", Role::Note),
 ];
 
+/// The first two letters of every alternative of [`HEADER_ROLES`]: text
+/// opening otherwise names no role, and is turned away before the patterns run.
+const ROLE_STARTS: &[&[u8; 2]] = &[
+    b"NO", b"UR", b"PR", b"SA", b"TU", b"IN", b"KO", b"DE", b"TW", b"TR", b"TA", b"AN", b"PA", b"DA", b"PE", b"ST", b"AR",
+    b"KE", b"PJ",
+];
+
 /// The words that may appear in a header row, for telling header lines
 /// (repeated on every page) from table content.
 const HEADER_WORDS: &[&str] = &[
@@ -98,21 +105,31 @@ const HEADER_WORDS: &[&str] = &[
 
 /// Upper-cased letters and digits only.
 pub fn squash(s: &str) -> String {
+    if s.is_ascii() {
+        // (The same, byte by byte: most header text is ASCII.)
+        return s.bytes().filter(u8::is_ascii_alphanumeric).map(|b| char::from(b.to_ascii_uppercase())).collect();
+    }
     s.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_uppercase).collect()
 }
 
 /// The role of a header cell's text, if it names a known column.
 pub fn role_of(header: &str) -> Option<Role> {
     use std::sync::OnceLock;
-    static TABLE: OnceLock<Vec<(regex::Regex, Role)>> = OnceLock::new();
-    let table = TABLE.get_or_init(|| {
-        HEADER_ROLES.iter().map(|(p, r)| (regex::Regex::new(p).expect("header pattern"), *r)).collect()
-    });
+    // All the patterns in one pass: the first that matches wins.
+    static TABLE: OnceLock<regex::RegexSet> = OnceLock::new();
+    // The text squashed opens as the text matched does (which drops a
+    // trailing year only): one of the patterns' starts, or no role.
+    let mut start = header.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_uppercase);
+    let (Some(a), Some(b)) = (start.next(), start.next()) else { return None };
+    if !ROLE_STARTS.iter().any(|r| char::from(r[0]) == a && char::from(r[1]) == b) {
+        return None;
+    }
+    let table = TABLE.get_or_init(|| regex::RegexSet::new(HEADER_ROLES.iter().map(|(p, _)| p)).expect("header patterns"));
     let s = squash(header);
     // "TARGET 2025", "TW.I 2024": a trailing year belongs to the header, not the role.
     let s = s.trim_end_matches(|c: char| c.is_ascii_digit());
     let s = if s.ends_with("TW") || s.ends_with("TRIWULAN") { squash(header) } else { s.to_string() };
-    table.iter().find(|(re, _)| re.is_match(&s)).map(|(_, r)| *r)
+    table.matches(&s).iter().next().map(|k| HEADER_ROLES[k].1)
 }
 
 /// The role of the header text gathered over one value column, which may
@@ -220,6 +237,27 @@ mod tests {
         assert_eq!(role_of("ARAH KEBIJAKAN"), Some(Role::Policy));
         assert_eq!(role_of("PENANGG UNG JAWAB"), Some(Role::Responsible));
         assert_eq!(role_of("TARGET KINERJA PROGRAM TH 2018"), Some(Role::Target));
+    }
+
+    #[test]
+    fn every_role_pattern_opens_with_a_listed_start() {
+        // The alternatives that open a match: those anchored with '^', and
+        // those of the group that opens one.
+        for (pattern, _) in HEADER_ROLES {
+            let mut in_leading_group = false;
+            for piece in pattern.split('|') {
+                if piece.starts_with('^') || in_leading_group {
+                    let literal = piece.trim_start_matches(['^', '(']);
+                    assert!(ROLE_STARTS.iter().any(|r| literal.as_bytes().starts_with(r.as_slice())), "{pattern}: {piece}");
+                }
+                if piece.starts_with("^(") {
+                    in_leading_group = true;
+                }
+                if piece.contains(')') {
+                    in_leading_group = false;
+                }
+            }
+        }
     }
 
     #[test]

@@ -106,14 +106,40 @@ fn label(i: &str) -> IResult<&str, (Level, Option<String>, Option<u32>)> {
     Ok((i, (level, lead_code.map(str::to_string).or(code2), number)))
 }
 
+/// True when `t` (trimmed at the start) may open a label: a code's digit
+/// or a level word's first letter (Sub, Su, Sasaran, Tujuan, Program,
+/// Kegiatan), and, where the bytes are plain ASCII, the level word's first
+/// letters (after the code and a space, if a code opens it). Most text a
+/// reflow asks about is turned away here, before the grammar runs. A
+/// necessary condition only: the grammar decides.
+fn may_open_label(t: &str) -> bool {
+    let Some(first) = t.as_bytes().first().map(u8::to_ascii_lowercase) else { return false };
+    if !(first.is_ascii_digit() || matches!(first, b's' | b't' | b'p' | b'k')) {
+        return false;
+    }
+    let mut rest = t.as_bytes();
+    if first.is_ascii_digit() {
+        // A code, then at least one space (nom's multispace: ' ', '\t', '\r', '\n').
+        let code_len = rest.iter().take_while(|b| b.is_ascii_digit() || **b == b'.').count();
+        rest = &rest[code_len..];
+        let space_len = rest.iter().take_while(|b| matches!(b, b' ' | b'\t' | b'\r' | b'\n')).count();
+        if space_len == 0 {
+            return false;
+        }
+        rest = &rest[space_len..];
+    }
+    // The grammar compares letters by their Unicode lowercase: a byte
+    // outside ASCII may still match (the Kelvin sign is a 'k'), so it
+    // passes here.
+    const LEVEL_STARTS: [&[u8]; 5] = [b"su", b"sasaran", b"tujuan", b"program", b"keg"];
+    LEVEL_STARTS.iter().any(|start| rest.iter().zip(start.iter()).all(|(b, s)| !b.is_ascii() || b.to_ascii_lowercase() == *s) && rest.len() >= start.len())
+        || rest.iter().take(8).any(|b| !b.is_ascii())
+}
+
 /// Reads a node label at the start of `text`, if there is one.
 pub fn parse_label(text: &str) -> Option<Label> {
     let t = text.trim_start();
-    // Every label opens with a code's digit or a level word's first letter
-    // (Sub, Su, Sasaran, Tujuan, Program, Kegiatan): most text a reflow asks
-    // about is turned away here, before the grammar runs.
-    let first = t.as_bytes().first()?.to_ascii_lowercase();
-    if !(first.is_ascii_digit() || matches!(first, b's' | b't' | b'p' | b'k')) {
+    if !may_open_label(t) {
         return None;
     }
     let (rest, (level, mut found_code, number)) = label(t).ok()?;
@@ -141,9 +167,22 @@ pub fn names_bare_label(prev: &str, line: &str) -> bool {
     p.name.is_empty() && l.level == p.level && l.number.is_none() && !l.name.is_empty()
 }
 
-/// True when the text opens with a level word (cheap check for reflow).
+/// The label opening the text as printed (`parse_label(text)`'s
+/// `printed`), without reading the rest.
+pub fn printed_label(text: &str) -> Option<&str> {
+    let t = text.trim_start();
+    if !may_open_label(t) {
+        return None;
+    }
+    let (rest, _) = label(t).ok()?;
+    Some(t[..t.len() - rest.len()].trim_end())
+}
+
+/// True when the text opens with a label: `parse_label(text).is_some()`
+/// without building the label.
 pub fn starts_with_label(text: &str) -> bool {
-    parse_label(text).is_some()
+    let t = text.trim_start();
+    may_open_label(t) && label(t).is_ok()
 }
 
 /// The numbering that opens an indicator: "1. ", "2.Persentase", "3) ",
@@ -151,6 +190,11 @@ pub fn starts_with_label(text: &str) -> bool {
 /// the text after it.
 pub fn parse_indicator_number(text: &str) -> (Option<u32>, &str) {
     let t = text.trim_start();
+    // The numbering opens with a digit or "Indikator" (compared by Unicode
+    // lowercase, so a byte outside ASCII goes to the grammar).
+    if !t.as_bytes().first().is_some_and(|b| b.is_ascii_digit() || b.eq_ignore_ascii_case(&b'i') || !b.is_ascii()) {
+        return (None, t);
+    }
     let mut numbered = tuple((
         opt(tuple((
             tag_no_case("indikator"),
@@ -214,6 +258,18 @@ mod tests {
         assert!(!names_bare_label("Program 1", "Program 2 Promosi"));
         assert!(!names_bare_label("Program 1 Pengelolaan", "Program Promosi"));
         assert!(!names_bare_label("Program 1", "Kegiatan 1 Penyediaan"));
+    }
+
+    #[test]
+    fn the_quick_checks_agree_with_the_grammar() {
+        for s in [
+            "Program 1 Pendidikan", "  Sub. Kegiatan 1", "Su kegiatan 6 X", "2.17.06.2.01 Program Penunjang", "2.17.06 Program", "1.02\tKegiatan",
+            "12 Program", "Programnya", "Persentase", "Tujuan", "Sasaran Strategis 2", "sasara", "Kegaitan 3", "\u{212A}egiatan 1 X", "", " ", "100",
+            "1.250", "Su", "Keg", "Indikator Tujuan 2 :",
+        ] {
+            assert_eq!(starts_with_label(s), parse_label(s).is_some(), "{s:?}");
+            assert_eq!(printed_label(s), parse_label(s).map(|l| l.printed).as_deref(), "{s:?}");
+        }
     }
 
     #[test]

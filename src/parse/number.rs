@@ -10,7 +10,7 @@ use nom::{
     bytes::complete::{tag, tag_no_case, take_while1},
     character::complete::{char, digit1, multispace0},
     combinator::{all_consuming, opt, recognize},
-    multi::many1,
+    multi::many0_count,
     sequence::{pair, preceded, terminated, tuple},
     IResult,
 };
@@ -50,9 +50,9 @@ pub fn parse_value(raw: &str) -> Value {
     if s.is_empty() || s.chars().all(|c| matches!(c, '-' | '–' | '—')) {
         return Value::Empty;
     }
-    if let Ok((_, n)) = all_consuming(number_cell)(s) {
-        return match canonical(&n) {
-            Some(c) => Value::Number(c),
+    if let Some(number) = number_parts(s) {
+        return match number {
+            Some(parts) => Value::Number(parts.canonical()),
             None => Value::Unreadable(s.to_string()),
         };
     }
@@ -62,9 +62,36 @@ pub fn parse_value(raw: &str) -> Value {
     Value::Unreadable(s.to_string())
 }
 
-/// True when `s` reads as a number cell (used to find value runs in dumps).
+/// True when `s` reads as a number cell (used to find value runs in dumps):
+/// `matches!(parse_value(s), Value::Number(_))` without building the value.
 pub fn is_number(s: &str) -> bool {
-    matches!(parse_value(s), Value::Number(_))
+    number_parts(s.trim()).is_some_and(|parts| parts.is_some())
+}
+
+/// True when `s` reads as a value cell of any kind (blank, a number or a
+/// text target): `!matches!(parse_value(s), Value::Unreadable(_))` without
+/// building the value.
+pub fn is_readable(s: &str) -> bool {
+    let s = s.trim();
+    if s.is_empty() || s.chars().all(|c| matches!(c, '-' | '–' | '—')) {
+        return true;
+    }
+    match number_parts(s) {
+        Some(parts) => parts.is_some(),
+        None => is_text_target(s),
+    }
+}
+
+/// A trimmed cell read by the number grammar: `None` when the grammar does
+/// not take the whole cell, `Some(None)` when it does but its separators
+/// fit no reading.
+fn number_parts(s: &str) -> Option<Option<NumberParts<'_>>> {
+    // A number cell opens with "Rp", a minus or a digit.
+    if !s.as_bytes().first().is_some_and(|b| b.is_ascii_digit() || matches!(b, b'-' | b'r' | b'R')) {
+        return None;
+    }
+    let (_, n) = all_consuming(number_cell)(s).ok()?;
+    Some(NumberParts::of(n))
 }
 
 /// Predicates and audit opinions used as targets: A, BB, WTP, "A-" ...
@@ -85,62 +112,85 @@ pub fn is_word_target(s: &str) -> bool {
     chars.next().is_some_and(char::is_uppercase) && s.chars().count() >= 3 && chars.all(char::is_alphabetic)
 }
 
-/// `[Rp] digits-with-separators [%]`, returning the digits-and-separators part.
-fn number_cell(i: &str) -> IResult<&str, String> {
+/// `[Rp] digits-with-separators [%]`, returning the sign with the digits-and-separators part.
+fn number_cell(i: &str) -> IResult<&str, &str> {
     let (i, _) = opt(terminated(tag_no_case("rp"), tuple((opt(char('.')), multispace0))))(i)?;
-    let (i, sign) = opt(char('-'))(i)?;
-    let (i, body) = recognize(pair(digit1, opt(many1(preceded(alt((tag("."), tag(","))), digit1)))))(i)?;
+    let (i, signed) = recognize(pair(opt(char('-')), pair(digit1, many0_count(preceded(alt((tag("."), tag(","))), digit1)))))(i)?;
     let (i, _) = multispace0(i)?;
     let (i, _) = opt(alt((tag("%"), tag_no_case("persen"))))(i)?;
     let (i, _) = opt(take_while1(|c| c == ',' || c == '-'))(i)?; // "1.500.000,-"
-    Ok((i, format!("{}{}", if sign.is_some() { "-" } else { "" }, body)))
+    Ok((i, signed))
 }
 
-/// Separators to canonical decimal. Indonesian: '.' groups thousands, ','
-/// is the decimal mark. A lone '.' not followed by exactly three digits is
-/// read as a decimal point (English-formatted cells are common in Excel
-/// exports). Mixed orders that fit neither reading give None.
-fn canonical(n: &str) -> Option<String> {
-    let (neg, n) = match n.strip_prefix('-') {
-        Some(rest) => (true, rest),
-        None => (false, n),
-    };
-    let dots = n.matches('.').count();
-    let commas = n.matches(',').count();
-    let (int, frac) = match (dots, commas) {
-        (0, 0) => (n.to_string(), String::new()),
-        (0, 1) => split_once(n, ','),
-        (_, 0) if thousands_groups(n, '.') && dots >= 1 && !(dots == 1 && n.starts_with('0')) => (n.replace('.', ""), String::new()),
-        (1, 0) => split_once(n, '.'),
-        (_, 1) if n.rfind(',') > n.rfind('.') && thousands_groups(&n[..n.rfind(',')?], '.') => {
-            let (i, f) = split_once(n, ',');
-            (i.replace('.', ""), f)
-        }
-        (1, _) if n.rfind('.') > n.rfind(',') && thousands_groups(&n[..n.rfind('.')?], ',') => {
-            let (i, f) = split_once(n, '.');
-            (i.replace(',', ""), f)
-        }
-        (0, _) if thousands_groups(n, ',') => (n.replace(',', ""), String::new()),
-        _ => return None,
-    };
-    let int = int.trim_start_matches('0');
-    let int = if int.is_empty() { "0" } else { int };
-    let frac = frac.trim_end_matches('0');
-    let mut out = String::new();
-    if neg && (int != "0" || !frac.is_empty()) {
-        out.push('-');
-    }
-    out.push_str(int);
-    if !frac.is_empty() {
-        out.push('.');
-        out.push_str(frac);
-    }
-    Some(out)
+/// A number's pieces once its separators are read: the sign, the integer
+/// part (with `grouping`, its thousands separator, still in it) and the
+/// fraction.
+struct NumberParts<'a> {
+    negative: bool,
+    int: &'a str,
+    grouping: Option<char>,
+    frac: &'a str,
 }
 
-fn split_once(n: &str, sep: char) -> (String, String) {
-    let (a, b) = n.split_once(sep).unwrap_or((n, ""));
-    (a.to_string(), b.to_string())
+impl<'a> NumberParts<'a> {
+    /// Separators to canonical decimal. Indonesian: '.' groups thousands,
+    /// ',' is the decimal mark. A lone '.' not followed by exactly three
+    /// digits is read as a decimal point (English-formatted cells are
+    /// common in Excel exports). Mixed orders that fit neither reading give
+    /// None.
+    fn of(n: &'a str) -> Option<Self> {
+        let (negative, n) = match n.strip_prefix('-') {
+            Some(rest) => (true, rest),
+            None => (false, n),
+        };
+        let dots = n.matches('.').count();
+        let commas = n.matches(',').count();
+        let split = |sep: char| n.split_once(sep).unwrap_or((n, ""));
+        let (int, grouping, frac) = match (dots, commas) {
+            (0, 0) => (n, None, ""),
+            (0, 1) => {
+                let (i, f) = split(',');
+                (i, None, f)
+            }
+            (_, 0) if thousands_groups(n, '.') && dots >= 1 && !(dots == 1 && n.starts_with('0')) => (n, Some('.'), ""),
+            (1, 0) => {
+                let (i, f) = split('.');
+                (i, None, f)
+            }
+            (_, 1) if n.rfind(',') > n.rfind('.') && thousands_groups(&n[..n.rfind(',')?], '.') => {
+                let (i, f) = split(',');
+                (i, Some('.'), f)
+            }
+            (1, _) if n.rfind('.') > n.rfind(',') && thousands_groups(&n[..n.rfind('.')?], ',') => {
+                let (i, f) = split('.');
+                (i, Some(','), f)
+            }
+            (0, _) if thousands_groups(n, ',') => (n, Some(','), ""),
+            _ => return None,
+        };
+        Some(NumberParts { negative, int, grouping, frac })
+    }
+
+    /// '.' decimal, no thousands separator, no leading or trailing zeros
+    /// ("0" for zero, never "-0").
+    fn canonical(&self) -> String {
+        let mut digits = self.int.chars().filter(|c| Some(*c) != self.grouping).skip_while(|c| *c == '0').peekable();
+        let int_is_zero = digits.peek().is_none();
+        let frac = self.frac.trim_end_matches('0');
+        let mut out = String::with_capacity(self.int.len() + frac.len() + 2);
+        if self.negative && (!int_is_zero || !frac.is_empty()) {
+            out.push('-');
+        }
+        if int_is_zero {
+            out.push('0');
+        }
+        out.extend(digits);
+        if !frac.is_empty() {
+            out.push('.');
+            out.push_str(frac);
+        }
+        out
+    }
 }
 
 /// "1.250.000": every group after the first has exactly three digits.
@@ -218,6 +268,12 @@ mod tests {
         #[test]
         fn never_panics(s in "\\PC{0,12}") {
             let _ = parse_value(&s);
+        }
+
+        #[test]
+        fn the_quick_checks_agree_with_the_value(s in "[Rrp% .,0-9A-Z-]{0,10}|\\PC{0,8}") {
+            proptest::prop_assert_eq!(is_number(&s), matches!(parse_value(&s), Value::Number(_)));
+            proptest::prop_assert_eq!(is_readable(&s), !matches!(parse_value(&s), Value::Unreadable(_)));
         }
     }
 }

@@ -23,11 +23,25 @@ pub struct Vocabulary {
 
 impl Vocabulary {
     pub fn from_texts<'a>(texts: impl IntoIterator<Item = &'a str>) -> Self {
-        let mut words = HashMap::new();
+        let mut words: HashMap<String, usize> = HashMap::new();
+        // Most words are printed more than once: lowercased into one
+        // buffer, a word is copied only the first time it is seen.
+        let mut lower = String::new();
         for t in texts {
             for w in letter_runs(t) {
                 if w.chars().count() >= 3 {
-                    *words.entry(w.to_lowercase()).or_insert(0) += 1;
+                    lower.clear();
+                    if w.is_ascii() {
+                        lower.extend(w.chars().map(|c| c.to_ascii_lowercase()));
+                    } else {
+                        lower.push_str(&w.to_lowercase());
+                    }
+                    match words.get_mut(lower.as_str()) {
+                        Some(n) => *n += 1,
+                        None => {
+                            words.insert(lower.clone(), 1);
+                        }
+                    }
                 }
             }
         }
@@ -37,11 +51,10 @@ impl Vocabulary {
         Vocabulary { words, text }
     }
 
-    /// True when `w` is printed whole somewhere (as a word or inside one,
-    /// e.g. "rehabilitasi" inside "direhabilitasi").
+    /// True when `w` (lowercase) is printed whole somewhere (as a word or
+    /// inside one, e.g. "rehabilitasi" inside "direhabilitasi").
     fn knows(&self, w: &str) -> bool {
-        let w = w.to_lowercase();
-        self.words.contains_key(&w) || (w.chars().count() >= 7 && self.text.contains(&w)) || self.knows_root_of(&w)
+        self.words.contains_key(w) || (w.chars().count() >= 7 && self.text.contains(w)) || self.knows_root_of(w)
     }
 
     /// True when `w` is a printed word with an Indonesian prefix or suffix
@@ -84,18 +97,8 @@ pub fn is_cut_word(left: &str, right: &str, vocab: &Vocabulary) -> bool {
     if !head.starts_with(|c: char| c.is_lowercase()) {
         return false;
     }
-    let joined = format!("{tail}{head}");
-    let head_is_word = vocab.is_word(head) || SHORT_WORDS.contains(&head);
-    // "diuji di" / "laboratorium": a short word ending a line stands alone;
-    // a word is cut only where it is longer than its cell, so its first
-    // piece fills a line and is never a two-letter preposition.
-    let tail_is_word = vocab.is_word(tail) || SHORT_WORDS.contains(&tail.to_lowercase().as_str());
-    if vocab.words.contains_key(&joined.to_lowercase()) && !head_is_word {
-        return true;
-    }
-    if vocab.knows(&joined) && !head_is_word && !tail_is_word {
-        return true;
-    }
+    // Any one of the rules below tells a cut; the ones that look nothing
+    // up go first.
     // "Meningkat" / "nya": the enclitic -nya never stands alone.
     if head == "nya" && tail.chars().count() >= 3 {
         return true;
@@ -103,17 +106,37 @@ pub fn is_cut_word(left: &str, right: &str, vocab: &Vocabulary) -> bool {
     // "Pengemba" / "ngan", "Purbali" / "ngga": no Indonesian word opens
     // with "ng" and a consonant or "nga"+consonant; a word cut after a
     // vowel, before the syllable "nga"/"ngan", leaves one.
-    if opens_with_cut_ng(head) && tail.ends_with(|c: char| "aiueo".contains(c)) {
+    if tail.ends_with(|c: char| "aiueo".contains(c)) && opens_with_cut_ng(head) {
         return true;
     }
     // "Kemandiria" / "n": a one- or two-letter tail that is no word.
-    head.chars().count() <= 2 && !SHORT_WORDS.contains(&head) && tail.chars().count() >= 3
+    if head.chars().count() <= 2 && !SHORT_WORDS.contains(&head) && tail.chars().count() >= 3 {
+        return true;
+    }
+    let head_is_word = SHORT_WORDS.contains(&head) || vocab.is_word(head);
+    if head_is_word {
+        return false;
+    }
+    // The two pieces make a word the document prints whole.
+    let joined = format!("{tail}{head}").to_lowercase();
+    if vocab.words.contains_key(&joined) {
+        return true;
+    }
+    // "diuji di" / "laboratorium": a short word ending a line stands alone;
+    // a word is cut only where it is longer than its cell, so its first
+    // piece fills a line and is never a two-letter preposition.
+    let tail_is_word = SHORT_WORDS.contains(&tail.to_lowercase().as_str()) || vocab.is_word(tail);
+    !tail_is_word && vocab.knows(&joined)
 }
 
 /// "ngan", "ngga", "nggal": a syllable that opens no Indonesian word (the
 /// few words in "ng" are "ngeri", "ngarai", "nganga" and the like, which
 /// go on with a vowel and a consonant other than n).
 fn opens_with_cut_ng(head: &str) -> bool {
+    // (Only "n" and its lowercase forms open a lowercase head so.)
+    if !head.starts_with(['n', 'N']) && head.is_ascii() {
+        return false;
+    }
     let h = head.to_lowercase();
     h.starts_with("ngg") || (h.starts_with("ngan") && (h.len() == 4 || !h[4..].starts_with('g')))
 }
@@ -122,21 +145,22 @@ fn opens_with_cut_ng(head: &str) -> bool {
 pub fn join_lines<S: AsRef<str>>(lines: &[S], vocab: &Vocabulary) -> String {
     let mut out = String::new();
     for line in lines {
-        let line = fold(line.as_ref());
+        // The line folded opens as it does trimmed: the rules below look
+        // at its start only, so its words are folded straight into `out`.
+        let line = line.as_ref().trim_start();
         if line.is_empty() {
             continue;
         }
-        if out.is_empty() {
-            out = line;
-        } else if is_cut_word(&out, &line, vocab)
-            || out.ends_with('-') && line.starts_with(|c: char| c.is_lowercase())
-            // "Bersertifikat" / "/ijin": a slash opens no word.
-            || line.starts_with('/') && out.ends_with(|c: char| c.is_alphanumeric())
-        {
-            out.push_str(&line);
-        } else {
-            out.push(' ');
-            out.push_str(&line);
+        let glued = !out.is_empty()
+            && (is_cut_word(&out, line, vocab)
+                || out.ends_with('-') && line.starts_with(|c: char| c.is_lowercase())
+                // "Bersertifikat" / "/ijin": a slash opens no word.
+                || line.starts_with('/') && out.ends_with(|c: char| c.is_alphanumeric()));
+        for (k, word) in line.split_whitespace().enumerate() {
+            if k > 0 || !(out.is_empty() || glued) {
+                out.push(' ');
+            }
+            out.push_str(word);
         }
     }
     out

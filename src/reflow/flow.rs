@@ -27,8 +27,8 @@ use super::frame::{core_words, is_header_line, is_signature_start, names_unit_af
 use super::{Row, Table};
 use crate::extract::Page;
 use crate::parse::header::Role;
-use crate::parse::label::{parse_indicator_number, parse_label};
-use crate::parse::number::{parse_value, Value};
+use crate::parse::label::{parse_indicator_number, parse_label, printed_label, starts_with_label};
+use crate::parse::number::{is_number, is_readable, parse_value};
 use crate::parse::unit::{canonical, is_known, looks_like_unit};
 
 mod plan;
@@ -58,8 +58,8 @@ pub(super) struct SrcLine {
 
 /// One word of the body, pointing at its line.
 #[derive(Debug, Clone)]
-struct Tok {
-    text: String,
+struct Tok<'a> {
+    text: &'a str,
     line: usize,
 }
 
@@ -118,8 +118,9 @@ pub fn reflow(pages: &[Page]) -> Table {
     // doubt (every indicator has its unit, every value its row, every node
     // its place); otherwise the in-order reading stays.
     let recovered = recover::recover(pages, &table.columns);
-    let q_old = quality(&ordered.rows, &lines);
-    let q_new = quality(&recovered.rows, &lines);
+    let labels = labelled_lines(&lines);
+    let q_old = quality(&ordered.rows, labels);
+    let q_new = quality(&recovered.rows, labels);
     const DOUBTS: &[&str] = &["nodes_unaligned", "units_without", "indicators_without", "stray_values"];
     let sure = !recovered.warnings.iter().any(|w| DOUBTS.iter().any(|d| w.starts_with(d)));
     if q_new > q_old + 0.5 || (q_new >= q_old && sure) {
@@ -169,14 +170,33 @@ struct Reading {
     warnings: Vec<String>,
 }
 
+/// How many lines of the body a label opens, after the NO column's number if any.
+fn labelled_lines(lines: &[SrcLine]) -> usize {
+    lines
+        .iter()
+        .filter(|l| {
+            let t = l.text.trim_start_matches(|c: char| c.is_ascii_digit() || c == ' ');
+            starts_with_label(&l.text) || starts_with_label(t)
+        })
+        .count()
+}
+
 /// How much of a reading the grammar accepts: indicator rows whose text
 /// is free of labels, with a unit, and whose values obey the quarterly
-/// arithmetic; labels printed in the body but lost, or swallowed into an
-/// indicator or a note, count against it.
-fn quality(rows: &[Row], lines: &[SrcLine]) -> f64 {
+/// arithmetic; labels printed in the body (`labels` lines open one) but
+/// lost, or swallowed into an indicator or a note, count against it.
+fn quality(rows: &[Row], labels: usize) -> f64 {
     let has_label_inside = |s: &str| {
         let words: Vec<&str> = s.split_whitespace().collect();
-        (1..words.len()).any(|k| parse_label(&words[k..].join(" ")).is_some_and(|l| l.number.is_some() && starts_upper(words[k])))
+        // The text from word k on, words joined by single spaces, is the
+        // tail of the whole text so joined.
+        let joined = words.join(" ");
+        let mut from = 0;
+        words.iter().enumerate().any(|(k, w)| {
+            let tail = &joined[from..];
+            from += w.len() + 1;
+            k >= 1 && starts_upper(w) && parse_label(tail).is_some_and(|l| l.number.is_some())
+        })
     };
     let mut q = 0.0;
     for r in rows.iter().filter(|r| r.has_indicator()) {
@@ -199,21 +219,13 @@ fn quality(rows: &[Row], lines: &[SrcLine]) -> f64 {
         }
         if let Some(n) = &r.node {
             // The node's own label set apart ("Sub. Kegiatan 1 ...").
-            let own = parse_label(n).map(|l| l.printed.split_whitespace().count()).unwrap_or(0);
+            let own = printed_label(n).map(|p| p.split_whitespace().count()).unwrap_or(0);
             let rest: Vec<&str> = n.split_whitespace().skip(own).collect();
             if has_label_inside(&rest.join(" ")) {
                 q -= 1.0;
             }
         }
     }
-    let labels = lines
-        .iter()
-        .filter(|l| {
-            // A label opens a line, after the NO column's number if any.
-            let t = l.text.trim_start_matches(|c: char| c.is_ascii_digit() || c == ' ');
-            parse_label(&l.text).is_some() || parse_label(t).is_some()
-        })
-        .count();
     let nodes = rows.iter().filter(|r| r.node.is_some()).count();
     q -= 0.5 * (labels as f64 - nodes as f64).abs();
     q
@@ -230,7 +242,7 @@ fn in_order(lines: &[SrcLine], value_roles: &[Role], text_after: &[Role], plan_h
     let toks: Vec<Tok> = lines
         .iter()
         .enumerate()
-        .flat_map(|(li, l)| l.text.split_whitespace().map(move |w| Tok { text: w.to_string(), line: li }))
+        .flat_map(|(li, l)| l.text.split_whitespace().map(move |w| Tok { text: w, line: li }))
         .collect();
     let mut anchors = find_anchors(&toks, value_roles.len());
     // A dump that prints every cell on lines of its own and marks a wrapped
@@ -267,7 +279,7 @@ fn in_order(lines: &[SrcLine], value_roles: &[Role], text_after: &[Role], plan_h
                 unplace_values(prev);
             }
             let mut row = Row { page: lines[toks[a.unit_tok].line].page, line: lines[toks[a.unit_tok].line].line, ..Row::default() };
-            row.set(Role::Unit, toks[a.unit_tok].text.clone());
+            row.set(Role::Unit, toks[a.unit_tok].text.to_string());
             row.set(Role::Indicator, String::new());
             unplace_values(&mut row);
             rows.push(row);
@@ -291,7 +303,7 @@ fn in_order(lines: &[SrcLine], value_roles: &[Role], text_after: &[Role], plan_h
         let start_line = parts.start.unwrap_or(toks[a.unit_tok].line);
         let mut row = Row { page: lines[start_line].page, line: lines[start_line].line, node: parts.node, ..Row::default() };
         row.set(Role::Indicator, parts.indicator);
-        let unit: Vec<&str> = toks[a.unit_from..=a.unit_tok].iter().map(|t| t.text.as_str()).collect();
+        let unit: Vec<&str> = toks[a.unit_from..=a.unit_tok].iter().map(|t| t.text).collect();
         row.set(Role::Unit, unit.join(" "));
         assign_values(&mut row, &a.values, value_roles);
         rows.push(row);
@@ -445,7 +457,7 @@ fn is_header_fragment(words: &[String], years: &[u32]) -> bool {
 
 /// A word that can stand in a run of targets.
 fn is_value_word(w: &str) -> bool {
-    w == "-" || !matches!(parse_value(w), Value::Unreadable(_))
+    w == "-" || is_readable(w)
 }
 
 /// Finds every unit-and-targets anchor. A run takes at most `cap` values
@@ -453,22 +465,23 @@ fn is_value_word(w: &str) -> bool {
 /// 2") is not read as a target.
 fn find_anchors(toks: &[Tok], cap: usize) -> Vec<Anchor> {
     let cap = cap.max(1);
+    let value_word: Vec<bool> = toks.iter().map(|t| is_value_word(t.text)).collect();
     let mut out = Vec::new();
     let mut i = 1;
     while i < toks.len() {
-        let unit = &toks[i - 1].text;
-        if !is_value_word(&toks[i].text) || is_value_word(unit) || !looks_like_unit(unit) {
+        let unit = toks[i - 1].text;
+        if !value_word[i] || value_word[i - 1] || !looks_like_unit(unit) {
             i += 1;
             continue;
         }
         let mut values: Vec<String> = Vec::new();
         let mut j = i;
         while j < toks.len() && values.len() <= cap {
-            let t = &toks[j].text;
+            let t = toks[j].text;
             if t == "%" && values.last().is_some_and(|v| !v.ends_with('%')) {
                 values.last_mut().expect("checked").push('%');
-            } else if is_value_word(t) && values.len() < cap {
-                values.push(t.clone());
+            } else if value_word[j] && values.len() < cap {
+                values.push(t.to_string());
             } else {
                 break;
             }
@@ -481,11 +494,11 @@ fn find_anchors(toks: &[Tok], cap: usize) -> Vec<Anchor> {
             i += 1;
             continue;
         }
-        let label_like = parse_label(&format!("{unit} {}", values[0])).is_some();
+        let label_like = || starts_with_label(&format!("{unit} {}", values[0]));
         // One value alone is an anchor only after a known unit, and not when
         // a label follows it (then it is the NO column: "tahun" / "1" / "Sasaran 1").
-        let label_follows = toks.get(j).is_some_and(|t| parse_label(&t.text).is_some());
-        let enough = values.len() >= 2 || (is_known(&canonical(unit)) && is_number_word(&values[0]) && !label_follows && !label_like);
+        let label_follows = || toks.get(j).is_some_and(|t| starts_with_label(t.text));
+        let enough = values.len() >= 2 || (is_known(&canonical(unit)) && is_number_word(&values[0]) && !label_follows() && !label_like());
         if enough {
             out.push(Anchor { unit_tok: i - 1, unit_from: i - 1, values, end: j });
             i = j + 1;
@@ -497,7 +510,7 @@ fn find_anchors(toks: &[Tok], cap: usize) -> Vec<Anchor> {
 }
 
 fn is_number_word(w: &str) -> bool {
-    matches!(parse_value(w), Value::Number(_))
+    is_number(w)
 }
 
 /// Puts the targets in their columns. With every value present the order
@@ -583,7 +596,7 @@ fn widen_units(anchors: &mut [Anchor], toks: &[Tok], lines: &[SrcLine]) {
         let opens_cell = li == 0 || lines[li].para_break || !lines[li - 1].open_end;
         let n_words = a.unit_tok - line_start + 1;
         let rest_is_values = toks.get(a.unit_tok + 1..).is_some_and(|r| r.iter().take_while(|t| t.line == li).count() <= a.end - a.unit_tok - 1);
-        let labelled = parse_label(&lines[li].text).is_some() || parse_indicator_number(&lines[li].text).0.is_some();
+        let labelled = starts_with_label(&lines[li].text) || parse_indicator_number(&lines[li].text).0.is_some();
         if line_start >= prev_end && n_words > 1 && n_words <= 3 && opens_cell && rest_is_values && !labelled {
             a.unit_from = line_start;
         }
@@ -618,9 +631,9 @@ fn segment_lines(lines: &[SrcLine], toks: &[Tok], from: usize, to: usize, cells_
         match out.last_mut() {
             Some((li, s)) if *li == t.line => {
                 s.push(' ');
-                s.push_str(&t.text);
+                s.push_str(t.text);
             }
-            _ => out.push((t.line, t.text.clone())),
+            _ => out.push((t.line, t.text.to_string())),
         }
     }
     // Mark paragraph breaks by an empty entry before a line that has one.
@@ -672,8 +685,8 @@ fn split_segment(lines: &[SrcLine], seg: &[(usize, String)], first_is_trailing: 
     if has_prev {
         let new_page = |li: usize| lines[li].after_header || Some(lines[li].page) != first_page;
         if let Some(k) = seg.iter().position(|(li, _)| *li < CELL_END && new_page(*li)) {
-            let before_label = !seg[..=k].iter().any(|(li, t)| *li < CELL_END && parse_label(t).is_some());
-            if before_label && parse_label(&seg[k].1).is_none() {
+            let before_label = !seg[..=k].iter().any(|(li, t)| *li < CELL_END && starts_with_label(t));
+            if before_label && !starts_with_label(&seg[k].1) {
                 let end = seg[k..].iter().position(|(li, _)| *li == usize::MAX).map(|e| k + e).unwrap_or(seg.len());
                 let has_more = seg[end..].iter().any(|(li, _)| *li < CELL_END);
                 if has_more {
@@ -690,13 +703,13 @@ fn split_segment(lines: &[SrcLine], seg: &[(usize, String)], first_is_trailing: 
             cleaned.push((*li, text.clone()));
             continue;
         }
-        let next_label = seg[k + 1..].iter().find(|(l, _)| *l < CELL_END).is_some_and(|(_, t)| parse_label(t).is_some());
+        let next_label = seg[k + 1..].iter().find(|(l, _)| *l < CELL_END).is_some_and(|(_, t)| starts_with_label(t));
         if is_row_number(text) && next_label {
             continue;
         }
         cleaned.push((*li, strip_row_number(text).to_string()));
     }
-    let labels: Vec<usize> = cleaned.iter().enumerate().filter(|(_, (li, t))| *li < CELL_END && parse_label(t).is_some()).map(|(k, _)| k).collect();
+    let labels: Vec<usize> = cleaned.iter().enumerate().filter(|(_, (li, t))| *li < CELL_END && starts_with_label(t)).map(|(k, _)| k).collect();
     let paragraphs = |range: &[(usize, String)]| -> Vec<(usize, Vec<String>)> {
         let mut ps: Vec<(usize, Vec<String>)> = Vec::new();
         let mut cur: Option<(usize, Vec<String>)> = None;
@@ -812,7 +825,7 @@ fn is_row_number(text: &str) -> bool {
 fn strip_row_number(text: &str) -> &str {
     let t = text.trim_start();
     if let Some((first, rest)) = t.split_once(' ') {
-        if is_row_number(first) && parse_label(rest).is_some() {
+        if is_row_number(first) && starts_with_label(rest) {
             return rest.trim_start();
         }
     }

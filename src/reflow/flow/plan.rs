@@ -7,7 +7,7 @@ use super::words::{
     continues_title, ind_start, inline_ind_start, is_acronym, is_function_word, starts_lower, starts_upper, style_counts,
     NAMING_OPENERS,
 };
-use crate::parse::label::{parse_indicator_number, parse_label, Level};
+use crate::parse::label::{parse_indicator_number, parse_label, Label, Level};
 use crate::parse::unit::{canonical, looks_like_unit};
 use std::collections::HashSet;
 
@@ -24,6 +24,8 @@ pub(super) struct Plan {
     pub(super) unit_line: Vec<bool>,
     /// Line → the last word of its last text part is a unit cell.
     pub(super) unit_tail: Vec<bool>,
+    /// Line → its first part is text that opens with a label.
+    pub(super) labelled: Vec<bool>,
 }
 
 /// A candidate found on a line, in reading order.
@@ -56,14 +58,23 @@ pub(super) fn make_plan(lines: &[BodyLine], parts: &[Vec<Part>], units: &Units) 
     let n = lines.len();
     let same_para = |a: usize, b: usize| b < n && lines[a].para == lines[b].para;
     let next_values = |li: usize| same_para(li, li + 1) && matches!(parts[li + 1].first(), Some(Part::Values(_)));
+    // Per line, what its first text part opens with, read once: a label,
+    // an indicator start, an indicator start inside it.
+    let first_text = |li: usize| match parts[li].first() {
+        Some(Part::Text(ws)) => Some(ws),
+        _ => None,
+    };
+    let labels: Vec<Option<Label>> = (0..n).map(|li| first_text(li).and_then(|ws| parse_label(&ws.join(" ")))).collect();
+    let starts: Vec<Option<u8>> = (0..n).map(|li| first_text(li).and_then(|ws| ind_start(ws))).collect();
+    let inline_starts: Vec<Option<usize>> = (0..n).map(|li| first_text(li).filter(|_| labels[li].is_none()).and_then(|ws| inline_ind_start(ws, 1))).collect();
     // Blocks that hold a label and an indicator start interleave two columns.
     let mut block_label: HashSet<usize> = HashSet::new();
     let mut block_start: HashSet<usize> = HashSet::new();
     for li in 0..n {
-        if let Some(Part::Text(ws)) = parts[li].first() {
-            if parse_label(&ws.join(" ")).is_some() {
+        if first_text(li).is_some() {
+            if labels[li].is_some() {
                 block_label.insert(lines[li].para);
-            } else if ind_start(ws).is_some() || inline_ind_start(ws, 1).is_some() {
+            } else if starts[li].is_some() || inline_starts[li].is_some() {
                 block_start.insert(lines[li].para);
             }
         }
@@ -90,8 +101,7 @@ pub(super) fn make_plan(lines: &[BodyLine], parts: &[Vec<Part>], units: &Units) 
             continue;
         }
         if let Some(Part::Text(ws)) = p.first() {
-            let text = ws.join(" ");
-            if let Some(lab) = parse_label(&text) {
+            if let Some(lab) = &labels[li] {
                 let title = matches!(lab.level, Level::Program | Level::Kegiatan | Level::SubKegiatan);
                 title_node = Some((lines[li].para, title));
                 // A lone level word above values is the unit ("Kegiatan" / "8").
@@ -108,9 +118,9 @@ pub(super) fn make_plan(lines: &[BodyLine], parts: &[Vec<Part>], units: &Units) 
                 let w = &ws[0];
                 if next_values(li) && unit_word(w) {
                     cands[li].push(Cand::Unit { strength: 4, tail: false });
-                } else if ind_start(ws).is_some() && units.is_unit(w) {
+                } else if starts[li].is_some() && units.is_unit(w) {
                     cands[li].push(Cand::Either);
-                } else if ind_start(ws).is_some() {
+                } else if starts[li].is_some() {
                     cands[li].push(Cand::Start { at: 0, numbered: false });
                 } else if units.is_unit(w) && !is_function_word(w) && (starts_upper(w) || multi(li)) {
                     // A lone unit word in a block of one node's lines is a word of its name.
@@ -136,10 +146,10 @@ pub(super) fn make_plan(lines: &[BodyLine], parts: &[Vec<Part>], units: &Units) 
                 // volume usaha" opens an indicator).
                 let naming = NAMING_OPENERS.contains(&ws[0].to_lowercase().as_str()) && ws.get(1).is_some_and(|w| starts_upper(w));
                 let title_cont = in_title_node && (continues_title(ws) || naming);
-                if ind_start(ws).is_some() && !title_cont {
-                    let numbered = parse_indicator_number(&text).0.is_some();
+                if starts[li].is_some() && !title_cont {
+                    let numbered = parse_indicator_number(&ws.join(" ")).0.is_some();
                     cands[li].push(Cand::Start { at: 0, numbered });
-                } else if let Some(j) = inline_ind_start(ws, 1) {
+                } else if let Some(j) = inline_starts[li] {
                     let numbered = ws[j].chars().next().is_some_and(|c| c.is_ascii_digit());
                     cands[li].push(Cand::Start { at: j, numbered });
                 }
@@ -179,7 +189,8 @@ pub(super) fn make_plan(lines: &[BodyLine], parts: &[Vec<Part>], units: &Units) 
                 } else {
                     1
                 };
-                let label_only = single_text && parse_label(&ws.join(" ")).is_some_and(|l| l.name.split_whitespace().count() <= 1) && start_at.is_none();
+                // (A single text part is the line's first.)
+                let label_only = single_text && labels[li].as_ref().is_some_and(|l| l.name.split_whitespace().count() <= 1) && start_at.is_none();
                 if rest_ok && !label_only && (strength >= 3 || multi(li)) {
                     cands[li].push(Cand::Unit { strength, tail: true });
                 }
@@ -188,9 +199,10 @@ pub(super) fn make_plan(lines: &[BodyLine], parts: &[Vec<Part>], units: &Units) 
     }
     // Resolution, in reading order, one unit per indicator band (from one
     // indicator start to the next).
-    let mut plan = Plan { start: vec![None; n], unit_line: vec![false; n], unit_tail: vec![false; n] };
+    let labelled: Vec<bool> = labels.iter().map(Option::is_some).collect();
+    let mut plan = Plan { start: vec![None; n], unit_line: vec![false; n], unit_tail: vec![false; n], labelled: labelled.clone() };
     let is_definite_start = |c: &Cand| matches!(c, Cand::Start { .. });
-    let is_label_line = |l: usize| matches!(parts[l].first(), Some(Part::Text(ws)) if parse_label(&ws.join(" ")).is_some());
+    let is_label_line = |l: usize| labelled[l];
     // Strongest candidate after (li, k) up to the next definite start, or
     // up to the next label when this row's node is already known (the
     // label then opens the next row's band).
@@ -359,10 +371,8 @@ pub(super) fn column_widths(lines: &[BodyLine], parts: &[Vec<Part>], plan: &Plan
     let mut paras: std::collections::HashMap<usize, (bool, bool, bool)> = std::collections::HashMap::new(); // label, start, unit
     for (li, l) in lines.iter().enumerate() {
         let e = paras.entry(l.para).or_insert((false, false, false));
-        if let Some(Part::Text(ws)) = parts[li].first() {
-            if parse_label(&ws.join(" ")).is_some() {
-                e.0 = true;
-            }
+        if plan.labelled[li] {
+            e.0 = true;
         }
         if plan.start[li].is_some() {
             e.1 = true;
@@ -377,7 +387,7 @@ pub(super) fn column_widths(lines: &[BodyLine], parts: &[Vec<Part>], plan: &Plan
         let [Part::Text(ws)] = parts[li].as_slice() else { continue };
         let len = ws.join(" ").chars().count();
         let (label, start, unit) = paras[&l.para];
-        let is_label = parse_label(&ws.join(" ")).is_some();
+        let is_label = plan.labelled[li];
         let node_only_block = label && !start && !unit;
         let bare_label_line = is_label && plan.start[li].is_none() && !plan.unit_tail[li];
         if node_only_block || bare_label_line {

@@ -10,8 +10,8 @@ use super::super::frame::{core_words, is_header_line, is_signature_start};
 use crate::extract::Page;
 use super::SrcLine;
 use crate::parse::header::{is_header_word, squash};
-use crate::parse::label::parse_label;
-use crate::parse::number::{is_text_target, parse_value, Value};
+use crate::parse::label::starts_with_label;
+use crate::parse::number::{is_number, is_text_target};
 
 /// One line of the body, split into words.
 #[derive(Debug, Clone)]
@@ -56,7 +56,7 @@ fn is_strong_column_word(w: &str) -> bool {
 fn all_values(words: &[String]) -> bool {
     words.iter().all(|w| {
         let is_year = w.len() == 4 && w.starts_with("20") && w.chars().all(|c| c.is_ascii_digit());
-        !is_year && (is_text_target(w) || matches!(parse_value(w), Value::Number(_)))
+        !is_year && (is_text_target(w) || is_number(w))
     })
 }
 
@@ -95,30 +95,32 @@ pub(super) struct Removed {
 /// Removes header fragments and signature lines from `lines`, and returns
 /// the body lines (with paragraph numbers) and what was removed.
 pub(super) fn clean(lines: &[SrcLine]) -> (Vec<BodyLine>, Removed) {
-    let words: Vec<Vec<String>> = lines.iter().map(|l| l.text.split_whitespace().map(str::to_string).collect()).collect();
+    let mut words: Vec<Vec<String>> = lines.iter().map(|l| l.text.split_whitespace().map(str::to_string).collect()).collect();
     let n = lines.len();
     let mut keep = vec![true; n];
     // Header fragments: runs of header-only lines (labels and value lines
     // excepted) holding a column word.
-    let header_like = |i: usize| {
-        let w: Vec<&str> = words[i].iter().map(String::as_str).collect();
-        is_header_line(&w)
-            && words[i].iter().any(|x| x.chars().any(char::is_alphanumeric))
-            && parse_label(&lines[i].text).is_none()
-            && !all_values(&words[i])
-    };
+    let header_like: Vec<bool> = (0..n)
+        .map(|i| {
+            let w: Vec<&str> = words[i].iter().map(String::as_str).collect();
+            is_header_line(&w)
+                && words[i].iter().any(|x| x.chars().any(char::is_alphanumeric))
+                && !starts_with_label(&lines[i].text)
+                && !all_values(&words[i])
+        })
+        .collect();
     let mut header_words: Vec<String> = Vec::new();
     let mut first_header: Option<usize> = None;
     let mut page_header_before = vec![false; n];
     let mut is_header = vec![false; n];
     let mut i = 0;
     while i < n {
-        if !header_like(i) {
+        if !header_like[i] {
             i += 1;
             continue;
         }
         let mut j = i;
-        while j < n && header_like(j) {
+        while j < n && header_like[j] {
             j += 1;
         }
         let has_column_word = (i..j).any(|k| words[k].iter().any(|w| is_column_word(w)));
@@ -204,7 +206,7 @@ pub(super) fn clean(lines: &[SrcLine]) -> (Vec<BodyLine>, Removed) {
         let starts_para = prev.is_none() || lines[i].para_break || new_page || gap;
         let header_gap = prev.is_some_and(|p| (p + 1..=i).any(|k| page_header_before[k]));
         let ah = starts_para && (lines[i].after_header || new_page || header_gap);
-        out.push(BodyLine { page: lines[i].page, line: lines[i].line, words: words[i].clone(), para, after_header: ah, open_end: lines[i].open_end });
+        out.push(BodyLine { page: lines[i].page, line: lines[i].line, words: std::mem::take(&mut words[i]), para, after_header: ah, open_end: lines[i].open_end });
         prev = Some(i);
     }
     (out, Removed { title, signature, header_words, unplaced_trailing_cells })
@@ -255,7 +257,7 @@ fn drop_trailing_column_sheets(lines: &[SrcLine], words: &[Vec<String>], keep: &
         let header: Vec<usize> = (start..end).take_while(|&k| is_header[k]).collect();
         let names_only_trailing = !header.is_empty() && header.iter().flat_map(|&k| words[k].iter()).all(|w| is_trailing_column_word(w));
         let later_header = (start + header.len()..end).any(|k| is_header[k]);
-        let holds_values = (start..end).any(|k| keep[k] && words[k].iter().any(|w| matches!(parse_value(w), Value::Number(_))));
+        let holds_values = (start..end).any(|k| keep[k] && words[k].iter().any(|w| is_number(w)));
         if names_only_trailing && !later_header && !holds_values {
             for k in start..end {
                 if keep[k] {
@@ -282,7 +284,7 @@ fn is_position_line(text: &str) -> bool {
     words.len() >= 2
         && !t.chars().any(|c| c.is_ascii_digit())
         && t.chars().filter(|c| c.is_alphabetic()).all(|c| c.is_uppercase())
-        && parse_label(t).is_none()
+        && !starts_with_label(t)
         && !is_header_line(&words)
 }
 
@@ -296,7 +298,7 @@ fn is_person_name(text: &str) -> bool {
         && has_caps_word
         && (t.contains(',') || words.iter().any(|w| w.ends_with('.')))
         && !t.chars().any(|c| c.is_ascii_digit())
-        && parse_label(t).is_none()
+        && !starts_with_label(t)
 }
 
 #[cfg(test)]

@@ -37,6 +37,7 @@ use super::walk::{Ev, Kind, Walker};
 use crate::extract::Page;
 use crate::parse::header::Role;
 use crate::parse::label::{parse_indicator_number, parse_label};
+use std::cell::OnceCell;
 
 /// What the recovery reading found.
 #[derive(Debug, Default)]
@@ -79,33 +80,44 @@ pub(super) fn recover(pages: &[Page], columns: &[Role]) -> Recovered {
     let (roles, text_after) = (&roles[..], &text_after[..]);
     let mut w = Walker::new(&lines);
     w.run();
+    let texts = CellTexts::new(&w);
     let mut out = Recovered { signature, title, ..Recovered::default() };
     if removed.unplaced_trailing_cells > 0 {
         out.warnings.push(format!("trailing_cells_unplaced:{}", removed.unplaced_trailing_cells));
     }
-    reconcile(&mut w, &mut out.warnings);
-    build(&w, roles, text_after, &mut out);
+    reconcile(&mut w, &texts, &mut out.warnings);
+    build(&w, &texts, roles, text_after, &mut out);
     out
 }
 
-fn cell_text(w: &Walker, c: usize) -> String {
-    join_lines(&w.cells[c].lines, &w.vocab)
+/// The text of each cell of a finished walk, its lines joined when first
+/// asked for: the alignment reads a cell's text many times over.
+struct CellTexts(Vec<OnceCell<String>>);
+
+impl CellTexts {
+    fn new(w: &Walker) -> Self {
+        CellTexts(w.cells.iter().map(|_| OnceCell::new()).collect())
+    }
+
+    fn get<'t>(&'t self, w: &Walker, c: usize) -> &'t str {
+        self.0[c].get_or_init(|| join_lines(&w.cells[c].lines, &w.vocab))
+    }
 }
 
 /// Makes the counts agree: one indicator per unit.
-fn reconcile(w: &mut Walker, warnings: &mut Vec<String>) {
+fn reconcile(w: &mut Walker, texts: &CellTexts, warnings: &mut Vec<String>) {
     let units = w.evs.iter().filter(|e| matches!(e, Ev::Unit { .. })).count();
     let inds: Vec<usize> = (0..w.cells.len()).filter(|&c| w.cells[c].kind == Kind::Ind).collect();
     if inds.len() > units {
         // Too many indicators: the weakest are notes (a block of text whose
         // first word opens no indicator, repeated texts first).
         let mut extra = inds.len() - units;
-        let texts: Vec<String> = inds.iter().map(|&c| cell_text(w, c).to_lowercase()).collect();
+        let lowered: Vec<String> = inds.iter().map(|&c| texts.get(w, c).to_lowercase()).collect();
         let mut order: Vec<(i32, usize)> = inds
             .iter()
             .enumerate()
             .map(|(k, &c)| {
-                let repeated = texts.iter().filter(|t| **t == texts[k]).count() > 1;
+                let repeated = lowered.iter().filter(|t| **t == lowered[k]).count() > 1;
                 let s = w.cells[c].strength as i32 * 10 - if repeated { 5 } else { 0 };
                 (s, c)
             })
@@ -201,21 +213,21 @@ fn layout(w: &Walker) -> Layout {
 /// (between the k-th and the next), it opens at one of those rows; where
 /// all nodes were printed apart (a column printed as one block), only the
 /// counts place them. A dynamic programme weighs the three.
-fn assign_nodes(w: &Walker, lay: &Layout, nodes: &[usize], warnings: &mut Vec<String>) -> Vec<Vec<usize>> {
+fn assign_nodes(w: &Walker, texts: &CellTexts, lay: &Layout, nodes: &[usize], warnings: &mut Vec<String>) -> Vec<Vec<usize>> {
     let nrows = lay.inds.len();
     let mut at: Vec<Vec<usize>> = vec![Vec::new(); nrows];
     if nrows == 0 || nodes.is_empty() {
         return at;
     }
-    let numbers: Vec<Option<u32>> = (0..nrows).map(|r| lay.inds[r].and_then(|c| parse_indicator_number(&cell_text(w, c)).0)).collect();
+    let numbers: Vec<Option<u32>> = (0..nrows).map(|r| lay.inds[r].and_then(|c| parse_indicator_number(texts.get(w, c)).0)).collect();
     let number = |r: usize| numbers[r];
-    let depths: std::collections::HashMap<usize, usize> = nodes.iter().map(|&c| (c, parse_label(&cell_text(w, c)).map(|l| l.level.depth()).unwrap_or(0))).collect();
+    let depths: std::collections::HashMap<usize, usize> = nodes.iter().map(|&c| (c, parse_label(texts.get(w, c)).map(|l| l.level.depth()).unwrap_or(0))).collect();
     let depth = |c: usize| depths[&c];
     // Row range each node may open at, from the floating indicators around it.
     let float_rows: Vec<(usize, usize)> = (0..nrows)
         .filter_map(|r| lay.inds[r].filter(|c| !lay.pinned.contains_key(c)).map(|c| (w.cells[c].ev, r)))
         .collect();
-    let range = |n: usize| -> (usize, usize) {
+    let range_of = |n: usize| -> (usize, usize) {
         if let Some(&r) = lay.pinned.get(&n) {
             return (r, r);
         }
@@ -226,6 +238,8 @@ fn assign_nodes(w: &Walker, lay: &Layout, nodes: &[usize], warnings: &mut Vec<St
         let hi = after.unwrap_or(nrows - 1).max(lo);
         (lo, hi)
     };
+    let ranges: std::collections::HashMap<usize, (usize, usize)> = nodes.iter().map(|&n| (n, range_of(n))).collect();
+    let range = |n: usize| ranges[&n];
     // True when a floating indicator of row `lo` was printed before node `n`.
     let after_float = |n: usize, lo: usize| -> bool {
         let e = w.cells[n].ev;
@@ -248,16 +262,17 @@ fn assign_nodes(w: &Walker, lay: &Layout, nodes: &[usize], warnings: &mut Vec<St
     // A node printed after the next row's indicator cannot open an earlier
     // row; one printed well before its row's indicator is normal where a
     // column is printed as one block.
-    let pos_cost = |n: usize, r: usize| -> f64 {
-        let (lo, hi) = range(n);
-        if lay.pinned.contains_key(&n) {
+    // (`n`'s range, whether it is pinned and whether it was printed after
+    // a floating indicator of its first row are read once per node.)
+    let pos_cost = |(lo, hi): (usize, usize), pinned: bool, after_lo: bool, r: usize| -> f64 {
+        if pinned {
             return 10.0 * (if r < lo { lo - r } else { r.saturating_sub(hi) }) as f64;
         }
         if r < lo {
             2.0 * (lo - r) as f64
         } else if r > hi {
             0.05 * (r - hi) as f64
-        } else if after_float(n, lo) {
+        } else if after_lo {
             // A cell is printed before the cells to its right that start on
             // its line: a node printed after row `lo`'s indicator opens
             // below it (a cell merged over several rows leaves rows
@@ -274,10 +289,10 @@ fn assign_nodes(w: &Walker, lay: &Layout, nodes: &[usize], warnings: &mut Vec<St
     };
     if std::env::var_os("RENCANA_DEBUG").is_some() {
         for &n in &order {
-            eprintln!("node {:?} range {:?} pinned {}", cell_text(w, n).chars().take(40).collect::<String>(), range(n), lay.pinned.contains_key(&n));
+            eprintln!("node {:?} range {:?} pinned {}", texts.get(w, n).chars().take(40).collect::<String>(), range(n), lay.pinned.contains_key(&n));
         }
         for r in 0..nrows {
-            eprintln!("row {r} num {:?} ind {:?} pinned {}", number(r), lay.inds[r].map(|c| cell_text(w, c).chars().take(40).collect::<String>()), lay.inds[r].is_some_and(|c| lay.pinned.contains_key(&c)));
+            eprintln!("row {r} num {:?} ind {:?} pinned {}", number(r), lay.inds[r].map(|c| texts.get(w, c).chars().take(40).collect::<String>()), lay.inds[r].is_some_and(|c| lay.pinned.contains_key(&c)));
         }
     }
     let m = order.len();
@@ -288,7 +303,14 @@ fn assign_nodes(w: &Walker, lay: &Layout, nodes: &[usize], warnings: &mut Vec<St
         empty_before[q + 1] = empty_before[q] + row_cost(q, 0);
     }
     let empty = |from: usize, to: usize| empty_before[to] - empty_before[from];
-    let pos: Vec<Vec<f64>> = order.iter().map(|&n| (0..nrows).map(|r| pos_cost(n, r)).collect()).collect();
+    let pos: Vec<Vec<f64>> = order
+        .iter()
+        .map(|&n| {
+            let (lo, hi) = range(n);
+            let (pinned, after_lo) = (lay.pinned.contains_key(&n), after_float(n, lo));
+            (0..nrows).map(|r| pos_cost((lo, hi), pinned, after_lo, r)).collect()
+        })
+        .collect();
     // best[j][r]: node j opens at row r, nodes 0..=j placed; cost so far
     // including the rows before r. `cnt` counts nodes at r.
     let inf = f64::INFINITY;
@@ -303,23 +325,36 @@ fn assign_nodes(w: &Walker, lay: &Layout, nodes: &[usize], warnings: &mut Vec<St
         // Another node on the same row: outer level first, and rarely (a
         // node without an indicator of its own).
         let same_row = if depth(order[j]) > depth(order[j - 1]) { 0.8 } else { 5.0 };
+        let (done, rest) = best.split_at_mut(j);
+        let (before, here) = (&done[j - 1], &mut rest[0]);
+        // The cost so far with row p closed after node j - 1.
+        let closed: Vec<f64> = (0..nrows).map(|p| before[p] + row_cost(p, cnt[j - 1][p])).collect();
         for r in 0..nrows {
-            for p in 0..=r {
-                if best[j - 1][p] == inf {
+            // The cheapest way to open node j at row r, the earliest row p
+            // of node j - 1 among equals; node j - 1 on row r itself last.
+            let (mut cost, mut from) = (here[r], back[j][r]);
+            let (empty_to_r, pos_r) = (empty_before[r], pos[j][r]);
+            for (p, ((&b, &cl), &e)) in before[..r].iter().zip(&closed[..r]).zip(&empty_before[1..=r]).enumerate() {
+                if b == inf {
                     continue;
                 }
-                let c = if p == r {
-                    best[j - 1][p] + same_row
-                } else {
-                    best[j - 1][p] + row_cost(p, cnt[j - 1][p]) + empty(p + 1, r)
-                };
-                let c = c + pos[j][r];
-                if c < best[j][r] {
-                    best[j][r] = c;
-                    back[j][r] = p;
-                    cnt[j][r] = if p == r { cnt[j - 1][p] + 1 } else { 1 };
+                let c = cl + (empty_to_r - e) + pos_r;
+                if c < cost {
+                    (cost, from) = (c, p);
                 }
             }
+            if from != usize::MAX {
+                cnt[j][r] = 1;
+            }
+            if before[r] != inf {
+                let c = before[r] + same_row + pos[j][r];
+                if c < cost {
+                    (cost, from) = (c, r);
+                    cnt[j][r] = cnt[j - 1][r] + 1;
+                }
+            }
+            here[r] = cost;
+            back[j][r] = from;
         }
     }
     let mut end = 0;
@@ -429,7 +464,7 @@ mod slip_tests {
     }
 }
 
-fn build(w: &Walker, roles: &[Role], text_after: &[Role], out: &mut Recovered) {
+fn build(w: &Walker, texts: &CellTexts, roles: &[Role], text_after: &[Role], out: &mut Recovered) {
     let cap = roles.len().max(1);
     let lay = layout(w);
     let nrows = lay.units.len();
@@ -440,8 +475,8 @@ fn build(w: &Walker, roles: &[Role], text_after: &[Role], out: &mut Recovered) {
     for e in &w.evs {
         if let Ev::Cell(c) = e {
             if w.cells[*c].kind == Kind::Node {
-                let t = cell_text(w, *c);
-                if nodes.last().is_some_and(|&p| cell_text(w, p) == t && !lay.pinned.contains_key(c)) {
+                let t = texts.get(w, *c);
+                if nodes.last().is_some_and(|&p| texts.get(w, p) == t && !lay.pinned.contains_key(c)) {
                     continue;
                 }
                 nodes.push(*c);
@@ -481,13 +516,13 @@ fn build(w: &Walker, roles: &[Role], text_after: &[Role], out: &mut Recovered) {
     if std::env::var_os("RENCANA_DEBUG").is_some() {
         for e in &w.evs {
             match e {
-                Ev::Cell(c) => eprintln!("ev cell {:?} {:?}", w.cells[*c].kind, cell_text(w, *c).chars().take(40).collect::<String>()),
+                Ev::Cell(c) => eprintln!("ev cell {:?} {:?}", w.cells[*c].kind, texts.get(w, *c).chars().take(40).collect::<String>()),
                 other => eprintln!("ev {other:?}"),
             }
         }
         eprintln!("solved {solved:?}");
     }
-    let node_at = assign_nodes(w, &lay, &nodes, &mut out.warnings);
+    let node_at = assign_nodes(w, texts, &lay, &nodes, &mut out.warnings);
     // Notes: to the row of the latest indicator, unit or value read before
     // them (a trailing column is printed after its row's values).
     let mut row_of_cell: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
@@ -516,7 +551,7 @@ fn build(w: &Walker, roles: &[Role], text_after: &[Role], out: &mut Recovered) {
                         cur = r;
                     }
                 }
-                Kind::Note => notes[cur.min(nrows - 1)].push(cell_text(w, *c)),
+                Kind::Note => notes[cur.min(nrows - 1)].push(texts.get(w, *c).to_string()),
                 Kind::Node => {}
             },
         }
@@ -537,11 +572,11 @@ fn build(w: &Walker, roles: &[Role], text_after: &[Role], out: &mut Recovered) {
         // Further nodes opening on the same row come first, on rows of their own.
         for &n in all.iter().take(all.len().saturating_sub(1)) {
             let nl = &w.lines[w.cells[n].at];
-            out.rows.push(Row { page: nl.page, line: nl.line, node: Some(cell_text(w, n)), ..Row::default() });
+            out.rows.push(Row { page: nl.page, line: nl.line, node: Some(texts.get(w, n).to_string()), ..Row::default() });
         }
-        let mut row = Row { page: line.page, line: line.line, node: all.last().map(|&n| cell_text(w, n)), ..Row::default() };
+        let mut row = Row { page: line.page, line: line.line, node: all.last().map(|&n| texts.get(w, n).to_string()), ..Row::default() };
         match inds[r] {
-            Some(ic) => row.set(Role::Indicator, cell_text(w, ic)),
+            Some(ic) => row.set(Role::Indicator, texts.get(w, ic).to_string()),
             None => {
                 missing_ind += 1;
                 row.warnings.push("indicator_not_found".to_string());

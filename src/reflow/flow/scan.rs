@@ -3,7 +3,7 @@
 
 use super::prep::BodyLine;
 use super::words::{is_dash, is_num, is_small_int, starts_upper};
-use crate::parse::label::parse_label;
+use crate::parse::label::{printed_label, starts_with_label};
 use crate::parse::number::is_text_target;
 use crate::parse::unit::{canonical, is_known, looks_like_unit};
 use std::collections::HashSet;
@@ -29,14 +29,19 @@ pub(super) struct Units {
 }
 
 impl Units {
-    pub(super) fn from_lines(lines: &[BodyLine]) -> Self {
+    /// `nums`: per line, per word, whether it is a number.
+    pub(super) fn from_lines(lines: &[BodyLine], nums: &[Vec<bool>]) -> Self {
         let mut seen = HashSet::new();
-        for l in lines {
+        for (l, num) in lines.iter().zip(nums) {
             let w = &l.words;
+            // Per word: how many numbers or dashes run from it.
+            let mut run = vec![0usize; w.len() + 1];
+            for i in (0..w.len()).rev() {
+                run[i] = if num[i] || is_dash(&w[i]) { run[i + 1] + 1 } else { 0 };
+            }
             for i in 1..w.len() {
                 // "Prosentase 100 0 ..." : a word before two or more values.
-                let run = w[i..].iter().take_while(|x| is_num(x) || is_dash(x)).count();
-                if run >= 2 && !is_num(&w[i - 1]) && looks_like_unit(&w[i - 1]) && !(i == 1 && parse_label(&l.text()).is_some()) {
+                if run[i] >= 2 && !num[i - 1] && looks_like_unit(&w[i - 1]) && !(i == 1 && starts_with_label(&l.text())) {
                     seen.insert(canonical(&w[i - 1]));
                 }
             }
@@ -52,29 +57,30 @@ impl Units {
     }
 }
 
-pub(super) fn scan_line(words: &[String], units: &Units) -> Vec<Part> {
+/// The parts of a line of `words`; `num` tells, per word, whether it is a number.
+pub(super) fn scan_line(words: &[String], num: &[bool], units: &Units) -> Vec<Part> {
     let n = words.len();
     if n == 1 && words[0] == "%" {
         return vec![Part::Pct];
     }
-    let value_like = |w: &String| is_num(w) || is_dash(w) || is_text_target(w) || w == "%";
-    if words.iter().all(value_like) && words.iter().any(|w| w != "%") {
+    let value_like = |k: usize| num[k] || is_dash(&words[k]) || is_text_target(&words[k]) || words[k] == "%";
+    if (0..n).all(value_like) && words.iter().any(|w| w != "%") {
         return vec![Part::Values(merge_pct(words))];
     }
     // The words of a label ("Sub Kegiatan 1") hold no values.
-    let label_words = parse_label(&words.join(" ")).map(|l| l.printed.split_whitespace().count()).unwrap_or(0);
+    let label_words = printed_label(&words.join(" ")).map(|p| p.split_whitespace().count()).unwrap_or(0);
     let mut parts: Vec<Part> = Vec::new();
     let mut text: Vec<String> = Vec::new();
     let mut i = 0;
     while i < n {
         let w = &words[i];
-        if i < label_words || !(is_num(w) || (is_dash(w) && words.get(i + 1).is_some_and(|x| is_num(x)))) {
+        if i < label_words || !(num[i] || (is_dash(w) && num.get(i + 1).is_some_and(|x| *x))) {
             text.push(w.clone());
             i += 1;
             continue;
         }
         let mut j = i;
-        while j < n && (is_num(&words[j]) || is_dash(&words[j]) || (words[j] == "%" && j > i)) {
+        while j < n && (num[j] || is_dash(&words[j]) || (words[j] == "%" && j > i)) {
             j += 1;
         }
         let vals = merge_pct(&words[i..j]);
@@ -82,7 +88,7 @@ pub(super) fn scan_line(words: &[String], units: &Units) -> Vec<Part> {
         let unit_before = text.last().filter(|u| text.len() > label_words && !is_num(u) && looks_like_unit(u) && (units.is_unit(u) || vals.len() >= 2));
         if i == 0 && vals.len() == 1 && is_small_int(&vals[0]) && !at_end && words.get(j).is_some_and(|x| starts_upper(x)) {
             // Before a label it is the NO column's row number: dropped.
-            if parse_label(&words[j..].join(" ")).is_none() {
+            if !starts_with_label(&words[j..].join(" ")) {
                 parts.push(Part::Num(vals[0].clone()));
             }
             i = j;

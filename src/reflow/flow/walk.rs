@@ -13,14 +13,14 @@ use super::plan::{column_widths, make_plan, Plan};
 use super::prep::BodyLine;
 use super::scan::{scan_line, Part, Units};
 use super::words::{
-    clause_words, ind_start, is_abbreviation, is_acronym, is_content, is_function_word, is_small_int, letters, starts_lower,
+    clause_words, ind_start, is_abbreviation, is_acronym, is_content, is_function_word, is_num, is_small_int, letter_count, starts_lower,
     starts_upper, style_counts,
 };
-use crate::parse::label::{parse_indicator_number, parse_label, Label, Level};
+use crate::parse::label::{parse_indicator_number, parse_label, starts_with_label, Label, Level};
 use std::collections::HashMap;
 
 /// What a cell of the dump is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub(super) enum Kind {
     /// URAIAN: a label ("Program 1") and the node's name.
     Node,
@@ -125,8 +125,9 @@ pub(super) struct Walker<'a> {
 
 impl<'a> Walker<'a> {
     pub(super) fn new(lines: &'a [BodyLine]) -> Self {
-        let units = Units::from_lines(lines);
-        let parts: Vec<Vec<Part>> = lines.iter().map(|l| scan_line(&l.words, &units)).collect();
+        let nums: Vec<Vec<bool>> = lines.iter().map(|l| l.words.iter().map(|w| is_num(w)).collect()).collect();
+        let units = Units::from_lines(lines, &nums);
+        let parts: Vec<Vec<Part>> = lines.iter().zip(&nums).map(|(l, num)| scan_line(&l.words, num, &units)).collect();
         let vocab = Vocabulary::from_texts(lines.iter().map(|l| l.words.join(" ")).collect::<Vec<_>>().iter().map(String::as_str));
         let mut block_counts: HashMap<String, usize> = HashMap::new();
         let mut cur: Vec<String> = Vec::new();
@@ -200,7 +201,7 @@ impl<'a> Walker<'a> {
                 let at_start = pi == 0;
                 match part {
                     Part::Num(n) => {
-                        let label_follows = matches!(self.parts[li].get(pi + 1), Some(Part::Text(t)) if parse_label(&t.join(" ")).is_some());
+                        let label_follows = matches!(self.parts[li].get(pi + 1), Some(Part::Text(t)) if starts_with_label(&t.join(" ")));
                         if label_follows {
                             // The NO column's row number.
                             continue;
@@ -251,7 +252,7 @@ impl<'a> Walker<'a> {
         }
         let [Part::Text(words)] = self.parts[li].as_slice() else { return false };
         let [word] = words.as_slice() else { return false };
-        if !word.chars().all(char::is_alphabetic) || parse_label(word).is_some() {
+        if !word.chars().all(char::is_alphabetic) || starts_with_label(word) {
             return false;
         }
         match self.evs.last_mut() {
@@ -419,7 +420,7 @@ impl<'a> Walker<'a> {
             return;
         }
         let text = words.join(" ");
-        if self.values_done && !self.multi && !(at_start && parse_label(&text).is_some()) {
+        if self.values_done && !self.multi && !(at_start && starts_with_label(&text)) {
             self.note(li, words);
             return;
         }
@@ -742,7 +743,7 @@ impl<'a> Walker<'a> {
         // A goal's name opens, right after its label, with a verb made noun
         // by "-nya" ("Sasaran 2 :" / "Meningkatnya ..."), or at least with
         // a capital; an indicator does not go on with such a word.
-        let bare_label = prev.is_some_and(|p| parse_label(p).is_some() || p.ends_with(':') || p.chars().all(|c| c.is_ascii_digit() || c == '.'));
+        let bare_label = prev.is_some_and(|p| starts_with_label(p) || p.ends_with(':') || p.chars().all(|c| c.is_ascii_digit() || c == '.'));
         let opener = part.first().filter(|w| starts_upper(w) && !is_acronym(w));
         let nya = opener.is_some_and(|w| w.to_lowercase().ends_with("nya") && w.chars().count() >= 7);
         let name_start = match (kind, title) {
@@ -776,7 +777,7 @@ impl<'a> Walker<'a> {
         };
         let first = part.first().map(String::as_str).unwrap_or("");
         if let Some(last) = prev {
-            if last.to_lowercase() == first.to_lowercase() && letters(first).chars().count() >= 3 {
+            if last.to_lowercase() == first.to_lowercase() && letter_count(first) >= 3 {
                 s -= 3.0;
             }
             // A preposition or conjunction followed by another ("terhadap"
@@ -794,7 +795,7 @@ impl<'a> Walker<'a> {
             }
             // A word cut at the cell's edge ("Kabupaten/Kot" / "a"): the
             // piece before the cut is no word of its own.
-            if is_cut_word(last, first, &self.vocab) && first.chars().count() <= 3 {
+            if first.chars().count() <= 3 && is_cut_word(last, first, &self.vocab) {
                 let tail = last.rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("").to_lowercase();
                 s += if self.word_counts.get(&tail).copied().unwrap_or(0) >= 2 { 0.3 } else { 2.0 };
             }
@@ -811,7 +812,8 @@ impl<'a> Walker<'a> {
         // alike.)
         let width = if kind == Kind::Node { self.width_n.or(self.width_i) } else { self.width_i.or(self.width_n) };
         if let Some(w) = width {
-            let len = part.join(" ").chars().count() as f64;
+            // The part's words joined by single spaces, counted in characters.
+            let len = (part.iter().map(|w| w.chars().count()).sum::<usize>() + part.len().saturating_sub(1)) as f64;
             if len > w * 1.2 + 1.0 {
                 s -= 2.0;
             }
@@ -819,7 +821,7 @@ impl<'a> Walker<'a> {
         s
     }
 
-    pub(super) fn decode(&self, nc: usize, ic: usize, lines: &[Vec<String>], title: bool, multi: bool, ends_cells: (bool, bool)) -> Vec<Opt> {
+    pub(super) fn decode<'s>(&'s self, nc: usize, ic: usize, lines: &'s [Vec<String>], title: bool, multi: bool, ends_cells: (bool, bool)) -> Vec<Opt> {
         let m = lines.len();
         // State: (last line given to the node, last line given to the
         // indicator), as index + 1 (0: none yet in the stretch), and the
@@ -835,56 +837,80 @@ impl<'a> Walker<'a> {
             Some(Kind::Ind) => 2u8,
             _ => 0u8,
         };
-        let last_word_of = |cell: usize, upto: usize| -> Option<String> {
-            if upto == 0 {
-                self.cells[cell].last_word().map(str::to_string)
-            } else {
-                None
+        // Per state: its score, the step that reached it, and the last
+        // words of the node's and of the indicator's text on that path.
+        type Layer<'w> = std::collections::BTreeMap<St, (f64, Option<(St, Opt)>, [Recent<'w>; 2])>;
+        // Every word of the stretch lowercased once, for the echoes.
+        let lower: Vec<Vec<String>> = lines.iter().map(|l| l.iter().map(|w| w.to_lowercase()).collect()).collect();
+        // The last words of each cell's text before the stretch, lowercased.
+        let before = |cell: usize| -> Vec<String> {
+            let words: Vec<&str> = self.cells[cell].lines.iter().flat_map(|l| l.split_whitespace()).collect();
+            words.iter().rev().take(Recent::WORDS).rev().map(|w| w.to_lowercase()).collect()
+        };
+        let (before_n, before_i) = (before(nc), before(ic));
+        // A part's score depends on the part and the word before it only,
+        // and the states of a layer share few of those: each is scored
+        // once per line, by the part (see `part_at`) and the word before it
+        // (see `word_id`).
+        let mut first_id = vec![1usize; m + 1];
+        for k in 0..m {
+            first_id[k + 1] = first_id[k] + lines[k].len();
+        }
+        // The words of the stretch are numbered from 1 on; 0 is the
+        // cell's own last word before the stretch; a line with no word
+        // gives the number no word of earlier lines has.
+        let word_id = |line: usize, word: Option<usize>, k: usize| -> usize {
+            match word {
+                Some(j) => first_id[line] + j,
+                None => first_id[k],
             }
         };
-        type Layer = std::collections::BTreeMap<St, (f64, Option<(St, Opt)>)>;
-        // The last few words of a cell's text before line `k` on the path to
-        // `st`: its lines in the stretch, then its text before the stretch.
-        let trail = |layers: &Vec<Layer>, k: usize, st: St, node: bool| -> Vec<String> {
-            let mut rev: Vec<String> = Vec::new();
-            let (mut layer, mut cur) = (k, st);
-            while layer > 0 && rev.len() < 6 {
-                let Some((prev, opt)) = layers[layer].get(&cur).and_then(|e| e.1) else { break };
-                let line = &lines[layer - 1];
-                let part: &[String] = match (opt, node) {
-                    (Opt::N, true) | (Opt::I, false) => line,
-                    (Opt::Split(j), true) => &line[..j],
-                    (Opt::Split(j), false) => &line[j..],
-                    _ => &[],
-                };
-                rev.extend(part.iter().rev().cloned());
-                cur = prev;
-                layer -= 1;
-            }
-            if rev.len() < 6 {
-                let cell = &self.cells[if node { nc } else { ic }];
-                let before: Vec<&str> = cell.lines.iter().flat_map(|l| l.split_whitespace()).collect();
-                rev.extend(before.iter().rev().take(6 - rev.len()).map(|w| w.to_string()));
-            }
-            rev.reverse();
-            rev
-        };
+        let part_at = |kind: Kind, cut: usize| 2 * cut + usize::from(kind == Kind::Ind);
+        let mut emitted: Vec<Option<f64>> = Vec::new();
+        let (last_n, last_i) = (self.cells[nc].last_word(), self.cells[ic].last_word());
         let mut layers: Vec<Layer> = Vec::new();
         let mut start = std::collections::BTreeMap::new();
-        start.insert((0usize, 0usize, col(self.last_to), 0usize, 0u8), (0.0, None));
+        start.insert((0usize, 0usize, col(self.last_to), 0usize, 0u8), (0.0, None, [Recent::default().with(&before_n), Recent::default().with(&before_i)]));
         layers.push(start);
         for k in 0..m {
             let words = &lines[k];
-            let mut next: std::collections::BTreeMap<St, (f64, Option<(St, Opt)>)> = std::collections::BTreeMap::new();
-            for (&(a, b, lastc, aj, phase), &(score, _)) in &layers[k] {
-                let prev_n = if a == 0 {
-                    last_word_of(nc, 0)
+            let len = words.len();
+            let ids = first_id[k] + 1;
+            emitted.clear();
+            emitted.resize(2 * len.max(1) * ids, None);
+            // The score of words `from..to` of this line given to a `kind`
+            // cell after the word `prev` (numbered `prev_id`).
+            let mut emit = |kind: Kind, from: usize, to: usize, prev: Option<&'s str>, prev_id: usize| -> f64 {
+                let cut = if kind == Kind::Node { to } else { from };
+                let slot = &mut emitted[part_at(kind, if cut == len { 0 } else { cut }) * ids + prev_id];
+                *slot.get_or_insert_with(|| self.emit(kind, &words[from..to], prev, title))
+            };
+            // What a cut before word j says, whatever the state: the name's
+            // part is conjunctions only; a word doubled across the cut; the
+            // indicator's part opens with a lowercase content word after a
+            // capital, a comma or a conjunction.
+            let cuts: Vec<(bool, bool, bool)> = (0..len)
+                .map(|j| {
+                    if j == 0 {
+                        return (false, false, false);
+                    }
+                    let (left, right) = (&words[..j], &words[j..]);
+                    let hanging = left.iter().all(|w| is_function_word(w));
+                    let doubled = lower[k][j - 1] == lower[k][j] && letter_count(&right[0]) >= 3;
+                    let opens_indicator = title && starts_lower(&right[0]) && !is_function_word(&right[0]) && (starts_upper(&left[j - 1]) || left[j - 1].ends_with(',') || is_function_word(&left[j - 1]));
+                    (hanging, doubled, opens_indicator)
+                })
+                .collect();
+            let mut next: Layer = std::collections::BTreeMap::new();
+            for (&(a, b, lastc, aj, phase), &(score, _, [tail_n, tail_i])) in &layers[k] {
+                let (prev_n, prev_n_id) = if a == 0 {
+                    (last_n, 0)
                 } else if aj > 0 {
-                    Some(lines[a - 1][aj - 1].clone())
+                    (Some(lines[a - 1][aj - 1].as_str()), word_id(a - 1, Some(aj - 1), k))
                 } else {
-                    lines[a - 1].last().cloned()
+                    (lines[a - 1].last().map(String::as_str), word_id(a - 1, lines[a - 1].len().checked_sub(1), k))
                 };
-                let prev_i = if b == 0 { last_word_of(ic, 0) } else { lines[b - 1].last().cloned() };
+                let (prev_i, prev_i_id) = if b == 0 { (last_i, 0) } else { (lines[b - 1].last().map(String::as_str), word_id(b - 1, lines[b - 1].len().checked_sub(1), k)) };
                 // For a line cut between the cells, the node's part ends
                 // before the cut: keep it simple and use the line's last word
                 // only where the line went whole to the cell.
@@ -902,16 +928,15 @@ impl<'a> Walker<'a> {
                     }
                 };
                 let mut push = |st: St, s: f64, opt: Opt| {
-                    let e = next.entry(st).or_insert((f64::NEG_INFINITY, None));
+                    let e = next.entry(st).or_insert((f64::NEG_INFINITY, None, [Recent::default(); 2]));
                     if s > e.0 {
-                        *e = (s, Some(((a, b, lastc, aj, phase), opt)));
+                        (e.0, e.1) = (s, Some(((a, b, lastc, aj, phase), opt)));
                     }
                 };
                 // A cell that would read the same words twice over ("...
                 // perempuan dan anak perempuan dan anak"): the repeated lines
                 // are the other column's.
-                let tail_n = trail(&layers, k, (a, b, lastc, aj, phase), true);
-                let tail_i = trail(&layers, k, (a, b, lastc, aj, phase), false);
+                let echo = |tail: &Recent, part: &[String]| if tail.with(part).echoes() { 2.0 } else { 0.0 };
                 // After a shared line (or a stretch that opens with one), the
                 // column that comes first must be the same each time.
                 let after_shared = lastc == 0 && (k > 0 || self.last_to.is_none());
@@ -928,34 +953,42 @@ impl<'a> Walker<'a> {
                 };
                 let (pn, cn) = phase_to(1);
                 let (pi, ci) = phase_to(2);
-                let sn = score + trans(1) + cn + self.emit(Kind::Node, words, prev_n.as_deref(), title) - echo(&tail_n, words);
+                let sn = score + trans(1) + cn + emit(Kind::Node, 0, len, prev_n, prev_n_id) - echo(&tail_n, &lower[k]);
                 push((k + 1, b, 1, 0, pn), sn, Opt::N);
-                let si = score + trans(2) + ci + self.emit(Kind::Ind, words, prev_i.as_deref(), title) - echo(&tail_i, words);
+                let si = score + trans(2) + ci + emit(Kind::Ind, 0, len, prev_i, prev_i_id) - echo(&tail_i, &lower[k]);
                 push((a, k + 1, 2, aj, pi), si, Opt::I);
-                if multi && words.len() >= 2 {
-                    for j in 1..words.len() {
-                        let (left, right) = (&words[..j], &words[j..]);
+                if multi && len >= 2 {
+                    for (j, &(hanging, doubled, opens_indicator)) in cuts.iter().enumerate().skip(1) {
                         // A line holding both columns says nothing of which
                         // comes next (state 0 after it).
-                        let mut s = score - 0.5 + self.emit(Kind::Node, left, prev_n.as_deref(), title) + self.emit(Kind::Ind, right, prev_i.as_deref(), title);
+                        let mut s = score - 0.5 + emit(Kind::Node, 0, j, prev_n, prev_n_id) + emit(Kind::Ind, j, len, prev_i, prev_i_id);
                         // A name's part of conjunctions only ("yang") would
                         // leave it hanging.
-                        if left.iter().all(|w| is_function_word(w)) {
+                        if hanging {
                             s -= 1.0;
                         }
                         // A word printed twice across the cut ("perangkat perangkat").
-                        if left[j - 1].to_lowercase() == right[0].to_lowercase() && letters(&right[0]).chars().count() >= 3 {
+                        if doubled {
                             s += 3.0;
                         }
-                        // The indicator's part opens with a lowercase content
-                        // word; the name's part ends with a capital, a comma or
-                        // a conjunction.
-                        if title && starts_lower(&right[0]) && !is_function_word(&right[0]) && (starts_upper(&left[j - 1]) || left[j - 1].ends_with(',') || is_function_word(&left[j - 1])) {
+                        if opens_indicator {
                             s += 1.0;
                         }
                         push((k + 1, k + 1, 0, j, phase), s, Opt::Split(j));
                     }
                 }
+            }
+            // Each state's trails: its best step's line added to the trails before it.
+            let line = &lower[k];
+            for (_, back, trails) in next.values_mut() {
+                let Some((prev, opt)) = *back else { continue };
+                let [before_n, before_i] = layers[k][&prev].2;
+                let (to_n, to_i): (&[String], &[String]) = match opt {
+                    Opt::N => (line, &[]),
+                    Opt::I => (&[], line),
+                    Opt::Split(j) => (&line[..j], &line[j..]),
+                };
+                *trails = [before_n.with(to_n), before_i.with(to_i)];
             }
             layers.push(next);
         }
@@ -981,7 +1014,7 @@ impl<'a> Walker<'a> {
             .expect("a path");
         let mut out = vec![Opt::N; m];
         for k in (0..m).rev() {
-            let (_, back) = layers[k + 1][&st];
+            let (_, back, _) = layers[k + 1][&st];
             let (prev, opt) = back.expect("a step");
             out[k] = opt;
             st = prev;
@@ -990,17 +1023,36 @@ impl<'a> Walker<'a> {
     }
 }
 
-/// Penalty when a cell's text, with `part` added, ends in a sequence of two
-/// or three words said twice over.
-pub(super) fn echo(tail: &[String], part: &[String]) -> f64 {
-    let all: Vec<String> = tail.iter().chain(part.iter()).map(|w| w.to_lowercase()).collect();
-    let n = all.len();
-    for l in 2..=3 {
-        if n >= 2 * l && all[n - 2 * l..n - l] == all[n - l..] {
-            return 2.0;
+/// The last words of a cell's text, lowercased, the latest first: all
+/// that tells an echo.
+#[derive(Debug, Clone, Copy, Default)]
+pub(super) struct Recent<'w> {
+    words: [&'w str; Recent::WORDS],
+    len: usize,
+}
+
+impl<'w> Recent<'w> {
+    /// An echo repeats two or three words.
+    const WORDS: usize = 6;
+
+    /// The last words once `part` (lowercased, in order) is added.
+    pub(super) fn with<'p>(&self, part: &'p [String]) -> Recent<'p>
+    where
+        'w: 'p,
+    {
+        let mut out = Recent::default();
+        for w in part.iter().rev().map(String::as_str).chain(self.words[..self.len].iter().copied()).take(Recent::WORDS) {
+            out.words[out.len] = w;
+            out.len += 1;
         }
+        out
     }
-    0.0
+
+    /// True when the text ends in a sequence of two or three words said
+    /// twice over.
+    pub(super) fn echoes(&self) -> bool {
+        (2..=3).any(|l| self.len >= 2 * l && self.words[..l] == self.words[l..2 * l])
+    }
 }
 
 /// How a buffered line is given to the two open cells.

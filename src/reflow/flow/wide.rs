@@ -41,8 +41,8 @@ use super::prep::lines_of;
 use super::values::{solve, RowValues, Solved};
 use crate::extract::Page;
 use crate::parse::header::{completes_header_word, Role};
-use crate::parse::label::{parse_indicator_number, parse_label, Level};
-use crate::parse::number::{parse_value, Value};
+use crate::parse::label::{parse_indicator_number, parse_label, starts_with_label, Level};
+use crate::parse::number::is_number;
 use crate::parse::unit::{canonical, is_known};
 use std::collections::{HashMap, HashSet};
 
@@ -175,11 +175,18 @@ fn header_blocks(src: &[Src], taken: &mut [bool]) -> Vec<Vec<String>> {
     let in_title: Vec<bool> = taken.to_vec();
     let header_like = |i: usize| {
         let s = &src[i];
+        if in_title[i] {
+            return false;
+        }
         let words: Vec<&str> = s.words.iter().map(String::as_str).collect();
-        let values = s.words.iter().all(|w| matches!(parse_value(w), Value::Number(_)));
+        // (The header words first: they turn most lines away.)
+        if !is_header_line(&words) {
+            return false;
+        }
+        let values = s.words.iter().all(|w| is_number(w));
         // "Program " opening a wrapped cell is a label, not the PROGRAM header.
-        let opens_label = s.open_end && parse_label(&s.text()).is_some();
-        !in_title[i] && !values && !opens_label && is_header_line(&words)
+        let opens_label = s.open_end && starts_with_label(&s.text());
+        !values && !opens_label
     };
     let mut blocks = Vec::new();
     let mut i = 0;
@@ -262,7 +269,7 @@ fn is_unit_word(w: &str) -> bool {
 }
 
 fn is_value_word(w: &str) -> bool {
-    w == "-" || matches!(parse_value(w), Value::Number(_))
+    w == "-" || is_number(w)
 }
 
 /// Splits the body lines (those not `taken`) into items. With trailing
@@ -336,7 +343,7 @@ fn cells_of(src: &[Src], taken: &[bool], vocab: &Vocabulary) -> Vec<Item> {
 /// ("Prosentase Koperasi Aktif" before "Prosen Jumlah ..." is the indicator).
 fn split_unit_cells(items: Vec<Item>) -> Vec<Item> {
     let unit_led = |it: &Item| match it {
-        Item::Text(c) => c.text.split_whitespace().next().is_some_and(is_unit_word) && parse_label(&c.text).is_none(),
+        Item::Text(c) => c.text.split_whitespace().next().is_some_and(is_unit_word) && !starts_with_label(&c.text),
         Item::Unit(_) => true,
         _ => false,
     };
@@ -451,7 +458,7 @@ impl Record {
 /// indicator; a text right after it the definition; values right after
 /// either, the targets.
 fn records(items: &[Item]) -> Vec<Record> {
-    let is_text = |k: usize| matches!(items.get(k), Some(Item::Text(c)) if parse_label(&c.text).is_none());
+    let is_text = |k: usize| matches!(items.get(k), Some(Item::Text(c)) if !starts_with_label(&c.text));
     let opens_record = |k: usize| is_text(k) && matches!(items.get(k + 1), Some(Item::Unit(_)));
     let mut out = Vec::new();
     for (u, it) in items.iter().enumerate() {

@@ -6,7 +6,7 @@
 //! in sentence case), not about any one plan.
 
 use crate::parse::label::parse_indicator_number;
-use crate::parse::number::{parse_value, Value};
+use crate::parse::number::is_number;
 
 /// Short words that stay lowercase inside a title-case name ("Penyediaan
 /// Jasa Komunikasi, Sumber Daya Air dan Listrik"): they say nothing about
@@ -23,13 +23,19 @@ pub(super) const OPENERS: &[&str] = &[
     "tersedianya", "capaian", "proporsi", "kontribusi", "skor", "opini", "laju", "luas", "panjang", "kadar",
 ];
 
-pub(super) fn letters(w: &str) -> String {
-    w.chars().filter(|c| c.is_alphabetic()).collect()
+/// How many letters `w` holds.
+pub(super) fn letter_count(w: &str) -> usize {
+    w.chars().filter(|c| c.is_alphabetic()).count()
 }
 
 pub(super) fn is_function_word(w: &str) -> bool {
-    let l = w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
-    FUNCTION_WORDS.contains(&l.as_str())
+    let t = w.trim_matches(|c: char| !c.is_alphanumeric());
+    if t.is_ascii() {
+        FUNCTION_WORDS.iter().any(|f| f.eq_ignore_ascii_case(t))
+    } else {
+        // Outside ASCII, lowercasing may still give a function word (the Kelvin sign is a 'k').
+        FUNCTION_WORDS.contains(&t.to_lowercase().as_str())
+    }
 }
 
 pub(super) fn starts_upper(w: &str) -> bool {
@@ -42,21 +48,19 @@ pub(super) fn starts_lower(w: &str) -> bool {
 
 /// "SKPD", "SD/MI", "RPJMD": capitals only; neutral for case style.
 pub(super) fn is_acronym(w: &str) -> bool {
-    let l = letters(w);
-    l.chars().count() >= 2 && l.chars().all(|c| c.is_uppercase())
+    letter_count(w) >= 2 && w.chars().filter(|c| c.is_alphabetic()).all(|c| c.is_uppercase())
 }
 
 /// A word that carries meaning and case: three letters or more, no
 /// conjunction, no abbreviation.
 pub(super) fn is_content(w: &str) -> bool {
-    letters(w).chars().count() >= 3 && !is_function_word(w) && !is_abbreviation(w)
+    letter_count(w) >= 3 && !is_function_word(w) && !is_abbreviation(w)
 }
 
 /// "SMP/MTs", "SD/MI", "PMKS": two capitals or more, and mostly capitals.
 pub(super) fn is_abbreviation(w: &str) -> bool {
-    let l = letters(w);
-    let upper = l.chars().filter(|c| c.is_uppercase()).count();
-    upper >= 2 && upper * 3 >= l.chars().count() * 2
+    let upper = w.chars().filter(|c| c.is_alphabetic() && c.is_uppercase()).count();
+    upper >= 2 && upper * 3 >= letter_count(w) * 2
 }
 
 /// Words that carry the case style: letters, three or more, not function
@@ -65,8 +69,7 @@ pub(super) fn style_counts(words: &[String]) -> (f64, f64) {
     let mut cap = 0.0;
     let mut low = 0.0;
     for w in words {
-        let l = letters(w);
-        if l.chars().count() < 3 || is_function_word(w) || is_acronym(w) {
+        if letter_count(w) < 3 || is_function_word(w) || is_acronym(w) {
             continue;
         }
         if starts_upper(w) {
@@ -138,7 +141,7 @@ pub(super) fn inline_ind_start(words: &[String], min: usize) -> Option<usize> {
 }
 
 pub(super) fn is_num(w: &str) -> bool {
-    matches!(parse_value(w), Value::Number(_))
+    is_number(w)
 }
 
 pub(super) fn is_dash(w: &str) -> bool {
@@ -171,10 +174,10 @@ pub(super) fn continues_title(words: &[String]) -> bool {
 pub(super) fn clause_words(words: &[String]) -> f64 {
     let mut v: f64 = 0.0;
     for w in words {
-        let l = w.to_lowercase();
         if !starts_lower(w) {
             continue;
         }
+        let l = w.to_lowercase();
         if l == "yang" {
             v += 0.5;
         } else if l.chars().count() >= 7 && !l.ends_with("nya") && ["di", "ter", "mem", "men", "meng", "meny", "ber"].iter().any(|p| l.starts_with(p)) {
