@@ -576,12 +576,16 @@ impl<'p> Search<'p> {
             let need = cap - inline.len();
             let ready = self.between(std::mem::take(&mut beam));
             let mut next = Frontier::default();
-            // This row's arrangements by (place, count): many states share a place.
-            let mut arranged: Vec<Option<(Seq, f64)>> = vec![None; (self.free.len() + 1) * (need + 1)];
-            for s in ready.into_states(&self.pendings) {
+            let ready = ready.into_states(&self.pendings);
+            // This row's arrangements by (place, count): many states share
+            // a place, and the places lie in a narrow window of the stream.
+            let first = ready.iter().map(|s| s.p).min().unwrap_or(0);
+            let last = ready.iter().map(|s| s.p).max().unwrap_or(0);
+            let mut arranged: Vec<Option<(Seq, f64)>> = vec![None; (last - first + 1) * (need + 1)];
+            for s in ready {
                 for take in 0..=need.min(self.free.len() - s.p) {
                     let (pool, free, mode) = (self.pool, self.free, self.mode);
-                    let (seq, sc) = *arranged[s.p * (need + 1) + take].get_or_insert_with(|| pool.arrange(inline.as_slice(), &free[s.p..s.p + take], cap, mode));
+                    let (seq, sc) = *arranged[(s.p - first) * (need + 1) + take].get_or_insert_with(|| pool.arrange(inline.as_slice(), &free[s.p..s.p + take], cap, mode));
                     if sc > 0.0 {
                         let st = self.step(s.step, Act::Row { row: k, vals: seq, ok: true, from: s.p, len: take });
                         next.keep_best(State { score: s.score + sc, p: s.p + take, pending: s.pending, step: st });
