@@ -329,18 +329,26 @@ fn assign_nodes(w: &Walker, texts: &CellTexts, lay: &Layout, nodes: &[usize], wa
         let (before, here) = (&done[j - 1], &mut rest[0]);
         // The cost so far with row p closed after node j - 1.
         let closed: Vec<f64> = (0..nrows).map(|p| before[p] + row_cost(p, cnt[j - 1][p])).collect();
+        // The best row p < r for node j - 1 does not depend on r: the
+        // cost of opening node j at r from p is closed[p] - empty_before[p
+        // + 1] plus terms of r alone. A running minimum over p (the
+        // earliest among equals) keeps the programme linear in the rows
+        // per node; a long plan has thousands of each.
+        let mut best_p: Option<(f64, usize)> = None;
         for r in 0..nrows {
             // The cheapest way to open node j at row r, the earliest row p
             // of node j - 1 among equals; node j - 1 on row r itself last.
             let (mut cost, mut from) = (here[r], back[j][r]);
-            let (empty_to_r, pos_r) = (empty_before[r], pos[j][r]);
-            for (p, ((&b, &cl), &e)) in before[..r].iter().zip(&closed[..r]).zip(&empty_before[1..=r]).enumerate() {
-                if b == inf {
-                    continue;
-                }
-                let c = cl + (empty_to_r - e) + pos_r;
+            if let Some((_, p)) = best_p {
+                let c = closed[p] + (empty_before[r] - empty_before[p + 1]) + pos[j][r];
                 if c < cost {
                     (cost, from) = (c, p);
+                }
+            }
+            if before[r] != inf {
+                let key = closed[r] - empty_before[r + 1];
+                if best_p.is_none_or(|(k, _)| key < k) {
+                    best_p = Some((key, r));
                 }
             }
             if from != usize::MAX {

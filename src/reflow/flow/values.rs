@@ -501,6 +501,10 @@ impl Frontier {
     }
 }
 
+/// Steps kept before the first [`Search::forget`]: a plan's usual search
+/// never needs one.
+const MIN_STEPS_LIMIT: usize = 1 << 18;
+
 /// Arrangements already scored: the search asks for the same row, place
 /// and count from many states.
 type ArrangeCache = FxHashMap<(Seq, usize, usize), (Seq, f64)>;
@@ -514,13 +518,57 @@ struct Search<'p> {
     mode: Mode,
     /// Every step taken, with its parent, for reading the answer back.
     steps: Vec<(usize, Act)>,
+    /// Steps are dropped when they outgrow this (see [`Search::forget`]),
+    /// which is then set to twice what is kept, at least `min_steps_limit`.
+    steps_limit: usize,
+    min_steps_limit: usize,
     arranged: ArrangeCache,
     pendings: PendingTable,
 }
 
 impl<'p> Search<'p> {
     fn new(pool: &'p Pool<'p>, inline: &'p [Vec<Id>], free: &'p [Id], cap: usize, mode: Mode) -> Self {
-        Search { pool, inline, free, cap: cap.max(1), mode, steps: vec![(0, Act::Start)], arranged: ArrangeCache::default(), pendings: PendingTable::new() }
+        Search { pool, inline, free, cap: cap.max(1), mode, steps: vec![(0, Act::Start)], steps_limit: MIN_STEPS_LIMIT, min_steps_limit: MIN_STEPS_LIMIT, arranged: ArrangeCache::default(), pendings: PendingTable::new() }
+    }
+
+    /// Drops the steps no state in `beam` descends from: every candidate
+    /// leaves a step, and over a long dump the discarded ones would hold
+    /// memory in proportion to rows x candidates (the same for the
+    /// interned pending sets and the arrangement cache). A parent's index is
+    /// below its children's, so keeping the survivors in order keeps that.
+    fn forget(&mut self, beam: &mut [State]) {
+        if self.steps.len() <= self.steps_limit {
+            return;
+        }
+        let mut kept = vec![false; self.steps.len()];
+        kept[0] = true;
+        for s in beam.iter() {
+            let mut i = s.step;
+            while !kept[i] {
+                kept[i] = true;
+                i = self.steps[i].0;
+            }
+        }
+        let mut renumbered = vec![0usize; self.steps.len()];
+        let mut survivors = Vec::with_capacity(kept.iter().filter(|k| **k).count());
+        for (i, step) in std::mem::take(&mut self.steps).into_iter().enumerate() {
+            if kept[i] {
+                renumbered[i] = survivors.len();
+                survivors.push((renumbered[step.0], step.1));
+            }
+        }
+        // The pending sets and arrangements met so far are of places
+        // behind: start them afresh (ids are only ever compared for
+        // equality, the sets' order is their content's).
+        let mut pendings = PendingTable::new();
+        for s in beam.iter_mut() {
+            s.step = renumbered[s.step];
+            s.pending = pendings.intern(*self.pendings.get(s.pending));
+        }
+        self.pendings = pendings;
+        self.arranged.clear();
+        self.steps = survivors;
+        self.steps_limit = (2 * self.steps.len()).max(self.min_steps_limit);
     }
 
     fn step(&mut self, parent: usize, act: Act) -> usize {
@@ -605,6 +653,7 @@ impl<'p> Search<'p> {
                 }
             }
             beam = next.into_best(BEAM, &self.pendings);
+            self.forget(&mut beam);
         }
         let finals = self.finish(beam);
         self.read_back(finals)
@@ -805,6 +854,31 @@ mod tests {
             }
         }
         assert!(inline(&sets[4]).rest() == inline(&vec![(1, runs[3].to_vec())]));
+    }
+
+    #[test]
+    fn forgetting_old_steps_changes_no_answer() {
+        // A long scrambled stream (targets beside units, quarters later,
+        // a row cut in two, strays) searched with steps, pending sets and
+        // arrangements dropped after every row gives the same rows.
+        let mut inline: Vec<&[&str]> = Vec::new();
+        let mut free: Vec<&str> = Vec::new();
+        for _ in 0..12 {
+            inline.extend([&["100"][..], &["18,81"][..], &[][..], &[][..]]);
+            free.extend(["0", "33,33", "66,67", "100", "0", "6,27", "12,54", "18,81", "2", "A", "A", "62,8", "15,7", "31,4", "47,1", "62,8"]);
+        }
+        let r = rows(&inline);
+        let free = s(&free);
+        let pool = Pool::new(free.iter().chain(r.iter().flat_map(|r| &r.inline)).map(String::as_str));
+        let (f, il): (Vec<Id>, Vec<Vec<Id>>) = (pool.ids(&free), r.iter().map(|r| pool.ids(&r.inline)).collect());
+        for mode in [Mode::Cumulative, Mode::Incremental] {
+            let (whole, whole_score) = Search::new(&pool, &il, &f, 5, mode).run();
+            let mut forgetful = Search::new(&pool, &il, &f, 5, mode);
+            (forgetful.steps_limit, forgetful.min_steps_limit) = (0, 0);
+            let (forgot, forgot_score) = forgetful.run();
+            assert_eq!(whole, forgot);
+            assert_eq!(whole_score, forgot_score);
+        }
     }
 
     #[test]
