@@ -123,6 +123,15 @@ impl PasteUp {
         (at.left, at.top, at.right, at.bottom)
     }
 
+    /// The slot (index into the boxes pasted up) a word read from the
+    /// paste-up lies in: the one holding the word's centre, ghosts aside.
+    pub fn slot_of(&self, word: &TsvWord) -> Option<usize> {
+        let (x, y) = ((word.left + word.right()) as usize / 2, (word.top + word.bottom()) as usize / 2);
+        let i = self.slots.iter().position(|(_, at)| at.left <= x && x < at.right && at.top <= y && y < at.bottom)?;
+        // Slots of real boxes come in input order; a ghost maps to nothing.
+        self.slots[i].0.map(|_| self.slots[..i].iter().filter(|(g, _)| g.is_some()).count())
+    }
+
     /// Maps a word read from the paste-up back to the page: (glyph box,
     /// text) for each glyph it covers. A word covering several glyphs is
     /// split only when it has one character per glyph; otherwise it is
@@ -207,6 +216,24 @@ mod tests {
         assert_eq!(both, vec![(glyphs[0], "2".to_string()), (glyphs[1], "0".to_string())]);
         // Over both but unsplittable: dropped.
         assert!(up.place(&word(first.left, second.right, "2,0")).is_empty());
+    }
+
+    #[test]
+    fn a_word_read_from_the_paste_up_names_its_slot() {
+        let page = Gray::blank(300, 100);
+        let boxes = [PixelBox { left: 10, top: 10, right: 40, bottom: 24 }, PixelBox { left: 200, top: 50, right: 260, bottom: 64 }];
+        let up = paste_up(&page, &boxes).unwrap();
+        let over = |i: usize| {
+            let (_, at) = up.slots[i];
+            TsvWord { image: 1, block: 1, par: 1, line: 1, left: at.left as u32 + 2, top: at.top as u32, width: 10, height: 14, conf: 90.0, text: "1".into() }
+        };
+        assert_eq!(up.slot_of(&over(0)), Some(0));
+        assert_eq!(up.slot_of(&over(1)), Some(1));
+        // A lone box's ghost copy is no slot.
+        let alone = paste_up(&page, &boxes[..1]).unwrap();
+        let (_, ghost) = alone.slots[1];
+        let word = TsvWord { left: ghost.left as u32, top: ghost.top as u32, ..over(0) };
+        assert_eq!(alone.slot_of(&word), None);
     }
 
     #[test]

@@ -8,8 +8,9 @@
 //! reflow reads them. A tilted scan is levelled ([`deskew`]); table borders
 //! are found in the image ([`rulings`]), given to the reflow as a text PDF's
 //! rulings are, and erased before OCR; lone glyphs that Tesseract's sparse
-//! mode drops are recovered from a paste-up ([`isolated`]); and numbers
-//! are repaired or refused ([`repair`]).
+//! mode drops are recovered from a paste-up ([`isolated`]); numbers are
+//! repaired or refused ([`repair`]), and refused ones read again alone
+//! ([`reread`]).
 //!
 //! Pages are recognised in parallel, one single-threaded Tesseract process
 //! each.
@@ -22,6 +23,7 @@ mod isolated;
 mod lines;
 mod raster;
 mod repair;
+mod reread;
 mod rulings;
 mod tesseract;
 
@@ -190,7 +192,11 @@ fn recognise_page(number: u32, image: PageImage, (width, height): (f32, f32)) ->
     }
     let list = dir.path().join("images.txt");
     tesseract::write_list(&list, &inputs).map_err(OcrError::Io)?;
-    let words = tesseract::recognise(&list, placement.dpi()).map_err(OcrError::Tesseract)?;
+    let mut words = tesseract::recognise(&list, placement.dpi()).map_err(OcrError::Tesseract)?;
+    let doubted = reread::doubted(&words, &placement);
+    if !doubted.is_empty() {
+        reread::reread(&mut words, &doubted, &gray, &placement, dir.path()).map_err(OcrError::Tesseract)?;
+    }
     let words = page_words(words, paste_up.as_ref(), &placement);
     Ok(OcrPage {
         number,

@@ -57,6 +57,32 @@ impl Gray {
         }
     }
 
+    /// Softened by a 3 x 3 binomial kernel (1 2 1 across and down; edges
+    /// repeat): the grain of a JPEG scan smoothed, as a renderer's
+    /// resampling does.
+    pub fn smoothed(&self) -> Gray {
+        let (w, h) = (self.width, self.height);
+        if w == 0 || h == 0 {
+            return self.clone();
+        }
+        let pass = |src: &[u16], step: usize, len: usize, count: usize, stride: usize| -> Vec<u16> {
+            let mut out = vec![0u16; src.len()];
+            for line in 0..count {
+                let base = line * stride;
+                for i in 0..len {
+                    let at = |k: usize| src[base + k * step];
+                    let (before, after) = (at(i.saturating_sub(1)), at((i + 1).min(len - 1)));
+                    out[base + i * step] = before + 2 * at(i) + after;
+                }
+            }
+            out
+        };
+        let wide: Vec<u16> = self.pixels.iter().map(|&p| u16::from(p)).collect();
+        let across = pass(&wide, 1, w, h, w);
+        let both = pass(&across, w, h, w, 1);
+        Gray { width: w, height: h, pixels: both.iter().map(|&v| ((v + 8) / 16) as u8).collect() }
+    }
+
     /// Binary PGM (P5), which Tesseract (Leptonica) reads without a codec.
     pub fn to_pgm(&self) -> Vec<u8> {
         let mut out = format!("P5\n{} {}\n255\n", self.width, self.height).into_bytes();
@@ -137,5 +163,16 @@ mod tests {
     fn pgm_has_header_and_pixels() {
         let pgm = raster(2, &[0, 255]).to_pgm();
         assert_eq!(pgm, b"P5\n2 1\n255\n\x00\xff".to_vec());
+    }
+
+    #[test]
+    fn smoothing_spreads_a_dark_pixel_and_keeps_a_flat_field() {
+        let mut g = Gray::blank(3, 3);
+        g.pixels[4] = 0;
+        let s = g.smoothed();
+        // Centre: (255 * 12 + 0 * 4) / 16; edge neighbours lose 2/16, corners 1/16.
+        assert_eq!(s.pixels, vec![239, 223, 239, 223, 191, 223, 239, 223, 239]);
+        assert_eq!(Gray::blank(4, 2).smoothed(), Gray::blank(4, 2));
+        assert_eq!(Gray::blank(0, 0).smoothed(), Gray::blank(0, 0));
     }
 }

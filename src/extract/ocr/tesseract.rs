@@ -82,11 +82,21 @@ impl std::fmt::Display for TesseractError {
 /// Its one weakness, lone glyphs, is made up for by [`super::isolated`].
 /// One OpenMP thread per process, because pages already run in parallel.
 pub fn recognise(list: &Path, dpi: u32) -> Result<Vec<TsvWord>, TesseractError> {
+    run(list, dpi, &["-c", "preserve_interword_spaces=1"])
+}
+
+/// As [`recognise`], with only the characters of `alphabet` allowed.
+pub fn recognise_alphabet(list: &Path, dpi: u32, alphabet: &str) -> Result<Vec<TsvWord>, TesseractError> {
+    run(list, dpi, &["-c", "preserve_interword_spaces=1", "-c", &format!("tessedit_char_whitelist={alphabet}")])
+}
+
+fn run(list: &Path, dpi: u32, config: &[&str]) -> Result<Vec<TsvWord>, TesseractError> {
     let output = Command::new(PROGRAM)
         .arg(list)
         .arg("stdout")
         .args(["-l", LANGUAGES, "--psm", "11", "--dpi", &dpi.to_string()])
-        .args(["-c", "preserve_interword_spaces=1", "tsv"])
+        .args(config)
+        .arg("tsv")
         .env("OMP_THREAD_LIMIT", "1")
         .stdin(Stdio::null())
         .output()

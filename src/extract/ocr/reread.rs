@@ -1,0 +1,160 @@
+//! Numbers Tesseract doubted, read again on their own with a digits-only
+//! alphabet.
+//!
+//! Read with the rest of the page, a number Tesseract is unsure of is
+//! refused ([`super::repair`]): "22,5%" printed over two lines of its cell
+//! came out as "225%" at confidence 56. Cut out and read alone, with only
+//! the characters a number has, the same pixels often read cleanly. The
+//! second reading is believed only when it agrees with the first on the
+//! digits (only the marks differ: a lost comma, a percent sign) and passes
+//! the same confidence and width checks; otherwise the number stays
+//! refused. All of a page's doubted numbers go to one Tesseract run, laid
+//! out side by side in a paste-up ([`super::isolated`]).
+
+use super::blobs::PixelBox;
+use super::image::Placement;
+use super::isolated::{self, PasteUp};
+use super::raster::Gray;
+use super::repair::{self, UNREADABLE_MARK};
+use super::tesseract::{self, TesseractError, TsvWord};
+use crate::parse::number::{parse_value, Value};
+use std::path::Path;
+
+/// The characters a number may be printed with.
+const NUMBER_ALPHABET: &str = "0123456789,.%-";
+/// The confidence a second reading of a broken number needs (above
+/// [`repair::MIN_REPAIRED_CONF`]: it replaces digits, not only marks).
+const BROKEN_NUMBER_CONF: f32 = 90.0;
+/// White border kept around a word's box when it is cut out, in pixels at
+/// the page's resolution: Tesseract's boxes hug the ink.
+const MARGIN: usize = 3;
+
+/// The page words (image 1) whose reading is a number Tesseract doubted,
+/// or digits and marks that make no number ("2:0").
+pub fn doubted(words: &[TsvWord], placement: &Placement) -> Vec<usize> {
+    (0..words.len())
+        .filter(|&i| {
+            let w = &words[i];
+            let read = repair::repair(&w.text, w.conf, size_in_points(w, placement));
+            w.image == 1 && (read.ends_with(UNREADABLE_MARK) || is_broken_number(&read))
+        })
+        .collect()
+}
+
+/// Reads the doubted words again and puts an agreeing reading (text and
+/// confidence) in place of the first. Returns how many were replaced.
+pub fn reread(words: &mut [TsvWord], doubted: &[usize], page: &Gray, placement: &Placement, dir: &Path) -> Result<usize, TesseractError> {
+    let boxes: Vec<PixelBox> = doubted.iter().map(|&i| with_margin(&words[i], page)).collect();
+    let Some(up) = isolated::paste_up(&page.smoothed(), &boxes) else { return Ok(0) };
+    let image = dir.join("doubted.pgm");
+    let list = dir.join("doubted.txt");
+    let written = std::fs::write(&image, up.image.to_pgm()).and_then(|_| tesseract::write_list(&list, &[image]));
+    if let Err(e) = written {
+        return Err(TesseractError::Failed(format!("cannot write the image of doubted numbers: {e}")));
+    }
+    let second = tesseract::recognise_alphabet(&list, placement.dpi(), NUMBER_ALPHABET)?;
+    let readings = per_slot(&up, &second, boxes.len());
+    let mut replaced = 0;
+    for (&i, reading) in doubted.iter().zip(readings) {
+        let broken = is_broken_number(&words[i].text);
+        if std::env::var_os("RENCANA_DEBUG").is_some() {
+            eprintln!("reread {:?} conf {} -> {:?}", words[i].text, words[i].conf, reading);
+        }
+        let Some((text, conf)) = reading else { continue };
+        let believed = if broken { replaces_broken(&words[i].text, &text, conf) } else { agrees(&words[i].text, &text) };
+        if believed && !repair::repair(&text, conf, size_in_points(&words[i], placement)).ends_with(UNREADABLE_MARK) {
+            words[i].text = text;
+            words[i].conf = conf;
+            replaced += 1;
+        }
+    }
+    Ok(replaced)
+}
+
+/// The second reading of each cut-out word: its words in reading order,
+/// joined (a cell's number may wrap: "22,5" over "%"), with the lowest
+/// confidence among them.
+fn per_slot(up: &PasteUp, second: &[TsvWord], slots: usize) -> Vec<Option<(String, f32)>> {
+    let mut parts: Vec<Vec<&TsvWord>> = vec![Vec::new(); slots];
+    for w in second {
+        if let Some(s) = up.slot_of(w) {
+            parts[s].push(w);
+        }
+    }
+    parts
+        .into_iter()
+        .map(|mut ws| {
+            ws.sort_by_key(|w| (w.top, w.left));
+            let text: String = ws.iter().map(|w| w.text.as_str()).collect();
+            let conf = ws.iter().map(|w| w.conf).reduce(f32::min)?;
+            Some((text, conf))
+        })
+        .collect()
+}
+
+/// Digits with a mark between them that makes no number ("2:0", "1;5"):
+/// a separator misread, and maybe a digit with it. ("1." and "2)" number
+/// indicators: no mark between digits.)
+fn is_broken_number(read: &str) -> bool {
+    let chars: Vec<char> = read.chars().collect();
+    let first = chars.iter().position(char::is_ascii_digit);
+    let last = chars.iter().rposition(char::is_ascii_digit);
+    let mark_inside = matches!((first, last), (Some(a), Some(b)) if chars[a..b].iter().any(|c| !c.is_ascii_digit()));
+    mark_inside && !chars.iter().any(|c| c.is_alphabetic()) && matches!(parse_value(read), Value::Unreadable(_))
+}
+
+/// A reading of a broken number is believed when it is confident and has
+/// as many digits as the first (the glyphs are the same; the first
+/// reading lost a separator and misread the digit beside it: "2:0" for
+/// "2,7").
+fn replaces_broken(first: &str, second: &str, conf: f32) -> bool {
+    let count = |s: &str| s.chars().filter(char::is_ascii_digit).count();
+    matches!(parse_value(second), Value::Number(_)) && conf >= BROKEN_NUMBER_CONF && count(first) == count(second)
+}
+
+/// True when the second reading is a number with the same digits as the
+/// first, in the same order.
+fn agrees(first: &str, second: &str) -> bool {
+    let digits = |s: &str| s.chars().filter(char::is_ascii_digit).collect::<String>();
+    matches!(parse_value(second), Value::Number(_)) && !digits(second).is_empty() && digits(first) == digits(second)
+}
+
+fn with_margin(w: &TsvWord, page: &Gray) -> PixelBox {
+    PixelBox {
+        left: (w.left as usize).saturating_sub(MARGIN),
+        top: (w.top as usize).saturating_sub(MARGIN),
+        right: (w.right() as usize + MARGIN).min(page.width),
+        bottom: (w.bottom() as usize + MARGIN).min(page.height),
+    }
+}
+
+fn size_in_points(w: &TsvWord, placement: &Placement) -> (f32, f32) {
+    let (x0, y0, x1, y1) = placement.points(w.left as f64, w.top as f64, w.width as f64, w.height as f64);
+    (x1 - x0, y1 - y0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_second_reading_is_believed_only_with_the_same_digits() {
+        assert!(agrees("225%", "22,5%"));
+        assert!(agrees("777", "7,77"));
+        assert!(!agrees("250", "2,7"));
+        assert!(!agrees("TP", ""));
+        assert!(agrees("2:5", "2,5"));
+    }
+
+    #[test]
+    fn a_broken_number_is_replaced_by_a_confident_reading_of_as_many_digits() {
+        assert!(is_broken_number("2:0"));
+        assert!(!is_broken_number("1."));
+        assert!(!is_broken_number("2)"));
+        assert!(!is_broken_number("22,5"));
+        assert!(!is_broken_number("TW.2"));
+        assert!(replaces_broken("2:0", "2,7", 94.0));
+        assert!(!replaces_broken("2:0", "2,7", 80.0));
+        assert!(!replaces_broken("2:0", "2,75", 96.0));
+    }
+}
