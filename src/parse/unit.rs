@@ -12,7 +12,7 @@ const KNOWN: &[&str] = &[
     "lokasi", "titik", "set", "layanan", "aplikasi", "sistem", "kasus", "keluarga", "kk", "rumah", "ruang",
     "event", "festival", "poin", "skor", "level", "rasio", "opd", "perda", "perkara", "pelaku", "sertifikat",
     "izin", "produk", "pasar", "peserta", "anak", "siswa", "guru", "pegawai", "asn", "kendaraan", "gedung",
-    "judul", "eksemplar", "berkas", "naskah", "pokmas", "umkm", "ikm", "ukm", "wirausaha", "kawasan",
+    "judul", "eksemplar", "berkas", "naskah", "pokmas", "umkm", "ikm", "ukm", "wirausaha", "kawasan", "kategori",
 ];
 
 /// Canonical form: lowercase, percent spellings → "persen".

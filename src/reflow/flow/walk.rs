@@ -17,6 +17,7 @@ use super::words::{
     starts_upper, style_counts,
 };
 use crate::parse::label::{parse_indicator_number, parse_label, starts_with_label, Label, Level};
+use crate::parse::number::is_word_target;
 use std::collections::HashMap;
 
 /// What a cell of the dump is.
@@ -127,7 +128,8 @@ impl<'a> Walker<'a> {
     pub(super) fn new(lines: &'a [BodyLine]) -> Self {
         let nums: Vec<Vec<bool>> = lines.iter().map(|l| l.words.iter().map(|w| is_num(w)).collect()).collect();
         let units = Units::from_lines(lines, &nums);
-        let parts: Vec<Vec<Part>> = lines.iter().zip(&nums).map(|(l, num)| scan_line(&l.words, num, &units)).collect();
+        let mut parts: Vec<Vec<Part>> = lines.iter().zip(&nums).map(|(l, num)| scan_line(&l.words, num, &units)).collect();
+        read_word_targets(lines, &mut parts, &units);
         let vocab = Vocabulary::from_texts(lines.iter().map(|l| l.words.join(" ")).collect::<Vec<_>>().iter().map(String::as_str));
         let mut block_counts: HashMap<String, usize> = HashMap::new();
         let mut cur: Vec<String> = Vec::new();
@@ -1062,4 +1064,22 @@ pub(super) enum Opt {
     I,
     /// Cut before word `j`: the name's part left, the indicator's right.
     Split(usize),
+}
+
+/// A qualitative target printed as a word, each value cell on a line of
+/// its own after the unit's ("Kategori" / "Baik" / "Baik"): the year's
+/// target and TW IV hold the same word, the quarters between are blank.
+/// The word lines are values, as a number would be.
+fn read_word_targets(lines: &[BodyLine], parts: &mut [Vec<Part>], units: &Units) {
+    let lone_word = |k: usize| match lines[k].words.as_slice() {
+        [w] => Some(w.as_str()),
+        _ => None,
+    };
+    for k in 1..lines.len().saturating_sub(1) {
+        let (Some(unit), Some(target), Some(tw4)) = (lone_word(k - 1), lone_word(k), lone_word(k + 1)) else { continue };
+        if units.is_unit(unit) && target == tw4 && is_word_target(target) && !units.is_unit(target) && !starts_with_label(target) {
+            parts[k] = vec![Part::Values(vec![target.to_string()])];
+            parts[k + 1] = vec![Part::Values(vec![tw4.to_string()])];
+        }
+    }
 }
