@@ -204,11 +204,14 @@ fn minimal_document() -> Json {
     })
 }
 
+/// What a broken document lacks, and how to break a good one so.
+type Breakage = (&'static str, fn(&mut Json));
+
 #[test]
 fn the_document_schema_rejects_malformed_documents() {
     let v = document_validator();
     assert_eq!(violations(&v, &minimal_document()), Vec::<String>::new());
-    let broken: [(&str, fn(&mut Json)); 6] = [
+    let broken: [Breakage; 6] = [
         ("a missing field", |d| drop(d.as_object_mut().unwrap().remove("year"))),
         ("an unknown level", |d| d["nodes"][0]["level"] = json!("bidang")),
         ("a blank target string", |d| d["nodes"][0]["indicators"][0]["target"] = json!(" ")),
@@ -229,7 +232,7 @@ fn the_row_schema_rejects_malformed_rows() {
     let doc = convert(&common::fixture("seed/rencana-aksi-2025.txt")).expect("the 2025 plan converts");
     let row = jsonl_output(&[doc]).remove(0);
     assert_eq!(violations(&v, &row), Vec::<String>::new());
-    let broken: [(&str, fn(&mut Json)); 4] = [
+    let broken: [Breakage; 4] = [
         ("a missing column", |r| drop(r.as_object_mut().unwrap().remove("tw3_raw"))),
         ("a page 0", |r| r["page"] = json!(0)),
         ("warnings as one string", |r| r["warnings"] = json!("unknown_unit")),

@@ -595,7 +595,7 @@ fn widen_units(anchors: &mut [Anchor], toks: &[Tok], lines: &[SrcLine]) {
         let line_start = (0..=a.unit_tok).rev().take_while(|&k| toks[k].line == li).last().unwrap_or(a.unit_tok);
         let opens_cell = li == 0 || lines[li].para_break || !lines[li - 1].open_end;
         let n_words = a.unit_tok - line_start + 1;
-        let rest_is_values = toks.get(a.unit_tok + 1..).is_some_and(|r| r.iter().take_while(|t| t.line == li).count() <= a.end - a.unit_tok - 1);
+        let rest_is_values = toks.get(a.unit_tok + 1..).is_some_and(|r| r.iter().take_while(|t| t.line == li).count() < a.end - a.unit_tok);
         let labelled = starts_with_label(&lines[li].text) || parse_indicator_number(&lines[li].text).0.is_some();
         if line_start >= prev_end && n_words > 1 && n_words <= 3 && opens_cell && rest_is_values && !labelled {
             a.unit_from = line_start;

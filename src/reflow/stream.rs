@@ -636,7 +636,7 @@ pub fn reflow(pages: &[Page]) -> Table {
     let mut placed: Vec<Placed> = Vec::new();
     let mut prev_cols: Option<Columns> = None;
     let mut page_base = 0i64;
-    let mut header_names: Option<(Vec<Role>, Vec<String>, Vec<Role>, Vec<String>)> = None;
+    let mut header_names: Option<HeaderNames> = None;
     for p in &parts {
         let cols = measure(p.page, &p.header, &p.body, n_values, n_trailing, tol, prev_cols.as_ref());
         if std::env::var_os("RENCANA_DEBUG").is_some() {
@@ -742,10 +742,14 @@ fn value_width(parts: &[PageParts]) -> usize {
     counts.into_iter().max_by_key(|&(n, c)| (c, n)).map(|(n, _)| n).unwrap_or(5)
 }
 
+/// The header's value roles and their printed names, and the trailing
+/// text roles and the names of columns with no known role.
+type HeaderNames = (Vec<Role>, Vec<String>, Vec<Role>, Vec<String>);
+
 /// Names the value and trailing columns from the header words above them.
 /// Headers are centred and cut ("Triwula" / "n II"), so each word is
 /// placed in a column by its centre and a column's words are read together.
-fn name_columns(p: &PageParts, cols: &Columns) -> (Vec<Role>, Vec<String>, Vec<Role>, Vec<String>) {
+fn name_columns(p: &PageParts, cols: &Columns) -> HeaderNames {
     let mut value_text = vec![String::new(); cols.values.len()];
     let mut trailing_text = vec![String::new(); cols.trailing.len()];
     let mut words: Vec<&Word> = p.header.iter().flat_map(|&i| p.page.lines[i].words.iter()).collect();

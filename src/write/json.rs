@@ -65,10 +65,14 @@ fn same_node(json: &Map<String, Json>, n: &Node) -> bool {
     json["level"] == json!(n.level.as_str()) && json["label"] == json!(n.label) && json["name"] == json!(n.name) && json["code"] == json!(n.code)
 }
 
+/// A node of the tree being built: its fields, its children (indices into
+/// the arena) and its indicators.
+type ArenaNode = (Map<String, Json>, Vec<usize>, Vec<Json>);
+
 /// Builds the nested tree: each node under the nearest open node above it.
 fn tree(doc: &Document) -> Vec<Json> {
     // Arena of nodes; `stack` holds the open node index per depth.
-    let mut arena: Vec<(Map<String, Json>, Vec<usize>, Vec<Json>)> = Vec::new();
+    let mut arena: Vec<ArenaNode> = Vec::new();
     let mut roots: Vec<usize> = Vec::new();
     let mut stack: [Option<usize>; 5] = [None; 5];
     let mut node_index = std::collections::HashMap::new();
@@ -108,7 +112,7 @@ fn tree(doc: &Document) -> Vec<Json> {
             }
         }
     }
-    fn build(i: usize, arena: &mut Vec<(Map<String, Json>, Vec<usize>, Vec<Json>)>) -> Json {
+    fn build(i: usize, arena: &mut Vec<ArenaNode>) -> Json {
         let children: Vec<usize> = std::mem::take(&mut arena[i].1);
         let kids: Vec<Json> = children.into_iter().map(|c| build(c, arena)).collect();
         let inds = std::mem::take(&mut arena[i].2);

@@ -204,7 +204,7 @@ fn one_byte(hex: &[u8]) -> Option<u8> {
 
 /// A UTF-16BE target as text; `None` when it is empty or not UTF-16.
 fn utf16_text(hex: &[u8]) -> Option<String> {
-    if hex.is_empty() || hex.len() % 2 != 0 {
+    if hex.is_empty() || !hex.len().is_multiple_of(2) {
         return None;
     }
     let units: Vec<u16> = hex.chunks(2).map(|pair| u16::from_be_bytes([pair[0], pair[1]])).collect();

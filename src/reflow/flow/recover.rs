@@ -409,6 +409,7 @@ const SMALLEST_BUDGET: f64 = 1000.0;
 ///   quarters obeying the arithmetic) but that no one row took: a value row
 ///   whose unit was lost, so the k-th unit no longer has the k-th row of
 ///   values.
+///
 /// Such rows' values are left empty. (The rows between them may have
 /// slipped too; telling which needs the units' positions: left for later.)
 fn slipped_rows(solved: &Solved, free: &[String], roles: &[Role]) -> Vec<usize> {
@@ -440,36 +441,6 @@ fn slipped_rows(solved: &Solved, free: &[String], roles: &[Role]) -> Vec<usize> 
     flagged.sort_unstable();
     flagged.dedup();
     flagged
-}
-
-#[cfg(test)]
-mod slip_tests {
-    use super::*;
-    use super::super::values::Mode;
-
-    fn s(v: &[&str]) -> Vec<String> {
-        v.iter().map(|x| x.to_string()).collect()
-    }
-
-    #[test]
-    fn a_lost_value_row_and_small_budgets_mark_the_span() {
-        // Row 0 took "1" (the NO column) as its budget, row 1 took the
-        // first value of a row whose unit was lost: rows 0..=1 slipped.
-        let roles = [Role::Target, Role::Tw1, Role::Tw2, Role::Tw3, Role::Tw4, Role::Budget];
-        let free = s(&["1", "78,5", "-", "-", "-", "78,5"]);
-        let solved = Solved {
-            rows: vec![s(&["74,12", "-", "-", "-", "74,12", "1"]), s(&["82,5", "-", "-", "-", "82,5", "78,5"]), s(&["85", "20", "45", "65", "85", "12.450.000.000"])],
-            confirmed: vec![true; 3],
-            stray: 0,
-            mode: Mode::Cumulative,
-            owner: vec![Some(0), Some(1), Some(1), None, None, None],
-        };
-        assert_eq!(slipped_rows(&solved, &free, &roles), vec![0, 1]);
-        // Two rows sharing a run as their targets slipped nothing.
-        let free = s(&["100", "0", "0", "50", "100"]);
-        let solved = Solved { rows: vec![s(&["100", "", "", "", "", ""]), s(&["100", "0", "0", "50", "100", "-"])], confirmed: vec![true; 2], stray: 0, mode: Mode::Cumulative, owner: vec![Some(0), Some(1), Some(1), Some(1), Some(1)] };
-        assert!(slipped_rows(&solved, &free, &roles).is_empty());
-    }
 }
 
 fn build(w: &Walker, texts: &CellTexts, roles: &[Role], text_after: &[Role], out: &mut Recovered) {
@@ -612,5 +583,35 @@ fn build(w: &Walker, texts: &CellTexts, roles: &[Role], text_after: &[Role], out
     }
     if solved.stray > 0 {
         out.warnings.push(format!("stray_values:{}", solved.stray));
+    }
+}
+
+#[cfg(test)]
+mod slip_tests {
+    use super::*;
+    use super::super::values::Mode;
+
+    fn s(v: &[&str]) -> Vec<String> {
+        v.iter().map(|x| x.to_string()).collect()
+    }
+
+    #[test]
+    fn a_lost_value_row_and_small_budgets_mark_the_span() {
+        // Row 0 took "1" (the NO column) as its budget, row 1 took the
+        // first value of a row whose unit was lost: rows 0..=1 slipped.
+        let roles = [Role::Target, Role::Tw1, Role::Tw2, Role::Tw3, Role::Tw4, Role::Budget];
+        let free = s(&["1", "78,5", "-", "-", "-", "78,5"]);
+        let solved = Solved {
+            rows: vec![s(&["74,12", "-", "-", "-", "74,12", "1"]), s(&["82,5", "-", "-", "-", "82,5", "78,5"]), s(&["85", "20", "45", "65", "85", "12.450.000.000"])],
+            confirmed: vec![true; 3],
+            stray: 0,
+            mode: Mode::Cumulative,
+            owner: vec![Some(0), Some(1), Some(1), None, None, None],
+        };
+        assert_eq!(slipped_rows(&solved, &free, &roles), vec![0, 1]);
+        // Two rows sharing a run as their targets slipped nothing.
+        let free = s(&["100", "0", "0", "50", "100"]);
+        let solved = Solved { rows: vec![s(&["100", "", "", "", "", ""]), s(&["100", "0", "0", "50", "100", "-"])], confirmed: vec![true; 2], stray: 0, mode: Mode::Cumulative, owner: vec![Some(0), Some(1), Some(1), Some(1), Some(1)] };
+        assert!(slipped_rows(&solved, &free, &roles).is_empty());
     }
 }
