@@ -169,7 +169,13 @@ pub fn normalise(source: &str, kind: InputKind, table: &Table, reader_warnings: 
         doc.indicators.push(indicator(row, level, &path));
     }
     quarterly::classify(&mut doc);
+    quarterly::distrust_ocr_rows(&mut doc, &ocr_pages(reader_warnings));
     doc
+}
+
+/// The pages the reader read by OCR (its `ocr:page=N` warnings).
+fn ocr_pages(reader_warnings: &[String]) -> Vec<u32> {
+    reader_warnings.iter().filter_map(|w| w.strip_prefix("ocr:page=")?.parse().ok()).collect()
 }
 
 /// Makes `node` the open node at its level and closes the levels below it.

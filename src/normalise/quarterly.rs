@@ -4,6 +4,8 @@
 //! neither get a warning, since a data officer must check them.
 
 use super::Document;
+use crate::parse::header::Role;
+use crate::parse::number::Value;
 use serde::Serialize;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -78,5 +80,135 @@ pub fn classify(doc: &mut Document) {
                 ind.warnings.push("quarters_do_not_add_up".to_string());
             }
         }
+    }
+}
+
+/// On a page read by OCR, a row whose numbers fit neither arithmetic holds
+/// a misread number more likely than a plan's slip: Tesseract reads "4,5"
+/// as "45" or "75" as "15" with full confidence, and nothing else tells.
+/// Its numbers are not given out: each is left unreadable (empty, its raw
+/// text kept) with `ocr_values_unconfirmed`. A row with a cell already
+/// unreadable is judged on the numbers it has: under the plan's mode they
+/// must still be possible (cumulative: never falling, none above the
+/// target, TW IV the target; incremental: adding up to no more than the
+/// target; with no row fitting either, no quarter is possible); a row
+/// with two cells unreadable, or a page whose header was read with the
+/// target after a quarter, keeps none. Text targets stay, unless the
+/// header was misread.
+pub fn distrust_ocr_rows(doc: &mut Document, ocr_pages: &[u32]) {
+    let mode = doc.quarterly;
+    // A header read with TARGET after a quarter ("TW I  TW II  TARGET"):
+    // a misread header, whose columns no value can be trusted in.
+    let order: Vec<usize> = [Role::Target, Role::Tw1, Role::Tw2, Role::Tw3, Role::Tw4].iter().filter_map(|r| doc.columns.iter().position(|c| c == r)).collect();
+    let columns_misread = order.windows(2).any(|w| w[0] > w[1]);
+    for ind in doc.indicators.iter_mut().filter(|i| ocr_pages.contains(&i.page)) {
+        let values: Vec<&Value> = std::iter::once(&ind.target).chain(ind.tw.iter()).collect();
+        let unreadable = values.iter().filter(|v| matches!(v, Value::Unreadable(_))).count();
+        let trusted = if columns_misread || unreadable >= 2 {
+            // Two cells that could not be read: the row's reading is broken
+            // (rows met, lines lost), the rest is no safer.
+            false
+        } else if unreadable == 1 {
+            possible(mode, ind.target.as_f64(), [ind.tw[0].as_f64(), ind.tw[1].as_f64(), ind.tw[2].as_f64(), ind.tw[3].as_f64()])
+        } else {
+            let tw = [ind.tw[0].as_f64(), ind.tw[1].as_f64(), ind.tw[2].as_f64(), ind.tw[3].as_f64()];
+            !matches!(fits(ind.target.as_f64(), tw), Some((false, false)))
+        };
+        if trusted {
+            continue;
+        }
+        let mut distrusted = false;
+        for v in std::iter::once(&mut ind.target).chain(ind.tw.iter_mut()) {
+            match v {
+                Value::Number(n) => *v = Value::Unreadable(n.clone()),
+                Value::Text(t) if columns_misread => *v = Value::Unreadable(t.clone()),
+                _ => continue,
+            }
+            distrusted = true;
+        }
+        if distrusted {
+            ind.warnings.push("ocr_values_unconfirmed".to_string());
+        }
+    }
+}
+
+/// True when the numbers read (`None`: not read, or blank) can be part of
+/// a row of the plan's mode.
+fn possible(mode: Option<Quarterly>, target: Option<f64>, tw: [Option<f64>; 4]) -> bool {
+    let known: Vec<f64> = tw.iter().flatten().copied().collect();
+    match mode {
+        Some(Quarterly::Cumulative) => {
+            let rising = known.windows(2).all(|w| w[1] + 1e-9 >= w[0]);
+            let under = target.is_none_or(|t| known.iter().all(|q| *q <= t + 1e-9));
+            let ends = match (target, tw[3]) {
+                (Some(t), Some(t4)) => close(t4, t),
+                _ => true,
+            };
+            rising && under && ends
+        }
+        Some(Quarterly::Incremental) => target.is_none_or(|t| known.iter().sum::<f64>() <= t + 0.011 + t.abs() * 1e-4),
+        // No row of the plan fits either arithmetic: nothing vouches for
+        // the columns the quarters were read into.
+        None => known.is_empty(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::InputKind;
+    use crate::normalise::normalise;
+    use crate::parse::header::Role;
+    use crate::parse::number::Value;
+    use crate::reflow::{Row, Table};
+
+    /// A one-page plan: a Program node and rows of (indicator, values).
+    fn table(columns: &[Role], rows: &[(&str, [&str; 5])]) -> Table {
+        let mut out = vec![Row { page: 1, line: 1, node: Some("Program 1 Pelayanan".into()), ..Row::default() }];
+        for (k, (text, vals)) in rows.iter().enumerate() {
+            let mut row = Row { page: 1, line: k as u32 + 2, ..Row::default() };
+            row.set(Role::Indicator, text.to_string());
+            row.set(Role::Unit, "Persen".into());
+            for (role, v) in [Role::Target, Role::Tw1, Role::Tw2, Role::Tw3, Role::Tw4].into_iter().zip(vals) {
+                row.set(role, v.to_string());
+            }
+            out.push(row);
+        }
+        Table { columns: columns.to_vec(), rows: out, ..Table::default() }
+    }
+
+    const COLUMNS: [Role; 7] = [Role::Indicator, Role::Unit, Role::Target, Role::Tw1, Role::Tw2, Role::Tw3, Role::Tw4];
+    const ROWS: [(&str, [&str; 5]); 4] = [
+        ("Cumulative as printed", ["100", "25", "50", "75", "100"]),
+        ("A comma lost", ["4,5", "1", "2", "45", "4,5"]),
+        ("One cell unreadable, the rest possible", ["23,3", "0", "TP", "15,53", "23,3"]),
+        ("One cell unreadable, the rest impossible", ["7,1", "18", "3,6", "5,3", "ins"]),
+    ];
+
+    fn read(columns: &[Role], ocr: bool) -> Vec<(Vec<Value>, bool)> {
+        let warnings: Vec<String> = if ocr { vec!["ocr:page=1".into()] } else { Vec::new() };
+        let doc = normalise("plan.pdf", InputKind::Pdf, &table(columns, &ROWS), &warnings);
+        doc.indicators
+            .iter()
+            .map(|i| (std::iter::once(&i.target).chain(&i.tw).cloned().collect(), i.warnings.iter().any(|w| w == "ocr_values_unconfirmed")))
+            .collect()
+    }
+
+    #[test]
+    fn ocr_rows_keep_only_numbers_their_arithmetic_allows() {
+        let rows = read(&COLUMNS, true);
+        let flags: Vec<bool> = rows.iter().map(|r| r.1).collect();
+        assert_eq!(flags, [false, true, false, true]);
+        assert_eq!(rows[0].0[1], Value::Number("25".into()));
+        assert!(rows[1].0.iter().all(|v| !matches!(v, Value::Number(_))), "{:?}", rows[1].0);
+        assert_eq!(rows[2].0[3], Value::Number("15.53".into()));
+        assert!(rows[3].0.iter().all(|v| !matches!(v, Value::Number(_))), "{:?}", rows[3].0);
+        // Text read from a text layer is trusted as printed.
+        assert!(read(&COLUMNS, false).iter().all(|r| !r.1));
+    }
+
+    #[test]
+    fn an_ocr_header_with_the_target_after_a_quarter_vouches_for_no_value() {
+        let misread = [Role::Indicator, Role::Unit, Role::Tw1, Role::Tw2, Role::Target, Role::Tw3, Role::Tw4];
+        assert!(read(&misread, true).iter().all(|r| r.1 && r.0.iter().all(|v| !matches!(v, Value::Number(_)))));
     }
 }

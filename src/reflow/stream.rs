@@ -20,7 +20,7 @@ use super::{Row, Table};
 use crate::extract::{Page, Word};
 use crate::parse::header::{role_of, squash, value_role_of, Role};
 use crate::parse::label::{names_bare_label, parse_indicator_number, parse_label};
-use crate::parse::number::{is_word_target, parse_value, Value};
+use crate::parse::number::{is_text_target, is_word_target, parse_value, Value};
 use crate::parse::unit::{canonical, is_known, looks_like_unit};
 
 mod column_order;
@@ -967,7 +967,7 @@ fn build_rows(
         }
         for (v, pieces) in value_cells[k].iter_mut().enumerate() {
             pieces.sort_by_key(|p| p.0);
-            let joined: String = pieces.iter().map(|p| p.1.as_str()).collect::<Vec<_>>().join("");
+            let joined = join_value_pieces(pieces.iter().map(|p| p.1.as_str()));
             if value_roles[v] == Role::Extra {
                 if !joined.is_empty() {
                     row.extra.push((value_names[v].clone(), joined));
@@ -990,6 +990,18 @@ fn build_rows(
         rows.push(row);
     }
     rows
+}
+
+/// A value cell's pieces, top to bottom, as one value: a number wrapped
+/// in its cell ("40,05" / "%", "1.250." / "000") joins without a space.
+/// Two pieces that are whole values each ("25" / "60", "BB" / "WTP") are
+/// not one value wrapped, but two rows' values met in one cell (a row the
+/// reading lost): they stay apart, which the number grammar refuses, so
+/// the cell is left empty with a warning instead of reading "2560".
+fn join_value_pieces<'a>(pieces: impl Iterator<Item = &'a str>) -> String {
+    let pieces: Vec<&str> = pieces.collect();
+    let whole = pieces.iter().filter(|p| matches!(parse_value(p), Value::Number(_)) || is_text_target(p)).count();
+    pieces.join(if whole >= 2 { " " } else { "" })
 }
 
 fn node_text(placed: &[Placed], s: usize, e: usize, vocab: &Vocabulary) -> String {
@@ -1352,6 +1364,17 @@ mod tests {
     fn columns() -> Columns {
         let values = [(94.0, 99.0), (105.0, 109.0), (112.0, 116.0), (119.0, 124.0), (127.0, 132.0)].iter().map(|&(l, r)| (l, r, (l + r) / 2.0)).collect();
         Columns { node_left: 0.0, ind_left: 37.0, unit_left: 81.0, values, trailing: vec![140.0], tol: 0.6, drawn: false }
+    }
+
+    #[test]
+    fn a_value_wrapped_in_its_cell_joins_and_two_values_met_in_one_stay_apart() {
+        let join = |pieces: &[&str]| join_value_pieces(pieces.iter().copied());
+        assert_eq!(join(&["40,05", "%"]), "40,05%");
+        assert_eq!(join(&["1.250.", "000"]), "1.250.000");
+        assert_eq!(join(&["12"]), "12");
+        assert_eq!(join(&["25", "60"]), "25 60");
+        assert_eq!(join(&["BB", "WTP"]), "BB WTP");
+        assert!(matches!(parse_value(&join(&["25", "60"])), Value::Unreadable(_)));
     }
 
     #[test]
