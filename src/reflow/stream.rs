@@ -797,17 +797,29 @@ fn name_columns(p: &PageParts, cols: &Columns) -> HeaderNames {
     // quarters still missing (headers are often cut: "TARGE" / "T"); any
     // left over (REALISASI, CAPAIAN) is kept as an extra column under its
     // header, never read as a target.
-    let mut missing = defaults.iter().filter(|d| !value_roles.contains(&Some(**d))).copied();
-    let value_roles: Vec<Role> = value_roles
-        .iter()
-        .enumerate()
-        .map(|(k, r)| {
-            r.or_else(|| missing.next()).unwrap_or_else(|| {
-                value_names[k] = if fold(&value_text[k]).is_empty() { format!("column_{}", k + 1) } else { fold(&value_text[k]) };
-                Role::Extra
+    let fill = |named: &[Option<Role>], value_names: &mut Vec<String>| -> Vec<Role> {
+        let mut missing = defaults.iter().filter(|d| !named.contains(&Some(**d))).copied();
+        named
+            .iter()
+            .enumerate()
+            .map(|(k, r)| {
+                r.or_else(|| missing.next()).unwrap_or_else(|| {
+                    value_names[k] = if fold(&value_text[k]).is_empty() { format!("column_{}", k + 1) } else { fold(&value_text[k]) };
+                    Role::Extra
+                })
             })
-        })
-        .collect();
+            .collect()
+    };
+    let mut roles = fill(&value_roles, &mut value_names);
+    // A plan prints the target and then the quarters in their order: names
+    // that put them otherwise were misread ("TW.I" for "TW.III", OCR), and
+    // the position decides for all of them.
+    let in_order = defaults.iter().filter_map(|d| roles.iter().position(|r| r == d)).collect::<Vec<_>>().windows(2).all(|w| w[0] < w[1]);
+    if !in_order {
+        value_names = vec![String::new(); value_text.len()];
+        roles = fill(&vec![None; value_text.len()], &mut value_names);
+    }
+    let value_roles = roles;
     let mut names = Vec::new();
     let trailing_roles = trailing_text
         .iter()
@@ -1375,6 +1387,23 @@ mod tests {
         assert_eq!(join(&["25", "60"]), "25 60");
         assert_eq!(join(&["BB", "WTP"]), "BB WTP");
         assert!(matches!(parse_value(&join(&["25", "60"])), Value::Unreadable(_)));
+    }
+
+    #[test]
+    fn quarter_names_out_of_order_give_way_to_the_columns_order() {
+        // "TW III" misread "TW I" (OCR), two others read as nothing: the
+        // quarters still go left to right.
+        let dump = "\
+  URAIAN           INDIKATOR KINERJA      SATUAN    TARGET   Tw.    Tw.    TW I   TW IV
+  Program 1        Persentase layanan     Persen      100     25     50     75    100
+  Pelayanan        yang tuntas
+  Kegiatan 1       Jumlah laporan         Dokumen      12      3      6      9     12
+  Pengelolaan
+";
+        let table = reflow(&crate::extract::text::pages_of(dump, false));
+        let values: Vec<Role> = table.columns.iter().copied().filter(|r| r.is_value()).collect();
+        assert_eq!(values, [Role::Target, Role::Tw1, Role::Tw2, Role::Tw3, Role::Tw4]);
+        assert_eq!(table.rows.iter().find_map(|r| r.get(Role::Tw1)), Some("25"));
     }
 
     #[test]
