@@ -18,7 +18,7 @@ use super::cells::{fold, join_lines, Vocabulary};
 use super::frame::{core_words, is_header_line, is_signature_start, roles_in_words};
 use super::{Row, Table};
 use crate::extract::{Page, Word};
-use crate::parse::header::{role_of, squash, value_role_of, Role};
+use crate::parse::header::{is_header_word, role_of, squash, value_role_of, Role};
 use crate::parse::label::{names_bare_label, parse_indicator_number, parse_label};
 use crate::parse::number::{is_text_target, is_word_target, parse_value, Value};
 use crate::parse::unit::{canonical, is_known, looks_like_unit};
@@ -285,7 +285,7 @@ fn header_lines(page: &Page) -> Vec<usize> {
         let mut core = 0;
         while j < n {
             let words: Vec<&str> = page.lines[j].words.iter().map(|w| w.text.as_str()).collect();
-            if !is_header_line(&words) {
+            if !is_header_line(&words) && !is_misread_header_line(&words) {
                 break;
             }
             core += core_words(&words);
@@ -299,6 +299,15 @@ fn header_lines(page: &Page) -> Vec<usize> {
         }
     }
     out
+}
+
+/// A header line with a word or two that is no header word, as OCR reads
+/// one ("wi" for "TW I", "WI" for "TW II"): three words only a header has,
+/// no number, and the unknown words at most a quarter of the line. A
+/// body line never names three columns.
+fn is_misread_header_line(words: &[&str]) -> bool {
+    let unknown = words.iter().filter(|w| !is_header_word(w)).count();
+    core_words(words) >= 3 && unknown * 4 <= words.len() && !words.iter().any(|w| matches!(parse_value(w), Value::Number(_)) && !is_header_word(w))
 }
 
 fn split_page(page: &Page, first: bool) -> PageParts<'_> {
@@ -1404,6 +1413,18 @@ mod tests {
         let values: Vec<Role> = table.columns.iter().copied().filter(|r| r.is_value()).collect();
         assert_eq!(values, [Role::Target, Role::Tw1, Role::Tw2, Role::Tw3, Role::Tw4]);
         assert_eq!(table.rows.iter().find_map(|r| r.get(Role::Tw1)), Some("25"));
+    }
+
+    #[test]
+    fn a_header_line_with_a_misread_word_or_two_is_a_header_line() {
+        fn line(s: &str) -> Vec<&str> {
+            s.split_whitespace().collect()
+        }
+        assert!(is_misread_header_line(&line("NO INDIKATOR KINERJA SATUAN wi WI TW III TWIV ANGGARAN (Rp)")));
+        // Too many unknown words, a value, or too few column names: no.
+        assert!(!is_misread_header_line(&line("Persentase INDIKATOR SATUAN TARGET yang tercapai di desa")));
+        assert!(!is_misread_header_line(&line("INDIKATOR SATUAN TARGET 75")));
+        assert!(!is_misread_header_line(&line("SATUAN TARGET wi")));
     }
 
     #[test]
