@@ -761,9 +761,12 @@ type HeaderNames = (Vec<Role>, Vec<String>, Vec<Role>, Vec<String>);
 fn name_columns(p: &PageParts, cols: &Columns) -> HeaderNames {
     let mut value_text = vec![String::new(); cols.values.len()];
     let mut trailing_text = vec![String::new(); cols.trailing.len()];
-    let mut words: Vec<&Word> = p.header.iter().flat_map(|&i| p.page.lines[i].words.iter()).collect();
-    words.sort_by(|a, b| a.y0.total_cmp(&b.y0).then(a.x0.total_cmp(&b.x0)));
-    for w in words {
+    // Line by line, left to right: OCR gives the words of one line tops a
+    // pixel or two apart ("(Rp)" above "ANGGARAN"), which must not reorder
+    // them.
+    let mut words: Vec<(usize, &Word)> = p.header.iter().flat_map(|&i| p.page.lines[i].words.iter().map(move |w| (i, w))).collect();
+    words.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.x0.total_cmp(&b.1.x0)));
+    for (_, w) in words {
         let centre = (w.x0 + w.x1) / 2.0;
         let probe = Word { x0: centre, x1: centre, ..w.clone() };
         // A header is often wider than its column's numbers: where its
@@ -1425,6 +1428,52 @@ mod tests {
         assert!(!is_misread_header_line(&line("Persentase INDIKATOR SATUAN TARGET yang tercapai di desa")));
         assert!(!is_misread_header_line(&line("INDIKATOR SATUAN TARGET 75")));
         assert!(!is_misread_header_line(&line("SATUAN TARGET wi")));
+    }
+
+    #[test]
+    fn header_words_of_one_line_are_read_left_to_right_whatever_their_tops() {
+        // A positioned page (as OCR gives it): "(Rp)" a point above
+        // "ANGGARAN" on the header line; the column is still ANGGARAN (Rp).
+        use crate::extract::Line;
+        let word = |text: &str, x0: f32, y0: f32| Word { text: text.into(), x0, x1: x0 + 6.0 * text.len() as f32, y0, y1: y0 + 10.0 };
+        let line = |words: Vec<Word>| Line { words, open_end: false };
+        let header = line(vec![
+            word("URAIAN", 40.0, 100.0),
+            word("INDIKATOR", 150.0, 100.0),
+            word("SATUAN", 300.0, 100.0),
+            word("TARGET", 360.0, 100.0),
+            word("TW", 410.0, 100.0),
+            word("I", 425.0, 100.0),
+            word("TW", 450.0, 100.0),
+            word("II", 465.0, 100.0),
+            word("TW", 490.0, 100.0),
+            word("III", 505.0, 100.0),
+            word("TW", 530.0, 100.0),
+            word("IV", 545.0, 100.0),
+            word("(Rp)", 633.0, 99.0),
+            word("ANGGARAN", 580.0, 100.0),
+        ]);
+        let mut header = header;
+        header.words.sort_by(|a, b| a.x0.total_cmp(&b.x0));
+        let row = |y: f32, label: &str, budget: &str| {
+            line(vec![
+                word("Program", 40.0, y),
+                word(label, 90.0, y),
+                word("Persentase", 150.0, y),
+                word("layanan", 215.0, y),
+                word("Persen", 300.0, y),
+                word("100", 365.0, y),
+                word("25", 412.0, y),
+                word("50", 452.0, y),
+                word("75", 492.0, y),
+                word("100", 532.0, y),
+                word(budget, 580.0, y),
+            ])
+        };
+        let page = Page { number: 1, width: 700.0, height: 400.0, lines: vec![header, row(130.0, "1", "1.250.000"), row(160.0, "2", "2.500.000")], rulings: Vec::new() };
+        let table = reflow(&[page]);
+        assert!(table.columns.contains(&Role::Budget), "{:?} {:?}", table.columns, table.extra_columns);
+        assert_eq!(table.rows.iter().find_map(|r| r.get(Role::Budget)), Some("1.250.000"));
     }
 
     #[test]
