@@ -136,9 +136,25 @@ fn may_open_label(t: &str) -> bool {
         || rest.iter().take(8).any(|b| !b.is_ascii())
 }
 
+/// The text from where a label may start: after spaces, and after a stray
+/// mark or two that OCR puts before a cell's first word ("‘Program 1",
+/// ": Penanggulangan") from specks and ruling ends.
+fn label_start(text: &str) -> &str {
+    let t = text.trim_start();
+    let marks = t.chars().take(2).take_while(|c| STRAY_MARKS.contains(c)).map(char::len_utf8).sum::<usize>();
+    if marks == 0 {
+        t
+    } else {
+        t[marks..].trim_start()
+    }
+}
+
+/// Marks OCR reads from specks and ruling ends; none opens a label.
+const STRAY_MARKS: &[char] = &['\u{2018}', '\u{2019}', '\'', '`', '"', '\u{201c}', '\u{201d}', '\u{ab}', '\u{bb}', ':', ';', ',', '.', '|', '\u{a9}', '~', '_'];
+
 /// Reads a node label at the start of `text`, if there is one.
 pub fn parse_label(text: &str) -> Option<Label> {
-    let t = text.trim_start();
+    let t = label_start(text);
     if !may_open_label(t) {
         return None;
     }
@@ -170,7 +186,7 @@ pub fn names_bare_label(prev: &str, line: &str) -> bool {
 /// The label opening the text as printed (`parse_label(text)`'s
 /// `printed`), without reading the rest.
 pub fn printed_label(text: &str) -> Option<&str> {
-    let t = text.trim_start();
+    let t = label_start(text);
     if !may_open_label(t) {
         return None;
     }
@@ -181,7 +197,7 @@ pub fn printed_label(text: &str) -> Option<&str> {
 /// True when the text opens with a label: `parse_label(text).is_some()`
 /// without building the label.
 pub fn starts_with_label(text: &str) -> bool {
-    let t = text.trim_start();
+    let t = label_start(text);
     may_open_label(t) && label(t).is_ok()
 }
 
@@ -216,6 +232,18 @@ pub fn parse_indicator_number(text: &str) -> (Option<u32>, &str) {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_stray_mark_before_a_label_is_passed_over() {
+        // OCR puts a quote or a colon before a cell's first word.
+        let l = parse_label("\u{2018}Program 1 2.11.02 Program Pengelolaan Persampahan").expect("a label");
+        assert_eq!((l.level, l.number), (Level::Program, Some(1)));
+        assert!(starts_with_label(": Penanggulangan") == starts_with_label("Penanggulangan"));
+        assert_eq!(printed_label("| Sub Kegiatan 2 Pengelolaan"), Some("Sub Kegiatan 2"));
+        // Three marks, or a word, are not stray marks.
+        assert!(parse_label("... Program 1").is_none());
+        assert!(parse_label("x Program 1").is_none());
+    }
+
     use super::*;
 
     fn lab(s: &str) -> (Level, Option<u32>, String) {
