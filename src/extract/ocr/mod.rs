@@ -193,6 +193,10 @@ fn recognise_page(number: u32, image: PageImage, (width, height): (f32, f32)) ->
     let list = dir.path().join("images.txt");
     tesseract::write_list(&list, &inputs).map_err(OcrError::Io)?;
     let mut words = tesseract::recognise(&list, placement.dpi()).map_err(OcrError::Tesseract)?;
+    if let Some(up) = &paste_up {
+        let glyphs = reread::doubted_glyphs(&words, up, &placement);
+        words.extend(glyphs);
+    }
     let doubted = reread::doubted(&words, &placement);
     if !doubted.is_empty() {
         reread::reread(&mut words, &doubted, &gray, &placement, dir.path()).map_err(OcrError::Tesseract)?;

@@ -41,6 +41,36 @@ pub fn doubted(words: &[TsvWord], placement: &Placement) -> Vec<usize> {
         .collect()
 }
 
+/// The lone glyphs read from the paste-up ([`super::isolated`]) as a
+/// number Tesseract doubted (a lone "0" on a grey, speckled scan), as page
+/// words at the glyphs' places (image 1), to be read again with the page's
+/// doubted words. Once on the page they take the glyph's place: the
+/// paste-up's reading of it is no longer used.
+pub fn doubted_glyphs(words: &[TsvWord], up: &PasteUp, placement: &Placement) -> Vec<TsvWord> {
+    let mut out = Vec::new();
+    for (i, word) in words.iter().enumerate().filter(|(_, w)| w.image == 2) {
+        for (glyph, text) in up.place(word) {
+            let at = TsvWord {
+                image: 1,
+                // A line of its own, as page_words gives a recovered glyph.
+                block: u32::MAX,
+                par: i as u32,
+                line: glyph.left as u32,
+                left: glyph.left as u32,
+                top: glyph.top as u32,
+                width: glyph.width() as u32,
+                height: glyph.height() as u32,
+                conf: word.conf,
+                text,
+            };
+            if repair::repair(&at.text, at.conf, size_in_points(&at, placement)).ends_with(UNREADABLE_MARK) {
+                out.push(at);
+            }
+        }
+    }
+    out
+}
+
 /// Reads the doubted words again and puts an agreeing reading (text and
 /// confidence) in place of the first. Returns how many were replaced.
 pub fn reread(words: &mut [TsvWord], doubted: &[usize], page: &Gray, placement: &Placement, dir: &Path) -> Result<usize, TesseractError> {
@@ -144,6 +174,25 @@ mod tests {
         assert!(!agrees("250", "2,7"));
         assert!(!agrees("TP", ""));
         assert!(agrees("2:5", "2,5"));
+    }
+
+    #[test]
+    fn a_doubted_lone_glyph_becomes_a_page_word_at_its_place() {
+        use super::super::deskew::Level;
+        let page = Gray::blank(400, 100);
+        let glyphs = [PixelBox { left: 10, top: 10, right: 20, bottom: 30 }, PixelBox { left: 300, top: 10, right: 310, bottom: 30 }];
+        let up = isolated::paste_up(&page, &glyphs).unwrap();
+        let on_slot = |i: usize, conf: f32| {
+            let (l, t, r, b) = up.slot_box(i);
+            TsvWord { image: 2, block: 1, par: 1, line: 1, left: l as u32, top: t as u32, width: (r - l) as u32, height: (b - t) as u32, conf, text: "0".into() }
+        };
+        let placement = Placement { x0: 0.0, y0: 0.0, sx: 0.5, sy: 0.5, level: Level::NONE };
+        // The first glyph read surely, the second doubted.
+        let words = vec![on_slot(0, 95.0), on_slot(1, 60.0)];
+        let doubted = doubted_glyphs(&words, &up, &placement);
+        assert_eq!(doubted.len(), 1);
+        let w = &doubted[0];
+        assert_eq!((w.image, w.left, w.top, w.width, w.height, w.text.as_str()), (1, 300, 10, 10, 20, "0"));
     }
 
     #[test]
