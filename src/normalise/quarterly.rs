@@ -102,16 +102,15 @@ pub fn distrust_ocr_rows(doc: &mut Document, ocr_pages: &[u32]) {
     let order: Vec<usize> = [Role::Target, Role::Tw1, Role::Tw2, Role::Tw3, Role::Tw4].iter().filter_map(|r| doc.columns.iter().position(|c| c == r)).collect();
     let columns_misread = order.windows(2).any(|w| w[0] > w[1]);
     for ind in doc.indicators.iter_mut().filter(|i| ocr_pages.contains(&i.page)) {
-        let values: Vec<&Value> = std::iter::once(&ind.target).chain(ind.tw.iter()).collect();
-        let unreadable = values.iter().filter(|v| matches!(v, Value::Unreadable(_))).count();
+        let unreadable = std::iter::once(&ind.target).chain(ind.tw.iter()).filter(|v| matches!(v, Value::Unreadable(_))).count();
+        let tw = [ind.tw[0].as_f64(), ind.tw[1].as_f64(), ind.tw[2].as_f64(), ind.tw[3].as_f64()];
         let trusted = if columns_misread || unreadable >= 2 {
             // Two cells that could not be read: the row's reading is broken
             // (rows met, lines lost), the rest is no safer.
             false
         } else if unreadable == 1 {
-            possible(mode, ind.target.as_f64(), [ind.tw[0].as_f64(), ind.tw[1].as_f64(), ind.tw[2].as_f64(), ind.tw[3].as_f64()])
+            possible(mode, ind.target.as_f64(), tw)
         } else {
-            let tw = [ind.tw[0].as_f64(), ind.tw[1].as_f64(), ind.tw[2].as_f64(), ind.tw[3].as_f64()];
             !matches!(fits(ind.target.as_f64(), tw), Some((false, false)))
         };
         if trusted {

@@ -1072,24 +1072,36 @@ fn assign_nodes_with(spans: &[(i64, i64)], bands: &[(i64, i64)], numbers: &[Opti
     for (r, k) in numbers.iter().enumerate() {
         ones_before[r + 1] = ones_before[r] + i64::from(*k == Some(1));
     }
-    let cost = |j: usize, s: usize, e: usize| -> i64 {
+    // The cost of giving node j rows s..e, in three parts: one of the
+    // first row alone, one of the last alone, and (centred cells only) one
+    // of both. Top- and bottom-aligned costs have no third part, which the
+    // sliding window below relies on.
+    let start_part = |j: usize, s: usize| -> i64 {
+        let mut c = if valign == VAlign::Top { (spans[j].0 - bands[s].0).abs() } else { 0 };
+        if numbers[s].is_some_and(|k| k > 1) {
+            c += 3 * UNIT;
+        }
+        c - 3 * UNIT * ones_before[s + 1]
+    };
+    let end_part = |j: usize, e: usize| -> i64 {
         let (label, last) = spans[j];
-        let (top, bottom) = (bands[s].0, bands[e - 1].1);
-        let mut c = match valign {
-            VAlign::Top => (label - top).abs(),
-            VAlign::Bottom => (last - bottom).abs(),
-            VAlign::Centre => ((label + last) - (top + bottom)).abs() / 2,
-        };
+        let bottom = bands[e - 1].1;
+        let mut c = if valign == VAlign::Bottom { (last - bottom).abs() } else { 0 };
         // The node's label cannot lie below all of its rows.
         if label > bottom {
             c += 2 * (label - bottom);
         }
-        if numbers[s].is_some_and(|k| k > 1) {
-            c += 3 * UNIT;
-        }
-        c += 3 * UNIT * (ones_before[e] - ones_before[s + 1]);
-        c
+        c + 3 * UNIT * ones_before[e]
     };
+    let centre_part = |j: usize, s: usize, e: usize| -> i64 {
+        let (label, last) = spans[j];
+        if valign == VAlign::Centre {
+            ((label + last) - (bands[s].0 + bands[e - 1].1)).abs() / 2
+        } else {
+            0
+        }
+    };
+    let cost = |j: usize, s: usize, e: usize| start_part(j, s) + end_part(j, e) + centre_part(j, s, e);
     let inf = i64::MAX / 4;
     let mut d = vec![vec![inf; n + 1]; m + 1];
     let mut from = vec![vec![0usize; n + 1]; m + 1];
@@ -1122,22 +1134,6 @@ fn assign_nodes_with(spans: &[(i64, i64)], bands: &[(i64, i64)], numbers: &[Opti
         // best start for each end is a minimum over a sliding window of
         // starts: linear in the rows instead of 40 times that. The
         // earliest start wins among equals, as the loop over starts above.
-        let (label, last) = spans[j];
-        let start_part = |s: usize| -> i64 {
-            let mut c = if valign == VAlign::Top { (label - bands[s].0).abs() } else { 0 };
-            if numbers[s].is_some_and(|k| k > 1) {
-                c += 3 * UNIT;
-            }
-            c - 3 * UNIT * ones_before[s + 1]
-        };
-        let end_part = |e: usize| -> i64 {
-            let bottom = bands[e - 1].1;
-            let mut c = if valign == VAlign::Bottom { (last - bottom).abs() } else { 0 };
-            if label > bottom {
-                c += 2 * (label - bottom);
-            }
-            c + 3 * UNIT * ones_before[e]
-        };
         // Starts in the window, by increasing total; equal totals keep
         // the earlier start in front.
         let mut window: std::collections::VecDeque<(usize, i64)> = std::collections::VecDeque::new();
@@ -1145,7 +1141,7 @@ fn assign_nodes_with(spans: &[(i64, i64)], bands: &[(i64, i64)], numbers: &[Opti
             if e >= 1 {
                 let s = e - 1;
                 if d[j][s] < inf {
-                    let v = d[j][s] + start_part(s);
+                    let v = d[j][s] + start_part(j, s);
                     while window.back().is_some_and(|&(_, b)| b > v) {
                         window.pop_back();
                     }
@@ -1155,7 +1151,7 @@ fn assign_nodes_with(spans: &[(i64, i64)], bands: &[(i64, i64)], numbers: &[Opti
                     window.pop_front();
                 }
                 if let Some(&(s, v)) = window.front() {
-                    d[j + 1][e] = v + end_part(e);
+                    d[j + 1][e] = v + end_part(j, e);
                     from[j + 1][e] = s;
                 }
             }

@@ -491,14 +491,10 @@ impl Frontier {
         self.states
     }
 
-    /// Drops the states marked (the key index is not kept up to date: the
-    /// frontier takes no more states).
-    fn drop_where(&mut self, marked: &[bool]) {
-        let mut k = 0;
-        self.states.retain(|_| {
-            k += 1;
-            !marked[k - 1]
-        });
+    /// Keeps only the states `keep` says (the key index is not kept up to
+    /// date: the frontier takes no more states).
+    fn retain(&mut self, keep: impl FnMut(&State) -> bool) {
+        self.states.retain(keep);
         self.at.clear();
     }
 
@@ -686,8 +682,7 @@ impl<'p> Search<'p> {
                 }
             }
             if self.to_beat > f64::NEG_INFINITY {
-                let hopeless: Vec<bool> = next.states.iter().map(|s| self.best_possible(s, k + 1) <= self.to_beat).collect();
-                next.drop_where(&hopeless);
+                next.retain(|s| self.best_possible(s, k + 1) > self.to_beat);
             }
             beam = next.into_best(BEAM, &self.pendings);
             self.forget(&mut beam);
