@@ -74,10 +74,18 @@ fn level_word(i: &str) -> IResult<&str, Level> {
     ))(i)
 }
 
-/// A code of at least three dot-separated groups: "2.17.06.2.01".
+/// A code of at least three dot-separated groups: "2.17.06.2.01". OCR may
+/// read one of the points as a colon ("1:02.02.2.01"); two points at least
+/// stay, so a time ("10:30") is no code.
 fn code(i: &str) -> IResult<&str, &str> {
-    recognize(tuple((digit1, many1(preceded(char('.'), digit1)), opt(char('.')))))(i)
-        .and_then(|(rest, c)| if c.trim_end_matches('.').matches('.').count() >= 2 { Ok((rest, c)) } else { fail(i) })
+    recognize(tuple((digit1, many1(preceded(one_of(".:"), digit1)), opt(char('.')))))(i).and_then(|(rest, c)| {
+        let c_trim = c.trim_end_matches('.');
+        if c_trim.matches('.').count() >= 2 && c_trim.matches(':').count() <= 1 {
+            Ok((rest, c))
+        } else {
+            fail(i)
+        }
+    })
 }
 
 fn fail<T>(i: &str) -> IResult<&str, T> {
@@ -120,7 +128,7 @@ fn may_open_label(t: &str) -> bool {
     let mut rest = t.as_bytes();
     if first.is_ascii_digit() {
         // A code, then at least one space (nom's multispace: ' ', '\t', '\r', '\n').
-        let code_len = rest.iter().take_while(|b| b.is_ascii_digit() || **b == b'.').count();
+        let code_len = rest.iter().take_while(|b| b.is_ascii_digit() || matches!(b, b'.' | b':')).count();
         rest = &rest[code_len..];
         let space_len = rest.iter().take_while(|b| matches!(b, b' ' | b'\t' | b'\r' | b'\n')).count();
         if space_len == 0 {
@@ -169,7 +177,7 @@ pub fn parse_label(text: &str) -> Option<Label> {
             name = after;
         }
     }
-    Some(Label { level, number, code: found_code.map(|c| c.trim_end_matches('.').to_string()), printed, name })
+    Some(Label { level, number, code: found_code.map(|c| c.trim_end_matches('.').replace(':', ".")), printed, name })
 }
 
 /// True when `line`, though it reads as a label, is the name of the bare
@@ -220,11 +228,15 @@ pub fn parse_indicator_number(text: &str) -> (Option<u32>, &str) {
         ))),
         digit1::<&str, nom::error::Error<&str>>,
         multispace0,
-        alt((tag("."), tag(")"), tag(":"))),
+        alt((tag("."), tag(")"), tag(":"), tag(","))),
         not(peek(nom::character::complete::satisfy(|c: char| c.is_ascii_digit()))),
         multispace0,
     ));
     match numbered(t) {
+        // "1, Indeks ...": OCR reads the point of "1." as a comma; a comma
+        // numbers an indicator only before a capital, where a list ("1, 2
+        // dan 3") or a decimal ("1,5") never stands.
+        Ok((rest, (_, _, _, ",", _, _))) if !rest.starts_with(|c: char| c.is_uppercase()) => (None, t),
         Ok((rest, (prefix, d, _, sep, _, _))) if prefix.is_some() || sep != ":" => (d.parse().ok(), rest),
         _ => (None, t),
     }
@@ -276,6 +288,11 @@ mod tests {
         assert_eq!((l.number, l.code.as_deref(), l.name.as_str()), (None, Some("2.17.02"), "Penunjang Urusan"));
         let l = parse_label("Sub Kegiatan 1 2.17.06.2.01 Peningkatan").unwrap();
         assert_eq!((l.number, l.code.as_deref(), l.name.as_str()), (Some(1), Some("2.17.06.2.01"), "Peningkatan"));
+        // OCR's colon for a point.
+        let l = parse_label("Kegiatan 1 1:02.02.2.01 Penyediaan Fasilitas").unwrap();
+        assert_eq!((l.number, l.code.as_deref(), l.name.as_str()), (Some(1), Some("1.02.02.2.01"), "Penyediaan Fasilitas"));
+        let l = parse_label("Kegiatan 1 10:30 Rapat").unwrap();
+        assert_eq!((l.number, l.code.as_deref(), l.name.as_str()), (Some(1), None, "10:30 Rapat"));
     }
 
     #[test]
@@ -314,5 +331,10 @@ mod tests {
         assert_eq!(parse_indicator_number("Indikator Tujuan 2 : Kontribusi UMKM"), (Some(2), "Kontribusi UMKM"));
         assert_eq!(parse_indicator_number("Jumlah SDM"), (None, "Jumlah SDM"));
         assert_eq!(parse_indicator_number("1.250 unit"), (None, "1.250 unit"));
+        // OCR's comma for the point: before a capital only.
+        assert_eq!(parse_indicator_number("1, Indeks Pembangunan Gender"), (Some(1), "Indeks Pembangunan Gender"));
+        assert_eq!(parse_indicator_number("1, 2 dan 3 tahun"), (None, "1, 2 dan 3 tahun"));
+        assert_eq!(parse_indicator_number("1,5 ton"), (None, "1,5 ton"));
+        assert_eq!(parse_indicator_number("2, dan lainnya"), (None, "2, dan lainnya"));
     }
 }

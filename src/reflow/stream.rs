@@ -285,7 +285,8 @@ fn header_lines(page: &Page) -> Vec<usize> {
         let mut core = 0;
         while j < n {
             let words: Vec<&str> = page.lines[j].words.iter().map(|w| w.text.as_str()).collect();
-            if !is_header_line(&words) && !is_misread_header_line(&words) {
+            let continues = j > i && is_misread_header_tail(&words);
+            if !is_header_line(&words) && !is_misread_header_line(&words) && !continues {
                 break;
             }
             core += core_words(&words);
@@ -308,6 +309,15 @@ fn header_lines(page: &Page) -> Vec<usize> {
 fn is_misread_header_line(words: &[&str]) -> bool {
     let unknown = words.iter().filter(|w| !is_header_word(w)).count();
     core_words(words) >= 3 && unknown * 4 <= words.len() && !words.iter().any(|w| matches!(parse_value(w), Value::Number(_)) && !is_header_word(w))
+}
+
+/// The next line of a header band with a word misread ("KINERJA I \" 1?
+/// IV JAWAB" for "KINERJA I II III IV JAWAB"): the rest are header words,
+/// the unknown ones at most a quarter of the line, and none a number. The
+/// band's lines above name the columns, so the line need not.
+fn is_misread_header_tail(words: &[&str]) -> bool {
+    let unknown = words.iter().filter(|w| !is_header_word(w)).count();
+    words.len() >= 2 && unknown * 4 <= words.len() && !words.iter().any(|w| matches!(parse_value(w), Value::Number(_)) && !is_header_word(w))
 }
 
 fn split_page(page: &Page, first: bool) -> PageParts<'_> {
@@ -1424,6 +1434,11 @@ mod tests {
         assert!(!is_misread_header_line(&line("Persentase INDIKATOR SATUAN TARGET yang tercapai di desa")));
         assert!(!is_misread_header_line(&line("INDIKATOR SATUAN TARGET 75")));
         assert!(!is_misread_header_line(&line("SATUAN TARGET wi")));
+        // Under a header line, a line of header words with one misread goes on the header.
+        assert!(is_misread_header_tail(&line("KINERJA I \" 1? IV JAWAB")));
+        assert!(!is_misread_header_tail(&line("TUJUAN 1")));
+        assert!(!is_misread_header_tail(&line("KINERJA 75")));
+        assert!(!is_misread_header_tail(&line("Jumlah layanan")));
     }
 
     #[test]
