@@ -25,6 +25,7 @@ mod raster;
 mod repair;
 mod reread;
 mod rulings;
+mod shape;
 mod tesseract;
 
 use super::pdf;
@@ -35,6 +36,7 @@ use image::{PageImage, Placement};
 use deskew::Level;
 use isolated::PasteUp;
 use lines::OcrWord;
+use raster::Ink;
 use rayon::prelude::*;
 use std::path::Path;
 use tesseract::{LineKey, TesseractError, TsvWord};
@@ -201,12 +203,29 @@ fn recognise_page(number: u32, image: PageImage, (width, height): (f32, f32)) ->
     if !doubted.is_empty() {
         reread::reread(&mut words, &doubted, &gray, &placement, dir.path()).map_err(OcrError::Tesseract)?;
     }
+    believe_zero_shaped(&mut words, &ink);
     let words = page_words(words, paste_up.as_ref(), &placement);
     Ok(OcrPage {
         number,
         lines: lines::build_lines(words),
         rulings: pdf::merge_rulings(borders.rulings(&placement), width, height),
     })
+}
+
+/// Lone zeros Tesseract doubted, even read again, whose ink is shaped as
+/// a zero ([`shape`]): given the confidence a number needs.
+fn believe_zero_shaped(words: &mut [TsvWord], ink: &Ink) {
+    for w in words.iter_mut().filter(|w| w.image == 1 && w.text == "0" && w.conf < repair::MIN_NUMBER_CONF) {
+        let b = PixelBox {
+            left: (w.left as usize).saturating_sub(1),
+            top: (w.top as usize).saturating_sub(1),
+            right: (w.right() as usize + 1).min(ink.width),
+            bottom: (w.bottom() as usize + 1).min(ink.height),
+        };
+        if shape::is_zero_shaped(ink, &b) {
+            w.conf = repair::MIN_NUMBER_CONF;
+        }
+    }
 }
 
 /// Tesseract's words in page points, repaired, with the lone glyphs read
@@ -242,6 +261,9 @@ fn intersects(a: &PixelBox, b: &PixelBox) -> bool {
 /// The repaired word in points; a repair that splits it ("nil" → "n II")
 /// gives two words sharing the box in proportion to their lengths.
 fn ocr_words(text: &str, conf: f32, b: &PixelBox, line_key: LineKey, placement: &Placement) -> Vec<OcrWord> {
+    if repair::is_speck(text, conf) {
+        return Vec::new();
+    }
     let (x0, y0, x1, y1) = placement.points(b.left as f64, b.top as f64, b.width() as f64, b.height() as f64);
     let repaired = repair::repair(text, conf, ((x1 - x0), (y1 - y0)));
     let total = repaired.chars().count().max(1) as f32;

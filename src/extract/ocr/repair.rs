@@ -36,13 +36,42 @@ pub fn repair(text: &str, conf: f32, (width, height): (f32, f32)) -> String {
     }
     let repaired = percent_suffix(&digit_letters(text));
     if !matches!(parse_value(&repaired), Value::Number(_)) {
-        return text.to_string();
+        return without_ruling_strokes(text);
     }
     let needed = if repaired == text { MIN_NUMBER_CONF } else { MIN_REPAIRED_CONF };
     if conf < needed || too_wide(&repaired, width, height) {
         return format!("{text}{UNREADABLE_MARK}");
     }
     repaired
+}
+
+/// Marks that no cell of a plan prints standing alone: a word of them only
+/// is a speck of dirt or a ruling's remnant read as text.
+const SPECK_MARKS: &[char] = &['=', '_', '~', '^', '`', '\'', '"', '\u{2018}', '\u{2019}', '\u{201c}', '\u{201d}'];
+/// Punctuation that does stand alone in plans ("Indikator Tujuan 2 :"),
+/// but a speck reads as too: believed only when Tesseract was sure.
+const DOUBTED_MARKS: &[char] = &['.', ':', ';', ','];
+/// On the degraded held-out scans specks read as "." or ":" came at 42 to 49.
+const MIN_MARK_CONF: f32 = 60.0;
+
+/// True for a word that is a speck, not text: made of marks only, of
+/// those no cell prints alone, or of doubted ones read without confidence.
+pub fn is_speck(text: &str, conf: f32) -> bool {
+    !text.is_empty()
+        && (text.chars().all(|c| SPECK_MARKS.contains(&c))
+            || (conf < MIN_MARK_CONF && text.chars().all(|c| SPECK_MARKS.contains(&c) || DOUBTED_MARKS.contains(&c))))
+}
+
+/// A word with a stroke in it that is no number: the stroke is what is
+/// left of a cell border between two cells' words, or at a word's end
+/// ("Triwula|Triwula|Triwula", "|Triwuta"); the words come apart
+/// there. (In a number a stroke is a 1: see [`digit_letters`].)
+fn without_ruling_strokes(text: &str) -> String {
+    let has_text = text.chars().filter(|c| c.is_alphabetic()).count() >= 2;
+    if !text.contains('|') || !has_text {
+        return text.to_string();
+    }
+    text.split('|').filter(|part| !part.is_empty()).collect::<Vec<_>>().join(" ")
 }
 
 /// Typical advance widths, in shares of a digit's height, of what a number
@@ -152,6 +181,31 @@ mod tests {
 
     /// A box no wider than any text here needs.
     const FITS: (f32, f32) = (1.0, 1.0);
+
+    #[test]
+    fn a_border_stroke_parts_the_words_it_joins() {
+        assert_eq!(repair("Triwula|Triwula|Triwula", 60.0, FITS), "Triwula Triwula Triwula");
+        assert_eq!(repair("|Triwuta", 60.0, FITS), "Triwuta");
+        // In a number a stroke is a 1; alone, the numeral I.
+        assert_eq!(repair("2|", 95.0, FITS), "21");
+        assert_eq!(repair("|", 95.0, FITS), "I");
+    }
+
+    #[test]
+    fn specks_are_told_from_punctuation() {
+        assert!(is_speck("=", 77.0));
+        assert!(is_speck("_", 95.0));
+        assert!(is_speck("\u{2018}", 90.0));
+        assert!(is_speck(".", 49.0));
+        assert!(is_speck(":", 42.0));
+        // Confident punctuation, a dash (an empty value), words: kept.
+        assert!(!is_speck(":", 90.0));
+        assert!(!is_speck("-", 20.0));
+        assert!(!is_speck("%", 20.0));
+        assert!(!is_speck("a", 20.0));
+        assert!(!is_speck("1,", 20.0));
+        assert!(!is_speck("", 20.0));
+    }
 
     #[test]
     fn confident_numbers_pass_unchanged() {
