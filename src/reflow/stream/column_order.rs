@@ -65,6 +65,9 @@ pub(super) fn in_reading_order(pages: &[Page]) -> Result<Cow<'_, [Page]>, String
             last_bands.clone()
         } else {
             let columns = header_columns(page, &header, positioned);
+            if std::env::var_os("RENCANA_DEBUG").is_some() {
+                eprintln!("header columns: {:?}", columns.iter().map(|c| (c.x0, c.x1, c.role, c.text.as_str())).collect::<Vec<_>>());
+            }
             if in_order(&columns) {
                 // A header in the reader's order: this page is read as printed.
                 last_bands = None;
@@ -142,10 +145,13 @@ fn phrases(words: &[Word], positioned: bool) -> Vec<Vec<&Word>> {
     for w in words {
         let joined = out.last().and_then(|p| p.last()).is_some_and(|prev| {
             let gap = w.x0 - prev.x1;
-            // A word space: one character in a dump, under half the text's
-            // height on a page (a column gap is wider than both).
+            // A word space: one character in a dump, under 0.8 of the
+            // text's height on a page (a column gap is wider than both). OCR's
+            // boxes hug the ink: a capitals-only word's box is the cap
+            // height, some 0.7 of the font size, and a word space about
+            // 0.3 of it ("INDIKATOR KINERJA" 2.6 pt apart, boxes 5 pt high).
             if positioned {
-                gap < 0.5 * (w.y1 - w.y0).abs().max(1.0)
+                gap < 0.8 * (w.y1 - w.y0).abs().max(1.0)
             } else {
                 gap < 2.0
             }
@@ -178,9 +184,10 @@ fn header_columns(page: &Page, header: &[usize], positioned: bool) -> Vec<Header
         .iter()
         .map(|a| header.iter().any(|&line| line != a.0 && all.iter().filter(|b| b.0 == line && overlaps(a, b)).count() >= 2))
         .collect();
-    let mut columns: Vec<(f32, f32, Vec<&Word>)> = Vec::new();
+    // Each column's words with their header line.
+    let mut columns: Vec<(f32, f32, Vec<(usize, &Word)>)> = Vec::new();
     for (a, _) in all.iter().zip(&spanning).filter(|(_, s)| !**s) {
-        let mut col = (a.1, a.2, a.3.clone());
+        let mut col = (a.1, a.2, a.3.iter().map(|w| (a.0, *w)).collect::<Vec<_>>());
         // Join every column this phrase reaches over.
         let mut k = 0;
         while k < columns.len() {
@@ -195,15 +202,49 @@ fn header_columns(page: &Page, header: &[usize], positioned: bool) -> Vec<Header
         columns.push(col);
     }
     columns.sort_by(|a, b| a.0.total_cmp(&b.0));
-    columns
+    let mut columns: Vec<HeaderColumn> = columns
         .into_iter()
         .map(|(x0, x1, mut words)| {
-            words.sort_by(|a, b| a.y0.total_cmp(&b.y0).then(a.x0.total_cmp(&b.x0)));
-            let text = words.iter().map(|w| w.text.as_str()).collect::<Vec<_>>().join(" ");
+            // Line by line, left to right: OCR gives the words of one line
+            // tops a pixel or two apart, which must not reorder them
+            // ("KINERJA INDIKATOR").
+            words.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.x0.total_cmp(&b.1.x0)));
+            let text = words.iter().map(|(_, w)| w.text.as_str()).collect::<Vec<_>>().join(" ");
             let role = value_role_of(&text).map(Role::ungrouped).unwrap_or(Role::Extra);
             HeaderColumn { x0, x1, role, text }
         })
-        .collect()
+        .collect();
+    name_misread_quarters(&mut columns);
+    columns
+}
+
+/// Columns whose header was misread (OCR's "tw}", "wu", "Twill" for TW I,
+/// TW II, TW III) between two value columns that leave exactly that many
+/// value columns unnamed between them ("TARGET" and "TW IV") are those
+/// columns, in order: a plan prints the target and the quarters side by
+/// side. Anywhere else an unnamed column stays unnamed.
+fn name_misread_quarters(columns: &mut [HeaderColumn]) {
+    let named: Vec<Role> = columns.iter().map(|c| c.role).collect();
+    let value_at = |k: usize| Role::VALUES.iter().position(|r| *r == named[k]);
+    let mut k = 0;
+    while k < columns.len() {
+        let Some(from) = value_at(k) else {
+            k += 1;
+            continue;
+        };
+        let run = (k + 1..columns.len()).take_while(|&j| named[j] == Role::Extra).count();
+        let next = k + 1 + run;
+        let fits = run > 0 && next < columns.len() && value_at(next).is_some_and(|to| to == from + run + 1);
+        if fits {
+            let between = &Role::VALUES[from + 1..from + 1 + run];
+            if between.iter().all(|r| !named.contains(r)) {
+                for (j, role) in (k + 1..next).zip(between) {
+                    columns[j].role = *role;
+                }
+            }
+        }
+        k = next.max(k + 1);
+    }
 }
 
 /// The lines of a page whose words are table cells: below the header, and
@@ -296,6 +337,31 @@ Program 1   Jumlah bibit         12     3      3       3      3    Batang       
         let read = in_reading_order(&pages).expect("readable");
         assert_eq!(texts(&read[0])[1], "Program 1 Jumlah bibit Batang 12 3 3 3 3 2");
         assert_eq!(texts(&read[0])[0], "URAIAN INDIKATOR SATUAN TARGET TW I TW II TW III TW IV REALISASI");
+    }
+
+    #[test]
+    fn misread_quarter_headers_between_the_target_and_a_quarter_are_the_quarters_between() {
+        let column = |text: &str, role: Role| HeaderColumn { x0: 0.0, x1: 0.0, role, text: text.to_string() };
+        let mut columns = vec![
+            column("TARGET 2026", Role::Target),
+            column("tw}", Role::Extra),
+            column("wu", Role::Extra),
+            column("Twill", Role::Extra),
+            column("TW IV", Role::Tw4),
+            column("SATUAN", Role::Unit),
+            column("REALISASI", Role::Extra),
+        ];
+        name_misread_quarters(&mut columns);
+        let roles: Vec<Role> = columns.iter().map(|c| c.role).collect();
+        assert_eq!(roles, [Role::Target, Role::Tw1, Role::Tw2, Role::Tw3, Role::Tw4, Role::Unit, Role::Extra]);
+        // Two unnamed columns where three quarters are missing, or an
+        // unnamed column after the last quarter: left unnamed.
+        let mut columns = vec![column("TARGET", Role::Target), column("wu", Role::Extra), column("x", Role::Extra), column("TW IV", Role::Tw4)];
+        name_misread_quarters(&mut columns);
+        assert_eq!(columns[1].role, Role::Extra);
+        let mut columns = vec![column("TW IV", Role::Tw4), column("REALISASI", Role::Extra), column("SATUAN", Role::Unit)];
+        name_misread_quarters(&mut columns);
+        assert_eq!(columns[1].role, Role::Extra);
     }
 
     #[test]
