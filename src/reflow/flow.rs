@@ -259,6 +259,7 @@ fn in_order(lines: &[SrcLine], value_roles: &[Role], text_after: &[Role], plan_h
     if cells_marked {
         widen_units(&mut anchors, &toks, lines);
     }
+    widen_wrapped_units(&mut anchors, &toks, lines);
     let vocab = Vocabulary::from_texts(lines.iter().map(|l| l.text.as_str()));
 
     // The signature block starts at the first signature line after the last anchor.
@@ -599,6 +600,40 @@ fn widen_units(anchors: &mut [Anchor], toks: &[Tok], lines: &[SrcLine]) {
         let labelled = starts_with_label(&lines[li].text) || parse_indicator_number(&lines[li].text).0.is_some();
         if line_start >= prev_end && n_words > 1 && n_words <= 3 && opens_cell && rest_is_values && !labelled {
             a.unit_from = line_start;
+        }
+        prev_end = a.end;
+    }
+}
+
+/// A unit cell wrapped over two lines, in a paragraph of its own: "Pelaku"
+/// / "Usaha", "Rumah" / "Tangga" (the anchor found only the last word). The
+/// unit's word opens its line, the line above opens the paragraph, and the
+/// two lines hold at most three words, capitalised, of letters only. Text
+/// must remain before them for the indicator: a short indicator and its
+/// unit printed as one paragraph stay apart.
+fn widen_wrapped_units(anchors: &mut [Anchor], toks: &[Tok], lines: &[SrcLine]) {
+    let mut prev_end = 0usize;
+    for a in anchors.iter_mut() {
+        let li = toks[a.unit_tok].line;
+        let opens_line = a.unit_tok == 0 || toks[a.unit_tok - 1].line != li;
+        let above = li.checked_sub(1);
+        let first = above.and_then(|up| (prev_end..a.unit_tok).find(|&k| toks[k].line == up));
+        let fits = |first: usize| {
+            let up = li - 1;
+            let words = &toks[first..=a.unit_tok];
+            let unit_like = |t: &Tok| t.text.chars().next().is_some_and(char::is_uppercase) && t.text.chars().all(|c| c.is_alphabetic() || c == '/');
+            let opens_paragraph = up == 0 || lines[up].para_break;
+            let indicator_before = first > prev_end;
+            a.unit_from == a.unit_tok
+                && !lines[li].para_break
+                && opens_paragraph
+                && indicator_before
+                && words.len() <= 3
+                && words.iter().all(unit_like)
+                && !starts_with_label(&lines[up].text)
+        };
+        if let Some(first) = first.filter(|&f| opens_line && fits(f)) {
+            a.unit_from = first;
         }
         prev_end = a.end;
     }

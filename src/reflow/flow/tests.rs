@@ -227,3 +227,19 @@ fn a_numbered_label_alone_takes_the_name_under_it() {
     assert_eq!(nodes.len(), 2, "{nodes:?}");
     assert!(nodes[1].starts_with("Program 1 Program Penyelenggaraan Lalu Lintas"), "{nodes:?}");
 }
+
+#[test]
+fn a_unit_cell_wrapped_over_two_lines_is_one_unit() {
+    // pdftotext: "Pelaku Usaha" in a narrow SATUAN cell, a paragraph of
+    // its own; a one-word unit printed with a short indicator stays apart.
+    let text = String::from(
+        "RENCANA AKSI TAHUN 2026\n\nNO URAIAN INDIKATOR KINERJA SATUAN TARGET TW I TW II TW III TW IV\n\nProgram 1 Pelayanan Penanaman Modal\n\nJumlah pelaku usaha yang menerima\ninsentif penanaman modal\n\nPelaku\nUsaha\n\n\
+         15\n\n3\n\n7\n\n11\n\n15\n\nJumlah izin\nIzin\n\n40\n\n10\n\n20\n\n30\n\n40\n"
+    );
+    let t = table(&text);
+    let r = rows(&t);
+    assert_eq!(r.len(), 2, "{r:?}");
+    assert_eq!((r[0].1.as_str(), r[0].2.as_str()), ("Jumlah pelaku usaha yang menerima insentif penanaman modal", "Pelaku Usaha"));
+    assert_eq!(r[0].3, v("15 3 7 11 15"));
+    assert_eq!((r[1].1.as_str(), r[1].2.as_str()), ("Jumlah izin", "Izin"));
+}

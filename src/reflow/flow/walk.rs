@@ -246,7 +246,20 @@ impl<'a> Walker<'a> {
     fn continues_unit(&mut self, li: usize) -> bool {
         let Some(prev) = li.checked_sub(1) else { return false };
         let (above, here) = (&self.lines[prev], &self.lines[li]);
-        if !above.open_end || above.para != here.para || above.page != here.page {
+        if above.para != here.para || above.page != here.page {
+            return false;
+        }
+        // Without the trailing space that marks a wrapped line (pdftotext),
+        // the two words must be a paragraph of their own, the values'
+        // paragraph next: a SATUAN cell of its own ("Pelaku" / "Usaha",
+        // then "15"). (A unit amid an indicator's lines, "1. Rata-rata
+        // Lama" / "Nilai" / "Sekolah", is interleaved, not wrapped.)
+        let own_paragraph = || {
+            prev.checked_sub(1).is_none_or(|before| self.lines[before].para != above.para)
+                && self.lines.get(li + 1).is_some_and(|next| next.para != here.para)
+                && matches!(self.parts.get(li + 1).and_then(|p| p.first()), Some(Part::Values(_)))
+        };
+        if !above.open_end && !own_paragraph() {
             return false;
         }
         if above.words.len() != 1 {
