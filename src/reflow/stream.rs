@@ -302,13 +302,15 @@ fn header_lines(page: &Page) -> Vec<usize> {
     out
 }
 
-/// A header line with a word or two that is no header word, as OCR reads
-/// one ("wi" for "TW I", "WI" for "TW II"): three words only a header has,
-/// no number, and the unknown words at most a quarter of the line. A
-/// body line never names three columns.
+/// A header line with words that are no header words, as OCR reads one
+/// ("wi" for "TW I", "WI" for "TW II", "Irarcer" for "TARGET"): three words
+/// only a header has, no number, and the unknown words at most a third of
+/// the line. A body line never names three columns, and one that mentions
+/// them ("Persentase satuan pendidikan yang mencapai target indikator") is
+/// mostly other words.
 fn is_misread_header_line(words: &[&str]) -> bool {
     let unknown = words.iter().filter(|w| !is_header_word(w)).count();
-    core_words(words) >= 3 && unknown * 4 <= words.len() && !words.iter().any(|w| matches!(parse_value(w), Value::Number(_)) && !is_header_word(w))
+    core_words(words) >= 3 && unknown * 3 <= words.len() && !words.iter().any(|w| matches!(parse_value(w), Value::Number(_)) && !is_header_word(w))
 }
 
 /// The next line of a header band with a word misread ("KINERJA I \" 1?
@@ -1434,6 +1436,8 @@ mod tests {
         assert!(!is_misread_header_line(&line("Persentase INDIKATOR SATUAN TARGET yang tercapai di desa")));
         assert!(!is_misread_header_line(&line("INDIKATOR SATUAN TARGET 75")));
         assert!(!is_misread_header_line(&line("SATUAN TARGET wi")));
+        assert!(is_misread_header_line(&line("URAIAN INDIKATOR KINERJA SATUAN Irarcer wi I twa I wut TW IV ANGGARAN (Rp)")));
+        assert!(!is_misread_header_line(&line("Persentase satuan pendidikan yang mencapai target indikator")));
         // Under a header line, a line of header words with one misread goes on the header.
         assert!(is_misread_header_tail(&line("KINERJA I \" 1? IV JAWAB")));
         assert!(!is_misread_header_tail(&line("TUJUAN 1")));

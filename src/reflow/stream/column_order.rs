@@ -151,7 +151,9 @@ fn phrases(words: &[Word], positioned: bool) -> Vec<Vec<&Word>> {
             // height, some 0.7 of the font size, and a word space about
             // 0.3 of it ("INDIKATOR KINERJA" 2.6 pt apart, boxes 5 pt high).
             if positioned {
-                gap < 0.8 * (w.y1 - w.y0).abs().max(1.0)
+                // The lower box: OCR may box a misread word over two lines.
+                let height = (w.y1 - w.y0).abs().min((prev.y1 - prev.y0).abs());
+                gap < 0.8 * height.max(1.0)
             } else {
                 gap < 2.0
             }
