@@ -20,6 +20,7 @@ mod decode;
 mod deskew;
 mod image;
 mod isolated;
+mod lexicon;
 mod lines;
 mod raster;
 mod repair;
@@ -167,10 +168,11 @@ pub fn ocr_pages(path: &Path, bytes: &[u8], numbers: &[u32]) -> Result<(Vec<OcrP
             Err(_) => warnings.push(format!("ocr_image_unreadable:page={}", page.number)),
         }
     }
-    let pages = images
+    let mut pages = images
         .into_par_iter()
         .map(|(number, image, size)| recognise_page(number, image, size))
         .collect::<Result<Vec<OcrPage>, OcrError>>()?;
+    lexicon::correct_misreadings(&mut pages);
     Ok((pages, warnings))
 }
 
