@@ -169,6 +169,7 @@ pub fn normalise(source: &str, kind: InputKind, table: &Table, reader_warnings: 
         doc.indicators.push(indicator(row, level, &path));
     }
     quarterly::classify(&mut doc);
+    quarterly::confirm_doubted_ocr_values(&mut doc, &ocr_pages(reader_warnings));
     quarterly::distrust_ocr_rows(&mut doc, &ocr_pages(reader_warnings));
     doc
 }

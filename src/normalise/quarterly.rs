@@ -5,7 +5,7 @@
 
 use super::Document;
 use crate::parse::header::Role;
-use crate::parse::number::Value;
+use crate::parse::number::{parse_value, Value};
 use serde::Serialize;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -83,6 +83,62 @@ pub fn classify(doc: &mut Document) {
     }
 }
 
+/// On a page read by OCR, a number Tesseract doubted ("140?", refused by
+/// the number grammar) is believed when the plan's arithmetic pins it: it
+/// is the row's only unreadable cell, and with it the row obeys the plan's
+/// mode exactly in an equation that fixes its value (incremental: the
+/// quarters add up to the target; cumulative: TW IV equals the target,
+/// so only the target or TW IV can be vouched for, a quarter before only
+/// being bounded). The cell's warning gives way to
+/// `ocr_value_confirmed_by_arithmetic`.
+pub fn confirm_doubted_ocr_values(doc: &mut Document, ocr_pages: &[u32]) {
+    let Some(mode) = doc.quarterly else { return };
+    if columns_misread(doc) {
+        return;
+    }
+    const NAMES: [&str; 5] = ["target", "tw1", "tw2", "tw3", "tw4"];
+    for ind in doc.indicators.iter_mut().filter(|i| ocr_pages.contains(&i.page)) {
+        let cells = [&ind.target, &ind.tw[0], &ind.tw[1], &ind.tw[2], &ind.tw[3]];
+        let unreadable: Vec<usize> = (0..5).filter(|&k| matches!(cells[k], Value::Unreadable(_))).collect();
+        let [k] = unreadable.as_slice() else { continue };
+        let Value::Unreadable(raw) = cells[*k] else { continue };
+        let Some(number) = raw.strip_suffix(crate::extract::ocr::UNREADABLE_MARK).map(parse_value).filter(|v| matches!(v, Value::Number(_))) else {
+            continue;
+        };
+        let pinned = match mode {
+            Quarterly::Cumulative => *k == 0 || *k == 4,
+            Quarterly::Incremental => true,
+        };
+        let mut values: Vec<Option<f64>> = cells.iter().map(|v| v.as_f64()).collect();
+        values[*k] = number.as_f64();
+        let fit = fits(values[0], [values[1], values[2], values[3], values[4]]);
+        let obeys = match (mode, fit) {
+            (Quarterly::Cumulative, Some((cum, _))) => cum,
+            (Quarterly::Incremental, Some((_, inc))) => inc,
+            _ => false,
+        };
+        if !(pinned && obeys) {
+            continue;
+        }
+        if *k == 0 {
+            ind.target = number;
+        } else {
+            ind.tw[*k - 1] = number;
+        }
+        ind.quarterly = Some(mode);
+        let gone = format!("unreadable_number:{}", NAMES[*k]);
+        ind.warnings.retain(|w| *w != gone && !matches!(w.as_str(), "quarters_do_not_add_up" | "tw4_differs_from_target" | "cumulative_quarter_decreases"));
+        ind.warnings.push("ocr_value_confirmed_by_arithmetic".to_string());
+    }
+}
+
+/// A header read with TARGET after a quarter ("TW I  TW II  TARGET"): a
+/// misread header, whose columns no value can be trusted in.
+fn columns_misread(doc: &Document) -> bool {
+    let order: Vec<usize> = [Role::Target, Role::Tw1, Role::Tw2, Role::Tw3, Role::Tw4].iter().filter_map(|r| doc.columns.iter().position(|c| c == r)).collect();
+    order.windows(2).any(|w| w[0] > w[1])
+}
+
 /// On a page read by OCR, a row whose numbers fit neither arithmetic holds
 /// a misread number more likely than a plan's slip: Tesseract reads "4,5"
 /// as "45" or "75" as "15" with full confidence, and nothing else tells.
@@ -97,10 +153,7 @@ pub fn classify(doc: &mut Document) {
 /// header was misread.
 pub fn distrust_ocr_rows(doc: &mut Document, ocr_pages: &[u32]) {
     let mode = doc.quarterly;
-    // A header read with TARGET after a quarter ("TW I  TW II  TARGET"):
-    // a misread header, whose columns no value can be trusted in.
-    let order: Vec<usize> = [Role::Target, Role::Tw1, Role::Tw2, Role::Tw3, Role::Tw4].iter().filter_map(|r| doc.columns.iter().position(|c| c == r)).collect();
-    let columns_misread = order.windows(2).any(|w| w[0] > w[1]);
+    let columns_misread = columns_misread(doc);
     for ind in doc.indicators.iter_mut().filter(|i| ocr_pages.contains(&i.page)) {
         let unreadable = std::iter::once(&ind.target).chain(ind.tw.iter()).filter(|v| matches!(v, Value::Unreadable(_))).count();
         let tw = [ind.tw[0].as_f64(), ind.tw[1].as_f64(), ind.tw[2].as_f64(), ind.tw[3].as_f64()];
@@ -203,6 +256,29 @@ mod tests {
         assert!(rows[3].0.iter().all(|v| !matches!(v, Value::Number(_))), "{:?}", rows[3].0);
         // Text read from a text layer is trusted as printed.
         assert!(read(&COLUMNS, false).iter().all(|r| !r.1));
+    }
+
+    #[test]
+    fn a_doubted_number_the_arithmetic_pins_is_believed() {
+        let rows = [
+            ("Cumulative", ["100", "25", "50", "75", "100"]),
+            ("TW IV doubted, equal to the target", ["140", "35", "70", "105", "140?"]),
+            ("TW IV doubted, not the target", ["140", "35", "70", "105", "146?"]),
+            ("A quarter doubted: only bounded", ["140", "0?", "70", "105", "140"]),
+            ("Two doubted", ["140?", "35", "70", "105", "140?"]),
+        ];
+        let doc = normalise("plan.pdf", InputKind::Pdf, &table(&COLUMNS, &rows), &["ocr:page=1".to_string()]);
+        let tw4: Vec<&Value> = doc.indicators.iter().map(|i| &i.tw[3]).collect();
+        assert_eq!(tw4[1], &Value::Number("140".into()));
+        assert!(doc.indicators[1].warnings.contains(&"ocr_value_confirmed_by_arithmetic".to_string()), "{:?}", doc.indicators[1].warnings);
+        assert!(!doc.indicators[1].warnings.iter().any(|w| w.starts_with("unreadable_number")));
+        assert!(!matches!(tw4[2], Value::Number(_)));
+        assert!(!matches!(doc.indicators[3].tw[0], Value::Number(_)));
+        assert!(!matches!(doc.indicators[4].target, Value::Number(_)));
+        // Incremental: any one cell is pinned by the sum.
+        let rows = [("Incremental", ["100", "25", "25", "25", "25"]), ("TW II doubted", ["100", "25", "25?", "25", "25"])];
+        let doc = normalise("plan.pdf", InputKind::Pdf, &table(&COLUMNS, &rows), &["ocr:page=1".to_string()]);
+        assert_eq!(doc.indicators[1].tw[1], Value::Number("25".into()));
     }
 
     #[test]

@@ -42,6 +42,10 @@ use rayon::prelude::*;
 use std::path::Path;
 use tesseract::{LineKey, TesseractError, TsvWord};
 
+/// The mark OCR puts after a number Tesseract doubted ("140?"): the number
+/// grammar refuses it, the plan's arithmetic may vouch for it.
+pub use repair::UNREADABLE_MARK;
+
 /// When to OCR a PDF page.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
