@@ -12,10 +12,13 @@ use crate::extract::{Line, Word};
 use std::collections::BTreeMap;
 
 /// Rows whose baselines differ by at most this share of the taller row's
-/// height are one line if they do not overlap. A row's box spans ascenders
-/// to descenders (about 1.2 em), so 0.4 is the text reader's half em; lines
-/// of one cell are a full row height apart and never join.
-const SAME_LINE: f32 = 0.4;
+/// height are one line if they do not overlap. A row's height is that of
+/// its typical words' boxes, which Tesseract fits to the ink: from about
+/// the cap height (0.7 em, capitals and digits) to ascenders and
+/// descenders (1.2 em). Lines of one cell are a full line (1.2 em) apart
+/// and never join; a row's baseline is an estimate that may be off by a
+/// point or so (a cell of "45,5", "yang" has descenders only).
+const SAME_LINE: f32 = 0.5;
 /// Share of a word's height below the baseline when it has a descender.
 const DESCENDER: f32 = 0.22;
 
@@ -68,11 +71,30 @@ fn rows_of(words: Vec<OcrWord>) -> Vec<Row> {
     by_line
         .into_values()
         .map(|words| {
-            let height = words.iter().map(|w| w.y1 - w.y0).fold(0.0, f32::max);
-            Row { baseline: baseline(&words, height), height, words }
+            // A misread word boxed over two lines ("es" for "12", twice a
+            // word's height) must not lower the row onto the line below.
+            let mut heights: Vec<f32> = words.iter().map(|w| w.y1 - w.y0).collect();
+            heights.sort_by(f32::total_cmp);
+            let typical = heights[(heights.len() - 1) / 2];
+            // Nor a speck's flat box ("5." one pixel high) raise it.
+            let fits = |w: &Word| w.y1 - w.y0 <= TALL * typical && w.y1 - w.y0 >= FLAT * typical;
+            let kept: Vec<Word> = words.iter().filter(|w| fits(w)).cloned().collect();
+            let (kept, height) = if kept.is_empty() {
+                let height = words.iter().map(|w| w.y1 - w.y0).fold(0.0, f32::max);
+                (words.clone(), height)
+            } else {
+                let height = kept.iter().map(|w| w.y1 - w.y0).fold(0.0, f32::max);
+                (kept, height)
+            };
+            Row { baseline: baseline(&kept, height), height, words }
         })
         .collect()
 }
+
+/// A word this many times taller than the row's typical word spans lines.
+const TALL: f32 = 1.5;
+/// A word less than this share of the typical height is a speck.
+const FLAT: f32 = 0.5;
 
 /// The median bottom of the words without descenders; if every word has
 /// one, the lowest bottom raised by a descender's depth.
@@ -138,6 +160,21 @@ mod tests {
         // "yang" alone: its box bottom is 2pt below the baseline.
         let lines = build_lines(vec![word("yang", 10.0, 30.0, 100.0, 1), word("100", 50.0, 70.0, 100.0, 2)]);
         assert_eq!(texts(&lines), vec!["yang 100"]);
+    }
+
+    #[test]
+    fn a_word_boxed_over_two_lines_does_not_lower_its_row() {
+        // "Angkatan" and a misread "es" boxed down over the next line, as one
+        // Tesseract line; the cell's other line below.
+        let mut tall = word("es", 120.0, 130.0, 100.0, 2);
+        tall.word.y1 = 110.0;
+        let lines = build_lines(vec![
+            word("Jumlah", 10.0, 40.0, 100.0, 1),
+            word("Angkatan", 80.0, 110.0, 100.0, 2),
+            tall,
+            word("diselenggarakan", 10.0, 60.0, 110.0, 3),
+        ]);
+        assert_eq!(texts(&lines), vec!["Jumlah Angkatan es", "diselenggarakan"]);
     }
 
     #[test]
