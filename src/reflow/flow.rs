@@ -27,7 +27,7 @@ use super::frame::{core_words, is_header_line, is_signature_start, names_unit_af
 use super::{Row, Table};
 use crate::extract::Page;
 use crate::parse::header::Role;
-use crate::parse::label::{parse_indicator_number, parse_label, printed_label, starts_with_label};
+use crate::parse::label::{parse_indicator_number, parse_label, printed_label, starts_with_label, Level};
 use crate::parse::number::{is_number, is_readable, parse_value};
 use crate::parse::unit::{canonical, is_known, looks_like_unit};
 
@@ -110,7 +110,7 @@ pub fn reflow(pages: &[Page]) -> Table {
     let text_after: Vec<Role> = after_values(&table.columns);
     // A page's header may be cut; any piece naming ANGGARAN tells the plan has budgets.
     let plan_has_budget = table.columns.contains(&Role::Budget) || header_roles.contains(&Role::Budget);
-    let ordered = in_order(&lines, &value_roles, &text_after, plan_has_budget);
+    let ordered = in_order(&part_merged_label_lines(&lines), &value_roles, &text_after, plan_has_budget);
     // The in-order reading fits dumps that keep a row's cells together; when
     // the reading order is scrambled, the recovery reading does better.
     // Both are scored on what the grammar accepts. The recovery wins when
@@ -837,6 +837,66 @@ fn inline_indicator_start(s: &str) -> Option<usize> {
     static RE: OnceLock<regex::Regex> = OnceLock::new();
     let re = RE.get_or_init(|| regex::Regex::new(r"(?:^|\s)(\d{1,2}\s?[.)]\s?\p{Lu})").expect("pattern"));
     re.captures(s).and_then(|c| c.get(1)).map(|m| m.start())
+}
+
+/// pdftotext joins the first lines of two cells side by side when they sit
+/// on one baseline: "Kegiatan 1 Rehabilitasi Sosial Dasar Jumlah penyandang
+/// disabilitas", then "Penyandang Disabilitas Terlantar" (the name's) and
+/// "terlantar yang direhabilitasi" (the indicator's), one paragraph. Where
+/// a paragraph opens with a Program, Kegiatan or Sub Kegiatan label whose
+/// line goes on, after a word of the name, with an indicator's opening
+/// noun and a lowercase word ("Jumlah penyandang"), the line is parted
+/// there and the paragraph's other lines sorted by their first letter:
+/// these levels' names are title case (nomenclature), an indicator's
+/// wrapped lines go on in lowercase. The name's lines come first, then the
+/// indicator's as a paragraph of their own. A paragraph with a number in
+/// it, or a line that fits neither, is left as it is.
+fn part_merged_label_lines(lines: &[SrcLine]) -> Vec<SrcLine> {
+    let mut out: Vec<SrcLine> = Vec::with_capacity(lines.len());
+    let mut i = 0;
+    while i < lines.len() {
+        let end = (i + 1..lines.len()).find(|&k| lines[k].para_break).unwrap_or(lines.len());
+        match part_paragraph(&lines[i..end]) {
+            Some(parted) => out.extend(parted),
+            None => out.extend(lines[i..end].iter().cloned()),
+        }
+        i = end;
+    }
+    out
+}
+
+/// One paragraph parted as [`part_merged_label_lines`] says, if it is one.
+fn part_paragraph(para: &[SrcLine]) -> Option<Vec<SrcLine>> {
+    let first = para.first()?;
+    let label = parse_label(&first.text)?;
+    if !matches!(label.level, Level::Program | Level::Kegiatan | Level::SubKegiatan) {
+        return None;
+    }
+    if para.iter().any(|l| l.text.split_whitespace().any(|w| w.chars().any(|c| c.is_ascii_digit())) && !std::ptr::eq(l, first)) {
+        return None;
+    }
+    let words: Vec<&str> = first.text.split_whitespace().collect();
+    let name_words = label.name.split_whitespace().count();
+    let name_from = words.len().checked_sub(name_words)?;
+    // The opener: after at least one word of the name, followed by a lowercase word.
+    let at = (name_from + 1..words.len().saturating_sub(1)).find(|&k| {
+        let w = words[k].to_lowercase();
+        starts_upper(words[k]) && words::OPENERS.contains(&w.as_str()) && words[k + 1].chars().next().is_some_and(char::is_lowercase)
+    })?;
+    let mut node_lines = vec![SrcLine { text: words[..at].join(" "), ..first.clone() }];
+    let mut indicator_lines = vec![SrcLine { text: words[at..].join(" "), para_break: true, after_header: false, ..first.clone() }];
+    for l in &para[1..] {
+        let lead = l.text.chars().next()?;
+        if lead.is_uppercase() && !starts_with_label(&l.text) {
+            node_lines.push(l.clone());
+        } else if lead.is_lowercase() {
+            indicator_lines.push(SrcLine { para_break: false, after_header: false, ..l.clone() });
+        } else {
+            return None;
+        }
+    }
+    node_lines.extend(indicator_lines);
+    Some(node_lines)
 }
 
 /// Words that open an indicator's text; used only where nothing else

@@ -243,3 +243,21 @@ fn a_unit_cell_wrapped_over_two_lines_is_one_unit() {
     assert_eq!(r[0].3, v("15 3 7 11 15"));
     assert_eq!((r[1].1.as_str(), r[1].2.as_str()), ("Jumlah izin", "Izin"));
 }
+
+#[test]
+fn a_label_line_run_into_the_indicator_beside_it_is_parted() {
+    // pdftotext: the first lines of the URAIAN and INDIKATOR cells on one
+    // baseline became one line; the name goes on in title case, the
+    // indicator in lowercase.
+    let text = String::from(
+        "RENCANA AKSI TAHUN 2026\n\nNO URAIAN INDIKATOR KINERJA SATUAN TARGET TW I TW II TW III TW IV\n\n\
+         Kegiatan 1 Rehabilitasi Sosial Dasar Jumlah penyandang disabilitas\nPenyandang Disabilitas Terlantar\nterlantar yang direhabilitasi\n\n\
+         Orang\n\n150\n\n30\n\n80\n\n120\n\n150\n",
+    );
+    let t = table(&text);
+    let r = rows(&t);
+    assert_eq!(r.len(), 1, "{r:?}");
+    assert_eq!(r[0].0.as_deref(), Some("Kegiatan 1 Rehabilitasi Sosial Dasar Penyandang Disabilitas Terlantar"));
+    assert_eq!(r[0].1, "Jumlah penyandang disabilitas terlantar yang direhabilitasi");
+    assert_eq!(r[0].3, v("150 30 80 120 150"));
+}
