@@ -839,18 +839,22 @@ fn inline_indicator_start(s: &str) -> Option<usize> {
     re.captures(s).and_then(|c| c.get(1)).map(|m| m.start())
 }
 
-/// pdftotext joins the first lines of two cells side by side when they sit
-/// on one baseline: "Kegiatan 1 Rehabilitasi Sosial Dasar Jumlah penyandang
+/// pdftotext joins the lines of two cells side by side when they sit on
+/// one baseline: "Kegiatan 1 Rehabilitasi Sosial Dasar Jumlah penyandang
 /// disabilitas", then "Penyandang Disabilitas Terlantar" (the name's) and
-/// "terlantar yang direhabilitasi" (the indicator's), one paragraph. Where
-/// a paragraph opens with a Program, Kegiatan or Sub Kegiatan label whose
-/// line goes on, after a word of the name, with an indicator's opening
-/// noun and a lowercase word ("Jumlah penyandang"), the line is parted
-/// there and the paragraph's other lines sorted by their first letter:
-/// these levels' names are title case (nomenclature), an indicator's
-/// wrapped lines go on in lowercase. The name's lines come first, then the
-/// indicator's as a paragraph of their own. A paragraph with a number in
-/// it, or a line that fits neither, is left as it is.
+/// "terlantar yang direhabilitasi" (the indicator's), all one paragraph;
+/// or a bare "KEGIATAN 1", then the two cells' lines in turn, one of them
+/// joined ("Komunikasi Publik Pemerintah Daerah media massa"). Where a
+/// paragraph opens with a Program, Kegiatan or Sub Kegiatan label and its
+/// indicator starts on the label's line (after a word of the name: an
+/// indicator's opening noun and a lowercase word, "Jumlah penyandang") or
+/// on the next line, the paragraph is parted: these levels' names are title
+/// case (nomenclature) and an indicator's wrapped lines go on in
+/// lowercase, so each other line gives its title-case words up to the first
+/// lowercase one (short function words such as "dan" aside) to the name
+/// and the rest to the indicator. The name's lines come first, then the
+/// indicator's as a paragraph of their own. A paragraph with a number
+/// after its first line, or a second indicator in it, is left as it is.
 fn part_merged_label_lines(lines: &[SrcLine]) -> Vec<SrcLine> {
     let mut out: Vec<SrcLine> = Vec::with_capacity(lines.len());
     let mut i = 0;
@@ -865,34 +869,57 @@ fn part_merged_label_lines(lines: &[SrcLine]) -> Vec<SrcLine> {
     out
 }
 
+/// True when `words` open an indicator: an opening noun in capitals, then a
+/// lowercase word.
+fn opens_indicator(words: &[&str]) -> bool {
+    matches!(words, [w, next, ..] if starts_upper(w) && words::OPENERS.contains(&w.to_lowercase().as_str()) && next.chars().next().is_some_and(char::is_lowercase))
+}
+
+/// A word that tells a line goes on in lowercase: not a function word
+/// ("dan", "dan/atau") and not an "e-" word ("e-Government").
+fn is_lowercase_content(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_lowercase) && !w.starts_with("e-") && !w.split('/').all(words::is_function_word)
+}
+
 /// One paragraph parted as [`part_merged_label_lines`] says, if it is one.
 fn part_paragraph(para: &[SrcLine]) -> Option<Vec<SrcLine>> {
     let first = para.first()?;
     let label = parse_label(&first.text)?;
-    if !matches!(label.level, Level::Program | Level::Kegiatan | Level::SubKegiatan) {
+    if !matches!(label.level, Level::Program | Level::Kegiatan | Level::SubKegiatan) || para.len() < 2 {
         return None;
     }
-    if para.iter().any(|l| l.text.split_whitespace().any(|w| w.chars().any(|c| c.is_ascii_digit())) && !std::ptr::eq(l, first)) {
+    if para[1..].iter().any(|l| l.text.chars().any(|c| c.is_ascii_digit())) {
         return None;
     }
+    let line = |l: &SrcLine, text: String, para_break: bool| SrcLine { text, para_break, after_header: false, ..l.clone() };
     let words: Vec<&str> = first.text.split_whitespace().collect();
-    let name_words = label.name.split_whitespace().count();
-    let name_from = words.len().checked_sub(name_words)?;
-    // The opener: after at least one word of the name, followed by a lowercase word.
-    let at = (name_from + 1..words.len().saturating_sub(1)).find(|&k| {
-        let w = words[k].to_lowercase();
-        starts_upper(words[k]) && words::OPENERS.contains(&w.as_str()) && words[k + 1].chars().next().is_some_and(char::is_lowercase)
-    })?;
-    let mut node_lines = vec![SrcLine { text: words[..at].join(" "), ..first.clone() }];
-    let mut indicator_lines = vec![SrcLine { text: words[at..].join(" "), para_break: true, after_header: false, ..first.clone() }];
-    for l in &para[1..] {
-        let lead = l.text.chars().next()?;
-        if lead.is_uppercase() && !starts_with_label(&l.text) {
-            node_lines.push(l.clone());
-        } else if lead.is_lowercase() {
-            indicator_lines.push(SrcLine { para_break: false, after_header: false, ..l.clone() });
-        } else {
+    let name_from = words.len().checked_sub(label.name.split_whitespace().count())?;
+    // The indicator on the label's line, after a word of the name; or on the next line.
+    let on_label_line = (name_from + 1..words.len()).find(|&k| opens_indicator(&words[k..]));
+    let (mut node_lines, mut indicator_lines, rest) = match on_label_line {
+        Some(at) => (vec![line(first, words[..at].join(" "), first.para_break)], vec![line(first, words[at..].join(" "), true)], &para[1..]),
+        None if opens_indicator(&para[1].text.split_whitespace().collect::<Vec<_>>()) => {
+            (vec![first.clone()], vec![line(&para[1], para[1].text.clone(), true)], &para[2..])
+        }
+        None => return None,
+    };
+    for l in rest {
+        let ws: Vec<&str> = l.text.split_whitespace().collect();
+        if opens_indicator(&ws) {
+            // A second indicator: not a paragraph this reading parts.
             return None;
+        }
+        let mut k = ws.iter().position(|w| is_lowercase_content(w)).unwrap_or(ws.len());
+        // Function words before the indicator's part are its ("Karir yang
+        // diproses": a name does not end in "yang").
+        while k < ws.len() && k > 0 && words::is_function_word(ws[k - 1]) {
+            k -= 1;
+        }
+        if k > 0 {
+            node_lines.push(line(l, ws[..k].join(" "), false));
+        }
+        if k < ws.len() {
+            indicator_lines.push(line(l, ws[k..].join(" "), false));
         }
     }
     node_lines.extend(indicator_lines);

@@ -261,3 +261,20 @@ fn a_label_line_run_into_the_indicator_beside_it_is_parted() {
     assert_eq!(r[0].1, "Jumlah penyandang disabilitas terlantar yang direhabilitasi");
     assert_eq!(r[0].3, v("150 30 80 120 150"));
 }
+
+#[test]
+fn a_bare_label_over_two_cells_printed_line_by_line_is_parted() {
+    // pdftotext: "KEGIATAN 1" alone, then the indicator's and the name's
+    // lines in turn, one line holding both ("... Daerah media massa").
+    let text = String::from(
+        "RENCANA AKSI TAHUN 2026\n\nNO URAIAN INDIKATOR KINERJA SATUAN TARGET TW I TW II TW III TW IV\n\n\
+         KEGIATAN 1\nJumlah konten informasi publik yang\nPengelolaan Informasi dan\ndipublikasikan melalui media sosial dan\n\
+         Komunikasi Publik Pemerintah Daerah media massa\nKabupaten/Kota\n\n\
+         Konten\n\n1.440\n\n360\n\n720\n\n1.080\n\n1.440\n",
+    );
+    let t = table(&text);
+    let r = rows(&t);
+    assert_eq!(r.len(), 1, "{r:?}");
+    assert_eq!(r[0].0.as_deref(), Some("KEGIATAN 1 Pengelolaan Informasi dan Komunikasi Publik Pemerintah Daerah Kabupaten/Kota"));
+    assert_eq!(r[0].1, "Jumlah konten informasi publik yang dipublikasikan melalui media sosial dan media massa");
+}
