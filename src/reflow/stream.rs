@@ -105,7 +105,9 @@ impl Columns {
     /// column by a few characters).
     fn anchor_unit(&self, words: &[Word]) -> Option<usize> {
         let first_value = words.iter().position(|w| matches!(self.place(w), Col::Value(_)))?;
-        let has_value = words[first_value..].iter().any(|w| matches!(self.place(w), Col::Value(_)) && w.text != "%" && is_value_word(&w.text))
+        let has_value = words[first_value..]
+            .iter()
+            .any(|w| matches!(self.place(w), Col::Value(_)) && w.text != "%" && (is_value_word(&w.text) || is_doubted_number(&w.text)))
             || self.has_word_target(&words[first_value..]);
         let u = first_value.checked_sub(1)?;
         let unit = &words[u];
@@ -214,6 +216,13 @@ fn widen_unit_left(words: &mut [(Col, Word)], unit: usize, positioned: bool) {
 /// A value word, or a lone '%' that closes a wrapped value.
 fn is_value_word(w: &str) -> bool {
     w == "-" || w == "%" || !matches!(parse_value(w), Value::Unreadable(_))
+}
+
+/// A number OCR doubted ("74?"): no value to give out, but a value cell
+/// all the same, so its line is a row's anchor (the row's other cells may
+/// be read; without it the row would be joined to the next).
+fn is_doubted_number(w: &str) -> bool {
+    w.strip_suffix(crate::extract::ocr::UNREADABLE_MARK).is_some_and(|n| n.chars().any(|c| c.is_ascii_digit()))
 }
 
 fn is_number_word(w: &str) -> bool {
@@ -1396,6 +1405,18 @@ mod tests {
     fn columns() -> Columns {
         let values = [(94.0, 99.0), (105.0, 109.0), (112.0, 116.0), (119.0, 124.0), (127.0, 132.0)].iter().map(|&(l, r)| (l, r, (l + r) / 2.0)).collect();
         Columns { node_left: 0.0, ind_left: 37.0, unit_left: 81.0, values, trailing: vec![140.0], tol: 0.6, drawn: false }
+    }
+
+    #[test]
+    fn a_line_with_a_unit_and_a_doubted_number_is_an_anchor() {
+        let cols = columns();
+        let word = |text: &str, x0: f32, x1: f32| Word { text: text.into(), x0, x1, y0: 0.0, y1: 8.0 };
+        let line = |target: &str| vec![word("Rata-rata", 10.0, 40.0), word("Tahun", cols.unit_left, cols.unit_left + 20.0), word(target, cols.values[0].0, cols.values[0].1)];
+        assert!(cols.anchor_unit(&line("74?")).is_some());
+        assert!(cols.anchor_unit(&line("7,1")).is_some());
+        // A word that is no number, doubted or not, is no value.
+        assert!(cols.anchor_unit(&line("Us")).is_none());
+        assert!(!is_doubted_number("?"));
     }
 
     #[test]
