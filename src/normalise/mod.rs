@@ -4,6 +4,7 @@
 //! the quarters are cumulative or incremental, and records warnings and
 //! provenance.
 
+mod ocr_text;
 pub mod quarterly;
 
 use crate::extract::InputKind;
@@ -104,6 +105,8 @@ pub struct Document {
 }
 
 pub fn normalise(source: &str, kind: InputKind, table: &Table, reader_warnings: &[String]) -> Document {
+    let cleaned = ocr_text::cleaned(table, &ocr_pages(reader_warnings));
+    let table = cleaned.as_ref().unwrap_or(table);
     let title = read_title(&table.title);
     let mut doc = Document {
         source: source.to_string(),

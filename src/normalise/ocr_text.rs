@@ -1,0 +1,106 @@
+//! The text cells of rows read by OCR, rid of what a scan adds to them.
+//!
+//! Specks and the ends of cell borders are read as marks and strokes:
+//! a "." or "-" standing after an indicator ("... sesuai standar ."), a
+//! quote glued to a cell's first word ("‘Persentase"), a stroke "I" where
+//! a name starts by its cell's left border ("I Penanggulangan ..."), a
+//! lone "i" amid words. No cell of a plan prints these alone, so in the
+//! text cells of OCR'd rows (node, indicator, unit, notes) they go. Value
+//! cells are left as read: there a "-" is a blank target.
+
+use crate::parse::header::Role;
+use crate::parse::label::printed_label;
+use crate::reflow::{Row, Table};
+
+/// The text cells cleaned.
+const TEXT_ROLES: [Role; 4] = [Role::Indicator, Role::Unit, Role::Note, Role::Responsible];
+
+/// Marks that never stand alone as a word of a text cell.
+fn is_mark_only(w: &str) -> bool {
+    !w.is_empty() && w.chars().all(|c| matches!(c, '.' | ',' | ':' | ';' | '-' | '\u{2013}' | '\u{2014}' | '\'' | '"' | '\u{2018}' | '\u{2019}' | '\u{201c}' | '\u{201d}' | '_' | '=' | '~' | '|' | '\u{2022}' | '\u{b7}' | '\u{a9}'))
+}
+
+/// Quote marks glued to the front of a cell's first word.
+const LEADING_QUOTES: &[char] = &['\'', '"', '\u{2018}', '\u{2019}', '\u{201c}', '\u{201d}', '\u{a9}'];
+
+/// A border's stroke read as a letter.
+fn is_stroke(w: &str) -> bool {
+    matches!(w, "I" | "l" | "|" | "!")
+}
+
+/// One text cell cleaned: mark-only words and lone "i"/"a" dropped
+/// anywhere, a stroke before a capitalised first word dropped, quotes off
+/// the first word.
+pub fn clean(text: &str) -> String {
+    let mut words: Vec<&str> = text.split_whitespace().filter(|w| !is_mark_only(w) && !matches!(*w, "i" | "a")).collect();
+    if words.len() >= 2 && is_stroke(words[0]) && words[1].chars().next().is_some_and(char::is_uppercase) {
+        words.remove(0);
+    }
+    if let Some(first) = words.first_mut() {
+        let trimmed = first.trim_start_matches(LEADING_QUOTES);
+        if !trimmed.is_empty() {
+            *first = trimmed;
+        }
+    }
+    words.join(" ")
+}
+
+/// A node cell cleaned after its label ("Sub Kegiatan 1 a Pelaksanaan ...").
+fn clean_node(text: &str) -> String {
+    let label = printed_label(text).unwrap_or("");
+    let at = if label.is_empty() { 0 } else { text.find(label).map_or(0, |i| i + label.len()) };
+    let (head, rest) = text.split_at(at);
+    let rest = clean(rest);
+    match (head.trim().is_empty(), rest.is_empty()) {
+        (true, _) => rest,
+        (false, true) => head.trim().to_string(),
+        (false, false) => format!("{} {rest}", head.trim()),
+    }
+}
+
+/// The table with the text cells of rows on `ocr_pages` cleaned; `None`
+/// when no row is on one.
+pub fn cleaned(table: &Table, ocr_pages: &[u32]) -> Option<Table> {
+    if !table.rows.iter().any(|r| ocr_pages.contains(&r.page)) {
+        return None;
+    }
+    let mut out = table.clone();
+    for row in out.rows.iter_mut().filter(|r| ocr_pages.contains(&r.page)) {
+        clean_row(row);
+    }
+    Some(out)
+}
+
+fn clean_row(row: &mut Row) {
+    if let Some(node) = row.node.as_mut() {
+        *node = clean_node(node);
+    }
+    for (_, text) in row.cells.iter_mut().filter(|(r, _)| TEXT_ROLES.contains(r)) {
+        *text = clean(text);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn specks_strokes_and_glued_quotes_go() {
+        assert_eq!(clean("Persentase ibu hamil sesuai standar ."), "Persentase ibu hamil sesuai standar");
+        assert_eq!(clean("Persentase PMKS yang tertangani -"), "Persentase PMKS yang tertangani");
+        assert_eq!(clean("\u{2018}Persentase penurunan timbulan sampah"), "Persentase penurunan timbulan sampah");
+        assert_eq!(clean("Meningkatnya iklim investasi i yang kondusif"), "Meningkatnya iklim investasi yang kondusif");
+        assert_eq!(clean("I Penanggulangan Pencemaran"), "Penanggulangan Pencemaran");
+        // Words and numerals that are text stay.
+        assert_eq!(clean("Persentase sekolah dengan akreditasi minimal B"), "Persentase sekolah dengan akreditasi minimal B");
+        assert_eq!(clean("Pembinaan Tahap I"), "Pembinaan Tahap I");
+        assert_eq!(clean("Jumlah e-KTP (elektronik) 10%"), "Jumlah e-KTP (elektronik) 10%");
+    }
+
+    #[test]
+    fn a_node_is_cleaned_after_its_label() {
+        assert_eq!(clean_node("Sub Kegiatan 1 a Pelaksanaan Kegiatan Promosi"), "Sub Kegiatan 1 Pelaksanaan Kegiatan Promosi");
+        assert_eq!(clean_node("Kegiatan 2 I Penanggulangan Pencemaran ."), "Kegiatan 2 Penanggulangan Pencemaran");
+        assert_eq!(clean_node("Perencanaan, Penganggaran, dan Evaluasi Kinerja Perangkat Daerah ."), "Perencanaan, Penganggaran, dan Evaluasi Kinerja Perangkat Daerah");
+    }
+}
