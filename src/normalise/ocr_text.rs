@@ -4,9 +4,10 @@
 //! a "." or "-" standing after an indicator ("... sesuai standar ."), a
 //! quote glued to a cell's first word ("‘Persentase"), a stroke "I" where
 //! a name starts by its cell's left border ("I Penanggulangan ..."), a
-//! lone "i" amid words. No cell of a plan prints these alone, so in the
-//! text cells of OCR'd rows (node, indicator, unit, notes) they go. Value
-//! cells are left as read: there a "-" is a blank target.
+//! lone "i" amid words, a full stop after a cell's last word ("Gender.").
+//! No cell of a plan prints these alone, so in the text cells of OCR'd
+//! rows (node, indicator, unit, notes) they go. Value cells are left as
+//! read: there a "-" is a blank target.
 
 use crate::parse::header::Role;
 use crate::parse::label::printed_label;
@@ -40,6 +41,14 @@ pub fn clean(text: &str) -> String {
         let trimmed = first.trim_start_matches(LEADING_QUOTES);
         if !trimmed.is_empty() {
             *first = trimmed;
+        }
+    }
+    // A speck read as a full stop after the last word ("Gender."): a cell
+    // of a plan ends without one. An abbreviation ("Kab.", "dll.") keeps it.
+    if let Some(last) = words.last_mut() {
+        let stem = last.strip_suffix('.').unwrap_or(last);
+        if stem.len() < last.len() && stem.chars().count() >= 4 && stem.chars().all(char::is_alphabetic) {
+            *last = stem;
         }
     }
     words.join(" ")
@@ -91,6 +100,8 @@ mod tests {
         assert_eq!(clean("\u{2018}Persentase penurunan timbulan sampah"), "Persentase penurunan timbulan sampah");
         assert_eq!(clean("Meningkatnya iklim investasi i yang kondusif"), "Meningkatnya iklim investasi yang kondusif");
         assert_eq!(clean("I Penanggulangan Pencemaran"), "Penanggulangan Pencemaran");
+        assert_eq!(clean("Indeks Pembangunan Gender."), "Indeks Pembangunan Gender");
+        assert_eq!(clean("Pemerintah Kab."), "Pemerintah Kab.");
         // Words and numerals that are text stay.
         assert_eq!(clean("Persentase sekolah dengan akreditasi minimal B"), "Persentase sekolah dengan akreditasi minimal B");
         assert_eq!(clean("Pembinaan Tahap I"), "Pembinaan Tahap I");

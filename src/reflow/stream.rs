@@ -822,9 +822,11 @@ fn name_columns(p: &PageParts, cols: &Columns) -> HeaderNames {
     let mut value_roles: Vec<Option<Role>> = value_text.iter().map(|t| value_role_of(t).map(Role::ungrouped).filter(|r| r.is_value())).collect();
     // A header cut inside a word can give two columns one name: then the
     // position decides for all of them.
+    // (A column named for no target or quarter, ANGGARAN, keeps its name.)
+    let unnamed_targets = |roles: &[Option<Role>]| -> Vec<Option<Role>> { roles.iter().map(|r| r.filter(|r| !defaults.contains(r))).collect() };
     let mut seen = std::collections::HashSet::new();
     if !value_roles.iter().flatten().all(|r| seen.insert(*r)) {
-        value_roles = vec![None; value_text.len()];
+        value_roles = unnamed_targets(&value_roles);
     }
     // Columns the header does not name take, left to right, the target and
     // quarters still missing (headers are often cut: "TARGE" / "T"); any
@@ -850,7 +852,7 @@ fn name_columns(p: &PageParts, cols: &Columns) -> HeaderNames {
     let in_order = defaults.iter().filter_map(|d| roles.iter().position(|r| r == d)).collect::<Vec<_>>().windows(2).all(|w| w[0] < w[1]);
     if !in_order {
         value_names = vec![String::new(); value_text.len()];
-        roles = fill(&vec![None; value_text.len()], &mut value_names);
+        roles = fill(&unnamed_targets(&value_roles), &mut value_names);
     }
     let value_roles = roles;
     let mut names = Vec::new();
