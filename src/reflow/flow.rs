@@ -27,8 +27,8 @@ use super::frame::{core_words, is_header_line, is_signature_start, names_unit_af
 use super::{Row, Table};
 use crate::extract::Page;
 use crate::parse::header::Role;
-use crate::parse::label::{parse_indicator_number, parse_label, printed_label, starts_with_label, Level};
-use crate::parse::number::{is_number, is_readable, parse_value};
+use crate::parse::label::{names_bare_label, parse_indicator_number, parse_label, printed_label, starts_with_label, Level};
+use crate::parse::number::{is_number, is_readable, is_word_target, parse_value};
 use crate::parse::unit::{canonical, is_known, looks_like_unit};
 
 mod plan;
@@ -471,6 +471,11 @@ fn find_anchors(toks: &[Tok], cap: usize) -> Vec<Anchor> {
     let mut i = 1;
     while i < toks.len() {
         let unit = toks[i - 1].text;
+        if let Some(anchor) = word_target_anchor(toks, i) {
+            i = anchor.end + 1;
+            out.push(anchor);
+            continue;
+        }
         if !value_word[i] || value_word[i - 1] || !looks_like_unit(unit) {
             i += 1;
             continue;
@@ -512,6 +517,28 @@ fn find_anchors(toks: &[Tok], cap: usize) -> Vec<Anchor> {
 
 fn is_number_word(w: &str) -> bool {
     is_number(w)
+}
+
+/// A qualitative target printed as a word, each cell on a line of its own
+/// after the unit's: "Kategori" / "Informatif" / "Informatif" (the target
+/// and TW IV; the quarters between blank), or with TW IV's narrower cell
+/// cutting the word ("Informa") and its tail ("tif") on the next line.
+/// The unit at `i - 1`, the word at `i`.
+fn word_target_anchor(toks: &[Tok], i: usize) -> Option<Anchor> {
+    let (unit, word, tw4) = (&toks[i - 1], &toks[i], toks.get(i + 1)?);
+    let own_lines = unit.line < word.line && word.line < tw4.line;
+    let is_target_word = is_word_target(word.text) && !is_known(&canonical(word.text)) && !starts_with_label(word.text);
+    if !own_lines || !is_target_word || !is_known(&canonical(unit.text)) {
+        return None;
+    }
+    let end = if tw4.text == word.text {
+        i + 2
+    } else {
+        let tail = word.text.strip_prefix(tw4.text).filter(|t| !t.is_empty() && tw4.text.chars().count() >= 3)?;
+        toks.get(i + 2).filter(|t| t.text == tail && t.line > tw4.line)?;
+        i + 3
+    };
+    Some(Anchor { unit_tok: i - 1, unit_from: i - 1, values: vec![word.text.to_string(), word.text.to_string()], end })
 }
 
 /// Puts the targets in their columns. With every value present the order
@@ -744,7 +771,18 @@ fn split_segment(lines: &[SrcLine], seg: &[(usize, String)], first_is_trailing: 
         }
         cleaned.push((*li, strip_row_number(text).to_string()));
     }
-    let labels: Vec<usize> = cleaned.iter().enumerate().filter(|(_, (li, t))| *li < CELL_END && starts_with_label(t)).map(|(k, _)| k).collect();
+    // "PROGRAM 1" / "PROGRAM PENGEMBANGAN SUMBER DAYA MANUSIA": the line
+    // under a bare label that opens with its level's word is its name.
+    let names_the_label_above = |k: usize| {
+        let above = cleaned[..k].iter().rposition(|(li, _)| *li != CELL_END);
+        above.is_some_and(|a| cleaned[a].0 < CELL_END && names_bare_label(&cleaned[a].1, &cleaned[k].1))
+    };
+    let labels: Vec<usize> = cleaned
+        .iter()
+        .enumerate()
+        .filter(|&(k, (li, t))| *li < CELL_END && starts_with_label(t) && !names_the_label_above(k))
+        .map(|(k, _)| k)
+        .collect();
     let paragraphs = |range: &[(usize, String)]| -> Vec<(usize, Vec<String>)> {
         let mut ps: Vec<(usize, Vec<String>)> = Vec::new();
         let mut cur: Option<(usize, Vec<String>)> = None;

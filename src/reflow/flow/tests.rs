@@ -278,3 +278,32 @@ fn a_bare_label_over_two_cells_printed_line_by_line_is_parted() {
     assert_eq!(r[0].0.as_deref(), Some("KEGIATAN 1 Pengelolaan Informasi dan Komunikasi Publik Pemerintah Daerah Kabupaten/Kota"));
     assert_eq!(r[0].1, "Jumlah konten informasi publik yang dipublikasikan melalui media sosial dan media massa");
 }
+
+#[test]
+fn a_word_target_on_lines_of_its_own_with_tw_iv_cut_is_read_whole() {
+    // mutool: "Kategori" / "Informatif" / "Informa" (TW IV's narrower cell
+    // cut the word) and, after a blank line, its tail "tif".
+    let text = String::from(
+        "RENCANA AKSI TAHUN 2026\n\nNO\nURAIAN\nINDIKATOR KINERJA\nSATUAN\nTARGET\nTW I\nTW II\nTW III\nTW IV\n\n\
+         Sasaran 1 Meningkatnya keterbukaan informasi\n\nKategori keterbukaan informasi publik\nKategori\nInformatif\nInforma\n\ntif\n\n\
+         Persentase penyebarluasan informasi\nPersen\n100\n25\n50\n75\n100\n",
+    );
+    let t = table(&text);
+    let r = rows(&t);
+    assert_eq!(r.len(), 2, "{r:?}");
+    assert_eq!((r[0].1.as_str(), r[0].2.as_str()), ("Kategori keterbukaan informasi publik", "Kategori"));
+    assert_eq!(r[0].3, v("Informatif    Informatif"));
+    assert_eq!(r[1].1, "Persentase penyebarluasan informasi");
+}
+
+#[test]
+fn the_line_under_a_bare_label_opening_with_its_level_word_is_its_name() {
+    let text = String::from(
+        "RENCANA AKSI TAHUN 2026\n\nNO URAIAN INDIKATOR KINERJA SATUAN TARGET TW I TW II TW III TW IV\n\n\
+         PROGRAM 1\nPROGRAM PENGEMBANGAN\nSUMBER DAYA MANUSIA\n\n1. Persentase ASN yang mengikuti\npengembangan kompetensi\n\nPersen\n\n60\n\n10\n\n20\n\n20\n\n10\n",
+    );
+    let t = table(&text);
+    let r = rows(&t);
+    assert_eq!(r.len(), 1, "{r:?}");
+    assert_eq!(r[0].0.as_deref(), Some("PROGRAM 1 PROGRAM PENGEMBANGAN SUMBER DAYA MANUSIA"));
+}

@@ -1090,9 +1090,22 @@ fn read_word_targets(lines: &[BodyLine], parts: &mut [Vec<Part>], units: &Units)
     };
     for k in 1..lines.len().saturating_sub(1) {
         let (Some(unit), Some(target), Some(tw4)) = (lone_word(k - 1), lone_word(k), lone_word(k + 1)) else { continue };
-        if units.is_unit(unit) && target == tw4 && is_word_target(target) && !units.is_unit(target) && !starts_with_label(target) {
+        if !units.is_unit(unit) || !is_word_target(target) || units.is_unit(target) || starts_with_label(target) {
+            continue;
+        }
+        if target == tw4 {
             parts[k] = vec![Part::Values(vec![target.to_string()])];
             parts[k + 1] = vec![Part::Values(vec![tw4.to_string()])];
+            continue;
+        }
+        // TW IV's cell narrower than the word: cut ("Informa"), its tail
+        // ("tif") printed a line or three further on, as mutool prints a
+        // wrapped cell's rest.
+        let Some(tail) = target.strip_prefix(tw4).filter(|t| !t.is_empty() && tw4.chars().count() >= 3) else { continue };
+        if let Some(at) = (k + 2..lines.len().min(k + 5)).find(|&j| lone_word(j) == Some(tail)) {
+            parts[k] = vec![Part::Values(vec![target.to_string()])];
+            parts[k + 1] = vec![Part::Values(vec![target.to_string()])];
+            parts[at] = Vec::new();
         }
     }
 }
