@@ -969,9 +969,8 @@ fn build_rows(
         let node = node_of_row[k];
         // Nodes opened above this anchor that have no anchor of their own.
         if let Some(n) = node {
-            for m in 0..n {
-                if !emitted_nodes[m] {
-                    emitted_nodes[m] = true;
+            for (m, emitted) in emitted_nodes.iter_mut().enumerate().take(n) {
+                if !std::mem::replace(emitted, true) {
                     let (s, e) = node_span(m);
                     rows.push(Row {
                         page: placed[s].page,
@@ -1128,8 +1127,8 @@ fn assign_nodes_with(spans: &[(i64, i64)], bands: &[(i64, i64)], numbers: &[Opti
     let inf = i64::MAX / 4;
     let mut d = vec![vec![inf; n + 1]; m + 1];
     let mut from = vec![vec![0usize; n + 1]; m + 1];
-    for i in 0..=n {
-        d[0][i] = ROW_WITHOUT_NODE * i as i64;
+    for (i, cost) in d[0].iter_mut().enumerate() {
+        *cost = ROW_WITHOUT_NODE * i as i64;
     }
     for j in 0..m {
         if !sliding {

@@ -132,9 +132,9 @@ impl<'s> SequenceMatcher<'s> {
         let (a, b) = (self.a, self.b);
         let (mut besti, mut bestj, mut bestsize) = (alo, blo, 0);
         let mut j2len: HashMap<usize, usize> = HashMap::new();
-        for i in alo..ahi {
+        for (i, byte) in a.iter().enumerate().take(ahi).skip(alo) {
             let mut new_j2len = HashMap::new();
-            for &j in self.b2j.get(&a[i]).map(Vec::as_slice).unwrap_or(&[]) {
+            for &j in self.b2j.get(byte).map(Vec::as_slice).unwrap_or(&[]) {
                 if j < blo {
                     continue;
                 }

@@ -167,6 +167,10 @@ fn phrases(words: &[Word], positioned: bool) -> Vec<Vec<&Word>> {
     out
 }
 
+/// A header column being gathered: its left and right edges, and its
+/// words with the header line each is on.
+type ColumnWords<'a> = (f32, f32, Vec<(usize, &'a Word)>);
+
 /// The header's columns, left to right.
 fn header_columns(page: &Page, header: &[usize], positioned: bool) -> Vec<HeaderColumn> {
     // (line, x0, x1, words) of each phrase.
@@ -186,8 +190,8 @@ fn header_columns(page: &Page, header: &[usize], positioned: bool) -> Vec<Header
         .iter()
         .map(|a| header.iter().any(|&line| line != a.0 && all.iter().filter(|b| b.0 == line && overlaps(a, b)).count() >= 2))
         .collect();
-    // Each column's words with their header line.
-    let mut columns: Vec<(f32, f32, Vec<(usize, &Word)>)> = Vec::new();
+    // Each column's extent, and its words with their header line.
+    let mut columns: Vec<ColumnWords> = Vec::new();
     for (a, _) in all.iter().zip(&spanning).filter(|(_, s)| !**s) {
         let mut col = (a.1, a.2, a.3.iter().map(|w| (a.0, *w)).collect::<Vec<_>>());
         // Join every column this phrase reaches over.
