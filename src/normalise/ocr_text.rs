@@ -4,11 +4,13 @@
 //! a "." or "-" standing after an indicator ("... sesuai standar ."), a
 //! quote glued to a cell's first word ("‘Persentase"), a stroke "I" where
 //! a name starts by its cell's left border ("I Penanggulangan ..."), a
-//! lone "i" amid words, a full stop after a cell's last word ("Gender.").
+//! lone "i" amid words, a full stop after a cell's last word ("Gender."),
+//! a dash glued before a word, a doubted number ("5?") strayed in.
 //! No cell of a plan prints these alone, so in the text cells of OCR'd
 //! rows (node, indicator, unit, notes) they go. Value cells are left as
 //! read: there a "-" is a blank target.
 
+use crate::extract::ocr::is_doubted_number;
 use crate::parse::header::Role;
 use crate::parse::label::printed_label;
 use crate::reflow::{Row, Table};
@@ -33,7 +35,16 @@ fn is_stroke(w: &str) -> bool {
 /// anywhere, a stroke before a capitalised first word dropped, quotes off
 /// the first word.
 pub fn clean(text: &str) -> String {
-    let mut words: Vec<&str> = text.split_whitespace().filter(|w| !is_mark_only(w) && !matches!(*w, "i" | "a")).collect();
+    let mut words: Vec<&str> = text
+        .split_whitespace()
+        // A doubted number ("5?") in a text cell is a value's fragment.
+        .filter(|w| !is_mark_only(w) && !matches!(*w, "i" | "a") && !is_doubted_number(w))
+        .map(|w| match w.strip_prefix('-') {
+            // A dash glued before a lowercase word ("-lingkungan").
+            Some(rest) if rest.chars().next().is_some_and(char::is_lowercase) => rest,
+            _ => w,
+        })
+        .collect();
     if words.len() >= 2 && is_stroke(words[0]) && words[1].chars().next().is_some_and(char::is_uppercase) {
         words.remove(0);
     }
@@ -101,6 +112,8 @@ mod tests {
         assert_eq!(clean("Meningkatnya iklim investasi i yang kondusif"), "Meningkatnya iklim investasi yang kondusif");
         assert_eq!(clean("I Penanggulangan Pencemaran"), "Penanggulangan Pencemaran");
         assert_eq!(clean("Indeks Pembangunan Gender."), "Indeks Pembangunan Gender");
+        assert_eq!(clean("Persentase penurunan timbulan sampah 5?"), "Persentase penurunan timbulan sampah");
+        assert_eq!(clean("Jumlah pengaduan pencemaran -lingkungan"), "Jumlah pengaduan pencemaran lingkungan");
         assert_eq!(clean("Pemerintah Kab."), "Pemerintah Kab.");
         // Words and numerals that are text stay.
         assert_eq!(clean("Persentase sekolah dengan akreditasi minimal B"), "Persentase sekolah dengan akreditasi minimal B");

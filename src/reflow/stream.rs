@@ -17,6 +17,7 @@
 use super::cells::{fold, join_lines, Vocabulary};
 use super::frame::{core_words, is_header_line, is_signature_start, roles_in_words};
 use super::{Row, Table};
+use crate::extract::ocr::is_doubted_number;
 use crate::extract::{Page, Word};
 use crate::parse::header::{is_header_word, role_of, squash, value_role_of, Role};
 use crate::parse::label::{names_bare_label, parse_indicator_number, parse_label};
@@ -107,6 +108,9 @@ impl Columns {
         let first_value = words.iter().position(|w| matches!(self.place(w), Col::Value(_)))?;
         let has_value = words[first_value..]
             .iter()
+            // A number OCR doubted ("74?") is no value to give out, but a
+            // value cell all the same: without it the row would be joined
+            // to the next.
             .any(|w| matches!(self.place(w), Col::Value(_)) && w.text != "%" && (is_value_word(&w.text) || is_doubted_number(&w.text)))
             || self.has_word_target(&words[first_value..]);
         let u = first_value.checked_sub(1)?;
@@ -216,13 +220,6 @@ fn widen_unit_left(words: &mut [(Col, Word)], unit: usize, positioned: bool) {
 /// A value word, or a lone '%' that closes a wrapped value.
 fn is_value_word(w: &str) -> bool {
     w == "-" || w == "%" || !matches!(parse_value(w), Value::Unreadable(_))
-}
-
-/// A number OCR doubted ("74?"): no value to give out, but a value cell
-/// all the same, so its line is a row's anchor (the row's other cells may
-/// be read; without it the row would be joined to the next).
-fn is_doubted_number(w: &str) -> bool {
-    w.strip_suffix(crate::extract::ocr::UNREADABLE_MARK).is_some_and(|n| n.chars().any(|c| c.is_ascii_digit()))
 }
 
 fn is_number_word(w: &str) -> bool {

@@ -46,6 +46,11 @@ use tesseract::{LineKey, TesseractError, TsvWord};
 /// grammar refuses it, the plan's arithmetic may vouch for it.
 pub use repair::UNREADABLE_MARK;
 
+/// A number OCR doubted and marked ("74?"): no value to give out.
+pub fn is_doubted_number(word: &str) -> bool {
+    word.strip_suffix(UNREADABLE_MARK).is_some_and(|n| n.chars().any(|c| c.is_ascii_digit()))
+}
+
 /// When to OCR a PDF page.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
