@@ -200,6 +200,12 @@ row "(d) peak RSS -o all.csv: $DOCS vs $SMALL docs" "$((bm / 1024))/$((sm / 1024
 run small-dir "$SMALLDIR" -o "$WORK/out-small-dir/"; sm=$M
 run big-dir "$ALL" -o "$WORK/out-big-dir/"; bm=$M
 row "(d) peak RSS -o out/: $DOCS vs $SMALL docs" "$((bm / 1024))/$((sm / 1024)) MiB" "$(div "$bm" "$sm")x" "target <= 1.2x"
+# With --jobs 2 the peak of a short run depends on which two heavy
+# documents happen to be converted at once (10 documents: 21 to 27 MiB from
+# run to run); with --jobs 1 it does not, and the ratio shows growth alone.
+run small-dir-j1 "$SMALLDIR" -o "$WORK/out-small-dir-j1/" --jobs 1; sm=$M
+run big-dir-j1 "$ALL" -o "$WORK/out-big-dir-j1/" --jobs 1; bm=$M
+row "(d) peak RSS -o out/ --jobs 1: $DOCS vs $SMALL docs" "$((bm / 1024))/$((sm / 1024)) MiB" "$(div "$bm" "$sm")x" "target <= 1.2x"
 run same-small "$SAME10" -o "$WORK/out-same-small.csv"; sm=$M
 run same-big "$SAMEN" -o "$WORK/out-same-big.csv"; bm=$M
 row "(d) peak RSS, one flow dump $DOCS vs $SMALL times" "$((bm / 1024))/$((sm / 1024)) MiB" "$(div "$bm" "$sm")x" "$(basename "${TEMPLATES[$SAME_T]}"), -o all.csv"
