@@ -641,6 +641,15 @@ fn widen_units(anchors: &mut [Anchor], toks: &[Tok], lines: &[SrcLine]) {
 fn widen_wrapped_units(anchors: &mut [Anchor], toks: &[Tok], lines: &[SrcLine]) {
     let mut prev_end = 0usize;
     for a in anchors.iter_mut() {
+        // A rate's unit, "per 100.000" / "KH" or "per 1.000 KH", in a
+        // paragraph of its own: the base is the unit's, not the indicator's.
+        let u = a.unit_tok;
+        let opens_paragraph = |k: usize| (k == 0 || toks[k - 1].line != toks[k].line) && (toks[k].line == 0 || lines[toks[k].line].para_break);
+        if a.unit_from == u && u >= 2 + prev_end && toks[u - 2].text.eq_ignore_ascii_case("per") && is_number_word(toks[u - 1].text) && opens_paragraph(u - 2) {
+            a.unit_from = u - 2;
+            prev_end = a.end;
+            continue;
+        }
         let li = toks[a.unit_tok].line;
         let opens_line = a.unit_tok == 0 || toks[a.unit_tok - 1].line != li;
         let above = li.checked_sub(1);

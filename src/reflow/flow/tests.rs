@@ -307,3 +307,18 @@ fn the_line_under_a_bare_label_opening_with_its_level_word_is_its_name() {
     assert_eq!(r.len(), 1, "{r:?}");
     assert_eq!(r[0].0.as_deref(), Some("PROGRAM 1 PROGRAM PENGEMBANGAN SUMBER DAYA MANUSIA"));
 }
+
+#[test]
+fn a_rate_unit_in_a_paragraph_of_its_own_keeps_its_base() {
+    // pdftotext: "per 100.000" / "KH" is the SATUAN cell, not the end of
+    // the indicator above it.
+    let text = String::from(
+        "RENCANA AKSI TAHUN 2026\n\nNO URAIAN INDIKATOR KINERJA SATUAN TARGET TW I TW II TW III TW IV\n\n\
+         Sasaran 1 Meningkatnya akses pelayanan kesehatan\n\nAngka Kematian Ibu per 100.000\nkelahiran hidup\n\nper 100.000\nKH\n\n\
+         78,5\n\n-\n\n-\n\n-\n\n78,5\n",
+    );
+    let t = table(&text);
+    let r = rows(&t);
+    assert_eq!(r.len(), 1, "{r:?}");
+    assert_eq!((r[0].1.as_str(), r[0].2.as_str()), ("Angka Kematian Ibu per 100.000 kelahiran hidup", "per 100.000 KH"));
+}
