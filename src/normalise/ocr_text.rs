@@ -20,7 +20,7 @@ const TEXT_ROLES: [Role; 4] = [Role::Indicator, Role::Unit, Role::Note, Role::Re
 
 /// Marks that never stand alone as a word of a text cell.
 fn is_mark_only(w: &str) -> bool {
-    !w.is_empty() && w.chars().all(|c| matches!(c, '.' | ',' | ':' | ';' | '-' | '\u{2013}' | '\u{2014}' | '\'' | '"' | '\u{2018}' | '\u{2019}' | '\u{201c}' | '\u{201d}' | '_' | '=' | '~' | '|' | '\u{2022}' | '\u{b7}' | '\u{a9}'))
+    !w.is_empty() && w.chars().all(|c| matches!(c, '.' | ',' | ':' | ';' | '-' | '\u{2013}' | '\u{2014}' | '\'' | '"' | '\u{2018}' | '\u{2019}' | '\u{201c}' | '\u{201d}' | '_' | '=' | '~' | '|' | '\u{2022}' | '\u{b7}' | '\u{a9}' | '\u{a3}' | '\u{a2}' | '\u{a5}' | '\u{a7}' | '\u{a4}'))
 }
 
 /// Quote marks glued to the front of a cell's first word.
@@ -47,6 +47,11 @@ pub fn clean(text: &str) -> String {
         .collect();
     if words.len() >= 2 && is_stroke(words[0]) && words[1].chars().next().is_some_and(char::is_uppercase) {
         words.remove(0);
+    }
+    // And after a lowercase last word ("... yang ditanam I"); a numeral
+    // after a capital ("Tahap I") stays.
+    if words.len() >= 2 && is_stroke(words[words.len() - 1]) && words[words.len() - 2].chars().next().is_some_and(char::is_lowercase) {
+        words.pop();
     }
     if let Some(first) = words.first_mut() {
         let trimmed = first.trim_start_matches(LEADING_QUOTES);
@@ -118,6 +123,8 @@ mod tests {
         // Words and numerals that are text stay.
         assert_eq!(clean("Persentase sekolah dengan akreditasi minimal B"), "Persentase sekolah dengan akreditasi minimal B");
         assert_eq!(clean("Pembinaan Tahap I"), "Pembinaan Tahap I");
+        assert_eq!(clean("Jumlah bibit tanaman yang ditanam I"), "Jumlah bibit tanaman yang ditanam");
+        assert_eq!(clean("Pengelolaan Taman Keanekaragaman Hayati \u{a3}"), "Pengelolaan Taman Keanekaragaman Hayati");
         assert_eq!(clean("Jumlah e-KTP (elektronik) 10%"), "Jumlah e-KTP (elektronik) 10%");
     }
 

@@ -316,7 +316,10 @@ fn header_lines(page: &Page) -> Vec<usize> {
 /// mostly other words.
 fn is_misread_header_line(words: &[&str]) -> bool {
     let unknown = words.iter().filter(|w| !is_header_word(w)).count();
-    core_words(words) >= 3 && unknown * 3 <= words.len() && !words.iter().any(|w| matches!(parse_value(w), Value::Number(_)) && !is_header_word(w))
+    // A speck at the page's edge read as "1" is no value of a body row.
+    let numbers: Vec<&&str> = words.iter().filter(|w| matches!(parse_value(w), Value::Number(_)) && !is_header_word(w)).collect();
+    let stray_digit = matches!(numbers.as_slice(), [n] if n.len() == 1);
+    core_words(words) >= 3 && unknown * 3 <= words.len() && (numbers.is_empty() || stray_digit)
 }
 
 /// The next line of a header band with a word misread ("KINERJA I \" 1?
@@ -1454,6 +1457,7 @@ mod tests {
         // Too many unknown words, a value, or too few column names: no.
         assert!(!is_misread_header_line(&line("Persentase INDIKATOR SATUAN TARGET yang tercapai di desa")));
         assert!(!is_misread_header_line(&line("INDIKATOR SATUAN TARGET 75")));
+        assert!(is_misread_header_line(&line("URAIAN INDIKATOR KINERJA WM wyv SATUAN I REALISASI ANGGARAN (Rp) 1")));
         assert!(!is_misread_header_line(&line("SATUAN TARGET wi")));
         assert!(is_misread_header_line(&line("URAIAN INDIKATOR KINERJA SATUAN Irarcer wi I twa I wut TW IV ANGGARAN (Rp)")));
         assert!(!is_misread_header_line(&line("Persentase satuan pendidikan yang mencapai target indikator")));
