@@ -21,6 +21,9 @@ const MIN_RATIO: usize = 3;
 /// glyph too often ("dan", "dari").
 const MIN_LEN: usize = 5;
 
+/// A word read without its last letter is put right only from this length.
+const MIN_LEN_TRUNCATED: usize = 7;
+
 /// Glyphs Tesseract takes for each other (either way).
 const CONFUSIONS: &[(&str, &str)] = &[("i", "l"), ("h", "b"), ("li", "h"), ("rn", "m"), ("cl", "d"), ("I", "l"), ("e", "c"), ("n", "u")];
 
@@ -67,8 +70,10 @@ fn right_word(word: &str, n: usize, counts: &HashMap<String, usize>) -> Option<S
             }
         }
     }
-    // The last letter lost.
-    for (candidate, _) in counts.iter().filter(|(c, _)| c.len() == word.len() + 1 && c.starts_with(word)) {
+    // The last letter lost, in a long word only: short words that differ
+    // by a last letter are often both words ("bidan", "bidang").
+    let long = word.chars().count() >= MIN_LEN_TRUNCATED;
+    for (candidate, _) in counts.iter().filter(|(c, _)| long && c.len() == word.len() + 1 && c.starts_with(word)) {
         if often(candidate) && !found.contains(candidate) {
             found.push(candidate.clone());
         }
@@ -120,5 +125,9 @@ mod tests {
         assert_eq!(t[3], "pelayaran laut");
         // "Jumlah" printed once: not often enough to overrule.
         assert_eq!(t[5], "Jumiah");
+        // A short word one letter short of a frequent one is a word too.
+        let mut pages = [page("bidang kesehatan\nbidang sosial\nbidang umum\nbidan desa")];
+        correct_misreadings(&mut pages);
+        assert_eq!(text(&pages[0])[3], "bidan desa");
     }
 }
