@@ -917,9 +917,10 @@ fn part_merged_label_lines(lines: &[SrcLine]) -> Vec<SrcLine> {
 }
 
 /// True when `words` open an indicator: an opening noun in capitals, then a
-/// lowercase word.
+/// lowercase word that is no function word (a name's "Peningkatan Cakupan
+/// dan Mutu Pelayanan" goes on with "dan").
 fn opens_indicator(words: &[&str]) -> bool {
-    matches!(words, [w, next, ..] if starts_upper(w) && words::OPENERS.contains(&w.to_lowercase().as_str()) && next.chars().next().is_some_and(char::is_lowercase))
+    matches!(words, [w, next, ..] if starts_upper(w) && words::OPENERS.contains(&w.to_lowercase().as_str()) && next.chars().next().is_some_and(char::is_lowercase) && !words::is_function_word(next))
 }
 
 /// A word that tells a line goes on in lowercase: not a function word

@@ -322,3 +322,12 @@ fn a_rate_unit_in_a_paragraph_of_its_own_keeps_its_base() {
     assert_eq!(r.len(), 1, "{r:?}");
     assert_eq!((r[0].1.as_str(), r[0].2.as_str()), ("Angka Kematian Ibu per 100.000 kelahiran hidup", "per 100.000 KH"));
 }
+
+#[test]
+fn an_opening_noun_inside_a_name_opens_no_indicator() {
+    // "Peningkatan Cakupan dan Mutu Pelayanan": the name goes on with "dan".
+    assert!(!super::opens_indicator(&["Cakupan", "dan", "Mutu"]));
+    assert!(!super::opens_indicator(&["Indeks", "Kepuasan", "Masyarakat"]));
+    assert!(super::opens_indicator(&["Persentase", "bayi", "yang"]));
+    assert!(super::opens_indicator(&["Jumlah", "penyandang"]));
+}
