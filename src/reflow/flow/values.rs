@@ -382,6 +382,10 @@ enum Act {
     Start,
     /// A free value no row takes.
     Skip,
+    /// That many free values no row takes, passed over at once (after the
+    /// last row, where a completion may start anywhere: one step, not one
+    /// per value, or a long stream's steps grow by its length squared).
+    Skips(usize),
     /// Row `row` got these values (confirmed or not).
     Row { row: usize, vals: Seq, ok: bool, from: usize, len: usize },
     /// The pending row `row` was completed.
@@ -710,8 +714,8 @@ impl<'p> Search<'p> {
                             // The values passed over before it are strays.
                             let pending = self.pendings.rest(s.pending);
                             let mut t = State { score: s.score + sc - completion_cost(pv.len()) - STRAY * skipped as f64, p: start + take, pending, step: st };
-                            for _ in 0..skipped {
-                                t.step = self.step(t.step, Act::Skip);
+                            if skipped > 0 {
+                                t.step = self.step(t.step, Act::Skips(skipped));
                             }
                             grown.push(t);
                         }
@@ -751,6 +755,7 @@ impl<'p> Search<'p> {
                 let (parent, act) = &self.steps[i];
                 match act {
                     Act::Skip => stray += 1,
+                    Act::Skips(n) => stray += n,
                     Act::Complete { row, vals, from, len } => {
                         owner[*from..*from + *len].iter_mut().for_each(|o| *o = Some(*row));
                         out_rows[*row] = pool.place(vals.as_slice(), cap);
