@@ -105,7 +105,8 @@ pub struct Document {
 }
 
 pub fn normalise(source: &str, kind: InputKind, table: &Table, reader_warnings: &[String]) -> Document {
-    let cleaned = ocr_text::cleaned(table, &ocr_pages(reader_warnings));
+    let ocr_pages = ocr_pages(reader_warnings);
+    let cleaned = ocr_text::cleaned(table, &ocr_pages);
     let table = cleaned.as_ref().unwrap_or(table);
     let title = read_title(&table.title);
     let mut doc = Document {
@@ -172,8 +173,8 @@ pub fn normalise(source: &str, kind: InputKind, table: &Table, reader_warnings: 
         doc.indicators.push(indicator(row, level, &path));
     }
     quarterly::classify(&mut doc);
-    quarterly::confirm_doubted_ocr_values(&mut doc, &ocr_pages(reader_warnings));
-    quarterly::distrust_ocr_rows(&mut doc, &ocr_pages(reader_warnings));
+    quarterly::confirm_doubted_ocr_values(&mut doc, &ocr_pages);
+    quarterly::distrust_ocr_rows(&mut doc, &ocr_pages);
     doc
 }
 

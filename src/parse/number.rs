@@ -112,6 +112,13 @@ pub fn is_word_target(s: &str) -> bool {
     chars.next().is_some_and(char::is_uppercase) && s.chars().count() >= 3 && chars.all(char::is_alphabetic)
 }
 
+/// The rest of a word target cut at a narrower cell's edge: TW IV printed
+/// "Informa" of the target "Informatif" (at least three letters of it),
+/// its tail "tif" wrapped further on.
+pub fn cut_word_target_tail<'a>(target: &'a str, cut: &str) -> Option<&'a str> {
+    target.strip_prefix(cut).filter(|tail| !tail.is_empty() && cut.chars().count() >= 3)
+}
+
 /// `[Rp] digits-with-separators [%]`, returning the sign with the digits-and-separators part.
 fn number_cell(i: &str) -> IResult<&str, &str> {
     let (i, _) = opt(terminated(tag_no_case("rp"), tuple((opt(char('.')), multispace0))))(i)?;
@@ -240,6 +247,10 @@ mod tests {
         assert_eq!(parse_value("A"), Value::Text("A".into()));
         assert!(is_word_target("Baik") && is_word_target("Informatif"));
         assert!(!is_word_target("baik") && !is_word_target("Ba") && !is_word_target("Baik1") && !is_word_target("Data Dapodik"));
+        assert_eq!(cut_word_target_tail("Informatif", "Informa"), Some("tif"));
+        assert_eq!(cut_word_target_tail("Informatif", "Informatif"), None);
+        assert_eq!(cut_word_target_tail("Informatif", "In"), None);
+        assert_eq!(cut_word_target_tail("Informatif", "Baik"), None);
         assert!(matches!(parse_value("7,1,2.3"), Value::Unreadable(_)));
         assert!(matches!(parse_value("Y6"), Value::Unreadable(_)));
         assert!(matches!(parse_value("Persentase"), Value::Unreadable(_)));

@@ -25,10 +25,11 @@
 use super::cells::{fold, join_lines, Vocabulary};
 use super::frame::{core_words, is_header_line, is_signature_start, names_unit_after_quarters, roles_in_words};
 use super::{Row, Table};
+use std::borrow::Cow;
 use crate::extract::Page;
 use crate::parse::header::Role;
 use crate::parse::label::{names_bare_label, parse_indicator_number, parse_label, printed_label, starts_with_label, Level};
-use crate::parse::number::{is_number, is_readable, is_word_target, parse_value};
+use crate::parse::number::{cut_word_target_tail, is_number, is_readable, is_word_target, parse_value};
 use crate::parse::unit::{canonical, is_known, looks_like_unit};
 
 mod plan;
@@ -534,7 +535,7 @@ fn word_target_anchor(toks: &[Tok], i: usize) -> Option<Anchor> {
     let end = if tw4.text == word.text {
         i + 2
     } else {
-        let tail = word.text.strip_prefix(tw4.text).filter(|t| !t.is_empty() && tw4.text.chars().count() >= 3)?;
+        let tail = cut_word_target_tail(word.text, tw4.text)?;
         toks.get(i + 2).filter(|t| t.text == tail && t.line > tw4.line)?;
         i + 3
     };
@@ -902,18 +903,23 @@ fn inline_indicator_start(s: &str) -> Option<usize> {
 /// and the rest to the indicator. The name's lines come first, then the
 /// indicator's as a paragraph of their own. A paragraph with a number
 /// after its first line, or a second indicator in it, is left as it is.
-fn part_merged_label_lines(lines: &[SrcLine]) -> Vec<SrcLine> {
-    let mut out: Vec<SrcLine> = Vec::with_capacity(lines.len());
+/// The lines are copied only when a paragraph is parted.
+fn part_merged_label_lines(lines: &[SrcLine]) -> Cow<'_, [SrcLine]> {
+    let mut out: Option<Vec<SrcLine>> = None;
     let mut i = 0;
     while i < lines.len() {
         let end = (i + 1..lines.len()).find(|&k| lines[k].para_break).unwrap_or(lines.len());
         match part_paragraph(&lines[i..end]) {
-            Some(parted) => out.extend(parted),
-            None => out.extend(lines[i..end].iter().cloned()),
+            Some(parted) => out.get_or_insert_with(|| lines[..i].to_vec()).extend(parted),
+            None => {
+                if let Some(o) = out.as_mut() {
+                    o.extend_from_slice(&lines[i..end]);
+                }
+            }
         }
         i = end;
     }
-    out
+    out.map_or(Cow::Borrowed(lines), Cow::Owned)
 }
 
 /// True when `words` open an indicator: an opening noun in capitals, then a

@@ -316,10 +316,19 @@ fn header_lines(page: &Page) -> Vec<usize> {
 /// mostly other words.
 fn is_misread_header_line(words: &[&str]) -> bool {
     let unknown = words.iter().filter(|w| !is_header_word(w)).count();
-    // A speck at the page's edge read as "1" is no value of a body row.
-    let numbers: Vec<&&str> = words.iter().filter(|w| matches!(parse_value(w), Value::Number(_)) && !is_header_word(w)).collect();
-    let stray_digit = matches!(numbers.as_slice(), [n] if n.len() == 1);
-    core_words(words) >= 3 && unknown * 3 <= words.len() && (numbers.is_empty() || stray_digit)
+    // No number, but for a speck at the page's edge read as "1": no value
+    // of a body row.
+    let numbers_allowed = match numbers_not_header_words(words).as_slice() {
+        [] => true,
+        [n] => n.len() == 1,
+        _ => false,
+    };
+    core_words(words) >= 3 && unknown * 3 <= words.len() && numbers_allowed
+}
+
+/// The words that read as numbers and are no header words (a year is one).
+fn numbers_not_header_words<'a>(words: &[&'a str]) -> Vec<&'a str> {
+    words.iter().copied().filter(|w| matches!(parse_value(w), Value::Number(_)) && !is_header_word(w)).collect()
 }
 
 /// The next line of a header band with a word misread ("KINERJA I \" 1?
@@ -328,7 +337,7 @@ fn is_misread_header_line(words: &[&str]) -> bool {
 /// band's lines above name the columns, so the line need not.
 fn is_misread_header_tail(words: &[&str]) -> bool {
     let unknown = words.iter().filter(|w| !is_header_word(w)).count();
-    words.len() >= 2 && unknown * 4 <= words.len() && !words.iter().any(|w| matches!(parse_value(w), Value::Number(_)) && !is_header_word(w))
+    words.len() >= 2 && unknown * 4 <= words.len() && numbers_not_header_words(words).is_empty()
 }
 
 fn split_page(page: &Page, first: bool) -> PageParts<'_> {

@@ -78,14 +78,9 @@ fn rows_of(words: Vec<OcrWord>) -> Vec<Row> {
             let typical = heights[(heights.len() - 1) / 2];
             // Nor a speck's flat box ("5." one pixel high) raise it.
             let fits = |w: &Word| w.y1 - w.y0 <= TALL * typical && w.y1 - w.y0 >= FLAT * typical;
+            // Never empty: the word of the typical height fits.
             let kept: Vec<Word> = words.iter().filter(|w| fits(w)).cloned().collect();
-            let (kept, height) = if kept.is_empty() {
-                let height = words.iter().map(|w| w.y1 - w.y0).fold(0.0, f32::max);
-                (words.clone(), height)
-            } else {
-                let height = kept.iter().map(|w| w.y1 - w.y0).fold(0.0, f32::max);
-                (kept, height)
-            };
+            let height = kept.iter().map(|w| w.y1 - w.y0).fold(0.0, f32::max);
             Row { baseline: baseline(&kept, height), height, words }
         })
         .collect()

@@ -227,13 +227,8 @@ fn recognise_page(number: u32, image: PageImage, (width, height): (f32, f32)) ->
 /// a zero ([`shape`]): given the confidence a number needs.
 fn believe_zero_shaped(words: &mut [TsvWord], ink: &Ink) {
     for w in words.iter_mut().filter(|w| w.image == 1 && w.text == "0" && w.conf < repair::MIN_NUMBER_CONF) {
-        let b = PixelBox {
-            left: (w.left as usize).saturating_sub(1),
-            top: (w.top as usize).saturating_sub(1),
-            right: (w.right() as usize + 1).min(ink.width),
-            bottom: (w.bottom() as usize + 1).min(ink.height),
-        };
-        if shape::is_zero_shaped(ink, &b) {
+        // A pixel of paper around the glyph: its outline closes inside the box.
+        if shape::is_zero_shaped(ink, &reread::box_around(w, 1, (ink.width, ink.height))) {
             w.conf = repair::MIN_NUMBER_CONF;
         }
     }

@@ -74,7 +74,7 @@ pub fn doubted_glyphs(words: &[TsvWord], up: &PasteUp, placement: &Placement) ->
 /// Reads the doubted words again and puts an agreeing reading (text and
 /// confidence) in place of the first. Returns how many were replaced.
 pub fn reread(words: &mut [TsvWord], doubted: &[usize], page: &Gray, placement: &Placement, dir: &Path) -> Result<usize, TesseractError> {
-    let boxes: Vec<PixelBox> = doubted.iter().map(|&i| with_margin(&words[i], page)).collect();
+    let boxes: Vec<PixelBox> = doubted.iter().map(|&i| box_around(&words[i], MARGIN, (page.width, page.height))).collect();
     let Some(up) = isolated::paste_up(&page.smoothed(), &boxes) else { return Ok(0) };
     let image = dir.join("doubted.pgm");
     let list = dir.join("doubted.txt");
@@ -149,12 +149,14 @@ fn agrees(first: &str, second: &str) -> bool {
     matches!(parse_value(second), Value::Number(_)) && !digits(second).is_empty() && digits(first) == digits(second)
 }
 
-fn with_margin(w: &TsvWord, page: &Gray) -> PixelBox {
+/// The word's box grown by `margin` pixels on each side, kept inside a
+/// raster of `width` × `height`.
+pub(super) fn box_around(w: &TsvWord, margin: usize, (width, height): (usize, usize)) -> PixelBox {
     PixelBox {
-        left: (w.left as usize).saturating_sub(MARGIN),
-        top: (w.top as usize).saturating_sub(MARGIN),
-        right: (w.right() as usize + MARGIN).min(page.width),
-        bottom: (w.bottom() as usize + MARGIN).min(page.height),
+        left: (w.left as usize).saturating_sub(margin),
+        top: (w.top as usize).saturating_sub(margin),
+        right: (w.right() as usize + margin).min(width),
+        bottom: (w.bottom() as usize + margin).min(height),
     }
 }
 

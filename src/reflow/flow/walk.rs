@@ -17,7 +17,7 @@ use super::words::{
     starts_upper, style_counts,
 };
 use crate::parse::label::{parse_indicator_number, parse_label, starts_with_label, Label, Level};
-use crate::parse::number::is_word_target;
+use crate::parse::number::{cut_word_target_tail, is_word_target};
 use std::collections::HashMap;
 
 /// What a cell of the dump is.
@@ -1101,7 +1101,7 @@ fn read_word_targets(lines: &[BodyLine], parts: &mut [Vec<Part>], units: &Units)
         // TW IV's cell narrower than the word: cut ("Informa"), its tail
         // ("tif") printed a line or three further on, as mutool prints a
         // wrapped cell's rest.
-        let Some(tail) = target.strip_prefix(tw4).filter(|t| !t.is_empty() && tw4.chars().count() >= 3) else { continue };
+        let Some(tail) = cut_word_target_tail(target, tw4) else { continue };
         if let Some(at) = (k + 2..lines.len().min(k + 5)).find(|&j| lone_word(j) == Some(tail)) {
             parts[k] = vec![Part::Values(vec![target.to_string()])];
             parts[k + 1] = vec![Part::Values(vec![target.to_string()])];
