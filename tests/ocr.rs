@@ -116,3 +116,22 @@ fn ocr_always_keeps_the_text_layer_of_a_pdf_without_images() {
     assert_eq!(doc.indicators.len(), ROWS);
     assert!(!doc.warnings.iter().any(|w| w.starts_with("ocr")), "{:?}", doc.warnings);
 }
+
+/// `fixtures/scan/gen07.scan.pdf`: the held-out plan gen07 (SATUAN after
+/// the quarters, a REALISASI column) scanned at medium strength by
+/// `fixtures/generated/make_scans.py`. On its first page Tesseract's
+/// sparse mode reads no word from three clean value cells.
+#[test]
+fn values_tesseract_left_out_are_read_from_their_ink() {
+    if !tesseract_installed() {
+        return;
+    }
+    let doc = rencana::convert_path(&fixture("scan/gen07.scan.pdf"), &Options::default()).expect("the scan converts");
+    let by_text = |text: &str| doc.indicators.iter().find(|i| i.text == text).unwrap_or_else(|| panic!("no row {text:?}"));
+    // TW IV "300" between "300" and "Unit".
+    let bank = by_text("Jumlah bank sampah yang dibina");
+    assert_eq!(values(bank).map(Value::as_field), ["1250", "300", "350", "300", "300"]);
+    // The target "384".
+    let sampel = by_text("Jumlah sampel air dan udara yang diuji di laboratorium");
+    assert_eq!(values(sampel).map(Value::as_field), ["384", "96", "96", "96", "96"]);
+}

@@ -18,6 +18,10 @@ impl PixelBox {
     pub fn height(&self) -> usize {
         self.bottom - self.top
     }
+    /// True when the boxes share pixels.
+    pub fn intersects(&self, other: &PixelBox) -> bool {
+        self.left < other.right && other.left < self.right && self.top < other.bottom && other.top < self.bottom
+    }
 }
 
 /// One connected ink component.
@@ -108,21 +112,9 @@ fn union(parent: &mut [usize], a: usize, b: usize) {
 mod tests {
     use super::*;
 
-    fn ink_with(width: usize, height: usize, rects: &[(usize, usize, usize, usize)]) -> Ink {
-        let mut dots = vec![false; width * height];
-        for &(l, t, w, h) in rects {
-            for y in t..t + h {
-                for x in l..l + w {
-                    dots[y * width + x] = true;
-                }
-            }
-        }
-        Ink { width, height, dots }
-    }
-
     #[test]
     fn components_join_diagonal_neighbours_and_split_gaps() {
-        let mut ink = ink_with(10, 4, &[(0, 0, 2, 2), (5, 0, 2, 2)]);
+        let mut ink = Ink::with_rects(10, 4, &[(0, 0, 2, 2), (5, 0, 2, 2)]);
         ink.dots[2 * 10 + 2] = true; // diagonal from (1,1)
         let c = components(&ink);
         assert_eq!(c.len(), 2);

@@ -132,6 +132,14 @@ impl PasteUp {
         self.slots[i].0.map(|_| self.slots[..i].iter().filter(|(g, _)| g.is_some()).count())
     }
 
+    /// How far the `slot`th box (as [`Self::slot_of`] counts) lies from
+    /// its place on the page, `page_box`: (dx, dy) in pixels, page less
+    /// paste-up.
+    pub fn offset_of(&self, slot: usize, page_box: &PixelBox) -> (i64, i64) {
+        let at = self.slots.iter().filter(|(g, _)| g.is_some()).nth(slot).map_or(*page_box, |(_, at)| *at);
+        (page_box.left as i64 - at.left as i64, page_box.top as i64 - at.top as i64)
+    }
+
     /// Maps a word read from the paste-up back to the page: (glyph box,
     /// text) for each glyph it covers. A word covering several glyphs is
     /// split only when it has one character per glyph; otherwise it is
@@ -167,25 +175,12 @@ mod tests {
     use super::super::raster::Ink;
     use super::*;
 
-    /// An ink map with filled rectangles.
-    fn ink_with(width: usize, height: usize, rects: &[(usize, usize, usize, usize)]) -> Ink {
-        let mut dots = vec![false; width * height];
-        for &(l, t, w, h) in rects {
-            for y in t..t + h {
-                for x in l..l + w {
-                    dots[y * width + x] = true;
-                }
-            }
-        }
-        Ink { width, height, dots }
-    }
-
     #[test]
     fn a_lone_digit_is_found_and_a_word_is_not() {
         // A "word" of five glyphs 10px tall, 3px apart, and a lone glyph 14px tall far right.
         let mut rects: Vec<(usize, usize, usize, usize)> = (0..5).map(|i| (10 + i * 9, 20, 6, 10)).collect();
         rects.push((150, 16, 8, 14));
-        let ink = ink_with(200, 50, &rects);
+        let ink = Ink::with_rects(200, 50, &rects);
         let components = components(&ink);
         let glyphs = lone_glyphs(&components, typical_height(&components).unwrap());
         assert_eq!(glyphs, vec![PixelBox { left: 150, top: 16, right: 158, bottom: 30 }]);

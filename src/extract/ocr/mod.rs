@@ -8,7 +8,8 @@
 //! reflow reads them. A tilted scan is levelled ([`deskew`]); table borders
 //! are found in the image ([`rulings`]), given to the reflow as a text PDF's
 //! rulings are, and erased before OCR; lone glyphs that Tesseract's sparse
-//! mode drops are recovered from a paste-up ([`isolated`]); numbers are
+//! mode drops are recovered from a paste-up ([`isolated`]), and ink no
+//! word was read from is read again on its own ([`unread`]); numbers are
 //! repaired or refused ([`repair`]), and refused ones read again alone
 //! ([`reread`]).
 //!
@@ -28,6 +29,7 @@ mod reread;
 mod rulings;
 mod shape;
 mod tesseract;
+mod unread;
 
 use super::pdf;
 use super::{Extracted, Line, Ruling, Word};
@@ -195,7 +197,8 @@ fn recognise_page(number: u32, image: PageImage, (width, height): (f32, f32)) ->
     let borders = rulings::find(&ink, glyph_height);
     borders.erase(&mut gray, &mut ink);
     let components = blobs::components(&ink);
-    let paste_up = isolated::paste_up(&gray, &isolated::lone_glyphs(&components, glyph_height));
+    let lone = isolated::lone_glyphs(&components, glyph_height);
+    let paste_up = isolated::paste_up(&gray, &lone);
     let dir = tempfile::Builder::new().prefix("rencana-ocr").tempdir().map_err(OcrError::Io)?;
     let mut inputs = vec![dir.path().join("page.pgm")];
     std::fs::write(&inputs[0], gray.to_pgm()).map_err(OcrError::Io)?;
@@ -209,6 +212,15 @@ fn recognise_page(number: u32, image: PageImage, (width, height): (f32, f32)) ->
     if let Some(up) = &paste_up {
         let glyphs = reread::doubted_glyphs(&words, up, &placement);
         words.extend(glyphs);
+    }
+    // Ink of text size no word was read from: read again on its own.
+    let unread = unread::unread_ink(&components, &words, &lone, glyph_height);
+    if !unread.is_empty() {
+        let found = unread::read_unread(&unread, &gray, dir.path(), placement.dpi()).map_err(OcrError::Tesseract)?;
+        if std::env::var_os("RENCANA_DEBUG").is_some() {
+            eprintln!("page {number}: unread ink {unread:?} read as {:?}", found.iter().map(|w| (&w.text, w.conf)).collect::<Vec<_>>());
+        }
+        words.extend(found);
     }
     let doubted = reread::doubted(&words, &placement);
     if !doubted.is_empty() {
@@ -238,13 +250,13 @@ fn believe_zero_shaped(words: &mut [TsvWord], ink: &Ink) {
 /// from the paste-up added where the page reading has nothing.
 fn page_words(words: Vec<TsvWord>, paste_up: Option<&PasteUp>, placement: &Placement) -> Vec<OcrWord> {
     let (on_page, on_paste_up): (Vec<TsvWord>, Vec<TsvWord>) = words.into_iter().partition(|w| w.image == 1);
-    let mut boxes: Vec<PixelBox> = on_page.iter().map(pixel_box).collect();
+    let mut boxes: Vec<PixelBox> = on_page.iter().map(TsvWord::pixel_box).collect();
     let mut out: Vec<OcrWord> =
-        on_page.iter().flat_map(|w| ocr_words(&w.text, w.conf, &pixel_box(w), w.line_key(), placement)).collect();
+        on_page.iter().flat_map(|w| ocr_words(&w.text, w.conf, &w.pixel_box(), w.line_key(), placement)).collect();
     let Some(paste_up) = paste_up else { return out };
     for (i, word) in on_paste_up.iter().enumerate() {
         for (glyph, text) in paste_up.place(word) {
-            if boxes.iter().any(|b| intersects(b, &glyph)) {
+            if boxes.iter().any(|b| b.intersects(&glyph)) {
                 continue;
             }
             boxes.push(glyph);
@@ -254,14 +266,6 @@ fn page_words(words: Vec<TsvWord>, paste_up: Option<&PasteUp>, placement: &Place
         }
     }
     out
-}
-
-fn pixel_box(w: &TsvWord) -> PixelBox {
-    PixelBox { left: w.left as usize, top: w.top as usize, right: w.right() as usize, bottom: w.bottom() as usize }
-}
-
-fn intersects(a: &PixelBox, b: &PixelBox) -> bool {
-    a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom
 }
 
 /// The repaired word in points; a repair that splits it ("nil" → "n II")

@@ -135,6 +135,22 @@ pub struct Ink {
 }
 
 #[cfg(test)]
+impl Ink {
+    /// A raster with ink in the given rectangles (left, top, width, height).
+    pub fn with_rects(width: usize, height: usize, rects: &[(usize, usize, usize, usize)]) -> Ink {
+        let mut dots = vec![false; width * height];
+        for &(l, t, w, h) in rects {
+            for y in t..t + h {
+                for x in l..l + w {
+                    dots[y * width + x] = true;
+                }
+            }
+        }
+        Ink { width, height, dots }
+    }
+}
+
+#[cfg(test)]
 mod tests {
     use super::*;
 

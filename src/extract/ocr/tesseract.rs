@@ -8,6 +8,7 @@
 //! same word boxes and confidences the API would give. The cost, a process
 //! start and model load per page, is measured by `benches/ocr_bench.sh`.
 
+use super::blobs::PixelBox;
 use std::io::Write;
 use std::path::Path;
 use std::process::{Command, Stdio};
@@ -45,6 +46,10 @@ impl TsvWord {
     }
     pub fn bottom(&self) -> u32 {
         self.top + self.height
+    }
+    /// The word's box, in the pixels of its image.
+    pub fn pixel_box(&self) -> PixelBox {
+        PixelBox { left: self.left as usize, top: self.top as usize, right: self.right() as usize, bottom: self.bottom() as usize }
     }
     /// Which Tesseract text line the word is on.
     pub fn line_key(&self) -> LineKey {
