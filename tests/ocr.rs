@@ -120,7 +120,8 @@ fn ocr_always_keeps_the_text_layer_of_a_pdf_without_images() {
 /// `fixtures/scan/gen07.scan.pdf`: the held-out plan gen07 (SATUAN after
 /// the quarters, a REALISASI column) scanned at medium strength by
 /// `fixtures/generated/make_scans.py`. On its first page Tesseract's
-/// sparse mode reads no word from three clean value cells.
+/// sparse mode reads no word from three clean value cells, and a lone
+/// zero twice.
 #[test]
 fn values_tesseract_left_out_are_read_from_their_ink() {
     if !tesseract_installed() {
@@ -134,4 +135,8 @@ fn values_tesseract_left_out_are_read_from_their_ink() {
     // The target "384".
     let sampel = by_text("Jumlah sampel air dan udara yang diuji di laboratorium");
     assert_eq!(values(sampel).map(Value::as_field), ["384", "96", "96", "96", "96"]);
+    // A lone "0" read by the page and again from the lone glyphs'
+    // paste-up is one word, not "0 0".
+    let sarana = by_text("Jumlah sarana dan prasarana pengelolaan sampah yang disediakan");
+    assert_eq!(values(sarana).map(Value::as_field), ["24", "0", "8", "8", "8"]);
 }

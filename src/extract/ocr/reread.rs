@@ -45,11 +45,14 @@ pub fn doubted(words: &[TsvWord], placement: &Placement) -> Vec<usize> {
 /// number Tesseract doubted (a lone "0" on a grey, speckled scan), as page
 /// words at the glyphs' places (image 1), to be read again with the page's
 /// doubted words. Once on the page they take the glyph's place: the
-/// paste-up's reading of it is no longer used.
+/// paste-up's reading of it is no longer used. A glyph the page reading
+/// has a word over is left to that word (as a sure reading is, in
+/// `page_words`): two readings of one glyph made one cell read "0 0".
 pub fn doubted_glyphs(words: &[TsvWord], up: &PasteUp, placement: &Placement) -> Vec<TsvWord> {
+    let on_page: Vec<PixelBox> = words.iter().filter(|w| w.image == 1).map(TsvWord::pixel_box).collect();
     let mut out = Vec::new();
     for (i, word) in words.iter().enumerate().filter(|(_, w)| w.image == 2) {
-        for (glyph, text) in up.place(word) {
+        for (glyph, text) in up.place(word).into_iter().filter(|(g, _)| !on_page.iter().any(|b| b.intersects(g))) {
             let at = TsvWord {
                 image: 1,
                 // A line of its own, as page_words gives a recovered glyph.
@@ -195,6 +198,10 @@ mod tests {
         assert_eq!(doubted.len(), 1);
         let w = &doubted[0];
         assert_eq!((w.image, w.left, w.top, w.width, w.height, w.text.as_str()), (1, 300, 10, 10, 20, "0"));
+        // The page reading has a word over that glyph: it is left to it.
+        let mut read_on_page = vec![TsvWord { image: 1, left: 298, top: 8, width: 14, height: 24, ..on_slot(0, 80.0) }];
+        read_on_page.extend(words);
+        assert!(doubted_glyphs(&read_on_page, &up, &placement).is_empty());
     }
 
     #[test]
