@@ -13,7 +13,8 @@
 
 use super::blobs::{Component, PixelBox};
 use super::raster::Gray;
-use super::tesseract::TsvWord;
+use super::tesseract::{self, TesseractError, TsvWord};
+use std::path::Path;
 
 /// Components shorter than this share of the typical glyph height are
 /// specks (scanner dust, dots of "i").
@@ -65,6 +66,31 @@ fn is_lone(c: &Component, by_left: &[&Component]) -> bool {
         let ob = o.bounds;
         ob != b && ob.right > lo && ob.top < b.bottom && b.top < ob.bottom
     })
+}
+
+/// Reads the boxes of a page on their own, side by side in one paste-up,
+/// in one Tesseract run with the full alphabet. Gives what was read from
+/// each box, as page words (image 1) within the box, in reading order.
+/// `name` names the run's files in `dir`.
+pub fn read_alone(boxes: &[PixelBox], page: &Gray, dir: &Path, dpi: u32, name: &str) -> Result<Vec<Vec<TsvWord>>, TesseractError> {
+    let mut per_box = vec![Vec::new(); boxes.len()];
+    let Some(up) = paste_up(page, boxes) else { return Ok(per_box) };
+    let image = dir.join(format!("{name}.pgm"));
+    let list = dir.join(format!("{name}.txt"));
+    let written = std::fs::write(&image, up.image.to_pgm()).and_then(|_| tesseract::write_list(&list, &[image]));
+    if let Err(e) = written {
+        return Err(TesseractError::Failed(format!("cannot write the image of {name}: {e}")));
+    }
+    for w in tesseract::recognise(&list, dpi)?.into_iter().filter(|w| !w.text.trim().is_empty()) {
+        let Some(slot) = up.slot_of(&w) else { continue };
+        if let Some(moved) = up.to_page(slot, &boxes[slot], w) {
+            per_box[slot].push(moved);
+        }
+    }
+    for words in &mut per_box {
+        words.sort_by_key(|w| (w.line, w.left));
+    }
+    Ok(per_box)
 }
 
 /// The paste-up image and where each glyph went in it.
@@ -132,12 +158,25 @@ impl PasteUp {
         self.slots[i].0.map(|_| self.slots[..i].iter().filter(|(g, _)| g.is_some()).count())
     }
 
-    /// How far the `slot`th box (as [`Self::slot_of`] counts) lies from
-    /// its place on the page, `page_box`: (dx, dy) in pixels, page less
-    /// paste-up.
-    pub fn offset_of(&self, slot: usize, page_box: &PixelBox) -> (i64, i64) {
-        let at = self.slots.iter().filter(|(g, _)| g.is_some()).nth(slot).map_or(*page_box, |(_, at)| *at);
-        (page_box.left as i64 - at.left as i64, page_box.top as i64 - at.top as i64)
+    /// A word read from the `slot`th box (as [`Self::slot_of`] counts),
+    /// moved to the box's place on the page, `page_box`. Tesseract's box
+    /// may take in some paper around the ink: the word is kept within the
+    /// box it was read from (None if nothing is left).
+    fn to_page(&self, slot: usize, page_box: &PixelBox, word: TsvWord) -> Option<TsvWord> {
+        let at = self.slots.iter().filter(|(g, _)| g.is_some()).nth(slot)?.1;
+        let moved = |v: u32, from: usize, to: usize| (v as usize + to).saturating_sub(from);
+        let left = moved(word.left, at.left, page_box.left).max(page_box.left);
+        let right = moved(word.right(), at.left, page_box.left).min(page_box.right);
+        let top = moved(word.top, at.top, page_box.top).max(page_box.top);
+        let bottom = moved(word.bottom(), at.top, page_box.top).min(page_box.bottom);
+        (left < right && top < bottom).then(|| TsvWord {
+            image: 1,
+            left: left as u32,
+            top: top as u32,
+            width: (right - left) as u32,
+            height: (bottom - top) as u32,
+            ..word
+        })
     }
 
     /// Maps a word read from the paste-up back to the page: (glyph box,
@@ -229,6 +268,19 @@ mod tests {
         let (_, ghost) = alone.slots[1];
         let word = TsvWord { left: ghost.left as u32, top: ghost.top as u32, ..over(0) };
         assert_eq!(alone.slot_of(&word), None);
+    }
+
+    #[test]
+    fn a_reading_moves_to_its_box_on_the_page() {
+        let page = Gray::blank(600, 100);
+        let boxes = [PixelBox { left: 200, top: 20, right: 230, bottom: 34 }, PixelBox { left: 400, top: 60, right: 420, bottom: 74 }];
+        let up = paste_up(&page, &boxes).unwrap();
+        let (_, at) = up.slots[1];
+        // Tesseract's box with a pixel of paper around the ink.
+        let read = TsvWord { image: 1, block: 1, par: 1, line: 1, left: at.left as u32 - 1, top: at.top as u32 - 1, width: 30, height: 20, conf: 90.0, text: "30".into() };
+        assert_eq!(up.slot_of(&read), Some(1));
+        let moved = up.to_page(1, &boxes[1], read).unwrap();
+        assert_eq!((moved.left, moved.top, moved.right(), moved.bottom()), (400, 60, 420, 74));
     }
 
     #[test]

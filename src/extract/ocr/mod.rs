@@ -216,7 +216,8 @@ fn recognise_page(number: u32, image: PageImage, (width, height): (f32, f32)) ->
     // Ink of text size no word was read from: read again on its own.
     let unread = unread::unread_ink(&components, &words, &lone, glyph_height);
     if !unread.is_empty() {
-        let found = unread::read_unread(&unread, &gray, dir.path(), placement.dpi()).map_err(OcrError::Tesseract)?;
+        let read = isolated::read_alone(&unread, &gray, dir.path(), placement.dpi(), "unread").map_err(OcrError::Tesseract)?;
+        let found = unread::words_read(read);
         if std::env::var_os("RENCANA_DEBUG").is_some() {
             eprintln!("page {number}: unread ink {unread:?} read as {:?}", found.iter().map(|w| (&w.text, w.conf)).collect::<Vec<_>>());
         }

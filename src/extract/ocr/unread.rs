@@ -16,10 +16,7 @@
 //! and is left alone.
 
 use super::blobs::{Component, PixelBox};
-use super::isolated::{self, PasteUp};
-use super::raster::Gray;
-use super::tesseract::{self, TesseractError, TsvWord};
-use std::path::Path;
+use super::tesseract::TsvWord;
 
 /// Components shorter than this share of the typical (x-)height are
 /// specks, dots and commas: they neither make nor join a left-out word.
@@ -92,49 +89,17 @@ fn join_letters(glyphs: Vec<PixelBox>, typical: f32) -> Vec<PixelBox> {
     words
 }
 
-/// Reads the left-out ink in one Tesseract run and gives what it reads as
-/// page words (image 1) at the ink's place, each word of a box on a line
-/// of its own.
-pub fn read_unread(boxes: &[PixelBox], page: &Gray, dir: &Path, dpi: u32) -> Result<Vec<TsvWord>, TesseractError> {
-    let Some(up) = isolated::paste_up(page, boxes) else { return Ok(Vec::new()) };
-    let image = dir.join("unread.pgm");
-    let list = dir.join("unread.txt");
-    let written = std::fs::write(&image, up.image.to_pgm()).and_then(|_| tesseract::write_list(&list, &[image]));
-    if let Err(e) = written {
-        return Err(TesseractError::Failed(format!("cannot write the image of unread ink: {e}")));
-    }
-    let read = tesseract::recognise(&list, dpi)?;
-    Ok(on_page(&up, boxes, read))
-}
-
-/// The words read from the paste-up, moved to the page.
-fn on_page(up: &PasteUp, boxes: &[PixelBox], read: Vec<TsvWord>) -> Vec<TsvWord> {
-    read.into_iter()
-        .filter(|w| !w.text.trim().is_empty())
-        .filter(|w| w.conf >= MIN_TEXT_CONF || w.text.chars().any(|c| c.is_ascii_digit()))
-        .filter_map(|w| {
-            let slot = up.slot_of(&w)?;
-            let (dx, dy) = up.offset_of(slot, &boxes[slot]);
-            let moved = |v: u32, d: i64| (v as i64 + d).max(0) as usize;
-            // Tesseract's box may take in some paper around the ink: the
-            // word is kept within the ink it was read from.
-            let ink = &boxes[slot];
-            let left = moved(w.left, dx).max(ink.left);
-            let right = moved(w.right(), dx).min(ink.right);
-            let (top, bottom) = (moved(w.top, dy).max(ink.top), moved(w.bottom(), dy).min(ink.bottom));
-            (left < right && top < bottom).then(|| TsvWord {
-                image: 1,
-                // A line of its own, as a recovered lone glyph has.
-                block: u32::MAX - 1,
-                par: slot as u32,
-                line: w.line,
-                left: left as u32,
-                top: top as u32,
-                width: (right - left) as u32,
-                height: (bottom - top) as u32,
-                ..w
-            })
+/// What was read from each left-out box ([`isolated::read_alone`]) that
+/// is a word: a reading without digits under [`MIN_TEXT_CONF`] is not.
+/// Each box's words are a line of their own, as a recovered lone glyph is.
+pub fn words_read(per_box: Vec<Vec<TsvWord>>) -> Vec<TsvWord> {
+    per_box
+        .into_iter()
+        .enumerate()
+        .flat_map(|(i, words)| {
+            words.into_iter().map(move |w| TsvWord { block: u32::MAX - 1, par: i as u32, ..w })
         })
+        .filter(|w| w.conf >= MIN_TEXT_CONF || w.text.chars().any(|c| c.is_ascii_digit()))
         .collect()
 }
 
@@ -183,26 +148,11 @@ mod tests {
     }
 
     #[test]
-    fn readings_move_to_the_ink_they_were_read_from() {
-        let page = Gray::blank(600, 100);
-        let boxes = [PixelBox { left: 200, top: 20, right: 230, bottom: 34 }, PixelBox { left: 400, top: 60, right: 420, bottom: 74 }];
-        let up = isolated::paste_up(&page, &boxes).unwrap();
-        // Where the paste-up put each box, found by reading over it.
-        let over = |i: usize, conf: f32, text: &str| {
-            let probe = (0..up.image.width as u32)
-                .flat_map(|x| (0..up.image.height as u32).map(move |y| (x, y)))
-                .map(|(x, y)| TsvWord { image: 1, block: 1, par: 1, line: 1, left: x, top: y, width: 2, height: 2, conf, text: text.into() })
-                .find(|w| up.slot_of(w) == Some(i))
-                .unwrap();
-            // A box with a pixel of paper around the ink, as Tesseract gives.
-            TsvWord { left: probe.left.saturating_sub(1), top: probe.top.saturating_sub(1), width: 40, height: 20, ..probe }
-        };
-        let moved = on_page(&up, &boxes, vec![over(0, 91.0, "300"), over(1, 74.0, "30"), over(1, 4.0, "OM")]);
-        let placed: Vec<(&str, u32, u32, u32, u32)> = moved.iter().map(|w| (w.text.as_str(), w.left, w.top, w.right(), w.bottom())).collect();
-        assert_eq!(placed[0], ("300", 200, 20, 230, 34));
-        assert_eq!((placed[1].0, placed[1].1 >= 400, placed[1].3 <= 420), ("30", true, true));
-        // The smudge read at confidence 4 is no word.
-        assert_eq!(placed.len(), 2);
-        assert!(moved.iter().all(|w| w.image == 1));
+    fn a_smudge_read_as_letters_is_no_word() {
+        let word = |text: &str, conf: f32| TsvWord { image: 1, block: 1, par: 1, line: 1, left: 0, top: 0, width: 9, height: 9, conf, text: text.into() };
+        let read = words_read(vec![vec![word("300", 91.0)], vec![word("30", 74.0), word("OM", 4.0)]]);
+        let texts: Vec<(&str, u32)> = read.iter().map(|w| (w.text.as_str(), w.par)).collect();
+        assert_eq!(texts, vec![("300", 0), ("30", 1)]);
+        assert!(read.iter().all(|w| w.block == u32::MAX - 1));
     }
 }
