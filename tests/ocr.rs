@@ -120,8 +120,8 @@ fn ocr_always_keeps_the_text_layer_of_a_pdf_without_images() {
 /// `fixtures/scan/gen07.scan.pdf`: the held-out plan gen07 (SATUAN after
 /// the quarters, a REALISASI column) scanned at medium strength by
 /// `fixtures/generated/make_scans.py`. On its first page Tesseract's
-/// sparse mode reads no word from three clean value cells, and a lone
-/// zero twice.
+/// sparse mode reads no word from three clean value cells, a lone zero
+/// twice, and words under stray ink as other words.
 #[test]
 fn values_tesseract_left_out_are_read_from_their_ink() {
     if !tesseract_installed() {
@@ -139,4 +139,9 @@ fn values_tesseract_left_out_are_read_from_their_ink() {
     // paste-up is one word, not "0 0".
     let sarana = by_text("Jumlah sarana dan prasarana pengelolaan sampah yang disediakan");
     assert_eq!(values(sarana).map(Value::as_field), ["24", "0", "8", "8", "8"]);
+    // Words whose box took in stray ink ("Persentase luas" read "Behera:",
+    // the name "Pengelolaan" read "Pena"), read again within their line.
+    by_text("Persentase luas ruang terbuka hijau publik");
+    let tpa = by_text("Jumlah sampah yang ditangani di TPA");
+    assert_eq!(tpa.node().map(|n| n.name.as_str()), Some("Pengelolaan Sampah"));
 }

@@ -9,7 +9,8 @@
 //! are found in the image ([`rulings`]), given to the reflow as a text PDF's
 //! rulings are, and erased before OCR; lone glyphs that Tesseract's sparse
 //! mode drops are recovered from a paste-up ([`isolated`]), and ink no
-//! word was read from is read again on its own ([`unread`]); numbers are
+//! word was read from ([`unread`]) and words whose box took in stray ink
+//! ([`overgrown`]) are read again on their own; numbers are
 //! repaired or refused ([`repair`]), and refused ones read again alone
 //! ([`reread`]).
 //!
@@ -23,6 +24,7 @@ mod image;
 mod isolated;
 mod lexicon;
 mod lines;
+mod overgrown;
 mod raster;
 mod repair;
 mod reread;
@@ -213,10 +215,15 @@ fn recognise_page(number: u32, image: PageImage, (width, height): (f32, f32)) ->
         let glyphs = reread::doubted_glyphs(&words, up, &placement);
         words.extend(glyphs);
     }
-    // Ink of text size no word was read from: read again on its own.
+    // Ink of text size no word was read from, and words whose box took in
+    // stray ink: read again on their own, in one run.
     let unread = unread::unread_ink(&components, &words, &lone, glyph_height);
-    if !unread.is_empty() {
-        let read = isolated::read_alone(&unread, &gray, dir.path(), placement.dpi(), "unread").map_err(OcrError::Tesseract)?;
+    let overgrown = overgrown::overgrown(&words);
+    if !unread.is_empty() || !overgrown.is_empty() {
+        let boxes: Vec<PixelBox> = unread.iter().copied().chain(overgrown.iter().map(|(_, cut)| *cut)).collect();
+        let mut read = isolated::read_alone(&boxes, &gray, dir.path(), placement.dpi(), "alone").map_err(OcrError::Tesseract)?;
+        let again = read.split_off(unread.len());
+        overgrown::believe(&mut words, &overgrown, again);
         let found = unread::words_read(read);
         if std::env::var_os("RENCANA_DEBUG").is_some() {
             eprintln!("page {number}: unread ink {unread:?} read as {:?}", found.iter().map(|w| (&w.text, w.conf)).collect::<Vec<_>>());
