@@ -92,9 +92,12 @@ fn fail<T>(i: &str) -> IResult<&str, T> {
     Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Verify)))
 }
 
-/// The label number: digits, then an optional '.', ':' or ')'.
+/// The label number: digits, then an optional '.', ':' or ')', or the
+/// mark OCR puts after a number it doubted ("Sub Kegiatan 1?"): a label's
+/// number is an ordinal, not a value, and the mark left in the name
+/// would only soil it.
 fn label_number(i: &str) -> IResult<&str, u32> {
-    let (i, d) = terminated(digit1, pair(multispace0, opt(one_of(".:)"))))(i)?;
+    let (i, d) = terminated(digit1, pair(multispace0, opt(one_of(".:)?"))))(i)?;
     match d.parse() {
         Ok(n) => Ok((i, n)),
         Err(_) => fail(i),
@@ -280,6 +283,8 @@ mod tests {
         assert_eq!(lab("Program 1. Perlindungan"), (Level::Program, Some(1), "Perlindungan".into()));
         assert_eq!(lab("Sub. Kegiatan 1 Penyediaan"), (Level::SubKegiatan, Some(1), "Penyediaan".into()));
         assert_eq!(lab("SubKegiatan 3 X"), (Level::SubKegiatan, Some(3), "X".into()));
+        // A number OCR doubted.
+        assert_eq!(lab("Sub Kegiatan 1? Pelaksanaan"), (Level::SubKegiatan, Some(1), "Pelaksanaan".into()));
     }
 
     #[test]

@@ -9,8 +9,8 @@
 //! are found in the image ([`rulings`]), given to the reflow as a text PDF's
 //! rulings are, and erased before OCR; lone glyphs that Tesseract's sparse
 //! mode drops are recovered from a paste-up ([`isolated`]), and ink no
-//! word was read from ([`unread`]) and words whose box took in stray ink
-//! ([`overgrown`]) are read again on their own; numbers are
+//! word was read from ([`unread`]) and words of text read with doubt
+//! ([`doubted_words`]) are read again on their own; numbers are
 //! repaired or refused ([`repair`]), and refused ones read again alone
 //! ([`reread`]).
 //!
@@ -20,11 +20,11 @@
 mod blobs;
 mod decode;
 mod deskew;
+mod doubted_words;
 mod image;
 mod isolated;
 mod lexicon;
 mod lines;
-mod overgrown;
 mod raster;
 mod repair;
 mod reread;
@@ -215,22 +215,24 @@ fn recognise_page(number: u32, image: PageImage, (width, height): (f32, f32)) ->
         let glyphs = reread::doubted_glyphs(&words, up, &placement);
         words.extend(glyphs);
     }
-    // Ink of text size no word was read from, and words whose box took in
-    // stray ink: read again on their own, in one run.
+    // Ink of text size no word was read from, and words of text read with
+    // doubt: read again on their own, in one run.
     let unread = unread::unread_ink(&components, &words, &lone, glyph_height);
-    let overgrown = overgrown::overgrown(&words);
-    if !unread.is_empty() || !overgrown.is_empty() {
-        let boxes: Vec<PixelBox> = unread.iter().copied().chain(overgrown.iter().map(|(_, cut)| *cut)).collect();
+    let doubted_words = doubted_words::doubted_words(&words);
+    let mut read_as_numbers = Vec::new();
+    if !unread.is_empty() || !doubted_words.is_empty() {
+        let boxes: Vec<PixelBox> = unread.iter().copied().chain(doubted_words.iter().map(|(_, cut)| *cut)).collect();
         let mut read = isolated::read_alone(&boxes, &gray, dir.path(), placement.dpi(), "alone").map_err(OcrError::Tesseract)?;
         let again = read.split_off(unread.len());
-        overgrown::believe(&mut words, &overgrown, again);
+        read_as_numbers = doubted_words::believe(&mut words, &doubted_words, again);
         let found = unread::words_read(read);
         if std::env::var_os("RENCANA_DEBUG").is_some() {
             eprintln!("page {number}: unread ink {unread:?} read as {:?}", found.iter().map(|w| (&w.text, w.conf)).collect::<Vec<_>>());
         }
         words.extend(found);
     }
-    let doubted = reread::doubted(&words, &placement);
+    let mut doubted = reread::doubted(&words, &placement);
+    doubted.retain(|i| !read_as_numbers.contains(i));
     if !doubted.is_empty() {
         reread::reread(&mut words, &doubted, &gray, &placement, dir.path()).map_err(OcrError::Tesseract)?;
     }
