@@ -34,11 +34,13 @@ pub fn repair(text: &str, conf: f32, (width, height): (f32, f32)) -> String {
     if let Some(numeral) = roman_numeral(text) {
         return numeral;
     }
-    let repaired = percent_suffix(&digit_letters(text));
+    let trimmed = number_edges(text);
+    let repaired = percent_suffix(&digit_letters(trimmed));
     if !matches!(parse_value(&repaired), Value::Number(_)) {
         return without_ruling_strokes(text);
     }
-    let needed = if repaired == text { MIN_NUMBER_CONF } else { MIN_REPAIRED_CONF };
+    // Marks trimmed off its edges leave a number's digits as read.
+    let needed = if repaired == trimmed { MIN_NUMBER_CONF } else { MIN_REPAIRED_CONF };
     if conf < needed || too_wide(&repaired, width, height) {
         return format!("{text}{UNREADABLE_MARK}");
     }
@@ -99,6 +101,46 @@ fn too_wide(number: &str, width: f32, height: f32) -> bool {
         })
         .sum();
     width / height > WIDTH_SLACK * needed
+}
+
+/// Marks no number begins with, glued before one: a speck read as a quote,
+/// a colon ("\u{201c}49.150", ":5.000").
+const LEADING_MARKS: &[char] = &['\u{201c}', '\u{201d}', '"', '\'', '\u{2018}', '\u{2019}', '`', ':', ';'];
+/// Strokes read after a number, where a cell's border stands.
+const STROKES: &[char] = &['I', 'l', '|'];
+
+/// The number in `text` without what is glued to its edges and cannot be
+/// part of it: marks before it; after it a degree sign (a speck), a full
+/// stop after decimals ("34,31."), or strokes (a border's remnant) that
+/// as 1s would make no number of the plan's: after grouped thousands
+/// ("2.500I", which the grammar would take as 2.5001) or after a lone 0
+/// ("0I", which it would take as 1). Other text is given back whole.
+fn number_edges(text: &str) -> &str {
+    let starts_with_digit = |s: &str| s.starts_with(|c: char| c.is_ascii_digit());
+    let mut s = text.trim_start_matches(LEADING_MARKS);
+    if !starts_with_digit(s) {
+        return text;
+    }
+    s = s.strip_suffix('\u{b0}').unwrap_or(s);
+    if s.contains(',') {
+        s = s.strip_suffix('.').unwrap_or(s);
+    }
+    let body = s.trim_end_matches(STROKES);
+    if body.len() < s.len() && (body == "0" || is_grouped_thousands(body)) {
+        s = body;
+    }
+    s
+}
+
+/// "2.500", "1.250.000": digits in groups of three after the first.
+fn is_grouped_thousands(s: &str) -> bool {
+    let mut groups = s.split('.');
+    let first = groups.next().unwrap_or("");
+    let rest: Vec<&str> = groups.collect();
+    (1..=3).contains(&first.len())
+        && first.chars().all(|c| c.is_ascii_digit())
+        && !rest.is_empty()
+        && rest.iter().all(|g| g.len() == 3 && g.chars().all(|c| c.is_ascii_digit()))
 }
 
 /// "O" and "o" read for 0, "l", "I" and "|" read for 1, inside a word made of
@@ -189,6 +231,24 @@ mod tests {
         // In a number a stroke is a 1; alone, the numeral I.
         assert_eq!(repair("2|", 95.0, FITS), "21");
         assert_eq!(repair("|", 95.0, FITS), "I");
+    }
+
+    #[test]
+    fn what_is_glued_to_a_number_and_cannot_be_part_of_it_goes() {
+        assert_eq!(repair("2.500I", 90.0, FITS), "2.500");
+        assert_eq!(repair("540.000.000I", 90.0, FITS), "540.000.000");
+        assert_eq!(repair("0II", 90.0, FITS), "0");
+        assert_eq!(repair("\u{201c}49.150", 90.0, FITS), "49.150");
+        assert_eq!(repair(":5.000", 90.0, FITS), "5.000");
+        assert_eq!(repair("34,31.", 90.0, FITS), "34,31");
+        assert_eq!(repair("320\u{b0}", 90.0, FITS), "320");
+        // Strokes that may be 1s stay 1s; a full stop may number a line.
+        assert_eq!(repair("2I", 90.0, FITS), "21");
+        assert_eq!(repair("1.", 90.0, FITS), "1.");
+        // Trimmed or not, an unsure number is refused.
+        assert_eq!(repair("2.500I", 60.0, FITS), "2.500I?");
+        // Text keeps its marks.
+        assert_eq!(repair("\u{201c}at100", 90.0, FITS), "\u{201c}at100");
     }
 
     #[test]
