@@ -33,6 +33,9 @@ const CLEARANCE: f32 = 1.0;
 /// A left-out word is at least this tall (in x-heights): lower ink is
 /// a rule's remnant or a row of dots.
 const MIN_WORD_HEIGHT: f32 = 0.9;
+/// And at least this wide for its height: a narrower sliver is what is
+/// left of a border (a "1" is about 0.35 of its height wide).
+const MIN_WORD_ASPECT: f32 = 0.2;
 /// Below this confidence a reading without digits is no word (a smudge
 /// read "OM" at 4): it would only soil a text cell. A number read as
 /// unsure is kept: repaired or refused, it tells of a value that cannot
@@ -58,7 +61,7 @@ pub fn unread_ink(components: &[Component], words: &[TsvWord], lone: &[PixelBox]
     let reach = (CLEARANCE * typical) as usize;
     words
         .into_iter()
-        .filter(|w| w.height() as f32 >= MIN_WORD_HEIGHT * typical)
+        .filter(|w| w.height() as f32 >= MIN_WORD_HEIGHT * typical && w.width() as f32 >= MIN_WORD_ASPECT * w.height() as f32)
         .filter(|w| {
             let wide = PixelBox { left: w.left.saturating_sub(reach), right: w.right + reach, ..*w };
             !read.iter().any(|r| r.intersects(&wide))
@@ -137,6 +140,13 @@ mod tests {
         let ink = Ink::with_rects(200, 60, &three_glyphs(10));
         let words = [read_word(10, 19, "30")];
         assert!(unread_ink(&components(&ink), &words, &[], 10.0).is_empty());
+    }
+
+    #[test]
+    fn a_sliver_is_no_word() {
+        // What is left of a border: 2 px wide, 20 tall.
+        let ink = Ink::with_rects(200, 60, &[(100, 20, 2, 20)]);
+        assert!(unread_ink(&components(&ink), &[], &[], 10.0).is_empty());
     }
 
     #[test]
