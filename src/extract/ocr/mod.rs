@@ -211,6 +211,7 @@ fn recognise_page(number: u32, image: PageImage, (width, height): (f32, f32)) ->
     let list = dir.path().join("images.txt");
     tesseract::write_list(&list, &inputs).map_err(OcrError::Io)?;
     let mut words = tesseract::recognise(&list, placement.dpi()).map_err(OcrError::Tesseract)?;
+    words.retain(|w| !is_flat_mark(w, glyph_height));
     if let Some(up) = &paste_up {
         let glyphs = reread::doubted_glyphs(&words, up, &placement);
         words.extend(glyphs);
@@ -243,6 +244,19 @@ fn recognise_page(number: u32, image: PageImage, (width, height): (f32, f32)) ->
         lines: lines::build_lines(words),
         rulings: pdf::merge_rulings(borders.rulings(&placement), width, height),
     })
+}
+
+/// Below this share of the typical glyph height a word's box holds no
+/// letter or digit (the x-height is the lowest a letter stands).
+const FLAT: f32 = 0.3;
+
+/// A word of letters or digits in a box too flat for any: a border's
+/// remnant read as text ("I" in a box 0 pixels high beside a header cell,
+/// which became a column of its own and took the PENANGGUNG JAWAB cells).
+/// Marks stay: a dash is flat and is a value.
+fn is_flat_mark(w: &TsvWord, glyph_height: f32) -> bool {
+    // "|" too: a stroke is read as the numeral I.
+    w.image == 1 && w.text.chars().any(|c| c.is_alphanumeric() || c == '|') && (w.height as f32) < FLAT * glyph_height
 }
 
 /// Lone zeros Tesseract doubted, even read again, whose ink is shaped as
@@ -360,6 +374,15 @@ mod tests {
         merge_page(&mut extracted, OcrPage { number: 1, lines: vec![line.clone()], rulings: Vec::new() });
         assert_eq!(extracted.warnings, vec!["ocr:page=1".to_string()]);
         assert_eq!(extracted.pages[0].lines, vec![line]);
+    }
+
+    #[test]
+    fn a_flat_box_holds_no_letter_but_may_hold_a_dash() {
+        let typical = 10.0;
+        assert!(is_flat_mark(&tsv(1, 1, (560, 93, 4, 0), 40.0, "I"), typical));
+        assert!(is_flat_mark(&tsv(1, 1, (560, 93, 4, 1), 40.0, "|"), typical));
+        assert!(!is_flat_mark(&tsv(1, 1, (560, 93, 8, 2), 90.0, "-"), typical));
+        assert!(!is_flat_mark(&tsv(1, 1, (560, 90, 4, 14), 90.0, "I"), typical));
     }
 
     #[test]
