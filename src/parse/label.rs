@@ -107,6 +107,13 @@ fn label_number(i: &str) -> IResult<&str, u32> {
 fn label(i: &str) -> IResult<&str, (Level, Option<String>, Option<u32>)> {
     let (i, lead_code) = opt(terminated(code, multispace1))(i)?;
     let (i, level) = level_word(i)?;
+    // "Tujuanl", "Kegiatanl": a 1 glued to the level word, read by OCR as a
+    // letter l (or I); no word goes on so.
+    if let Ok((after, _)) = terminated(one_of::<_, _, nom::error::Error<&str>>("lI"), not(peek(nom::character::complete::satisfy(|c: char| c.is_alphanumeric()))))(i) {
+        let (after, _) = multispace0(after)?;
+        let (after, _) = opt(pair(one_of(":.-"), multispace0))(after)?;
+        return Ok((after, (level, lead_code.map(str::to_string), Some(1))));
+    }
     // "Programnya" is no label: the level word must end the word.
     let (i, _) = not(peek(nom::character::complete::satisfy(|c: char| c.is_alphabetic())))(i)?;
     let (i, _) = multispace0(i)?;
@@ -285,6 +292,11 @@ mod tests {
         assert_eq!(lab("SubKegiatan 3 X"), (Level::SubKegiatan, Some(3), "X".into()));
         // A number OCR doubted.
         assert_eq!(lab("Sub Kegiatan 1? Pelaksanaan"), (Level::SubKegiatan, Some(1), "Pelaksanaan".into()));
+        // A 1 glued on and read as a letter.
+        assert_eq!(lab("Tujuanl Meningkatnya derajat"), (Level::Tujuan, Some(1), "Meningkatnya derajat".into()));
+        assert_eq!(lab("Sub Kegiatanl Pengelolaan"), (Level::SubKegiatan, Some(1), "Pengelolaan".into()));
+        assert_eq!(lab("KegiatanI"), (Level::Kegiatan, Some(1), "".into()));
+        assert!(parse_label("Programlah ini").is_none());
     }
 
     #[test]
