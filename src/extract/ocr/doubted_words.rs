@@ -23,6 +23,9 @@ const SURE_CONF: f32 = 80.0;
 const PAD: f32 = 0.25;
 /// How far to look for the words beside, in band heights.
 const REACH: f32 = 12.0;
+/// At most this many words of a page are read again (a page doubted all
+/// over is read no better word by word, and would cost twice).
+const MAX_WORDS: usize = 300;
 
 /// The page words (image 1) of text read with doubt beside sure words,
 /// each with the box to read it again from: its own width, within the
@@ -45,6 +48,7 @@ pub fn doubted_words(words: &[TsvWord]) -> Vec<(usize, PixelBox)> {
             };
             Some((i, cut))
         })
+        .take(MAX_WORDS)
         .collect()
 }
 

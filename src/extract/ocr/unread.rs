@@ -36,6 +36,10 @@ const MIN_WORD_HEIGHT: f32 = 0.9;
 /// And at least this wide for its height: a narrower sliver is what is
 /// left of a border (a "1" is about 0.35 of its height wide).
 const MIN_WORD_ASPECT: f32 = 0.2;
+/// More left-out words than this on a page is no table read with a few
+/// gaps but a picture, a stamp or handwriting: none is read again (the
+/// second run would cost as much as the page and find nothing of use).
+const MAX_UNREAD: usize = 200;
 /// Below this confidence a reading without digits is no word (a smudge
 /// read "OM" at 4): it would only soil a text cell. A number read as
 /// unsure is kept: repaired or refused, it tells of a value that cannot
@@ -59,14 +63,18 @@ pub fn unread_ink(components: &[Component], words: &[TsvWord], lone: &[PixelBox]
     glyphs.sort_by_key(|b| b.left);
     let words = join_letters(glyphs, typical);
     let reach = (CLEARANCE * typical) as usize;
-    words
+    let unread: Vec<PixelBox> = words
         .into_iter()
         .filter(|w| w.height() as f32 >= MIN_WORD_HEIGHT * typical && w.width() as f32 >= MIN_WORD_ASPECT * w.height() as f32)
         .filter(|w| {
             let wide = PixelBox { left: w.left.saturating_sub(reach), right: w.right + reach, ..*w };
             !read.iter().any(|r| r.intersects(&wide))
         })
-        .collect()
+        .collect();
+    if unread.len() > MAX_UNREAD {
+        return Vec::new();
+    }
+    unread
 }
 
 /// Glyph boxes (sorted by left edge) joined into words: boxes on one band
@@ -140,6 +148,17 @@ mod tests {
         let ink = Ink::with_rects(200, 60, &three_glyphs(10));
         let words = [read_word(10, 19, "30")];
         assert!(unread_ink(&components(&ink), &words, &[], 10.0).is_empty());
+    }
+
+    #[test]
+    fn a_page_of_unread_ink_is_not_read_again() {
+        // A picture's worth of word-sized blobs, none read.
+        let rects: Vec<(usize, usize, usize, usize)> =
+            (0..(MAX_UNREAD + 1)).map(|i| (10 + (i % 20) * 30, 10 + (i / 20) * 30, 20, 14)).collect();
+        let ink = Ink::with_rects(700, 400, &rects);
+        assert!(unread_ink(&components(&ink), &[], &[], 10.0).is_empty());
+        let fewer = Ink::with_rects(700, 400, &rects[..20]);
+        assert_eq!(unread_ink(&components(&fewer), &[], &[], 10.0).len(), 20);
     }
 
     #[test]
