@@ -208,7 +208,9 @@ fn widen_unit_left(words: &mut [(Col, Word)], unit: usize, positioned: bool) {
         let em = if positioned { (next.y1 - next.y0).abs().max(1.0) } else { 1.0 };
         let space = next.x0 - w.x1;
         let gap = w.x0 - prev.x1;
-        let (small, big) = if positioned { (0.45 * em, (3.0 * space).max(0.6 * em)) } else { (1.01, 2.99) };
+        // A word space is about 0.4 of a digit's height; OCR boxes, which
+        // hug the ink, put it at up to half again as much.
+        let (small, big) = if positioned { (0.6 * em, (3.0 * space).max(0.6 * em)) } else { (1.01, 2.99) };
         if space > small || gap < big {
             break;
         }
@@ -1427,6 +1429,28 @@ mod tests {
         // A word that is no number, doubted or not, is no value.
         assert!(cols.anchor_unit(&line("Us")).is_none());
         assert!(!is_doubted_number("?"));
+    }
+
+    #[test]
+    fn a_unit_of_several_words_centred_in_its_cell_is_widened_left() {
+        // OCR boxes of a scan's line (points): "... per 100.000 | per 100.000 | 78,5";
+        // the unit cell's "per" starts left of the unit column's edge, a
+        // word space from "100.000" (3 pt for a box 6 pt high: OCR boxes
+        // hug the ink, a PDF's are 2 pt apart).
+        let word = |text: &str, x0: f32, x1: f32| Word { text: text.into(), x0, x1, y0: 159.0, y1: 165.0 };
+        let mut words = vec![
+            (Col::Indicator, word("per", 299.0, 310.0)),
+            (Col::Indicator, word("100.000", 313.0, 341.0)),
+            (Col::Indicator, word("per", 383.0, 394.0)),
+            (Col::Unit, word("100.000", 397.0, 425.0)),
+        ];
+        widen_unit_left(&mut words, 3, true);
+        let cols: Vec<Col> = words.iter().map(|(c, _)| *c).collect();
+        assert_eq!(cols, vec![Col::Indicator, Col::Indicator, Col::Unit, Col::Unit]);
+        // The indicator's own last word, a column gap from the unit, stays.
+        let mut words = vec![(Col::Indicator, word("kelahiran", 300.0, 340.0)), (Col::Indicator, word("hidup", 343.0, 365.0)), (Col::Unit, word("Orang", 397.0, 420.0))];
+        widen_unit_left(&mut words, 2, true);
+        assert_eq!(words[1].0, Col::Indicator);
     }
 
     #[test]
