@@ -100,7 +100,7 @@ fn join_letters(glyphs: Vec<PixelBox>, typical: f32) -> Vec<PixelBox> {
     words
 }
 
-/// What was read from each left-out box ([`isolated::read_alone`]) that
+/// What was read from each left-out box ([`super::isolated::read_alone`]) that
 /// is a word: a reading without digits under [`MIN_TEXT_CONF`] is not.
 /// Each box's words are a line of their own, as a recovered lone glyph is.
 pub fn words_read(per_box: Vec<Vec<TsvWord>>) -> Vec<TsvWord> {
