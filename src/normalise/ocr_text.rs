@@ -26,6 +26,12 @@ fn is_mark_only(w: &str) -> bool {
 /// Quote marks glued to the front of a cell's first word.
 const LEADING_QUOTES: &[char] = &['\'', '"', '\u{2018}', '\u{2019}', '\u{201c}', '\u{201d}', '\u{a9}'];
 
+/// A speck read as a lone "i" or "a", with marks after it or not ("a,"):
+/// neither is a word of a plan's text.
+fn is_lone_letter(w: &str) -> bool {
+    matches!(w.trim_end_matches(['.', ',', ':', ';']), "i" | "a")
+}
+
 /// A border's stroke read as a letter.
 fn is_stroke(w: &str) -> bool {
     matches!(w, "I" | "l" | "|" | "!")
@@ -38,7 +44,7 @@ pub fn clean(text: &str) -> String {
     let mut words: Vec<&str> = text
         .split_whitespace()
         // A doubted number ("5?") in a text cell is a value's fragment.
-        .filter(|w| !is_mark_only(w) && !matches!(*w, "i" | "a") && !is_doubted_number(w))
+        .filter(|w| !is_mark_only(w) && !is_lone_letter(w) && !is_doubted_number(w))
         .map(|w| match w.strip_prefix('-') {
             // A dash glued before a lowercase word ("-lingkungan").
             Some(rest) if rest.chars().next().is_some_and(char::is_lowercase) => rest,
@@ -120,6 +126,7 @@ mod tests {
         assert_eq!(clean("Persentase penurunan timbulan sampah 5?"), "Persentase penurunan timbulan sampah");
         assert_eq!(clean("Jumlah pengaduan pencemaran -lingkungan"), "Jumlah pengaduan pencemaran lingkungan");
         assert_eq!(clean("Pemerintah Kab."), "Pemerintah Kab.");
+        assert_eq!(clean("a, Penyediaan Permakanan"), "Penyediaan Permakanan");
         // Words and numerals that are text stay.
         assert_eq!(clean("Persentase sekolah dengan akreditasi minimal B"), "Persentase sekolah dengan akreditasi minimal B");
         assert_eq!(clean("Pembinaan Tahap I"), "Pembinaan Tahap I");
