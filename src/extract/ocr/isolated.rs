@@ -75,13 +75,7 @@ fn is_lone(c: &Component, by_left: &[&Component]) -> bool {
 pub fn read_alone(boxes: &[PixelBox], page: &Gray, dir: &Path, dpi: u32, name: &str) -> Result<Vec<Vec<TsvWord>>, TesseractError> {
     let mut per_box = vec![Vec::new(); boxes.len()];
     let Some(up) = paste_up(page, boxes) else { return Ok(per_box) };
-    let image = dir.join(format!("{name}.pgm"));
-    let list = dir.join(format!("{name}.txt"));
-    let written = std::fs::write(&image, up.image.to_pgm()).and_then(|_| tesseract::write_list(&list, &[image]));
-    if let Err(e) = written {
-        return Err(TesseractError::Failed(format!("cannot write the image of {name}: {e}")));
-    }
-    for w in tesseract::recognise(&list, dpi)?.into_iter().filter(|w| !w.text.trim().is_empty()) {
+    for w in up.recognise(dir, name, name, dpi, None)?.into_iter().filter(|w| !w.text.trim().is_empty()) {
         let Some(slot) = up.slot_of(&w) else { continue };
         if let Some(moved) = up.to_page(slot, &boxes[slot], w) {
             per_box[slot].push(moved);
@@ -142,6 +136,24 @@ fn original_of(slots: &[(Option<PixelBox>, PixelBox)], ghost: &PixelBox) -> Pixe
 }
 
 impl PasteUp {
+    /// Runs Tesseract on the paste-up alone (with only the characters of
+    /// `alphabet`, if given): its image and input list are written to
+    /// `dir` as `name`.pgm and `name`.txt; `what` names the boxes in the
+    /// error if they cannot be written.
+    pub fn recognise(&self, dir: &Path, name: &str, what: &str, dpi: u32, alphabet: Option<&str>) -> Result<Vec<TsvWord>, TesseractError> {
+        let image = dir.join(format!("{name}.pgm"));
+        let list = dir.join(format!("{name}.txt"));
+        let written = std::fs::write(&image, self.image.to_pgm()).and_then(|_| tesseract::write_list(&list, &[image]));
+        if let Err(e) = written {
+            return Err(TesseractError::Failed(format!("cannot write the image of {what}: {e}")));
+        }
+        match alphabet {
+            Some(alphabet) => tesseract::recognise_alphabet(&list, dpi, alphabet),
+            None => tesseract::recognise(&list, dpi),
+        }
+    }
+
+
     /// Where the `i`th slot sits in the paste-up: (left, top, right, bottom).
     #[cfg(test)]
     pub fn slot_box(&self, i: usize) -> (usize, usize, usize, usize) {

@@ -16,7 +16,7 @@ use super::image::Placement;
 use super::isolated::{self, PasteUp};
 use super::raster::Gray;
 use super::repair::{self, UNREADABLE_MARK};
-use super::tesseract::{self, TesseractError, TsvWord};
+use super::tesseract::{TesseractError, TsvWord};
 use crate::parse::number::{parse_value, Value};
 use std::path::Path;
 
@@ -79,13 +79,7 @@ pub fn doubted_glyphs(words: &[TsvWord], up: &PasteUp, placement: &Placement) ->
 pub fn reread(words: &mut [TsvWord], doubted: &[usize], page: &Gray, placement: &Placement, dir: &Path) -> Result<usize, TesseractError> {
     let boxes: Vec<PixelBox> = doubted.iter().map(|&i| box_around(&words[i], MARGIN, (page.width, page.height))).collect();
     let Some(up) = isolated::paste_up(&page.smoothed(), &boxes) else { return Ok(0) };
-    let image = dir.join("doubted.pgm");
-    let list = dir.join("doubted.txt");
-    let written = std::fs::write(&image, up.image.to_pgm()).and_then(|_| tesseract::write_list(&list, &[image]));
-    if let Err(e) = written {
-        return Err(TesseractError::Failed(format!("cannot write the image of doubted numbers: {e}")));
-    }
-    let second = tesseract::recognise_alphabet(&list, placement.dpi(), NUMBER_ALPHABET)?;
+    let second = up.recognise(dir, "doubted", "doubted numbers", placement.dpi(), Some(NUMBER_ALPHABET))?;
     let readings = per_slot(&up, &second, boxes.len());
     let mut replaced = 0;
     for (&i, reading) in doubted.iter().zip(readings) {
