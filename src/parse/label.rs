@@ -109,16 +109,17 @@ fn label(i: &str) -> IResult<&str, (Level, Option<String>, Option<u32>)> {
     let (i, level) = level_word(i)?;
     // "Tujuanl", "Kegiatanl": a 1 glued to the level word, read by OCR as a
     // letter l (or I); no word goes on so.
-    if let Ok((after, _)) = terminated(one_of::<_, _, nom::error::Error<&str>>("lI"), not(peek(nom::character::complete::satisfy(|c: char| c.is_alphanumeric()))))(i) {
-        let (after, _) = multispace0(after)?;
-        let (after, _) = opt(pair(one_of(":.-"), multispace0))(after)?;
-        return Ok((after, (level, lead_code.map(str::to_string), Some(1))));
-    }
-    // "Programnya" is no label: the level word must end the word.
-    let (i, _) = not(peek(nom::character::complete::satisfy(|c: char| c.is_alphabetic())))(i)?;
-    let (i, _) = multispace0(i)?;
-    let (i, code2) = opt(terminated(map(code, str::to_string), multispace0))(i)?;
-    let (i, number) = if code2.is_some() { (i, None) } else { opt(label_number)(i)? };
+    let (i, glued_one) = opt(terminated(one_of("lI"), not(peek(nom::character::complete::satisfy(|c: char| c.is_alphanumeric())))))(i)?;
+    let (i, code2, number) = if glued_one.is_some() {
+        (i, None, Some(1))
+    } else {
+        // "Programnya" is no label: the level word must end the word.
+        let (i, _) = not(peek(nom::character::complete::satisfy(|c: char| c.is_alphabetic())))(i)?;
+        let (i, _) = multispace0(i)?;
+        let (i, code2) = opt(terminated(map(code, str::to_string), multispace0))(i)?;
+        let (i, number) = if code2.is_some() { (i, None) } else { opt(label_number)(i)? };
+        (i, code2, number)
+    };
     let (i, _) = multispace0(i)?;
     let (i, _) = opt(pair(one_of(":.-"), multispace0))(i)?;
     Ok((i, (level, lead_code.map(str::to_string).or(code2), number)))
