@@ -46,6 +46,11 @@ fn gold_values() -> Vec<(String, [String; 5])> {
         .collect()
 }
 
+/// The document's row with this indicator text.
+fn row<'a>(doc: &'a Document, text: &str) -> &'a rencana::normalise::Indicator {
+    doc.indicators.iter().find(|i| i.text == text).unwrap_or_else(|| panic!("no row {text:?}"))
+}
+
 fn values(ind: &rencana::normalise::Indicator) -> [&Value; 5] {
     [&ind.target, &ind.tw[0], &ind.tw[1], &ind.tw[2], &ind.tw[3]]
 }
@@ -60,22 +65,21 @@ fn a_scan_reads_like_its_text_pdf() {
     assert!(doc.warnings.contains(&"ocr:page=1".to_string()), "{:?}", doc.warnings);
     assert!(!doc.warnings.iter().any(|w| w.starts_with("no_text_layer")), "{:?}", doc.warnings);
 
-    let by_text = |text: &str| doc.indicators.iter().find(|i| i.text == text).unwrap_or_else(|| panic!("no row {text:?}"));
     // Percentages, with "%" read as a percent sign.
-    let rpjmd = by_text("Persentase program RPJMD yang terakomodasi dalam RKPD");
+    let rpjmd = row(&doc, "Persentase program RPJMD yang terakomodasi dalam RKPD");
     assert_eq!(values(rpjmd).map(Value::as_field), ["100", "25", "50", "75", "100"]);
     // Lone single digits, which Tesseract's sparse mode drops on the page.
-    let inovasi = by_text("Jumlah inovasi daerah yang dikembangkan");
+    let inovasi = row(&doc, "Jumlah inovasi daerah yang dikembangkan");
     assert_eq!(values(inovasi).map(Value::as_field), ["6", "0", "2", "4", "6"]);
     // Decimal commas.
-    let kematangan = by_text("Nilai kematangan perangkat daerah");
+    let kematangan = row(&doc, "Nilai kematangan perangkat daerah");
     assert_eq!(values(kematangan).map(Value::as_field), ["55.69", "0", "18.56", "37.13", "55.69"]);
     // A number Tesseract doubted on the page ("225%", its comma lost),
     // read again alone.
-    let keuangan = by_text("Persentase pengelolaan administrasi keuangan yang tertib");
+    let keuangan = row(&doc, "Persentase pengelolaan administrasi keuangan yang tertib");
     assert_eq!(values(keuangan).map(Value::as_field), ["90", "22.5", "45", "67.5", "90"]);
     // A text target ("A" for the SAKIP predicate) stays text.
-    let sakip = by_text("Predikat SAKIP Pemerintah Daerah");
+    let sakip = row(&doc, "Predikat SAKIP Pemerintah Daerah");
     assert_eq!(sakip.target, Value::Text("A".into()));
 }
 
@@ -128,20 +132,19 @@ fn values_tesseract_left_out_are_read_from_their_ink() {
         return;
     }
     let doc = rencana::convert_path(&fixture("scan/gen07.scan.pdf"), &Options::default()).expect("the scan converts");
-    let by_text = |text: &str| doc.indicators.iter().find(|i| i.text == text).unwrap_or_else(|| panic!("no row {text:?}"));
     // TW IV "300" between "300" and "Unit".
-    let bank = by_text("Jumlah bank sampah yang dibina");
+    let bank = row(&doc, "Jumlah bank sampah yang dibina");
     assert_eq!(values(bank).map(Value::as_field), ["1250", "300", "350", "300", "300"]);
     // The target "384".
-    let sampel = by_text("Jumlah sampel air dan udara yang diuji di laboratorium");
+    let sampel = row(&doc, "Jumlah sampel air dan udara yang diuji di laboratorium");
     assert_eq!(values(sampel).map(Value::as_field), ["384", "96", "96", "96", "96"]);
     // A lone "0" read by the page and again from the lone glyphs'
     // paste-up is one word, not "0 0".
-    let sarana = by_text("Jumlah sarana dan prasarana pengelolaan sampah yang disediakan");
+    let sarana = row(&doc, "Jumlah sarana dan prasarana pengelolaan sampah yang disediakan");
     assert_eq!(values(sarana).map(Value::as_field), ["24", "0", "8", "8", "8"]);
     // Words whose box took in stray ink ("Persentase luas" read "Behera:",
     // the name "Pengelolaan" read "Pena"), read again within their line.
-    by_text("Persentase luas ruang terbuka hijau publik");
-    let tpa = by_text("Jumlah sampah yang ditangani di TPA");
+    row(&doc, "Persentase luas ruang terbuka hijau publik");
+    let tpa = row(&doc, "Jumlah sampah yang ditangani di TPA");
     assert_eq!(tpa.node().map(|n| n.name.as_str()), Some("Pengelolaan Sampah"));
 }
