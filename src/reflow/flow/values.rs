@@ -373,12 +373,27 @@ struct State {
     p: usize,
     /// The rows cut in two it waits on, interned in [`PendingTable`].
     pending: PendingId,
-    /// Index of the step that led here, for reading the answer back.
+    /// Index of the last step recorded on the way here, for reading the
+    /// answer back.
     step: usize,
+    /// The move from that step to here, not yet recorded: most states are
+    /// dropped for a better one with the same key, and only a state that
+    /// goes on ([`Search::record`]) leaves a step.
+    act: Act,
 }
 
-/// What a step did.
+impl State {
+    fn start() -> State {
+        State { score: 0.0, p: 0, pending: PendingTable::NONE, step: 0, act: Act::Start }
+    }
+}
+
+/// What a step did. The values a row got are not kept: they are its
+/// arrangement ([`Pool::arrange`]) of the values it took, worked out again
+/// for the answer alone ([`Search::read_back`]).
+#[derive(Clone, Copy)]
 enum Act {
+    /// No move: the state is the step it points at.
     Start,
     /// A free value no row takes.
     Skip,
@@ -386,10 +401,10 @@ enum Act {
     /// last row, where a completion may start anywhere: one step, not one
     /// per value, or a long stream's steps grow by its length squared).
     Skips(usize),
-    /// Row `row` got these values (confirmed or not).
-    Row { row: usize, vals: Seq, ok: bool, from: usize, len: usize },
-    /// The pending row `row` was completed.
-    Complete { row: usize, vals: Seq, from: usize, len: usize },
+    /// Row `row` took `len` free values from `from` (confirmed or not).
+    Row { row: u32, ok: bool, from: u32, len: u8 },
+    /// The pending row `row` was completed with `len` free values from `from`.
+    Complete { row: u32, from: u32, len: u8 },
 }
 
 /// Penalty for a free value no row takes.
@@ -599,6 +614,15 @@ impl<'p> Search<'p> {
         self.steps.len() - 1
     }
 
+    /// Records the move that led to `s`, when not yet recorded: `s` goes
+    /// on, and the states it leads to point at its step.
+    fn record(&mut self, s: &mut State) {
+        if !matches!(s.act, Act::Start) {
+            s.step = self.step(s.step, s.act);
+            s.act = Act::Start;
+        }
+    }
+
     fn arrange(&mut self, a: Seq, from: usize, take: usize) -> (Seq, f64) {
         let (pool, free, cap, mode) = (self.pool, self.free, self.cap, self.mode);
         *self.arranged.entry((a, from, take)).or_insert_with(|| pool.arrange(a.as_slice(), &free[from..from + take], cap, mode))
@@ -611,22 +635,22 @@ impl<'p> Search<'p> {
         let mut cur: Vec<State> = beam;
         for round in 0..=(MAX_SKIP + MAX_PENDING) {
             let mut next = Frontier::default();
-            for s in cur {
+            for mut s in cur {
+                self.record(&mut s);
                 // The older of two cut rows is completed first.
                 if let Some(&(pr, pv)) = self.pendings.get(s.pending).first() {
                     let m = self.cap.saturating_sub(pv.len());
                     for take in 1..=m.min(self.free.len() - s.p) {
-                        let (seq, sc) = self.arrange(pv, s.p, take);
+                        let (_, sc) = self.arrange(pv, s.p, take);
                         if sc > 0.0 {
-                            let st = self.step(s.step, Act::Complete { row: pr, vals: seq, from: s.p, len: take });
+                            let act = Act::Complete { row: pr as u32, from: s.p as u32, len: take as u8 };
                             let pending = self.pendings.rest(s.pending);
-                            next.keep_best(State { score: s.score + sc - completion_cost(pv.len()), p: s.p + take, pending, step: st });
+                            next.keep_best(State { score: s.score + sc - completion_cost(pv.len()), p: s.p + take, pending, step: s.step, act });
                         }
                     }
                 }
                 if s.p < self.free.len() && round < MAX_SKIP {
-                    let st = self.step(s.step, Act::Skip);
-                    next.keep_best(State { score: s.score - STRAY, p: s.p + 1, pending: s.pending, step: st });
+                    next.keep_best(State { score: s.score - STRAY, p: s.p + 1, pending: s.pending, step: s.step, act: Act::Skip });
                 }
                 ready.keep_best(s);
             }
@@ -651,37 +675,36 @@ impl<'p> Search<'p> {
 
     fn run(mut self) -> (Solved, f64) {
         let cap = self.cap;
-        let mut beam: Vec<State> = vec![State { score: 0.0, p: 0, pending: PendingTable::NONE, step: 0 }];
+        let mut beam: Vec<State> = vec![State::start()];
         for k in 0..self.inline.len() {
             let inline = Seq::from_slice(&self.inline[k][..self.inline[k].len().min(cap)]);
             let need = cap - inline.len();
             let ready = self.between(std::mem::take(&mut beam));
-            let mut next = Frontier::default();
             let ready = ready.into_states(&self.pendings);
+            let mut next = Frontier::default();
             // This row's arrangements by (place, count): many states share
             // a place, and the places lie in a narrow window of the stream.
             let first = ready.iter().map(|s| s.p).min().unwrap_or(0);
             let last = ready.iter().map(|s| s.p).max().unwrap_or(0);
             let mut arranged: Vec<Option<(Seq, f64)>> = vec![None; (last - first + 1) * (need + 1)];
-            for s in ready {
+            for mut s in ready {
+                self.record(&mut s);
                 for take in 0..=need.min(self.free.len() - s.p) {
                     let (pool, free, mode) = (self.pool, self.free, self.mode);
                     let (seq, sc) = *arranged[(s.p - first) * (need + 1) + take].get_or_insert_with(|| pool.arrange(inline.as_slice(), &free[s.p..s.p + take], cap, mode));
+                    let row = |ok| Act::Row { row: k as u32, ok, from: s.p as u32, len: take as u8 };
                     if sc > 0.0 {
-                        let st = self.step(s.step, Act::Row { row: k, vals: seq, ok: true, from: s.p, len: take });
-                        next.keep_best(State { score: s.score + sc, p: s.p + take, pending: s.pending, step: st });
+                        next.keep_best(State { score: s.score + sc, p: s.p + take, pending: s.pending, step: s.step, act: row(true) });
                     } else if !seq.is_empty() && seq.len() < cap && {
                         let waiting = self.pendings.get(s.pending);
                         waiting.is_empty() || (waiting.len() < MAX_PENDING && waiting.items[0].0 + 1 == k)
                     } {
                         // Cut in two: the rest comes later. A second row
                         // cut in two only right under the first.
-                        let st = self.step(s.step, Act::Row { row: k, vals: seq, ok: false, from: s.p, len: take });
                         let pending = self.pendings.pushed(s.pending, (k, seq));
-                        next.keep_best(State { score: s.score + PENDING_OPEN * take as f64, p: s.p + take, pending, step: st });
+                        next.keep_best(State { score: s.score + PENDING_OPEN * take as f64, p: s.p + take, pending, step: s.step, act: row(false) });
                     } else {
-                        let st = self.step(s.step, Act::Row { row: k, vals: seq, ok: false, from: s.p, len: take });
-                        next.keep_best(State { score: s.score + sc, p: s.p + take, pending: s.pending, step: st });
+                        next.keep_best(State { score: s.score + sc, p: s.p + take, pending: s.pending, step: s.step, act: row(false) });
                     }
                 }
             }
@@ -702,20 +725,22 @@ impl<'p> Search<'p> {
         let mut frontier = beam;
         for _ in 0..=MAX_PENDING {
             let mut grown = Vec::new();
-            for s in &frontier {
+            for s in frontier.iter_mut() {
                 let Some(&(pr, pv)) = self.pendings.get(s.pending).first() else { continue };
+                self.record(s);
                 let m = self.cap.saturating_sub(pv.len());
                 for start in s.p..self.free.len() {
                     for take in 1..=m.min(self.free.len() - start) {
-                        let (seq, sc) = self.arrange(pv, start, take);
+                        let (_, sc) = self.arrange(pv, start, take);
                         if sc > 0.0 {
                             let skipped = start - s.p;
-                            let st = self.step(s.step, Act::Complete { row: pr, vals: seq, from: start, len: take });
+                            let act = Act::Complete { row: pr as u32, from: start as u32, len: take as u8 };
                             // The values passed over before it are strays.
                             let pending = self.pendings.rest(s.pending);
-                            let mut t = State { score: s.score + sc - completion_cost(pv.len()) - STRAY * skipped as f64, p: start + take, pending, step: st };
+                            let mut t = State { score: s.score + sc - completion_cost(pv.len()) - STRAY * skipped as f64, p: start + take, pending, step: s.step, act };
                             if skipped > 0 {
-                                t.step = self.step(t.step, Act::Skips(skipped));
+                                self.record(&mut t);
+                                t.act = Act::Skips(skipped);
                             }
                             grown.push(t);
                         }
@@ -732,7 +757,7 @@ impl<'p> Search<'p> {
     }
 
     /// The best final state's steps, read back into rows.
-    fn read_back(self, finals: Vec<State>) -> (Solved, f64) {
+    fn read_back(mut self, finals: Vec<State>) -> (Solved, f64) {
         let (pool, cap, n_rows) = (self.pool, self.cap, self.inline.len());
         let mut best: Option<(State, usize)> = None;
         for s in finals {
@@ -746,33 +771,43 @@ impl<'p> Search<'p> {
         let mut confirmed = vec![false; n_rows];
         let mut stray = 0;
         let mut owner: Vec<Option<usize>> = vec![None; self.free.len()];
-        if let Some((b, tail)) = &best {
+        if let Some((mut b, tail)) = best {
             stray += tail;
+            self.record(&mut b);
+            // The moves back to the start, then replayed in order: a row's
+            // values are those its arrangement gives, a row cut in two
+            // arranged first alone, then with the values that complete it.
+            let mut acts = Vec::new();
             let mut i = b.step;
-            // Walk back; a completion is met before (later than) the row's first half.
-            let mut completed = vec![false; n_rows];
             while i != 0 {
-                let (parent, act) = &self.steps[i];
+                acts.push(self.steps[i].1);
+                i = self.steps[i].0;
+            }
+            let mut first_half: Vec<Seq> = vec![Seq::EMPTY; n_rows];
+            for act in acts.into_iter().rev() {
                 match act {
                     Act::Skip => stray += 1,
                     Act::Skips(n) => stray += n,
-                    Act::Complete { row, vals, from, len } => {
-                        owner[*from..*from + *len].iter_mut().for_each(|o| *o = Some(*row));
-                        out_rows[*row] = pool.place(vals.as_slice(), cap);
-                        confirmed[*row] = true;
-                        completed[*row] = true;
+                    Act::Row { row, ok, from, len } => {
+                        let (row, from, len) = (row as usize, from as usize, len as usize);
+                        let own = Seq::from_slice(&self.inline[row][..self.inline[row].len().min(cap)]);
+                        let (seq, _) = pool.arrange(own.as_slice(), &self.free[from..from + len], cap, self.mode);
+                        owner[from..from + len].iter_mut().for_each(|o| *o = Some(row));
+                        out_rows[row] = pool.place(seq.as_slice(), cap);
+                        confirmed[row] = ok;
+                        first_half[row] = seq;
                     }
-                    Act::Row { row, vals, ok, from, len } => {
-                        owner[*from..*from + *len].iter_mut().for_each(|o| *o = Some(*row));
-                        if !completed[*row] {
-                            out_rows[*row] = pool.place(vals.as_slice(), cap);
-                            confirmed[*row] = *ok;
-                        }
+                    Act::Complete { row, from, len } => {
+                        let (row, from, len) = (row as usize, from as usize, len as usize);
+                        let (seq, _) = pool.arrange(first_half[row].as_slice(), &self.free[from..from + len], cap, self.mode);
+                        owner[from..from + len].iter_mut().for_each(|o| *o = Some(row));
+                        out_rows[row] = pool.place(seq.as_slice(), cap);
+                        confirmed[row] = true;
                     }
                     Act::Start => {}
                 }
-                i = *parent;
             }
+            best = Some((b, tail));
         }
         let score = best.as_ref().map(|b| b.0.score).unwrap_or(f64::NEG_INFINITY);
         (Solved { rows: out_rows, confirmed, stray, mode: self.mode, owner }, score)
