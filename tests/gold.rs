@@ -54,7 +54,7 @@ const FLOORS: &[(&str, f64)] = &[
     // two rows that were right.
     ("generated/gen01.mutool.txt", 0.470),
     ("generated/gen01.pdf", 1.000),
-    ("generated/gen01.txt", 0.150),
+    ("generated/gen01.txt", 0.250),
     ("generated/gen02.layout.txt", 1.000),
     ("generated/gen02.mutool.txt", 1.000),
     ("generated/gen02.pdf", 1.000),
@@ -62,40 +62,40 @@ const FLOORS: &[(&str, f64)] = &[
     ("generated/gen03.layout.txt", 1.000),
     ("generated/gen03.mutool.txt", 1.000),
     ("generated/gen03.pdf", 1.000),
-    ("generated/gen03.txt", 0.214),
+    ("generated/gen03.txt", 0.285),
     ("generated/gen04.layout.txt", 1.000),
-    ("generated/gen04.mutool.txt", 0.875),
+    ("generated/gen04.mutool.txt", 1.000),
     ("generated/gen04.pdf", 1.000),
-    ("generated/gen04.txt", 0.312),
+    ("generated/gen04.txt", 0.437),
     ("generated/gen05.layout.txt", 1.000),
     ("generated/gen05.mutool.txt", 0.947),
     ("generated/gen05.pdf", 1.000),
-    ("generated/gen05.txt", 0.315),
+    ("generated/gen05.txt", 0.473),
     ("generated/gen06.layout.txt", 1.0),
-    ("generated/gen06.mutool.txt", 0.928),
+    ("generated/gen06.mutool.txt", 1.000),
     ("generated/gen06.pdf", 1.000),
-    ("generated/gen06.txt", 0.071),
+    ("generated/gen06.txt", 0.357),
     // gen05's plan with SATUAN after the quarters and an extra REALISASI
-    // column: its flow dumps are refused (their values would be read into
-    // the wrong columns), which scores as no rows.
+    // column: its flow dumps are read with their units moved in front of
+    // their values (reflow/flow/unit_last.rs).
     ("generated/gen07.layout.txt", 1.000),
-    ("generated/gen07.mutool.txt", 0.000),
+    ("generated/gen07.mutool.txt", 0.736),
     ("generated/gen07.pdf", 1.000),
-    ("generated/gen07.txt", 0.000),
+    ("generated/gen07.txt", 0.750),
     // Validation plans (gen08-gen10), made to judge the flow reader's rules
     // on plans they were not tuned on; floors at their measured scores.
     ("generated/gen08.layout.txt", 1.000),
     ("generated/gen08.mutool.txt", 1.000),
     ("generated/gen08.pdf", 1.000),
-    ("generated/gen08.txt", 0.846),
+    ("generated/gen08.txt", 0.923),
     ("generated/gen09.layout.txt", 1.000),
     ("generated/gen09.mutool.txt", 1.000),
     ("generated/gen09.pdf", 1.000),
-    ("generated/gen09.txt", 0.636),
+    ("generated/gen09.txt", 0.909),
     ("generated/gen10.layout.txt", 1.000),
     ("generated/gen10.mutool.txt", 1.0),
     ("generated/gen10.pdf", 1.000),
-    ("generated/gen10.txt", 0.600),
+    ("generated/gen10.txt", 0.700),
 ];
 
 /// Scores below the floor by no more than this are float noise.

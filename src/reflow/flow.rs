@@ -38,6 +38,7 @@ mod recover;
 mod scan;
 #[cfg(test)]
 mod tests;
+mod unit_last;
 mod values;
 mod walk;
 mod wide;
@@ -76,6 +77,12 @@ struct Anchor {
 }
 
 pub fn reflow(pages: &[Page]) -> Table {
+    read(pages, false)
+}
+
+/// Reads a flow dump; `units_moved`: its unit cells were put in front of
+/// their values ([`unit_last`]), and the header's SATUAN is read there.
+fn read(pages: &[Page], units_moved: bool) -> Table {
     // The wide (2018) layout is told by its header words; it has a reading of its own.
     if let Some(wide) = wide::read(pages) {
         return Table {
@@ -91,9 +98,27 @@ pub fn reflow(pages: &[Page]) -> Table {
     let (lines, title, header_roles, block_roles) = body_lines(pages, &mut table);
     table.title = title;
     // Values are read in printed order after the unit: with SATUAN printed
-    // after the quarters, every row's numbers would land in the wrong
-    // columns.
+    // after the quarters, the units are put back in front of their values
+    // first, or every row's numbers would land in the wrong columns.
+    if names_unit_after_quarters(&table.columns) && units_moved {
+        table.columns = unit_last::columns_unit_first(&table.columns);
+    }
     if names_unit_after_quarters(&table.columns) {
+        // The four quarters are named before SATUAN, and the year's target
+        // comes before them (a flow dump may print its header cell later,
+        // as mutool prints a two-line "TARGET" / "2026").
+        let unnamed = unit_last::unnamed_after_unit(pages);
+        let moved = unit_last::unit_before_values(pages, Role::VALUES.len(), unnamed.len());
+        if moved.moved > 0 {
+            let mut read = read(&moved.pages, true);
+            if read.refusal.is_none() {
+                read.warnings.push(format!("units_moved_before_values: {}", moved.moved));
+                if moved.blanked > 0 {
+                    read.warnings.push(format!("column_not_read: {} ({} cells, a flow dump cannot tell them from the budget)", unnamed.join(", "), moved.blanked));
+                }
+                return read;
+            }
+        }
         table.refusal = Some(
             "the header prints SATUAN after the quarterly targets, an order a flow text dump cannot be read in \
              without misplacing numbers; convert the PDF or its `pdftotext -layout` dump instead"
