@@ -575,7 +575,9 @@ fn word_target_anchor(toks: &[Tok], i: usize) -> Option<Anchor> {
 /// cumulative plan's "A ... A"); two that differ cannot be (with the
 /// quarters blank, TW IV is the target under either arithmetic), so, as
 /// with any other count, only the first is kept, as the target, with a
-/// warning.
+/// warning; and only under a known unit: values unaligned under a "unit"
+/// no plan uses ("Kabid Kesehatan Masyarakat", "NIP") were found beside
+/// text that is no unit cell, and are not the row's.
 fn assign_values(row: &mut Row, values: &[String], roles: &[Role]) {
     let quarterly = [Role::Target, Role::Tw1, Role::Tw2, Role::Tw3, Role::Tw4];
     let budget_blank = roles.len() == quarterly.len() + 1 && roles[..quarterly.len()] == quarterly && roles[quarterly.len()] == Role::Budget && values.len() == quarterly.len() && values::row_obeys(values);
@@ -587,9 +589,11 @@ fn assign_values(row: &mut Row, values: &[String], roles: &[Role]) {
         row.set(Role::Target, values[0].clone());
         row.set(Role::Tw4, values[1].clone());
         row.warnings.push("quarters_missing".to_string());
-    } else {
+    } else if row.get(Role::Unit).is_some_and(|u| is_known(&canonical(u))) {
         row.set(Role::Target, values[0].clone());
         row.warnings.push("values_unaligned".to_string());
+    } else {
+        unplace_values(row);
     }
 }
 
@@ -1045,8 +1049,15 @@ mod value_rule_tests {
     fn two_differing_values_are_not_target_and_tw4() {
         let roles = [Role::Target, Role::Tw1, Role::Tw2, Role::Tw3, Role::Tw4];
         let mut row = Row::default();
+        row.set(Role::Unit, "Orang".to_string());
         assign_values(&mut row, &s(&["98.300", "24.575"]), &roles);
         assert_eq!((row.get(Role::Target), row.get(Role::Tw4)), (Some("98.300"), None));
+        assert_eq!(row.warnings, vec!["values_unaligned"]);
+        // Under a "unit" no plan uses, unaligned values are none of the row's.
+        let mut row = Row::default();
+        row.set(Role::Unit, "Kabid Kesehatan Masyarakat".to_string());
+        assign_values(&mut row, &s(&["16.087", "21.450", "1.250.000.000"]), &roles);
+        assert_eq!(row.get(Role::Target), None);
         assert_eq!(row.warnings, vec!["values_unaligned"]);
         let mut row = Row::default();
         assign_values(&mut row, &s(&["74,12", "74,12"]), &roles);
