@@ -106,9 +106,20 @@ fn clean_row(row: &mut Row) {
     if let Some(node) = row.node.as_mut() {
         *node = clean_node(node);
     }
-    for (_, text) in row.cells.iter_mut().filter(|(r, _)| TEXT_ROLES.contains(r)) {
+    for (role, text) in row.cells.iter_mut().filter(|(r, _)| TEXT_ROLES.contains(r)) {
         *text = clean(text);
+        if *role == Role::Unit && is_percent_misread(text) {
+            *text = "%".to_string();
+        }
     }
+}
+
+/// A unit cell read "Ya": Tesseract's reading of a lone "%" (its upper
+/// ring and stroke a "Y", its lower ring an "a"), of a kind with "Yo" and
+/// "Yb" (see `extract::ocr::repair`). "Ya" is a word, so only a whole unit
+/// cell, which no plan fills with "yes", is taken for the sign.
+fn is_percent_misread(unit: &str) -> bool {
+    unit == "Ya"
 }
 
 #[cfg(test)]
@@ -133,6 +144,15 @@ mod tests {
         assert_eq!(clean("Jumlah bibit tanaman yang ditanam I"), "Jumlah bibit tanaman yang ditanam");
         assert_eq!(clean("Pengelolaan Taman Keanekaragaman Hayati \u{a3}"), "Pengelolaan Taman Keanekaragaman Hayati");
         assert_eq!(clean("Jumlah e-KTP (elektronik) 10%"), "Jumlah e-KTP (elektronik) 10%");
+    }
+
+    #[test]
+    fn a_unit_cell_read_ya_is_a_percent_sign() {
+        let mut row = Row::default();
+        row.set(Role::Unit, "Ya".to_string());
+        row.set(Role::Note, "Ya".to_string());
+        clean_row(&mut row);
+        assert_eq!((row.get(Role::Unit), row.get(Role::Note)), (Some("%"), Some("Ya")));
     }
 
     #[test]

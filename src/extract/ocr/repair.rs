@@ -37,7 +37,7 @@ pub fn repair(text: &str, conf: f32, (width, height): (f32, f32)) -> String {
     let trimmed = number_edges(text);
     let repaired = percent_suffix(&digit_letters(trimmed));
     if !matches!(parse_value(&repaired), Value::Number(_)) {
-        return without_ruling_strokes(text);
+        return without_ruling_strokes(without_glued_quote(text));
     }
     // Marks trimmed off its edges leave a number's digits as read.
     let needed = if repaired == trimmed { MIN_NUMBER_CONF } else { MIN_REPAIRED_CONF };
@@ -75,6 +75,22 @@ fn without_ruling_strokes(text: &str) -> String {
     }
     text.split('|').filter(|part| !part.is_empty()).collect::<Vec<_>>().join(" ")
 }
+
+/// A speck read as an opening quote glued before a capitalised word
+/// ("\u{201c}Indeks"), which keeps a unit cell from being told as one: it
+/// goes, unless the word holds a closing quote (a quoted word, "\u{201c}BB\u{201d}").
+fn without_glued_quote(text: &str) -> &str {
+    let rest = text.trim_start_matches(QUOTES);
+    let closes = rest.contains(QUOTES);
+    if rest.len() < text.len() && rest.starts_with(char::is_uppercase) && !closes {
+        rest
+    } else {
+        text
+    }
+}
+
+/// Quote marks, as Tesseract reads a speck before a word.
+const QUOTES: &[char] = &['\u{201c}', '\u{201d}', '"', '\'', '\u{2018}', '\u{2019}', '`'];
 
 /// Typical advance widths, in shares of a digit's height, of what a number
 /// is made of (Arial, Calibri and Times differ by less than a tenth).
@@ -311,6 +327,15 @@ mod tests {
         assert_eq!(repair("niv", 90.0, FITS), "n IV");
         assert_eq!(repair("Ani", 90.0, FITS), "Ani");
         assert_eq!(repair("nilai", 90.0, FITS), "nilai");
+    }
+
+    #[test]
+    fn a_quote_glued_before_a_capitalised_word_goes() {
+        assert_eq!(repair("\u{201c}Indeks", 90.0, FITS), "Indeks");
+        assert_eq!(repair("\u{2018}Persentase", 90.0, FITS), "Persentase");
+        // A quoted word, and a mark before lowercase, stay as read.
+        assert_eq!(repair("\u{201c}BB\u{201d}", 90.0, FITS), "\u{201c}BB\u{201d}");
+        assert_eq!(repair("'dan", 90.0, FITS), "'dan");
     }
 
     #[test]
