@@ -83,14 +83,18 @@ pub fn classify(doc: &mut Document) {
     }
 }
 
-/// On a page read by OCR, a number Tesseract doubted ("140?", refused by
-/// the number grammar) is believed when the plan's arithmetic pins it: it
-/// is the row's only unreadable cell, and with it the row obeys the plan's
-/// mode exactly in an equation that fixes its value (incremental: the
-/// quarters add up to the target; cumulative: TW IV equals the target,
-/// so only the target or TW IV can be vouched for, a quarter before only
-/// being bounded). The cell's warning gives way to
-/// `ocr_value_confirmed_by_arithmetic`.
+/// On a page read by OCR, a cell Tesseract could not read ("140?", "te)",
+/// "2.500i", refused by the number grammar) is given the value the plan's
+/// arithmetic pins, when its reading agrees. The cell must be the row's
+/// only unreadable one, and its value fixed by the others: incremental,
+/// the quarters add up to the target; cumulative, TW IV equals the target,
+/// and a quarter between two equal bounds (the quarter before and the one
+/// after, "0} 0 29 58") is that value, while one between unequal bounds is
+/// only bounded and stays unread. The reading agrees when it is that
+/// number, when its digits are at least half of the number's in a run
+/// ("a2" for 12, "B0" for 80), or when the value is 0 and the reading is
+/// one Tesseract makes of a lone zero ("te)", "o"). The cell's warning
+/// gives way to `ocr_value_confirmed_by_arithmetic`.
 pub fn confirm_doubted_ocr_values(doc: &mut Document, ocr_pages: &[u32]) {
     let Some(mode) = doc.quarterly else { return };
     if columns_misread(doc) {
@@ -101,35 +105,84 @@ pub fn confirm_doubted_ocr_values(doc: &mut Document, ocr_pages: &[u32]) {
         let cells = [&ind.target, &ind.tw[0], &ind.tw[1], &ind.tw[2], &ind.tw[3]];
         let unreadable: Vec<usize> = (0..5).filter(|&k| matches!(cells[k], Value::Unreadable(_))).collect();
         let [k] = unreadable.as_slice() else { continue };
-        let Value::Unreadable(raw) = cells[*k] else { continue };
-        let Some(number) = raw.strip_suffix(crate::extract::ocr::UNREADABLE_MARK).map(parse_value).filter(|v| matches!(v, Value::Number(_))) else {
-            continue;
-        };
-        let pinned = match mode {
-            Quarterly::Cumulative => *k == 0 || *k == 4,
-            Quarterly::Incremental => true,
-        };
+        let k = *k;
+        let Value::Unreadable(raw) = cells[k] else { continue };
         let mut values: Vec<Option<f64>> = cells.iter().map(|v| v.as_f64()).collect();
-        values[*k] = number.as_f64();
+        let Some(pinned) = pinned_value(mode, k, &values) else { continue };
+        let decimals = cells.iter().filter_map(|v| if let Value::Number(n) = v { n.split_once('.').map(|(_, d)| d.len()) } else { None }).max().unwrap_or(0);
+        let text = number_text(pinned, decimals);
+        if !reading_agrees(raw, pinned, &text) {
+            continue;
+        }
+        values[k] = Some(pinned);
         let fit = fits(values[0], [values[1], values[2], values[3], values[4]]);
         let obeys = match (mode, fit) {
             (Quarterly::Cumulative, Some((cum, _))) => cum,
             (Quarterly::Incremental, Some((_, inc))) => inc,
             _ => false,
         };
-        if !(pinned && obeys) {
+        if !obeys {
             continue;
         }
-        if *k == 0 {
+        let number = Value::Number(text);
+        if k == 0 {
             ind.target = number;
         } else {
-            ind.tw[*k - 1] = number;
+            ind.tw[k - 1] = number;
         }
         ind.quarterly = Some(mode);
-        let gone = format!("unreadable_number:{}", NAMES[*k]);
+        let gone = format!("unreadable_number:{}", NAMES[k]);
         ind.warnings.retain(|w| *w != gone && !matches!(w.as_str(), "quarters_do_not_add_up" | "tw4_differs_from_target" | "cumulative_quarter_decreases"));
         ind.warnings.push("ocr_value_confirmed_by_arithmetic".to_string());
     }
+}
+
+/// The value the other cells of a row (target, TW I..IV; `None` blank)
+/// fix for cell `k` under `mode`, if they fix one.
+fn pinned_value(mode: Quarterly, k: usize, values: &[Option<f64>]) -> Option<f64> {
+    let others = |range: std::ops::Range<usize>| range.filter(|&j| j != k).map(|j| values[j]);
+    let pinned = match mode {
+        // A blank quarter adds nothing.
+        Quarterly::Incremental if k == 0 => others(1..5).flatten().sum::<f64>(),
+        Quarterly::Incremental => values[0]? - others(1..5).flatten().sum::<f64>(),
+        Quarterly::Cumulative if k == 0 => values[4]?,
+        Quarterly::Cumulative if k == 4 => values[0]?,
+        Quarterly::Cumulative => {
+            let below = values[1..k].iter().flatten().copied().fold(0.0, f64::max);
+            let above = values[k + 1..5].iter().flatten().copied().fold(f64::INFINITY, f64::min);
+            if (above - below).abs() > 1e-9 {
+                return None;
+            }
+            below
+        }
+    };
+    (pinned > -1e-9 && pinned.is_finite()).then_some(pinned.max(0.0))
+}
+
+/// `v` in the canonical form with at most `decimals` decimals.
+fn number_text(v: f64, decimals: usize) -> String {
+    let s = format!("{v:.decimals$}");
+    if s.contains('.') {
+        s.trim_end_matches('0').trim_end_matches('.').to_string()
+    } else {
+        s
+    }
+}
+
+/// Whether an unreadable cell's reading `raw` agrees with the value the
+/// arithmetic pins (`text`: that value in canonical form).
+fn reading_agrees(raw: &str, pinned: f64, text: &str) -> bool {
+    let raw = raw.trim_end_matches(crate::extract::ocr::UNREADABLE_MARK);
+    if parse_value(raw).as_f64().is_some_and(|n| close(n, pinned) && close(pinned, n)) {
+        return true;
+    }
+    let digits: String = raw.chars().filter(char::is_ascii_digit).collect();
+    let wanted: String = text.chars().filter(char::is_ascii_digit).collect();
+    if !digits.is_empty() {
+        return wanted.contains(&digits) && 2 * digits.len() >= wanted.len();
+    }
+    // A lone zero, its ring read as letters and brackets.
+    pinned == 0.0 && (1..=3).contains(&raw.chars().count()) && raw.chars().any(|c| matches!(c, 'o' | 'O' | 'e' | 'c' | 'D' | 'Q' | '(' | ')' | '{' | '}'))
 }
 
 /// A header read with TARGET after a quarter ("TW I  TW II  TARGET"): a
@@ -279,6 +332,36 @@ mod tests {
         let rows = [("Incremental", ["100", "25", "25", "25", "25"]), ("TW II doubted", ["100", "25", "25?", "25", "25"])];
         let doc = normalise("plan.pdf", InputKind::Pdf, &table(&COLUMNS, &rows), &["ocr:page=1".to_string()]);
         assert_eq!(doc.indicators[1].tw[1], Value::Number("25".into()));
+    }
+
+    #[test]
+    fn an_unreadable_cell_the_arithmetic_pins_is_given_when_its_reading_agrees() {
+        let incremental = [
+            ("Incremental", ["100", "25", "25", "25", "25"]),
+            ("A zero read as 'te)'", ["3", "te)", "1", "1", "1"]),
+            ("A 1 read as 'a'", ["48", "a2", "12", "12", "12"]),
+            ("Decimals", ["73,36", "0", "24,45", "2445?", "24,46"]),
+            ("A reading that disagrees", ["48", "x7", "12", "12", "12"]),
+            ("Letters with no zero's shape", ["4", "1", "£", "1", "1"]),
+        ];
+        let doc = normalise("plan.pdf", InputKind::Pdf, &table(&COLUMNS, &incremental), &["ocr:page=1".to_string()]);
+        let got: Vec<&Value> = doc.indicators.iter().map(|i| &i.tw[0]).collect();
+        assert_eq!(got[1], &Value::Number("0".into()));
+        assert_eq!(got[2], &Value::Number("12".into()));
+        assert_eq!(doc.indicators[3].tw[2], Value::Number("24.45".into()));
+        assert!(matches!(got[4], Value::Unreadable(_)));
+        assert!(matches!(doc.indicators[5].tw[1], Value::Unreadable(_)));
+        let cumulative = [
+            ("Cumulative", ["100", "25", "50", "75", "100"]),
+            ("Between two zeros", ["58", "0}", "0", "29", "58"]),
+            ("Only bounded", ["100", "e)", "33,33", "66,67", "100"]),
+            ("TW IV read 'B0'", ["80", "20", "40", "60", "B0"]),
+        ];
+        let doc = normalise("plan.pdf", InputKind::Pdf, &table(&COLUMNS, &cumulative), &["ocr:page=1".to_string()]);
+        assert_eq!(doc.indicators[1].tw[0], Value::Number("0".into()));
+        assert!(matches!(doc.indicators[2].tw[0], Value::Unreadable(_)));
+        assert_eq!(doc.indicators[3].tw[3], Value::Number("80".into()));
+        assert!(doc.indicators[3].warnings.contains(&"ocr_value_confirmed_by_arithmetic".to_string()));
     }
 
     #[test]
