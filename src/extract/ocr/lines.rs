@@ -39,6 +39,7 @@ struct Row {
 /// Builds the page's lines, top to bottom, each left to right.
 pub fn build_lines(words: Vec<OcrWord>) -> Vec<Line> {
     let mut rows = rows_of(words);
+    recentre_tall_rows(&mut rows);
     rows.sort_by(|a, b| b.words.len().cmp(&a.words.len()).then(a.baseline.total_cmp(&b.baseline)));
     let mut lines: Vec<Row> = Vec::new();
     for row in rows {
@@ -84,6 +85,29 @@ fn rows_of(words: Vec<OcrWord>) -> Vec<Row> {
             Row { baseline: baseline(&kept, height), height, words }
         })
         .collect()
+}
+
+/// A row of one word boxed much taller than the page's rows ("Hektar"
+/// boxed with a speck under it, 1.8 times a line's height) has
+/// no baseline to trust: its box bottom sits a speck's depth low, and the
+/// word would join the line below. Its text is taken to sit in the middle
+/// of its box, one typical row high.
+fn recentre_tall_rows(rows: &mut [Row]) {
+    let mut heights: Vec<f32> = rows.iter().map(|r| r.height).filter(|h| *h > 0.0).collect();
+    if heights.is_empty() {
+        return;
+    }
+    heights.sort_by(f32::total_cmp);
+    let typical = heights[heights.len() / 2];
+    // (A row of several tall words is more likely a larger font, a title;
+    // a tall glyph or two, a border's stroke read as "I".)
+    let lone_word = |r: &Row| r.words.len() == 1 && r.words[0].text.chars().filter(|c| c.is_alphanumeric()).count() >= 3;
+    for row in rows.iter_mut().filter(|r| lone_word(r) && r.height > TALL * typical) {
+        let top = row.words.iter().map(|w| w.y0).fold(f32::MAX, f32::min);
+        let bottom = row.words.iter().map(|w| w.y1).fold(f32::MIN, f32::max);
+        row.baseline = (top + bottom) / 2.0 + typical / 2.0;
+        row.height = typical;
+    }
 }
 
 /// A word this many times taller than the row's typical word spans lines.
@@ -148,6 +172,22 @@ mod tests {
         assert_eq!(lines.len(), 2);
         assert_eq!(texts(&lines)[0], "Jumlah");
         assert_eq!(texts(&lines)[1], "dikembangkan Kali");
+    }
+
+    #[test]
+    fn a_word_boxed_tall_joins_the_line_its_middle_is_on() {
+        // "Hektar" boxed from 615.5 to 627 (a speck under it): its bottom
+        // is nearer the next line's baseline, its middle on its own line's.
+        let mut tall = word("Hektar", 308.0, 331.0, 627.0, 3);
+        tall.word.y0 = 615.5;
+        let lines = build_lines(vec![
+            word("Luas", 175.0, 189.0, 623.0, 1),
+            word("4,75", 350.0, 364.0, 622.8, 2),
+            tall,
+            word("dipelihara", 191.0, 222.0, 630.4, 4),
+            word("Taman", 85.0, 106.0, 631.0, 5),
+        ]);
+        assert_eq!(texts(&lines), vec!["Luas Hektar 4,75", "Taman dipelihara"]);
     }
 
     #[test]
