@@ -108,9 +108,25 @@ fn clean_row(row: &mut Row) {
     }
     for (role, text) in row.cells.iter_mut().filter(|(r, _)| TEXT_ROLES.contains(r)) {
         *text = clean(text);
-        if *role == Role::Unit && is_percent_misread(text) {
-            *text = "%".to_string();
+        if *role == Role::Unit {
+            *text = clean_unit(text);
         }
+    }
+}
+
+/// A unit cell cleaned further: a stroke after it is its cell's right
+/// border ("Batang I", "Rumah Tangga I"; no unit ends in a numeral), and
+/// a "%" read as "Ya" is the sign.
+fn clean_unit(unit: &str) -> String {
+    let mut words: Vec<&str> = unit.split_whitespace().collect();
+    if words.len() >= 2 && words.last().is_some_and(|w| is_stroke(w)) {
+        words.pop();
+    }
+    let unit = words.join(" ");
+    if is_percent_misread(&unit) {
+        "%".to_string()
+    } else {
+        unit
     }
 }
 
@@ -153,6 +169,13 @@ mod tests {
         row.set(Role::Note, "Ya".to_string());
         clean_row(&mut row);
         assert_eq!((row.get(Role::Unit), row.get(Role::Note)), (Some("%"), Some("Ya")));
+    }
+
+    #[test]
+    fn a_stroke_after_a_unit_is_its_border() {
+        assert_eq!(clean_unit("Batang I"), "Batang");
+        assert_eq!(clean_unit("Rumah Tangga I"), "Rumah Tangga");
+        assert_eq!(clean_unit("Unit"), "Unit");
     }
 
     #[test]
