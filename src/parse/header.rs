@@ -5,6 +5,7 @@
 //! upper-cased ("TW.I", "TW I", "Triwulan I" and "TRIWULAN 1" all become
 //! TW1), so a header broken over lines ("Triwula" / "n II") still matches.
 
+use crate::parse::spelling::one_edit_apart;
 use serde::Serialize;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -193,6 +194,21 @@ pub fn is_header_word(word: &str) -> bool {
     })
 }
 
+/// True for a word OCR misread from a header word by one letter, whole or
+/// cut at a cell edge ("Tanun" for TAHUN, "Triwuta" for "Triwula", "ANGI"
+/// for "ANGG..."), or the tail of one parted by a misread glyph ("GARAN"
+/// of ANGGARAN). Words of four letters or more only: shorter ones are too
+/// near too many words.
+pub fn is_misread_header_word(word: &str) -> bool {
+    let w = squash(word);
+    if w.len() < 4 || !w.chars().all(|c| c.is_ascii_alphabetic()) {
+        return false;
+    }
+    HEADER_WORDS.iter().filter(|h| h.len() >= 5).any(|h| {
+        one_edit_apart(&w, h) || (w.len() < h.len() && one_edit_apart(&w, &h[..w.len()])) || (w.len() >= 5 && h.ends_with(w.as_str()))
+    })
+}
+
 /// True when a header word cut at a cell edge is made whole by the start
 /// of the next line ("PERMASAL" / "AHAN", "PENANGG" / "UNG"): capitals
 /// are cut too, where the cut-word rule for text looks for a lowercase tail.
@@ -210,6 +226,16 @@ pub fn is_core_header_word(word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn header_words_misread_by_one_letter() {
+        for w in ["Tanun", "Triwuta", "ANGI", "GARAN", "INDIKATUR", "KETERANGAM"] {
+            assert!(is_misread_header_word(w), "{w}");
+        }
+        for w in ["Persen", "Jumlah", "yang", "TW", "Orang", "Tahun2026", "100"] {
+            assert!(!is_misread_header_word(w), "{w}");
+        }
+    }
 
     #[test]
     fn header_roles() {

@@ -4,4 +4,5 @@
 pub mod header;
 pub mod label;
 pub mod number;
+pub mod spelling;
 pub mod unit;

@@ -19,7 +19,7 @@ use super::frame::{core_words, is_header_line, is_signature_start, roles_in_word
 use super::{Row, Table};
 use crate::extract::ocr::is_doubted_number;
 use crate::extract::{Page, Word};
-use crate::parse::header::{is_header_word, role_of, squash, value_role_of, Role};
+use crate::parse::header::{is_header_word, is_misread_header_word, role_of, squash, value_role_of, Role};
 use crate::parse::label::{names_bare_label, parse_indicator_number, parse_label};
 use crate::parse::number::{is_text_target, is_word_target, parse_value, Value};
 use crate::parse::unit::{canonical, is_known, looks_like_unit};
@@ -313,11 +313,12 @@ fn header_lines(page: &Page) -> Vec<usize> {
 /// A header line with words that are no header words, as OCR reads one
 /// ("wi" for "TW I", "WI" for "TW II", "Irarcer" for "TARGET"): three words
 /// only a header has, no number, and the unknown words at most a third of
-/// the line. A body line never names three columns, and one that mentions
+/// the line; a header word misread by one letter ("Tanun", "Triwuta") is
+/// no unknown word. A body line never names three columns, and one that mentions
 /// them ("Persentase satuan pendidikan yang mencapai target indikator") is
 /// mostly other words.
 fn is_misread_header_line(words: &[&str]) -> bool {
-    let unknown = words.iter().filter(|w| !is_header_word(w)).count();
+    let unknown = words.iter().filter(|w| !is_header_word(w) && !is_misread_header_word(w)).count();
     // No number, but for a speck at the page's edge read as "1": no value
     // of a body row.
     let numbers_allowed = match numbers_not_header_words(words).as_slice() {

@@ -11,6 +11,7 @@
 //! left to their own doubt and second reading ([`super::reread`]); the
 //! second reading replaces the first only when it is sure.
 
+use crate::parse::spelling::one_edit_apart;
 use super::blobs::PixelBox;
 use super::tesseract::TsvWord;
 
@@ -109,20 +110,6 @@ pub fn believe(words: &mut [TsvWord], doubted: &[(usize, PixelBox)], readings: V
         w.height = cut.height() as u32;
     }
     numbers
-}
-
-/// True when `b` is `a` with one character replaced, added or dropped.
-fn one_edit_apart(a: &str, b: &str) -> bool {
-    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
-    let (short, long) = if a.len() <= b.len() { (&a, &b) } else { (&b, &a) };
-    match long.len() - short.len() {
-        0 => short.iter().zip(long.iter()).filter(|(x, y)| x != y).count() == 1,
-        1 => {
-            let head = short.iter().zip(long.iter()).take_while(|(x, y)| x == y).count();
-            short[head..] == long[head + 1..]
-        }
-        _ => false,
-    }
 }
 
 #[cfg(test)]

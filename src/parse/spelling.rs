@@ -1,0 +1,32 @@
+//! How near two spellings are: OCR misreads a letter or drops one, and a
+//! word so misread is still the word for the rules that expect it.
+
+/// True when `b` is `a` with one character replaced, added or dropped.
+pub fn one_edit_apart(a: &str, b: &str) -> bool {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    let (short, long) = if a.len() <= b.len() { (&a, &b) } else { (&b, &a) };
+    match long.len() - short.len() {
+        0 => short.iter().zip(long.iter()).filter(|(x, y)| x != y).count() == 1,
+        1 => {
+            let head = short.iter().zip(long.iter()).take_while(|(x, y)| x == y).count();
+            short[head..] == long[head + 1..]
+        }
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_letter_replaced_added_or_dropped() {
+        assert!(one_edit_apart("TANUN", "TAHUN"));
+        assert!(one_edit_apart("Jumiah", "Jumlah"));
+        assert!(one_edit_apart("Pemerinta", "Pemerintah"));
+        assert!(one_edit_apart("TRIWULN", "TRIWULAN"));
+        assert!(!one_edit_apart("TAHUN", "TAHUN"));
+        assert!(!one_edit_apart("ANGI", "ANGGARAN"));
+        assert!(!one_edit_apart("oe", "penurunan"));
+    }
+}
