@@ -220,6 +220,42 @@ fn widen_unit_left(words: &mut [(Col, Word)], unit: usize, positioned: bool) {
 }
 
 /// A value word, or a lone '%' that closes a wrapped value.
+/// A row whose unit cell was lost (a "%" OCR read nothing from, a blank
+/// SATUAN cell) still prints its values on one line: the target and TW IV
+/// and at least four value cells, numbers or dashes. Such a line anchors a
+/// row of its own when no unit word stands in the unit column on it or a
+/// line either side (a unit printed a line off its values anchors the row
+/// there); otherwise the row's text joins the next row's and takes its
+/// values.
+fn anchor_unitless_value_rows(lines: &mut [Placed], cols: &Columns) {
+    if cols.values.len() < 5 {
+        return;
+    }
+    let is_value = |w: &Word| w.text != "%" && (is_value_word(&w.text) || is_doubted_number(&w.text));
+    let unit_near = |lines: &[Placed], i: usize| {
+        let pos = lines[i].pos;
+        lines.iter().filter(|l| (l.pos - pos).abs() <= UNIT).any(|l| l.has(Col::Unit) || l.anchor)
+    };
+    for i in 0..lines.len() {
+        let l = &lines[i];
+        if l.anchor || l.words.iter().any(|(c, _)| matches!(c, Col::Unit)) {
+            continue;
+        }
+        let mut filled = [false; 5];
+        for (c, w) in &l.words {
+            if let Col::Value(k) = c {
+                if *k < 5 && is_value(w) {
+                    filled[*k] = true;
+                }
+            }
+        }
+        let numbers_at = |k: usize| l.words.iter().any(|(c, w)| *c == Col::Value(k) && (is_number_word(&w.text) || is_doubted_number(&w.text)));
+        if filled.iter().filter(|f| **f).count() >= 4 && numbers_at(0) && numbers_at(4) && !unit_near(lines, i) {
+            lines[i].anchor = true;
+        }
+    }
+}
+
 fn is_value_word(w: &str) -> bool {
     w == "-" || w == "%" || !matches!(parse_value(w), Value::Unreadable(_))
 }
@@ -731,6 +767,9 @@ pub fn reflow(pages: &[Page]) -> Table {
             } else {
                 refine_blocks(&mut placed[page_start..], c);
             }
+        }
+        if let Some(c) = &cols {
+            anchor_unitless_value_rows(&mut placed[page_start..], c);
         }
         for l in &mut placed[page_start..] {
             take_numbering_into_indicator(&mut l.words);
