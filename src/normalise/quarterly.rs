@@ -208,9 +208,13 @@ pub fn distrust_ocr_rows(doc: &mut Document, ocr_pages: &[u32]) {
     let mode = doc.quarterly;
     let columns_misread = columns_misread(doc);
     for ind in doc.indicators.iter_mut().filter(|i| ocr_pages.contains(&i.page)) {
+        distrust_comma_thousands(ind);
         let unreadable = std::iter::once(&ind.target).chain(ind.tw.iter()).filter(|v| matches!(v, Value::Unreadable(_))).count();
         let tw = [ind.tw[0].as_f64(), ind.tw[1].as_f64(), ind.tw[2].as_f64(), ind.tw[3].as_f64()];
-        let trusted = if columns_misread || unreadable >= 2 {
+        // Quarters with no target: no arithmetic can vouch for the columns
+        // they were read into (a target lost, its row's cells shifted).
+        let no_target = matches!(ind.target, Value::Empty) && tw.iter().any(Option::is_some);
+        let trusted = if columns_misread || unreadable >= 2 || no_target {
             // Two cells that could not be read: the row's reading is broken
             // (rows met, lines lost), the rest is no safer.
             false
@@ -233,6 +237,35 @@ pub fn distrust_ocr_rows(doc: &mut Document, ocr_pages: &[u32]) {
         }
         if distrusted {
             ind.warnings.push("ocr_values_unconfirmed".to_string());
+        }
+    }
+}
+
+/// "1,050" among "4.200", "2.100": OCR read a thousands dot as a comma,
+/// and the grammar would read one thousand and fifty as 1.05. A value of
+/// three decimals exactly, in a row whose other values group thousands
+/// with dots, is made unreadable (its warning says which cell).
+fn distrust_comma_thousands(ind: &mut super::Indicator) {
+    let grouped = |s: &str| {
+        let mut parts = s.split('.');
+        let head = parts.next().unwrap_or("");
+        let rest: Vec<&str> = parts.collect();
+        (1..=3).contains(&head.len()) && head.chars().all(|c| c.is_ascii_digit()) && !rest.is_empty() && rest.iter().all(|p| p.len() == 3 && p.chars().all(|c| c.is_ascii_digit()))
+    };
+    let comma_thousand = |s: &str| s.split_once(',').is_some_and(|(a, b)| (1..=3).contains(&a.len()) && a.chars().all(|c| c.is_ascii_digit()) && a != "0" && b.len() == 3 && b.chars().all(|c| c.is_ascii_digit()));
+    if !ind.raw.iter().any(|(_, v)| grouped(v.trim())) {
+        return;
+    }
+    const NAMES: [&str; 5] = ["target", "tw1", "tw2", "tw3", "tw4"];
+    let cells: [(&mut Value, Role); 5] = {
+        let [a, b, c, d] = &mut ind.tw;
+        [(&mut ind.target, Role::Target), (a, Role::Tw1), (b, Role::Tw2), (c, Role::Tw3), (d, Role::Tw4)]
+    };
+    for (k, (value, role)) in cells.into_iter().enumerate() {
+        let Some((_, raw)) = ind.raw.iter().find(|(r, _)| *r == role) else { continue };
+        if comma_thousand(raw.trim()) && matches!(value, Value::Number(_)) {
+            *value = Value::Unreadable(raw.clone());
+            ind.warnings.push(format!("unreadable_number:{}", NAMES[k]));
         }
     }
 }
@@ -362,6 +395,21 @@ mod tests {
         assert!(matches!(doc.indicators[2].tw[0], Value::Unreadable(_)));
         assert_eq!(doc.indicators[3].tw[3], Value::Number("80".into()));
         assert!(doc.indicators[3].warnings.contains(&"ocr_value_confirmed_by_arithmetic".to_string()));
+    }
+
+    #[test]
+    fn quarters_without_a_target_and_a_comma_among_thousands_are_not_given_out() {
+        let rows = [
+            ("Cumulative", ["100", "25", "50", "75", "100"]),
+            ("Target lost, values shifted", ["", "", "8,45", "68,45", ""]),
+            ("A thousands dot read as a comma", ["4.200", "1,050", "2.100", "3.150", "4.200"]),
+            ("Three decimals of a small number", ["1", "0,625", "0,75", "0,875", "1"]),
+        ];
+        let doc = normalise("plan.pdf", InputKind::Pdf, &table(&COLUMNS, &rows), &["ocr:page=1".to_string()]);
+        assert!(doc.indicators[1].tw.iter().all(|v| !matches!(v, Value::Number(_))), "{:?}", doc.indicators[1].tw);
+        assert!(matches!(doc.indicators[2].tw[0], Value::Unreadable(_)));
+        assert_eq!(doc.indicators[2].tw[1], Value::Number("2100".into()));
+        assert_eq!(doc.indicators[3].tw[0], Value::Number("0.625".into()));
     }
 
     #[test]
