@@ -220,8 +220,45 @@ fn header_columns(page: &Page, header: &[usize], positioned: bool) -> Vec<Header
             HeaderColumn { x0, x1, role, text }
         })
         .collect();
+    name_bare_year_target(&mut columns);
     name_misread_quarters(&mut columns);
+    name_quarters_between_target_and_tw4(&mut columns);
     columns
+}
+
+/// Three columns between the target and TW IV are TW I to TW III in that
+/// order, whatever OCR read their headers as: "Tw i" for "TW III" (its
+/// strokes lost) must not make the third quarter the first. Columns of
+/// another kind between (a unit, a budget), or three quarter names with no
+/// misread one, leave the header as read.
+fn name_quarters_between_target_and_tw4(columns: &mut [HeaderColumn]) {
+    let position = |role: Role| columns.iter().position(|c| c.role == role);
+    let (Some(t), Some(f)) = (position(Role::Target), position(Role::Tw4)) else { return };
+    let quarters = [Role::Tw1, Role::Tw2, Role::Tw3];
+    let between = &columns[t + 1..f];
+    // (Three quarter names, one of them twice, are a header as printed,
+    // not misread: its order is the reader's to refuse.)
+    if f != t + 4 || !between.iter().all(|c| c.role == Role::Extra || quarters.contains(&c.role)) || !between.iter().any(|c| c.role == Role::Extra) {
+        return;
+    }
+    for (c, role) in columns[t + 1..f].iter_mut().zip(quarters) {
+        c.role = role;
+    }
+}
+
+/// A value column headed by a year alone ("2026"), where "TARGET" over it
+/// was read as nothing, is the year's target, when the header names no
+/// target column, no other column is a bare year (a table of yearly
+/// targets, 2022 to 2026, is no Rencana Aksi header), and a quarter is
+/// named right of it.
+fn name_bare_year_target(columns: &mut [HeaderColumn]) {
+    let is_year = |t: &str| t.len() == 4 && t.starts_with("20") && t.chars().all(|c| c.is_ascii_digit());
+    let years: Vec<usize> = (0..columns.len()).filter(|&k| is_year(columns[k].text.trim())).collect();
+    let [k] = years.as_slice() else { return };
+    let quarter_after = columns[k + 1..].iter().any(|c| [Role::Tw1, Role::Tw2, Role::Tw3, Role::Tw4].contains(&c.role));
+    if columns[*k].role == Role::Extra && quarter_after && !columns.iter().any(|c| c.role == Role::Target) {
+        columns[*k].role = Role::Target;
+    }
 }
 
 /// Columns whose header was misread (OCR's "tw}", "wu", "Twill" for TW I,
@@ -368,6 +405,34 @@ Program 1   Jumlah bibit         12     3      3       3      3    Batang       
         let mut columns = vec![column("TW IV", Role::Tw4), column("REALISASI", Role::Extra), column("SATUAN", Role::Unit)];
         name_misread_quarters(&mut columns);
         assert_eq!(columns[1].role, Role::Extra);
+    }
+
+    #[test]
+    fn the_three_columns_between_target_and_tw4_are_the_quarters_in_order() {
+        let column = |text: &str, role: Role| HeaderColumn { x0: 0.0, x1: 0.0, role, text: text.to_string() };
+        let mut columns = vec![column("TARGET 2026", Role::Target), column("wi", Role::Extra), column("Twit", Role::Extra), column("Tw i", Role::Tw1), column("Twiv", Role::Tw4), column("SATUAN", Role::Unit)];
+        name_misread_quarters(&mut columns);
+        name_quarters_between_target_and_tw4(&mut columns);
+        let roles: Vec<Role> = columns.iter().map(|c| c.role).collect();
+        assert_eq!(roles, [Role::Target, Role::Tw1, Role::Tw2, Role::Tw3, Role::Tw4, Role::Unit]);
+        // A unit between: left as read.
+        let mut columns = vec![column("TARGET", Role::Target), column("SATUAN", Role::Unit), column("TW I", Role::Tw1), column("TW II", Role::Tw2), column("TW IV", Role::Tw4)];
+        name_quarters_between_target_and_tw4(&mut columns);
+        assert_eq!(columns[1].role, Role::Unit);
+    }
+
+    #[test]
+    fn a_value_column_headed_by_a_year_alone_is_the_target() {
+        let column = |text: &str, role: Role| HeaderColumn { x0: 0.0, x1: 0.0, role, text: text.to_string() };
+        let mut columns = vec![column("INDIKATOR KINERJA", Role::Indicator), column("2026", Role::Extra), column("wi", Role::Extra), column("TW II", Role::Tw2), column("SATUAN", Role::Unit)];
+        name_bare_year_target(&mut columns);
+        name_misread_quarters(&mut columns);
+        let roles: Vec<Role> = columns.iter().map(|c| c.role).collect();
+        assert_eq!(roles, [Role::Indicator, Role::Target, Role::Tw1, Role::Tw2, Role::Unit]);
+        // Yearly columns, 2025 and 2026: no target among them.
+        let mut columns = vec![column("2025", Role::Extra), column("2026", Role::Extra), column("TW I", Role::Tw1)];
+        name_bare_year_target(&mut columns);
+        assert!(columns.iter().all(|c| c.role != Role::Target));
     }
 
     #[test]
