@@ -271,8 +271,11 @@ fn is_indicator_numbering(w: &str) -> bool {
 }
 
 /// A word that can be a unit: "%" too, though it also closes wrapped values.
+/// A unit cell's word. A full stop after it is a speck OCR read ("Hektar.");
+/// "NIP" opens a signatory's number line, whose digits are no targets.
 fn is_unit_word(w: &str) -> bool {
-    w == "%" || (!is_value_word(w) && looks_like_unit(w))
+    let word = w.strip_suffix('.').filter(|s| !s.is_empty()).unwrap_or(w);
+    w == "%" || (!is_value_word(w) && looks_like_unit(word) && !word.eq_ignore_ascii_case("NIP"))
 }
 
 /// "per 100.000 KH", "per 1.000 penduduk": a number after "per" is the
