@@ -234,7 +234,7 @@ fn anchor_unitless_value_rows(lines: &mut [Placed], cols: &Columns) {
     let is_value = |w: &Word| w.text != "%" && (is_value_word(&w.text) || is_doubted_number(&w.text));
     let unit_near = |lines: &[Placed], i: usize| {
         let pos = lines[i].pos;
-        lines.iter().filter(|l| (l.pos - pos).abs() <= UNIT).any(|l| l.has(Col::Unit) || l.anchor)
+        lines.iter().filter(|l| (l.pos - pos).abs() <= UNIT).any(|l| l.anchor)
     };
     for i in 0..lines.len() {
         let l = &lines[i];
