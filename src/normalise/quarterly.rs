@@ -224,6 +224,9 @@ pub fn distrust_ocr_rows(doc: &mut Document, ocr_pages: &[u32]) {
             !matches!(fits(ind.target.as_f64(), tw), Some((false, false)))
         };
         if trusted {
+            if mode == Some(Quarterly::Cumulative) {
+                doubt_one_irregular_quarter(ind);
+            }
             continue;
         }
         let mut distrusted = false;
@@ -239,6 +242,35 @@ pub fn distrust_ocr_rows(doc: &mut Document, ocr_pages: &[u32]) {
             ind.warnings.push("ocr_values_unconfirmed".to_string());
         }
     }
+}
+
+/// A cumulative row whose quarters step evenly to the target but for one
+/// that is a digit away from its even step ("8,58 17,16 25,13 34,31":
+/// 25,73 with its 7 read as a 1): OCR's misreading more likely than the
+/// plan's, and no arithmetic catches it, since the quarter still lies
+/// between its neighbours. That quarter is made unreadable. (A plan's own
+/// uneven step, "25 50 70 100", loses its value too: an empty cell with a
+/// warning, never a wrong one.)
+fn doubt_one_irregular_quarter(ind: &mut super::Indicator) {
+    let (Some(t), Some(q)) = (ind.target.as_f64(), ind.tw.iter().map(Value::as_f64).collect::<Option<Vec<f64>>>()) else { return };
+    let decimals = std::iter::once(&ind.target).chain(ind.tw.iter()).filter_map(|v| if let Value::Number(n) = v { n.split_once('.').map(|(_, d)| d.len()) } else { None }).max().unwrap_or(0);
+    // Whole numbers (counts) step unevenly when four does not divide the
+    // target ("0 1 2 3"): only rows printed with decimals are judged.
+    if decimals == 0 {
+        return;
+    }
+    let step = |k: usize| t * (k + 1) as f64 / 4.0;
+    let half_unit = 0.5 * 10f64.powi(-(decimals as i32)) + 1e-6;
+    let uneven: Vec<usize> = (0..3).filter(|&k| (q[k] - step(k)).abs() > half_unit).collect();
+    let [k] = uneven.as_slice() else { return };
+    let digits = |s: &str| s.chars().filter(char::is_ascii_digit).collect::<String>();
+    let Value::Number(read) = &ind.tw[*k] else { return };
+    if !crate::parse::spelling::one_edit_apart(&digits(read), &digits(&number_text(step(*k), decimals))) {
+        return;
+    }
+    ind.tw[*k] = Value::Unreadable(read.clone());
+    ind.warnings.push(format!("unreadable_number:tw{}", k + 1));
+    ind.warnings.push("ocr_quarter_off_its_even_step".to_string());
 }
 
 /// "1,050" among "4.200", "2.100": OCR read a thousands dot as a comma,
@@ -410,6 +442,26 @@ mod tests {
         assert!(matches!(doc.indicators[2].tw[0], Value::Unreadable(_)));
         assert_eq!(doc.indicators[2].tw[1], Value::Number("2100".into()));
         assert_eq!(doc.indicators[3].tw[0], Value::Number("0.625".into()));
+    }
+
+    #[test]
+    fn a_quarter_a_digit_off_its_even_step_is_doubted() {
+        let rows = [
+            ("Cumulative", ["100", "25", "50", "75", "100"]),
+            ("7 read as 1", ["34,31", "8,58", "17,16", "25,13", "34,31"]),
+            ("An uneven plan, not a digit off", ["100", "0", "0", "50", "100"]),
+            ("Counts", ["3", "0", "1", "2", "3"]),
+            ("Even", ["34,31", "8,58", "17,16", "25,73", "34,31"]),
+        ];
+        let doc = normalise("plan.pdf", InputKind::Pdf, &table(&COLUMNS, &rows), &["ocr:page=1".to_string()]);
+        assert!(matches!(doc.indicators[1].tw[2], Value::Unreadable(_)));
+        assert!(doc.indicators[1].warnings.contains(&"ocr_quarter_off_its_even_step".to_string()));
+        assert_eq!(doc.indicators[2].tw[2], Value::Number("50".into()));
+        assert_eq!(doc.indicators[4].tw[2], Value::Number("25.73".into()));
+        assert_eq!(doc.indicators[3].tw[0], Value::Number("0".into()));
+        // Text read from a text layer is never doubted.
+        let doc = normalise("plan.pdf", InputKind::Pdf, &table(&COLUMNS, &rows), &[]);
+        assert_eq!(doc.indicators[1].tw[2], Value::Number("25.13".into()));
     }
 
     #[test]
