@@ -108,8 +108,8 @@ pub fn confirm_doubted_ocr_values(doc: &mut Document, ocr_pages: &[u32]) {
         let k = *k;
         let Value::Unreadable(raw) = cells[k] else { continue };
         let mut values: Vec<Option<f64>> = cells.iter().map(|v| v.as_f64()).collect();
-        let Some(pinned) = pinned_value(mode, k, &values) else { continue };
         let decimals = cells.iter().filter_map(|v| if let Value::Number(n) = v { n.split_once('.').map(|(_, d)| d.len()) } else { None }).max().unwrap_or(0);
+        let Some(pinned) = pinned_value(mode, k, &values).or_else(|| read_even_step(mode, k, &values, raw, decimals)) else { continue };
         let text = number_text(pinned, decimals);
         if !reading_agrees(raw, pinned, &text) {
             continue;
@@ -157,6 +157,23 @@ fn pinned_value(mode: Quarterly, k: usize, values: &[Option<f64>]) -> Option<f64
         }
     };
     (pinned > -1e-9 && pinned.is_finite()).then_some(pinned.max(0.0))
+}
+
+/// A cumulative quarter the arithmetic only bounds, read with doubt as
+/// exactly its even step to the target ("49.150?" for TW II of 98.300):
+/// the reading and the row's own steps agree, which a misreading would
+/// hardly do by chance. The step, if so.
+fn read_even_step(mode: Quarterly, k: usize, values: &[Option<f64>], raw: &str, decimals: usize) -> Option<f64> {
+    if mode != Quarterly::Cumulative || !(1..=3).contains(&k) {
+        return None;
+    }
+    let step = values[0]? * k as f64 / 4.0;
+    // (A speck's quote or colon before it is no digit.)
+    let marks: &[char] = &['\u{201c}', '\u{201d}', '"', '\'', '\u{2018}', '\u{2019}', '`', ':', ';'];
+    let read = parse_value(raw.trim_end_matches(crate::extract::ocr::UNREADABLE_MARK).trim_start_matches(marks)).as_f64()?;
+    let below = values[1..k].iter().flatten().copied().fold(0.0, f64::max);
+    let above = values[k + 1..5].iter().flatten().copied().fold(f64::INFINITY, f64::min);
+    (number_text(read, decimals) == number_text(step, decimals) && below <= step && step <= above).then_some(step)
 }
 
 /// `v` in the canonical form with at most `decimals` decimals.
@@ -442,6 +459,18 @@ mod tests {
         assert!(matches!(doc.indicators[2].tw[0], Value::Unreadable(_)));
         assert_eq!(doc.indicators[2].tw[1], Value::Number("2100".into()));
         assert_eq!(doc.indicators[3].tw[0], Value::Number("0.625".into()));
+    }
+
+    #[test]
+    fn a_doubted_quarter_read_as_its_even_step_is_believed() {
+        let rows = [
+            ("Cumulative", ["100", "25", "50", "75", "100"]),
+            ("Read as the step", ["98.300", "24.575", "\u{201c}49.150?", "73.725", "98.300"]),
+            ("Read as another number", ["50", "25?", "25", "37,5", "50"]),
+        ];
+        let doc = normalise("plan.pdf", InputKind::Pdf, &table(&COLUMNS, &rows), &["ocr:page=1".to_string()]);
+        assert_eq!(doc.indicators[1].tw[1], Value::Number("49150".into()));
+        assert!(matches!(doc.indicators[2].tw[0], Value::Unreadable(_)));
     }
 
     #[test]
