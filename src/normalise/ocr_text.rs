@@ -115,12 +115,19 @@ fn clean_row(row: &mut Row) {
 }
 
 /// A unit cell cleaned further: a stroke after it is its cell's right
-/// border ("Batang I", "Rumah Tangga I"; no unit ends in a numeral), and
-/// a "%" read as "Ya" is the sign.
+/// border ("Batang I", "Rumah Tangga I"; no unit ends in a numeral), a
+/// full stop after it a speck ("per 1.000 KH."; no unit ends with one,
+/// where a text cell's last word may be an abbreviation), and a "%" read
+/// as "Ya" is the sign.
 fn clean_unit(unit: &str) -> String {
     let mut words: Vec<&str> = unit.split_whitespace().collect();
     if words.len() >= 2 && words.last().is_some_and(|w| is_stroke(w)) {
         words.pop();
+    }
+    if let Some(last) = words.last_mut() {
+        if let Some(stem) = last.strip_suffix('.').filter(|s| s.chars().any(char::is_alphabetic)) {
+            *last = stem;
+        }
     }
     let unit = words.join(" ");
     if is_percent_misread(&unit) {
@@ -176,6 +183,7 @@ mod tests {
         assert_eq!(clean_unit("Batang I"), "Batang");
         assert_eq!(clean_unit("Rumah Tangga I"), "Rumah Tangga");
         assert_eq!(clean_unit("Unit"), "Unit");
+        assert_eq!(clean_unit("per 1.000 KH."), "per 1.000 KH");
     }
 
     #[test]
