@@ -5,7 +5,7 @@
 
 use super::Document;
 use crate::parse::header::Role;
-use crate::parse::number::{parse_value, Value};
+use crate::parse::number::{is_grouped_thousands, parse_value, Value};
 use serde::Serialize;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -295,14 +295,8 @@ fn doubt_one_irregular_quarter(ind: &mut super::Indicator) {
 /// three decimals exactly, in a row whose other values group thousands
 /// with dots, is made unreadable (its warning says which cell).
 fn distrust_comma_thousands(ind: &mut super::Indicator) {
-    let grouped = |s: &str| {
-        let mut parts = s.split('.');
-        let head = parts.next().unwrap_or("");
-        let rest: Vec<&str> = parts.collect();
-        (1..=3).contains(&head.len()) && head.chars().all(|c| c.is_ascii_digit()) && !rest.is_empty() && rest.iter().all(|p| p.len() == 3 && p.chars().all(|c| c.is_ascii_digit()))
-    };
     let comma_thousand = |s: &str| s.split_once(',').is_some_and(|(a, b)| (1..=3).contains(&a.len()) && a.chars().all(|c| c.is_ascii_digit()) && a != "0" && b.len() == 3 && b.chars().all(|c| c.is_ascii_digit()));
-    if !ind.raw.iter().any(|(_, v)| grouped(v.trim())) {
+    if !ind.raw.iter().any(|(_, v)| is_grouped_thousands(v.trim())) {
         return;
     }
     const NAMES: [&str; 5] = ["target", "tw1", "tw2", "tw3", "tw4"];

@@ -200,6 +200,12 @@ impl<'a> NumberParts<'a> {
     }
 }
 
+/// "2.500", "1.250.000": digits grouped in thousands by dots, one group
+/// of three or more after the first.
+pub fn is_grouped_thousands(s: &str) -> bool {
+    s.contains('.') && s.chars().all(|c| c.is_ascii_digit() || c == '.') && thousands_groups(s, '.')
+}
+
 /// "1.250.000": every group after the first has exactly three digits.
 fn thousands_groups(n: &str, sep: char) -> bool {
     let mut parts = n.split(sep);
@@ -215,6 +221,16 @@ mod tests {
         match parse_value(s) {
             Value::Number(n) => n,
             other => panic!("{s:?} gave {other:?}"),
+        }
+    }
+
+    #[test]
+    fn grouped_thousands() {
+        for s in ["2.500", "1.250.000", "12.400"] {
+            assert!(is_grouped_thousands(s), "{s}");
+        }
+        for s in ["2500", "2.50", "1234.500", ".500", "1..000", "1,050", "2.500I"] {
+            assert!(!is_grouped_thousands(s), "{s}");
         }
     }
 

@@ -8,7 +8,7 @@
 //! `?`, which the number grammar does not accept: the cell is then left
 //! empty with a warning, because a wrong number is worse than an empty one.
 
-use crate::parse::number::{parse_value, Value};
+use crate::parse::number::{is_grouped_thousands, parse_value, Value};
 
 /// Numbers read with a lower confidence are refused. On the corpus scans
 /// the misread numbers ("225" for "22,5", "250" for "2,7", "10%" for "0%")
@@ -146,17 +146,6 @@ fn number_edges(text: &str) -> &str {
         s = body;
     }
     s
-}
-
-/// "2.500", "1.250.000": digits in groups of three after the first.
-fn is_grouped_thousands(s: &str) -> bool {
-    let mut groups = s.split('.');
-    let first = groups.next().unwrap_or("");
-    let rest: Vec<&str> = groups.collect();
-    (1..=3).contains(&first.len())
-        && first.chars().all(|c| c.is_ascii_digit())
-        && !rest.is_empty()
-        && rest.iter().all(|g| g.len() == 3 && g.chars().all(|c| c.is_ascii_digit()))
 }
 
 /// "O" and "o" read for 0, "l", "I" and "|" read for 1, inside a word made of
