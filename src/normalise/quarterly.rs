@@ -4,6 +4,7 @@
 //! neither get a warning, since a data officer must check them.
 
 use super::Document;
+use crate::extract::ocr::{is_mark_before_number, UNREADABLE_MARK};
 use crate::parse::header::Role;
 use crate::parse::number::{is_grouped_thousands, parse_value, Value};
 use serde::Serialize;
@@ -169,8 +170,7 @@ fn read_even_step(mode: Quarterly, k: usize, values: &[Option<f64>], raw: &str, 
     }
     let step = values[0]? * k as f64 / 4.0;
     // (A speck's quote or colon before it is no digit.)
-    let marks: &[char] = &['\u{201c}', '\u{201d}', '"', '\'', '\u{2018}', '\u{2019}', '`', ':', ';'];
-    let read = parse_value(raw.trim_end_matches(crate::extract::ocr::UNREADABLE_MARK).trim_start_matches(marks)).as_f64()?;
+    let read = parse_value(raw.trim_end_matches(UNREADABLE_MARK).trim_start_matches(is_mark_before_number)).as_f64()?;
     let below = values[1..k].iter().flatten().copied().fold(0.0, f64::max);
     let above = values[k + 1..5].iter().flatten().copied().fold(f64::INFINITY, f64::min);
     (number_text(read, decimals) == number_text(step, decimals) && below <= step && step <= above).then_some(step)
@@ -189,7 +189,7 @@ fn number_text(v: f64, decimals: usize) -> String {
 /// Whether an unreadable cell's reading `raw` agrees with the value the
 /// arithmetic pins (`text`: that value in canonical form).
 fn reading_agrees(raw: &str, pinned: f64, text: &str) -> bool {
-    let raw = raw.trim_end_matches(crate::extract::ocr::UNREADABLE_MARK);
+    let raw = raw.trim_end_matches(UNREADABLE_MARK);
     if parse_value(raw).as_f64().is_some_and(|n| close(n, pinned) && close(pinned, n)) {
         return true;
     }

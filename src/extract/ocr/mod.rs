@@ -48,7 +48,7 @@ use tesseract::{LineKey, TesseractError, TsvWord};
 
 /// The mark OCR puts after a number Tesseract doubted ("140?"): the number
 /// grammar refuses it, the plan's arithmetic may vouch for it.
-pub use repair::UNREADABLE_MARK;
+pub use repair::{is_mark_before_number, UNREADABLE_MARK};
 
 /// A number OCR doubted and marked ("74?"): no value to give out.
 pub fn is_doubted_number(word: &str) -> bool {

@@ -119,9 +119,11 @@ fn too_wide(number: &str, width: f32, height: f32) -> bool {
     width / height > WIDTH_SLACK * needed
 }
 
-/// Marks no number begins with, glued before one: a speck read as a quote,
-/// a colon ("\u{201c}49.150", ":5.000").
-const LEADING_MARKS: &[char] = &['\u{201c}', '\u{201d}', '"', '\'', '\u{2018}', '\u{2019}', '`', ':', ';'];
+/// A mark no number begins with, glued before one: a speck read as a
+/// quote, a colon ("\u{201c}49.150", ":5.000").
+pub fn is_mark_before_number(c: char) -> bool {
+    QUOTES.contains(&c) || matches!(c, ':' | ';')
+}
 /// Strokes read after a number, where a cell's border stands.
 const STROKES: &[char] = &['I', 'l', '|'];
 
@@ -133,7 +135,7 @@ const STROKES: &[char] = &['I', 'l', '|'];
 /// ("0I", which it would take as 1). Other text is given back whole.
 fn number_edges(text: &str) -> &str {
     let starts_with_digit = |s: &str| s.starts_with(|c: char| c.is_ascii_digit());
-    let mut s = text.trim_start_matches(LEADING_MARKS);
+    let mut s = text.trim_start_matches(is_mark_before_number);
     if !starts_with_digit(s) {
         return text;
     }
