@@ -101,7 +101,6 @@ pub fn confirm_doubted_ocr_values(doc: &mut Document, ocr_pages: &[u32]) {
     if columns_misread(doc) {
         return;
     }
-    const NAMES: [&str; 5] = ["target", "tw1", "tw2", "tw3", "tw4"];
     for ind in doc.indicators.iter_mut().filter(|i| ocr_pages.contains(&i.page)) {
         let cells = [&ind.target, &ind.tw[0], &ind.tw[1], &ind.tw[2], &ind.tw[3]];
         let unreadable: Vec<usize> = (0..5).filter(|&k| matches!(cells[k], Value::Unreadable(_))).collect();
@@ -109,7 +108,7 @@ pub fn confirm_doubted_ocr_values(doc: &mut Document, ocr_pages: &[u32]) {
         let k = *k;
         let Value::Unreadable(raw) = cells[k] else { continue };
         let mut values: Vec<Option<f64>> = cells.iter().map(|v| v.as_f64()).collect();
-        let decimals = cells.iter().filter_map(|v| if let Value::Number(n) = v { n.split_once('.').map(|(_, d)| d.len()) } else { None }).max().unwrap_or(0);
+        let decimals = printed_decimals(cells);
         let Some(pinned) = pinned_value(mode, k, &values).or_else(|| read_even_step(mode, k, &values, raw, decimals)) else { continue };
         let text = number_text(pinned, decimals);
         if !reading_agrees(raw, pinned, &text) {
@@ -132,7 +131,7 @@ pub fn confirm_doubted_ocr_values(doc: &mut Document, ocr_pages: &[u32]) {
             ind.tw[k - 1] = number;
         }
         ind.quarterly = Some(mode);
-        let gone = format!("unreadable_number:{}", NAMES[k]);
+        let gone = format!("unreadable_number:{}", CELL_NAMES[k]);
         ind.warnings.retain(|w| *w != gone && !matches!(w.as_str(), "quarters_do_not_add_up" | "tw4_differs_from_target" | "cumulative_quarter_decreases"));
         ind.warnings.push("ocr_value_confirmed_by_arithmetic".to_string());
     }
@@ -149,8 +148,7 @@ fn pinned_value(mode: Quarterly, k: usize, values: &[Option<f64>]) -> Option<f64
         Quarterly::Cumulative if k == 0 => values[4]?,
         Quarterly::Cumulative if k == 4 => values[0]?,
         Quarterly::Cumulative => {
-            let below = values[1..k].iter().flatten().copied().fold(0.0, f64::max);
-            let above = values[k + 1..5].iter().flatten().copied().fold(f64::INFINITY, f64::min);
+            let (below, above) = cumulative_bounds(k, values);
             if (above - below).abs() > 1e-9 {
                 return None;
             }
@@ -171,9 +169,30 @@ fn read_even_step(mode: Quarterly, k: usize, values: &[Option<f64>], raw: &str, 
     let step = values[0]? * k as f64 / 4.0;
     // (A speck's quote or colon before it is no digit.)
     let read = parse_value(raw.trim_end_matches(UNREADABLE_MARK).trim_start_matches(is_mark_before_number)).as_f64()?;
+    let (below, above) = cumulative_bounds(k, values);
+    (number_text(read, decimals) == number_text(step, decimals) && below <= step && step <= above).then_some(step)
+}
+
+/// The cells of a row, as warnings name them.
+const CELL_NAMES: [&str; 5] = ["target", "tw1", "tw2", "tw3", "tw4"];
+
+/// The most decimals a row's numbers are printed with.
+fn printed_decimals<'a>(cells: impl IntoIterator<Item = &'a Value>) -> usize {
+    cells.into_iter().filter_map(|v| if let Value::Number(n) = v { n.split_once('.').map(|(_, d)| d.len()) } else { None }).max().unwrap_or(0)
+}
+
+/// What a cumulative row's other cells (target, TW I..IV; `None` not
+/// known) allow quarter `k` (1..=3): at least every quarter before it (and
+/// 0), at most every quarter after it.
+fn cumulative_bounds(k: usize, values: &[Option<f64>]) -> (f64, f64) {
     let below = values[1..k].iter().flatten().copied().fold(0.0, f64::max);
     let above = values[k + 1..5].iter().flatten().copied().fold(f64::INFINITY, f64::min);
-    (number_text(read, decimals) == number_text(step, decimals) && below <= step && step <= above).then_some(step)
+    (below, above)
+}
+
+/// The digits of a reading, in order.
+fn digits_of(s: &str) -> String {
+    s.chars().filter(char::is_ascii_digit).collect()
 }
 
 /// `v` in the canonical form with at most `decimals` decimals.
@@ -193,8 +212,7 @@ fn reading_agrees(raw: &str, pinned: f64, text: &str) -> bool {
     if parse_value(raw).as_f64().is_some_and(|n| close(n, pinned) && close(pinned, n)) {
         return true;
     }
-    let digits: String = raw.chars().filter(char::is_ascii_digit).collect();
-    let wanted: String = text.chars().filter(char::is_ascii_digit).collect();
+    let (digits, wanted) = (digits_of(raw), digits_of(text));
     if !digits.is_empty() {
         return wanted.contains(&digits) && 2 * digits.len() >= wanted.len();
     }
@@ -270,7 +288,7 @@ pub fn distrust_ocr_rows(doc: &mut Document, ocr_pages: &[u32]) {
 /// warning, never a wrong one.)
 fn doubt_one_irregular_quarter(ind: &mut super::Indicator) {
     let (Some(t), Some(q)) = (ind.target.as_f64(), ind.tw.iter().map(Value::as_f64).collect::<Option<Vec<f64>>>()) else { return };
-    let decimals = std::iter::once(&ind.target).chain(ind.tw.iter()).filter_map(|v| if let Value::Number(n) = v { n.split_once('.').map(|(_, d)| d.len()) } else { None }).max().unwrap_or(0);
+    let decimals = printed_decimals(std::iter::once(&ind.target).chain(ind.tw.iter()));
     // Whole numbers (counts) step unevenly when four does not divide the
     // target ("0 1 2 3"): only rows printed with decimals are judged.
     if decimals == 0 {
@@ -280,13 +298,12 @@ fn doubt_one_irregular_quarter(ind: &mut super::Indicator) {
     let half_unit = 0.5 * 10f64.powi(-(decimals as i32)) + 1e-6;
     let uneven: Vec<usize> = (0..3).filter(|&k| (q[k] - step(k)).abs() > half_unit).collect();
     let [k] = uneven.as_slice() else { return };
-    let digits = |s: &str| s.chars().filter(char::is_ascii_digit).collect::<String>();
     let Value::Number(read) = &ind.tw[*k] else { return };
-    if !crate::parse::spelling::one_edit_apart(&digits(read), &digits(&number_text(step(*k), decimals))) {
+    if !crate::parse::spelling::one_edit_apart(&digits_of(read), &digits_of(&number_text(step(*k), decimals))) {
         return;
     }
     ind.tw[*k] = Value::Unreadable(read.clone());
-    ind.warnings.push(format!("unreadable_number:tw{}", k + 1));
+    ind.warnings.push(format!("unreadable_number:{}", CELL_NAMES[k + 1]));
     ind.warnings.push("ocr_quarter_off_its_even_step".to_string());
 }
 
@@ -299,7 +316,6 @@ fn distrust_comma_thousands(ind: &mut super::Indicator) {
     if !ind.raw.iter().any(|(_, v)| is_grouped_thousands(v.trim())) {
         return;
     }
-    const NAMES: [&str; 5] = ["target", "tw1", "tw2", "tw3", "tw4"];
     let cells: [(&mut Value, Role); 5] = {
         let [a, b, c, d] = &mut ind.tw;
         [(&mut ind.target, Role::Target), (a, Role::Tw1), (b, Role::Tw2), (c, Role::Tw3), (d, Role::Tw4)]
@@ -308,7 +324,7 @@ fn distrust_comma_thousands(ind: &mut super::Indicator) {
         let Some((_, raw)) = ind.raw.iter().find(|(r, _)| *r == role) else { continue };
         if comma_thousand(raw.trim()) && matches!(value, Value::Number(_)) {
             *value = Value::Unreadable(raw.clone());
-            ind.warnings.push(format!("unreadable_number:{}", NAMES[k]));
+            ind.warnings.push(format!("unreadable_number:{}", CELL_NAMES[k]));
         }
     }
 }
