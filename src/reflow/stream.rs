@@ -111,7 +111,7 @@ impl Columns {
             // A number OCR doubted ("74?") is no value to give out, but a
             // value cell all the same: without it the row would be joined
             // to the next.
-            .any(|w| matches!(self.place(w), Col::Value(_)) && w.text != "%" && (is_value_word(&w.text) || is_doubted_number(&w.text)))
+            .any(|w| matches!(self.place(w), Col::Value(_)) && is_value_cell_word(&w.text))
             || self.has_word_target(&words[first_value..]);
         let u = first_value.checked_sub(1)?;
         let unit = &words[u];
@@ -231,7 +231,6 @@ fn anchor_unitless_value_rows(lines: &mut [Placed], cols: &Columns) {
     if cols.values.len() < 5 {
         return;
     }
-    let is_value = |w: &Word| w.text != "%" && (is_value_word(&w.text) || is_doubted_number(&w.text));
     let unit_near = |lines: &[Placed], i: usize| {
         let pos = lines[i].pos;
         lines.iter().filter(|l| (l.pos - pos).abs() <= UNIT).any(|l| l.anchor)
@@ -244,7 +243,7 @@ fn anchor_unitless_value_rows(lines: &mut [Placed], cols: &Columns) {
         let mut filled = [false; 5];
         for (c, w) in &l.words {
             if let Col::Value(k) = c {
-                if *k < 5 && is_value(w) {
+                if *k < 5 && is_value_cell_word(&w.text) {
                     filled[*k] = true;
                 }
             }
@@ -254,6 +253,13 @@ fn anchor_unitless_value_rows(lines: &mut [Placed], cols: &Columns) {
             lines[i].anchor = true;
         }
     }
+}
+
+/// A word that fills a value cell: a value, or a number OCR doubted ("74?",
+/// no value to give out, but a value cell all the same); a lone "%" is the
+/// tail of one, not a cell.
+fn is_value_cell_word(w: &str) -> bool {
+    w != "%" && (is_value_word(w) || is_doubted_number(w))
 }
 
 fn is_value_word(w: &str) -> bool {
