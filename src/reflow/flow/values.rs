@@ -609,6 +609,11 @@ impl<'p> Search<'p> {
         self.steps_limit = (2 * self.steps.len()).max(self.min_steps_limit);
     }
 
+    /// Row `k`'s values printed beside its unit, as many as it has columns.
+    fn own(&self, k: usize) -> Seq {
+        Seq::from_slice(&self.inline[k][..self.inline[k].len().min(self.cap)])
+    }
+
     fn step(&mut self, parent: usize, act: Act) -> usize {
         self.steps.push((parent, act));
         self.steps.len() - 1
@@ -677,7 +682,7 @@ impl<'p> Search<'p> {
         let cap = self.cap;
         let mut beam: Vec<State> = vec![State::start()];
         for k in 0..self.inline.len() {
-            let inline = Seq::from_slice(&self.inline[k][..self.inline[k].len().min(cap)]);
+            let inline = self.own(k);
             let need = cap - inline.len();
             let ready = self.between(std::mem::take(&mut beam));
             let ready = ready.into_states(&self.pendings);
@@ -790,7 +795,7 @@ impl<'p> Search<'p> {
                     Act::Skips(n) => stray += n,
                     Act::Row { row, ok, from, len } => {
                         let (row, from, len) = (row as usize, from as usize, len as usize);
-                        let own = Seq::from_slice(&self.inline[row][..self.inline[row].len().min(cap)]);
+                        let own = self.own(row);
                         let (seq, _) = pool.arrange(own.as_slice(), &self.free[from..from + len], cap, self.mode);
                         owner[from..from + len].iter_mut().for_each(|o| *o = Some(row));
                         out_rows[row] = pool.place(seq.as_slice(), cap);
