@@ -153,7 +153,6 @@ impl PasteUp {
         }
     }
 
-
     /// Where the `i`th slot sits in the paste-up: (left, top, right, bottom).
     #[cfg(test)]
     pub fn slot_box(&self, i: usize) -> (usize, usize, usize, usize) {
