@@ -234,11 +234,15 @@ fn header_columns(page: &Page, header: &[usize], positioned: bool) -> Vec<Header
 fn name_quarters_between_target_and_tw4(columns: &mut [HeaderColumn]) {
     let position = |role: Role| columns.iter().position(|c| c.role == role);
     let (Some(t), Some(f)) = (position(Role::Target), position(Role::Tw4)) else { return };
+    // (TW IV read left of the target leaves no columns between.)
+    if f != t + 4 {
+        return;
+    }
     let quarters = [Role::Tw1, Role::Tw2, Role::Tw3];
     let between = &columns[t + 1..f];
     // (Three quarter names, one of them twice, are a header as printed,
     // not misread: its order is the reader's to refuse.)
-    if f != t + 4 || !between.iter().all(|c| c.role == Role::Extra || quarters.contains(&c.role)) || !between.iter().any(|c| c.role == Role::Extra) {
+    if !between.iter().all(|c| c.role == Role::Extra || quarters.contains(&c.role)) || !between.iter().any(|c| c.role == Role::Extra) {
         return;
     }
     for (c, role) in columns[t + 1..f].iter_mut().zip(quarters) {
@@ -415,6 +419,11 @@ Program 1   Jumlah bibit         12     3      3       3      3    Batang       
         name_quarters_between_target_and_tw4(&mut columns);
         let roles: Vec<Role> = columns.iter().map(|c| c.role).collect();
         assert_eq!(roles, [Role::Target, Role::Tw1, Role::Tw2, Role::Tw3, Role::Tw4, Role::Unit]);
+        // TW IV before the target (a misread header the reader refuses
+        // later): nothing between, nothing named, no slice out of order.
+        let mut columns = vec![column("TW IV", Role::Tw4), column("wi", Role::Extra), column("TARGET", Role::Target)];
+        name_quarters_between_target_and_tw4(&mut columns);
+        assert_eq!(columns[1].role, Role::Extra);
         // A unit between: left as read.
         let mut columns = vec![column("TARGET", Role::Target), column("SATUAN", Role::Unit), column("TW I", Role::Tw1), column("TW II", Role::Tw2), column("TW IV", Role::Tw4)];
         name_quarters_between_target_and_tw4(&mut columns);
