@@ -14,6 +14,9 @@ use rencana::write::Format;
 use rencana::Options;
 
 fn main() {
+    // As the command line tool does: the allocator settings change what a
+    // conversion costs (large blocks mapped afresh for every document).
+    rencana::memory::tune_allocator_for_batches();
     let args: Vec<String> = std::env::args().collect();
     let Some(n) = args.get(1).and_then(|a| a.parse::<usize>().ok()) else {
         eprintln!("usage: convert_loop N FILE...");

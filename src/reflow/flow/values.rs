@@ -330,6 +330,14 @@ impl PendingTable {
         t
     }
 
+    /// Empty again but for [`PendingTable::NONE`], keeping its memory.
+    fn clear(&mut self) {
+        self.sets.clear();
+        self.ids.clear();
+        self.rest.clear();
+        self.intern(Pendings::NONE);
+    }
+
     fn intern(&mut self, set: Pendings) -> PendingId {
         if let Some(id) = self.ids.get(&set) {
             return *id;
@@ -544,6 +552,23 @@ const MIN_STEPS_LIMIT: usize = 1 << 18;
 /// and count from many states.
 type ArrangeCache = FxHashMap<(Seq, usize, usize), (Seq, f64)>;
 
+/// The tables a search fills (steps, pending sets, arrangements), a few
+/// hundred KB to a few MB for a plan. Each search takes the ones the last
+/// search on its thread left, emptied: made afresh, they are mapped and
+/// unmapped by the allocator for every document (`memory.rs` keeps large
+/// blocks out of the heap), and those page faults were a fifth of the time
+/// of a flow dump. What a thread keeps is bounded by its largest search.
+#[derive(Default)]
+struct Tables {
+    steps: Vec<(usize, Act)>,
+    arranged: ArrangeCache,
+    pendings: Option<PendingTable>,
+}
+
+thread_local! {
+    static SPARE_TABLES: std::cell::Cell<Tables> = std::cell::Cell::new(Tables::default());
+}
+
 /// One beam search over the value stream under one arithmetic.
 struct Search<'p> {
     pool: &'p Pool<'p>,
@@ -564,9 +589,27 @@ struct Search<'p> {
     to_beat: f64,
 }
 
+impl Drop for Search<'_> {
+    fn drop(&mut self) {
+        let pendings = std::mem::replace(&mut self.pendings, PendingTable { sets: Vec::new(), ids: FxHashMap::default(), rest: Vec::new() });
+        SPARE_TABLES.set(Tables { steps: std::mem::take(&mut self.steps), arranged: std::mem::take(&mut self.arranged), pendings: Some(pendings) });
+    }
+}
+
 impl<'p> Search<'p> {
     fn new(pool: &'p Pool<'p>, inline: &'p [Vec<Id>], free: &'p [Id], cap: usize, mode: Mode) -> Self {
-        Search { pool, inline, free, cap: cap.max(1), mode, steps: vec![(0, Act::Start)], steps_limit: MIN_STEPS_LIMIT, min_steps_limit: MIN_STEPS_LIMIT, arranged: ArrangeCache::default(), pendings: PendingTable::new(), to_beat: f64::NEG_INFINITY }
+        let Tables { mut steps, mut arranged, pendings } = SPARE_TABLES.take();
+        steps.clear();
+        steps.push((0, Act::Start));
+        arranged.clear();
+        let pendings = match pendings {
+            Some(mut t) => {
+                t.clear();
+                t
+            }
+            None => PendingTable::new(),
+        };
+        Search { pool, inline, free, cap: cap.max(1), mode, steps, steps_limit: MIN_STEPS_LIMIT, min_steps_limit: MIN_STEPS_LIMIT, arranged, pendings, to_beat: f64::NEG_INFINITY }
     }
 
     /// Drops the steps no state in `beam` descends from: every candidate
@@ -668,8 +711,9 @@ impl<'p> Search<'p> {
         ready
     }
 
-    fn beating(self, score: f64) -> Self {
-        Search { to_beat: score, ..self }
+    fn beating(mut self, score: f64) -> Self {
+        self.to_beat = score;
+        self
     }
 
     /// The most a state after `rows_done` rows can still reach: every row
@@ -692,6 +736,10 @@ impl<'p> Search<'p> {
             let first = ready.iter().map(|s| s.p).min().unwrap_or(0);
             let last = ready.iter().map(|s| s.p).max().unwrap_or(0);
             let mut arranged: Vec<Option<(Seq, f64)>> = vec![None; (last - first + 1) * (need + 1)];
+            // The pending sets this row leads to, by (set waited on, place,
+            // count): the row's cut half is fixed by place and count, and
+            // interning a set hashes all its values.
+            let mut cut: FxHashMap<(PendingId, usize, usize), PendingId> = FxHashMap::default();
             for mut s in ready {
                 self.record(&mut s);
                 for take in 0..=need.min(self.free.len() - s.p) {
@@ -706,7 +754,10 @@ impl<'p> Search<'p> {
                     } {
                         // Cut in two: the rest comes later. A second row
                         // cut in two only right under the first.
-                        let pending = self.pendings.pushed(s.pending, (k, seq));
+                        let pending = match cut.entry((s.pending, s.p, take)) {
+                            Entry::Occupied(e) => *e.get(),
+                            Entry::Vacant(e) => *e.insert(self.pendings.pushed(s.pending, (k, seq))),
+                        };
                         next.keep_best(State { score: s.score + PENDING_OPEN * take as f64, p: s.p + take, pending, step: s.step, act: row(false) });
                     } else {
                         next.keep_best(State { score: s.score + sc, p: s.p + take, pending: s.pending, step: s.step, act: row(false) });
