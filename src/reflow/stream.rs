@@ -363,7 +363,10 @@ fn header_lines(page: &Page) -> Vec<usize> {
 /// them ("Persentase satuan pendidikan yang mencapai target indikator") is
 /// mostly other words.
 fn is_misread_header_line(words: &[&str]) -> bool {
-    let unknown = words.iter().filter(|w| !is_header_word(w) && !is_misread_header_word(w)).count();
+    // The cheap tests first: this is asked of every line of a page.
+    if core_words(words) < 3 {
+        return false;
+    }
     // No number, but for a speck at the page's edge read as "1": no value
     // of a body row.
     let numbers_allowed = match numbers_not_header_words(words).as_slice() {
@@ -371,7 +374,7 @@ fn is_misread_header_line(words: &[&str]) -> bool {
         [n] => n.len() == 1,
         _ => false,
     };
-    core_words(words) >= 3 && unknown * 3 <= words.len() && numbers_allowed
+    numbers_allowed && words.iter().filter(|w| !is_header_word(w) && !is_misread_header_word(w)).count() * 3 <= words.len()
 }
 
 /// The words that read as numbers and are no header words (a year is one).
