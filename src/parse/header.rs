@@ -115,6 +115,23 @@ pub fn squash(s: &str) -> String {
 
 /// The role of a header cell's text, if it names a known column.
 pub fn role_of(header: &str) -> Option<Role> {
+    role_of_text(header).or_else(|| {
+        // On a scan, the ruling beside a header cell is often read as a
+        // letter or a stroke standing alone ("I ANGGARAN (Rp)", "PENANGGUNG
+        // I : JAWAB I"). Without them the cell may name its column; only
+        // tried when the text as read names none, so "TW I" keeps its I.
+        let words: Vec<&str> = header.split_whitespace().collect();
+        let kept: Vec<&str> = words.iter().copied().filter(|w| !is_ruling_speck(w)).collect();
+        (!kept.is_empty() && kept.len() < words.len()).then(|| role_of_text(&kept.join(" "))).flatten()
+    })
+}
+
+/// A word that is a ruling read as text: a lone stroke or colon.
+fn is_ruling_speck(word: &str) -> bool {
+    matches!(word, "I" | "l" | "|" | "!" | ":" | ";" | "i")
+}
+
+fn role_of_text(header: &str) -> Option<Role> {
     use std::sync::OnceLock;
     // All the patterns in one pass: the first that matches wins.
     static TABLE: OnceLock<regex::RegexSet> = OnceLock::new();
@@ -257,6 +274,11 @@ mod tests {
         assert_eq!(role_of("KONSEP DEFINISI"), Some(Role::Definition));
         assert_eq!(role_of("URAIAN"), Some(Role::Node));
         assert_eq!(role_of("REALISASI"), None);
+        // Rulings read as strokes beside the words of a scanned header.
+        assert_eq!(role_of("I ANGGARAN (Rp)"), Some(Role::Budget));
+        assert_eq!(role_of("PENANGGUNG I : JAWAB I"), Some(Role::Responsible));
+        assert_eq!(role_of("| KETERANGAN"), Some(Role::Note));
+        assert_eq!(role_of("I REALISASI I"), None);
         assert_eq!(role_of("INDIKATOR SASARAN"), Some(Role::SasaranIndicator));
         assert_eq!(role_of("INDIKATOR PROGRAM"), Some(Role::ProgramIndicator));
         assert_eq!(role_of("PERMASALAHAN"), Some(Role::Problem));
