@@ -299,6 +299,9 @@ fn ocr_words(text: &str, conf: f32, b: &PixelBox, line_key: LineKey, placement: 
         return Vec::new();
     }
     let (x0, y0, x1, y1) = placement.points(b.left as f64, b.top as f64, b.width() as f64, b.height() as f64);
+    if repair::is_speck_dash(text, x1 - x0) {
+        return Vec::new();
+    }
     let repaired = repair::repair(text, conf, ((x1 - x0), (y1 - y0)));
     let total = repaired.chars().count().max(1) as f32;
     let mut start = 0;

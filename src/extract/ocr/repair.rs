@@ -64,6 +64,17 @@ pub fn is_speck(text: &str, conf: f32) -> bool {
             || (conf < MIN_MARK_CONF && text.chars().all(|c| SPECK_MARKS.contains(&c) || DOUBTED_MARKS.contains(&c))))
 }
 
+/// The narrowest a dash is printed: a hyphen is a third of an em wide, two
+/// points and more at the sizes plans are printed in.
+const MIN_DASH_WIDTH: f32 = 1.5;
+
+/// True for a dash too narrow to be printed: a dot of dirt or the end of
+/// a ruling read as "-" (0.7 pt wide on a held-out scan, where it made a
+/// value column of its own and moved the next cells' values along).
+pub fn is_speck_dash(text: &str, width: f32) -> bool {
+    matches!(text, "-" | "\u{2013}" | "\u{2014}") && width < MIN_DASH_WIDTH
+}
+
 /// A word with a stroke in it that is no number: the stroke is what is
 /// left of a cell border between two cells' words, or at a word's end
 /// ("Triwula|Triwula|Triwula", "|Triwuta"); the words come apart
@@ -268,6 +279,9 @@ mod tests {
         // Confident punctuation, a dash (an empty value), words: kept.
         assert!(!is_speck(":", 90.0));
         assert!(!is_speck("-", 20.0));
+        assert!(is_speck_dash("-", 0.7));
+        assert!(!is_speck_dash("-", 2.4));
+        assert!(!is_speck_dash("1", 0.7));
         assert!(!is_speck("%", 20.0));
         assert!(!is_speck("a", 20.0));
         assert!(!is_speck("1,", 20.0));
