@@ -237,7 +237,7 @@ fn recognise_page(number: u32, image: PageImage, (width, height): (f32, f32)) ->
     if !doubted.is_empty() {
         reread::reread(&mut words, &doubted, &gray, &placement, dir.path()).map_err(OcrError::Tesseract)?;
     }
-    believe_zero_shaped(&mut words, &ink);
+    believe_zero_shaped(&mut words, &ink, &placement);
     let words = page_words(words, paste_up.as_ref(), &placement);
     Ok(OcrPage {
         number,
@@ -260,11 +260,15 @@ fn is_flat_mark(w: &TsvWord, glyph_height: f32) -> bool {
 }
 
 /// Lone zeros Tesseract doubted, even read again, whose ink is shaped as
-/// a zero ([`shape`]): given the confidence a number needs.
-fn believe_zero_shaped(words: &mut [TsvWord], ink: &Ink) {
-    for w in words.iter_mut().filter(|w| w.image == 1 && w.text == "0" && w.conf < repair::MIN_NUMBER_CONF) {
+/// a zero ([`shape`]): given the confidence a number needs. So too a lone
+/// glyph read as a round letter among strokes ("jo)", "0}") that its
+/// second reading could not read at all: its ink decides.
+fn believe_zero_shaped(words: &mut [TsvWord], ink: &Ink, placement: &Placement) {
+    let doubted_zero = |w: &TsvWord| (w.text == "0" && w.conf < repair::MIN_NUMBER_CONF) || reread::is_zero_in_specks(&w.text, reread::size_in_points(w, placement));
+    for w in words.iter_mut().filter(|w| w.image == 1 && doubted_zero(w)) {
         // A pixel of paper around the glyph: its outline closes inside the box.
         if shape::is_zero_shaped(ink, &reread::box_around(w, 1, (ink.width, ink.height))) {
+            w.text = "0".to_string();
             w.conf = repair::MIN_NUMBER_CONF;
         }
     }

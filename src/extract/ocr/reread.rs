@@ -36,9 +36,20 @@ pub fn doubted(words: &[TsvWord], placement: &Placement) -> Vec<usize> {
         .filter(|&i| {
             let w = &words[i];
             let read = repair::repair(&w.text, w.conf, size_in_points(w, placement));
-            w.image == 1 && (read.ends_with(UNREADABLE_MARK) || is_broken_number(&read))
+            w.image == 1 && (read.ends_with(UNREADABLE_MARK) || is_broken_number(&read) || is_zero_in_specks(&w.text, size_in_points(w, placement)))
         })
         .collect()
+}
+
+/// Specks and strokes that a lone "0" on a speckled scan is read as
+/// ("jo)", "fo)", "0}", "(o"): one round glyph, the rest strokes that no
+/// cell prints around a number, in a box no wider than one glyph. A
+/// quarter that is 0 (nothing done yet) is the commonest lone digit of a
+/// plan, and read so it was a value lost.
+pub(super) fn is_zero_in_specks(text: &str, (width, height): (f32, f32)) -> bool {
+    let round = text.chars().filter(|c| matches!(c, '0' | 'o' | 'O')).count();
+    let strokes = |c: char| matches!(c, '(' | ')' | '[' | ']' | '{' | '}' | '|' | '!' | 'j' | 'J' | 'f' | 't' | 'i' | 'l');
+    round == 1 && text.chars().count() <= 4 && text.chars().all(|c| matches!(c, '0' | 'o' | 'O') || strokes(c)) && text.chars().any(|c| "()[]{}|!".contains(c)) && width <= height
 }
 
 /// The lone glyphs read from the paste-up ([`super::isolated`]) as a
@@ -66,7 +77,8 @@ pub fn doubted_glyphs(words: &[TsvWord], up: &PasteUp, placement: &Placement) ->
                 conf: word.conf,
                 text,
             };
-            if repair::repair(&at.text, at.conf, size_in_points(&at, placement)).ends_with(UNREADABLE_MARK) {
+            let size = size_in_points(&at, placement);
+            if repair::repair(&at.text, at.conf, size).ends_with(UNREADABLE_MARK) || is_zero_in_specks(&at.text, size) {
                 out.push(at);
             }
         }
@@ -88,7 +100,15 @@ pub fn reread(words: &mut [TsvWord], doubted: &[usize], page: &Gray, placement: 
             eprintln!("reread {:?} conf {} -> {:?}", words[i].text, words[i].conf, reading);
         }
         let Some((text, conf)) = reading else { continue };
-        let believed = if broken { replaces_broken(&words[i].text, &text, conf) } else { agrees(&words[i].text, &text) };
+        let believed = if broken {
+            replaces_broken(&words[i].text, &text, conf)
+        } else if is_zero_in_specks(&words[i].text, size_in_points(&words[i], placement)) {
+            // Nothing to agree with but the round glyph: the second
+            // reading must be that glyph alone, and sure of it.
+            text == "0" && conf >= BROKEN_NUMBER_CONF
+        } else {
+            agrees(&words[i].text, &text)
+        };
         if believed && !repair::repair(&text, conf, size_in_points(&words[i], placement)).ends_with(UNREADABLE_MARK) {
             words[i].text = text;
             words[i].conf = conf;
@@ -157,7 +177,7 @@ pub(super) fn box_around(w: &TsvWord, margin: usize, (width, height): (usize, us
     }
 }
 
-fn size_in_points(w: &TsvWord, placement: &Placement) -> (f32, f32) {
+pub(super) fn size_in_points(w: &TsvWord, placement: &Placement) -> (f32, f32) {
     let (x0, y0, x1, y1) = placement.points(w.left as f64, w.top as f64, w.width as f64, w.height as f64);
     (x1 - x0, y1 - y0)
 }
@@ -165,6 +185,18 @@ fn size_in_points(w: &TsvWord, placement: &Placement) -> (f32, f32) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_zero_read_among_specks_is_doubted() {
+        for junk in ["jo)", "fo)", "0}", "(o", "to)"] {
+            assert!(is_zero_in_specks(junk, (5.0, 8.0)), "{junk}");
+        }
+        // A word, a number, a bare letter, or a box wider than one glyph.
+        for other in ["to", "o", "0", "10)", "(ok)", "ko)"] {
+            assert!(!is_zero_in_specks(other, (5.0, 8.0)), "{other}");
+        }
+        assert!(!is_zero_in_specks("(o)", (12.0, 8.0)));
+    }
 
     #[test]
     fn a_second_reading_is_believed_only_with_the_same_digits() {
