@@ -124,6 +124,27 @@ pub fn role_of(header: &str) -> Option<Role> {
         let kept: Vec<&str> = words.iter().copied().filter(|w| !is_ruling_speck(w)).collect();
         (!kept.is_empty() && kept.len() < words.len()).then(|| role_of_text(&kept.join(" "))).flatten()
     })
+    .or_else(|| misread_role_name(header))
+}
+
+/// Column names long enough that a name one letter off is still theirs.
+const LONG_ROLE_NAMES: &[(&str, Role)] = &[
+    ("ANGGARAN", Role::Budget),
+    ("PENANGGUNGJAWAB", Role::Responsible),
+    ("KETERANGAN", Role::Note),
+    ("PERMASALAHAN", Role::Problem),
+    ("STRATEGI", Role::Strategy),
+    ("ARAHKEBIJAKAN", Role::Policy),
+    ("KONSEPDEFINISI", Role::Definition),
+    ("INDIKATORKINERJA", Role::Indicator),
+];
+
+/// The role of a header cell OCR misread by one letter ("ANGI GARAN (Rp)":
+/// a glyph added where the word was parted), its unit "(Rp)" aside.
+fn misread_role_name(header: &str) -> Option<Role> {
+    let s = squash(header);
+    let s = s.strip_suffix("RP").unwrap_or(&s);
+    LONG_ROLE_NAMES.iter().find(|(name, _)| one_edit_apart(s, name)).map(|(_, role)| *role)
 }
 
 /// A word that is a ruling read as text: a lone stroke or colon.
@@ -279,6 +300,10 @@ mod tests {
         assert_eq!(role_of("PENANGGUNG I : JAWAB I"), Some(Role::Responsible));
         assert_eq!(role_of("| KETERANGAN"), Some(Role::Note));
         assert_eq!(role_of("I REALISASI I"), None);
+        // A header word misread by one letter.
+        assert_eq!(role_of("ANGI GARAN (Rp)"), Some(Role::Budget));
+        assert_eq!(role_of("KETERANGAM"), Some(Role::Note));
+        assert_eq!(role_of("REALISASI (Rp)"), None);
         assert_eq!(role_of("INDIKATOR SASARAN"), Some(Role::SasaranIndicator));
         assert_eq!(role_of("INDIKATOR PROGRAM"), Some(Role::ProgramIndicator));
         assert_eq!(role_of("PERMASALAHAN"), Some(Role::Problem));
