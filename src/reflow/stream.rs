@@ -727,13 +727,22 @@ pub fn reflow(pages: &[Page]) -> Table {
     let mut prev_cols: Option<Columns> = None;
     let mut page_base = 0i64;
     let mut header_names: Option<HeaderNames> = None;
+    // The columns the first header was read against.
+    let mut named_by: Option<Columns> = None;
     for p in &parts {
         let cols = measure(p.page, &p.header, &p.body, n_values, n_trailing, tol, prev_cols.as_ref());
         if std::env::var_os("RENCANA_DEBUG").is_some() {
             eprintln!("page {} columns {:?}", p.page.number, cols);
         }
-        if let (Some(c), None, false) = (&cols, &header_names, p.header.is_empty()) {
-            header_names = Some(name_columns(p, c));
+        if let (Some(c), false) = (&cols, p.header.is_empty()) {
+            let names = name_columns(p, c);
+            match &mut header_names {
+                None => {
+                    header_names = Some(names);
+                    named_by = Some(c.clone());
+                }
+                Some(first) => name_from_later_header(first, named_by.as_ref().expect("named with the first header"), &names, c),
+            }
         }
         let pitch = if positioned { leading(p.page) } else { 1.0 };
         let mut max_pos = 0i64;
@@ -838,6 +847,32 @@ fn value_width(parts: &[PageParts]) -> usize {
 /// The header's value roles and their printed names, and the trailing
 /// text roles and the names of columns with no known role.
 type HeaderNames = (Vec<Role>, Vec<String>, Vec<Role>, Vec<String>);
+
+/// The first page's header decides the columns; a column it names for no
+/// known role (a scan's "ees" for KETERANGAN under a speck) takes the role
+/// a later page's header names for the column starting at the same place
+/// (within [`SAME_COLUMN`]), when the role is not taken. The header is
+/// printed the same on every page, and read there with other specks.
+fn name_from_later_header(first: &mut HeaderNames, first_cols: &Columns, later: &HeaderNames, later_cols: &Columns) {
+    let (values, value_names, trailing, trailing_names) = first;
+    let adopt = |roles: &mut Vec<Role>, names: &mut Vec<String>, lefts: &[f32], others: &[Role], other_lefts: &[f32]| {
+        for k in 0..roles.len().min(lefts.len()) {
+            let Some(j) = other_lefts.iter().position(|l| (l - lefts[k]).abs() <= SAME_COLUMN) else { continue };
+            let other = others.get(j).copied().unwrap_or(Role::Extra);
+            if roles[k] == Role::Extra && other != Role::Extra && !roles.contains(&other) {
+                roles[k] = other;
+                names[k].clear();
+            }
+        }
+    };
+    let value_lefts = |c: &Columns| c.values.iter().map(|v| v.0).collect::<Vec<f32>>();
+    adopt(values, value_names, &value_lefts(first_cols), &later.0, &value_lefts(later_cols));
+    adopt(trailing, trailing_names, &first_cols.trailing, &later.2, &later_cols.trailing);
+}
+
+/// How far apart (points) two pages' columns may start and be one column:
+/// a scan's pages are shifted and rotated a little against each other.
+const SAME_COLUMN: f32 = 4.0;
 
 /// Names the value and trailing columns from the header words above them.
 /// Headers are centred and cut ("Triwula" / "n II"), so each word is
@@ -1464,6 +1499,27 @@ fn choose_split(placed: &[Placed], between: &[usize], a: usize, b: usize, col: C
 mod tests {
     use super::*;
     use crate::extract::text::pages_of;
+
+    #[test]
+    fn a_column_the_first_header_names_for_nothing_takes_a_later_pages_name() {
+        let s = |v: &[&str]| v.iter().map(|x| x.to_string()).collect::<Vec<_>>();
+        let at = |values: &[f32], trailing: &[f32]| Columns { values: values.iter().map(|&l| (l, l + 20.0, l + 10.0)).collect(), trailing: trailing.to_vec(), ..Columns::default() };
+        // Page 1 reads KETERANGAN as "ees"; page 3, shifted a point, reads
+        // it, and finds a third text column page 1 has not.
+        let mut first: HeaderNames = (vec![Role::Target, Role::Extra], s(&["", "REALISASI"]), vec![Role::Responsible, Role::Extra], s(&["", "ees"]));
+        let later: HeaderNames = (vec![Role::Target, Role::Budget], s(&["", ""]), vec![Role::Responsible, Role::Note, Role::Extra], s(&["", "", "ANS"]));
+        name_from_later_header(&mut first, &at(&[390.0, 500.0], &[540.0, 627.9]), &later, &at(&[391.0, 540.0], &[540.4, 627.0, 662.9]));
+        // REALISASI stays: the later column there starts elsewhere.
+        assert_eq!(first.0, [Role::Target, Role::Extra]);
+        assert_eq!(first.1, s(&["", "REALISASI"]));
+        assert_eq!(first.2, [Role::Responsible, Role::Note]);
+        assert_eq!(first.3, s(&["", ""]));
+        // A role the first header names already is not taken twice.
+        let mut first: HeaderNames = (vec![], vec![], vec![Role::Note, Role::Extra], s(&["", "ees"]));
+        let later: HeaderNames = (vec![], vec![], vec![Role::Extra, Role::Note], s(&["x", ""]));
+        name_from_later_header(&mut first, &at(&[], &[540.0, 600.0]), &later, &at(&[], &[540.0, 600.0]));
+        assert_eq!(first.2, [Role::Note, Role::Extra]);
+    }
 
     /// Columns like those of a layout dump with a narrow TARGET column.
     fn columns() -> Columns {
