@@ -188,12 +188,12 @@ fn read_values_are_gold_or_none(doc: &Document, gold: &str) -> (usize, usize) {
         let Some(g) = gold["rows"].as_array().unwrap().iter().find(|r| r["indicator"].as_str() == Some(ind.text.as_str())) else { continue };
         let want = |k: &str| g[k].as_str().and_then(number);
         for (got, key) in values(ind).iter().zip(["target", "tw1", "tw2", "tw3", "tw4"]) {
-            if let Some(v) = number(&got.as_field()) {
+            if let Some(v) = number(got.as_field()) {
                 assert_eq!(Some(v), want(key), "{}: {key} read {v}", ind.text);
                 values_read += 1;
             }
         }
-        if let Some(v) = number(&ind.budget.as_field()) {
+        if let Some(v) = number(ind.budget.as_field()) {
             assert_eq!(Some(v), want("budget"), "{}: budget read {v}", ind.text);
             budgets_read += 1;
         }
