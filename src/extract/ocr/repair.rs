@@ -73,8 +73,9 @@ fn long_number_margin(number: &str) -> f32 {
 /// Marks that no cell of a plan prints standing alone: a word of them only
 /// is a speck of dirt or a ruling's remnant read as text.
 const SPECK_MARKS: &[char] = &['=', '_', '~', '^', '`', '\'', '"', '\u{2018}', '\u{2019}', '\u{201c}', '\u{201d}'];
-/// Punctuation that does stand alone in plans ("Indikator Tujuan 2 :"),
-/// but a speck reads as too: believed only when Tesseract was sure.
+/// Punctuation that may stand alone in plans (a colon: "Indikator Tujuan
+/// 2 :"), but a speck reads as too: believed only when Tesseract was sure
+/// (and a lone full stop or comma never is, see [`is_speck`]).
 const DOUBTED_MARKS: &[char] = &['.', ':', ';', ','];
 /// On the degraded held-out scans specks read as "." or ":" came at 42 to 49.
 const MIN_MARK_CONF: f32 = 60.0;
@@ -84,6 +85,10 @@ const MIN_MARK_CONF: f32 = 60.0;
 pub fn is_speck(text: &str, conf: f32) -> bool {
     !text.is_empty()
         && (text.chars().all(|c| SPECK_MARKS.contains(&c))
+            // A full stop or comma is printed against the word before it,
+            // which Tesseract reads with it; one standing alone is a speck
+            // however sure (". 9.300" made a TW III cell unreadable).
+            || text.chars().all(|c| matches!(c, '.' | ','))
             || (conf < MIN_MARK_CONF && text.chars().all(|c| SPECK_MARKS.contains(&c) || DOUBTED_MARKS.contains(&c))))
 }
 
@@ -301,6 +306,8 @@ mod tests {
         assert!(is_speck(":", 42.0));
         // Confident punctuation, a dash (an empty value), words: kept.
         assert!(!is_speck(":", 90.0));
+        assert!(is_speck(".", 95.0));
+        assert!(is_speck(",", 91.0));
         assert!(!is_speck("-", 20.0));
         assert!(is_speck_dash("-", 0.7));
         assert!(!is_speck_dash("-", 2.4));

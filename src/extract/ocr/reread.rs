@@ -36,9 +36,23 @@ pub fn doubted(words: &[TsvWord], placement: &Placement) -> Vec<usize> {
         .filter(|&i| {
             let w = &words[i];
             let read = repair::repair(&w.text, w.conf, size_in_points(w, placement));
-            w.image == 1 && (read.ends_with(UNREADABLE_MARK) || is_broken_number(&read) || is_zero_in_specks(&w.text, size_in_points(w, placement)))
+            w.image == 1 && (read.ends_with(UNREADABLE_MARK) || is_broken_number(&read) || is_number_with_trailing_mark(&read) || is_zero_in_specks(&w.text, size_in_points(w, placement)))
         })
         .collect()
+}
+
+/// A number with a mark after it that no number is printed with ("120."
+/// for 120 in a TW III cell): a speck beside the digits, or a lost digit
+/// after a separator. Read alone, the digits decide ([`agrees`]). Not a
+/// row's number ("1.", "12."): three digits at least, or a decimal comma.
+fn is_number_with_trailing_mark(read: &str) -> bool {
+    let body = read.trim_end_matches(['.', ',', ':', ';']);
+    let digits = body.chars().filter(char::is_ascii_digit).count();
+    body.len() < read.len()
+        && (digits >= 3 || body.contains(','))
+        && body.ends_with(|c: char| c.is_ascii_digit())
+        && matches!(parse_value(body), Value::Number(_))
+        && !matches!(parse_value(read), Value::Number(_))
 }
 
 /// Specks and strokes that a lone "0" on a speckled scan is read as
@@ -185,6 +199,17 @@ pub(super) fn size_in_points(w: &TsvWord, placement: &Placement) -> (f32, f32) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_number_with_a_mark_after_it_is_doubted() {
+        assert!(is_number_with_trailing_mark("120."));
+        assert!(is_number_with_trailing_mark("45,5:"));
+        assert!(!is_number_with_trailing_mark("120"));
+        assert!(!is_number_with_trailing_mark("Jumlah."));
+        // A row's number.
+        assert!(!is_number_with_trailing_mark("1."));
+        assert!(!is_number_with_trailing_mark("12."));
+    }
 
     #[test]
     fn a_zero_read_among_specks_is_doubted() {
