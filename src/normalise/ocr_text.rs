@@ -20,7 +20,7 @@ const TEXT_ROLES: [Role; 4] = [Role::Indicator, Role::Unit, Role::Note, Role::Re
 
 /// Marks that never stand alone as a word of a text cell.
 fn is_mark_only(w: &str) -> bool {
-    !w.is_empty() && w.chars().all(|c| matches!(c, '.' | ',' | ':' | ';' | '-' | '\u{2013}' | '\u{2014}' | '\'' | '"' | '\u{2018}' | '\u{2019}' | '\u{201c}' | '\u{201d}' | '_' | '=' | '~' | '|' | '\u{2022}' | '\u{b7}' | '\u{a9}' | '\u{a3}' | '\u{a2}' | '\u{a5}' | '\u{a7}' | '\u{a4}'))
+    !w.is_empty() && w.chars().all(|c| matches!(c, '.' | ',' | ':' | ';' | '-' | '\u{2013}' | '\u{2014}' | '\'' | '"' | '\u{2018}' | '\u{2019}' | '\u{201c}' | '\u{201d}' | '_' | '=' | '~' | '|' | '\u{2022}' | '\u{b7}' | '\u{a9}' | '\u{a3}' | '\u{a2}' | '\u{a5}' | '\u{a7}' | '\u{a4}' | '\u{b0}'))
 }
 
 /// Quote marks glued to the front of a cell's first word.
@@ -65,12 +65,22 @@ pub fn clean(text: &str) -> String {
             *first = trimmed;
         }
     }
-    // A speck read as a full stop after the last word ("Gender."): a cell
-    // of a plan ends without one. An abbreviation ("Kab.", "dll.") keeps it.
+    // A speck read as a full stop or colon after the last word ("Gender.",
+    // "Panti Sosial:"): a cell of a plan ends without one. An abbreviation
+    // ("Kab.", "dll.") keeps it.
     if let Some(last) = words.last_mut() {
-        let stem = last.strip_suffix('.').unwrap_or(last);
+        let stem = last.strip_suffix(['.', ':', ';']).unwrap_or(last);
         if stem.len() < last.len() && stem.chars().count() >= 4 && stem.chars().all(char::is_alphabetic) {
             *last = stem;
+        }
+    }
+    // And after a word the sentence goes on from in lowercase ("gizi
+    // buruk yang. mendapat", "merealisasikan: investasi").
+    for k in 0..words.len().saturating_sub(1) {
+        let stem = words[k].strip_suffix(['.', ':', ';']).unwrap_or(words[k]);
+        let goes_on = words[k + 1].chars().next().is_some_and(char::is_lowercase);
+        if stem.len() < words[k].len() && goes_on && stem.chars().count() >= 3 && stem.chars().all(char::is_lowercase) {
+            words[k] = stem;
         }
     }
     words.join(" ")
@@ -161,6 +171,13 @@ mod tests {
         assert_eq!(clean("Jumlah pengaduan pencemaran -lingkungan"), "Jumlah pengaduan pencemaran lingkungan");
         assert_eq!(clean("Pemerintah Kab."), "Pemerintah Kab.");
         assert_eq!(clean("a, Penyediaan Permakanan"), "Penyediaan Permakanan");
+        assert_eq!(clean("Pengemis di Luar Panti Sosial:"), "Pengemis di Luar Panti Sosial");
+        assert_eq!(clean("balita gizi buruk yang. mendapat perawatan"), "balita gizi buruk yang mendapat perawatan");
+        assert_eq!(clean("investor yang merealisasikan: investasi"), "investor yang merealisasikan investasi");
+        assert_eq!(clean("\u{b0} Administrasi Umum"), "Administrasi Umum");
+        // A full stop before a capital, or after an abbreviation, stays.
+        assert_eq!(clean("Pemerintah Kab. Sleman"), "Pemerintah Kab. Sleman");
+        assert_eq!(clean("sarana, prasarana dan alat"), "sarana, prasarana dan alat");
         // Words and numerals that are text stay.
         assert_eq!(clean("Persentase sekolah dengan akreditasi minimal B"), "Persentase sekolah dengan akreditasi minimal B");
         assert_eq!(clean("Pembinaan Tahap I"), "Pembinaan Tahap I");
