@@ -3,12 +3,12 @@
 //! A plan repeats its words: "Jumlah" opens half the indicators, "Daerah"
 //! ends most names. Tesseract misreads a few of those copies the way it
 //! always does, one glyph for a like-shaped one ("Jumiah", "modai",
-//! "Disahilitas", "Daerali") or the last letter lost ("Pemerinta"). Such a
-//! word is put right when the document itself prints the right word often
-//! (at least [`MIN_COUNT`] times, and [`MIN_RATIO`] times as often as the
-//! misreading), the two differ by one such confusion only, and one word
-//! alone fits. No outside dictionary: a word the document does not repeat
-//! is left as read.
+//! "Disahilitas", "Daerali") or a letter at either end lost ("Pemerinta",
+//! "eningkatnya"). Such a word is put right when the document itself
+//! prints the right word often (at least [`MIN_COUNT`] times, and
+//! [`MIN_RATIO`] times as often as the misreading), the two differ by one
+//! such confusion only, and one word alone fits. No outside dictionary: a
+//! word the document does not repeat is left as read.
 
 use super::OcrPage;
 use std::collections::HashMap;
@@ -78,6 +78,14 @@ fn right_word(word: &str, n: usize, counts: &HashMap<String, usize>) -> Option<S
             found.push(candidate.clone());
         }
     }
+    // Or the first, at a cell's edge ("eningkatnya" for "Meningkatnya"):
+    // a word opening in lowercase that a frequent word ends with.
+    let lower_start = word.chars().next().is_some_and(char::is_lowercase);
+    for (candidate, _) in counts.iter().filter(|(c, _)| long && lower_start && c.chars().count() == word.chars().count() + 1 && c.ends_with(word)) {
+        if often(candidate) && !found.contains(candidate) {
+            found.push(candidate.clone());
+        }
+    }
     match found.as_slice() {
         [one] => Some(one.clone()),
         _ => None,
@@ -114,6 +122,16 @@ mod tests {
         assert_eq!(t[3], "Jumlah rambu");
         assert_eq!(t[7], "Kewenangan Daerah.");
         assert_eq!(t[8], "Instansi Pemerintah");
+    }
+
+    #[test]
+    fn a_frequent_word_read_without_its_first_letter_is_put_right() {
+        let mut pages = [page("Meningkatnya akses\nMeningkatnya mutu\nMeningkatnya kualitas\neningkatnya perlindungan\nmerata\nmerata\nmerata\nerata")];
+        correct_misreadings(&mut pages);
+        let t = text(&pages[0]);
+        assert_eq!(t[3], "Meningkatnya perlindungan");
+        // A short word is left: too many words end as another does.
+        assert_eq!(t[7], "erata");
     }
 
     #[test]
