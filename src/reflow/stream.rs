@@ -548,6 +548,26 @@ fn header_groups(page: &Page, header: &[usize], values: &[(f32, f32, f32)], tol:
             _ => groups.push((x0, x1)),
         }
     }
+    // On a ruled page the cells' borders are drawn: two groups with no
+    // border between them are words of one cell apart on a line ("PE!
+    // NANGGUNG JAWAB", a speck read inside a word on a scan).
+    let band = header.iter().flat_map(|&i| page.lines[i].words.iter()).fold((f32::MAX, f32::MIN), |(a, b), w| (a.min(w.y0), b.max(w.y1)));
+    let borders: Vec<f32> = page
+        .rulings
+        .iter()
+        .filter(|r| !r.is_horizontal() && r.y0.min(r.y1) <= band.1 && r.y0.max(r.y1) >= band.0 && r.x0 > min_x)
+        .map(|r| (r.x0 + r.x1) / 2.0)
+        .collect();
+    if borders.len() >= 2 {
+        let mut merged: Vec<(f32, f32)> = Vec::new();
+        for g in groups {
+            match merged.last_mut() {
+                Some(m) if !borders.iter().any(|&x| x > m.1 && x < g.0) => m.1 = m.1.max(g.1),
+                _ => merged.push(g),
+            }
+        }
+        return merged;
+    }
     groups
 }
 
@@ -1499,6 +1519,19 @@ fn choose_split(placed: &[Placed], between: &[usize], a: usize, b: usize, col: C
 mod tests {
     use super::*;
     use crate::extract::text::pages_of;
+
+    #[test]
+    fn header_words_with_no_border_between_them_are_one_cell() {
+        let word = |text: &str, x0: f32, x1: f32| Word { text: text.into(), x0, x1, y0: 90.0, y1: 96.0 };
+        let line = crate::extract::Line { words: vec![word("PE!", 488.0, 496.0), word("NANGGUNG", 512.0, 548.0), word("KETERANGAN", 560.0, 600.0)], open_end: false };
+        let border = |x: f32| crate::extract::Ruling { x0: x, y0: 80.0, x1: x, y1: 400.0 };
+        let values = [(352.0, 371.0, 361.0), (473.0, 486.0, 479.0)];
+        let mut page = Page { number: 1, width: 842.0, height: 595.0, lines: vec![line], rulings: vec![border(487.0), border(555.0), border(610.0)] };
+        assert_eq!(header_groups(&page, &[0], &values, 2.0), vec![(488.0, 548.0), (560.0, 600.0)]);
+        // Without borders drawn, the gaps between words decide.
+        page.rulings.clear();
+        assert_eq!(header_groups(&page, &[0], &values, 2.0).len(), 3);
+    }
 
     #[test]
     fn a_column_the_first_header_names_for_nothing_takes_a_later_pages_name() {
