@@ -115,12 +115,25 @@ impl Columns {
             || self.has_word_target(&words[first_value..]);
         let u = first_value.checked_sub(1)?;
         let unit = &words[u];
+        // A known unit whose target and TW IV cells were misread as short
+        // words ("Tahun GL ... IA" for "Tahun 8,1 ... 8,1"): a row all the
+        // same, its values unreadable; without it its text and unit join
+        // the row above.
+        let has_value = has_value || (is_known(&canonical(&unit.text)) && self.has_misread_target_and_last(&words[first_value..]));
         // A long indicator pushes a known unit further left; the target is
         // then on the line too (wrapped quarter pieces are not an anchor).
         let has_target = words.iter().any(|w| self.place(w) == Col::Value(0) && is_value_word(&w.text) && w.text != "%");
         let known = is_known(&canonical(&unit.text)) && unit.x0 > self.ind_left + self.slack() && has_target;
         let in_zone = unit.x0 >= self.unit_left - 3.0 * self.slack() || known;
         (has_value && in_zone && (is_unit_word(&unit.text) || is_rate_base(words, u))).then_some(u)
+    }
+
+    /// Short words (four characters at most, as a misread number is) in
+    /// both the target cell and the last quarter's.
+    fn has_misread_target_and_last(&self, words: &[Word]) -> bool {
+        let last = self.values.len().saturating_sub(1).min(4);
+        let short_at = |k: usize| words.iter().any(|w| self.place(w) == Col::Value(k) && (1..=4).contains(&w.text.chars().count()));
+        last > 0 && short_at(0) && short_at(last)
     }
 
     /// A qualitative target printed as a word ("Baik", "Informatif"): the
@@ -388,7 +401,16 @@ fn numbers_not_header_words<'a>(words: &[&'a str]) -> Vec<&'a str> {
 /// band's lines above name the columns, so the line need not.
 fn is_misread_header_tail(words: &[&str]) -> bool {
     let unknown = words.iter().filter(|w| !is_header_word(w)).count();
-    words.len() >= 2 && unknown * 4 <= words.len() && numbers_not_header_words(words).is_empty()
+    (words.len() >= 2 && unknown * 4 <= words.len() && numbers_not_header_words(words).is_empty()) || is_line_of_quarter_numerals(words)
+}
+
+/// The quarters' numerals left of a header whose "TW" / "Triwulan" went to
+/// the line above, one or more misread as strokes ("I UI IV" for "I III
+/// IV"): two words or more, each of stroke-shaped letters only, one a
+/// numeral as printed. No body line is made of them alone.
+fn is_line_of_quarter_numerals(words: &[&str]) -> bool {
+    let stroke_shaped = |w: &&str| w.len() <= 4 && w.chars().all(|c| matches!(c, 'I' | 'V' | 'U' | 'l' | '|' | '!'));
+    words.len() >= 2 && words.iter().all(stroke_shaped) && words.iter().any(|w| matches!(*w, "I" | "II" | "III" | "IV"))
 }
 
 fn split_page(page: &Page, first: bool) -> PageParts<'_> {
@@ -1570,6 +1592,17 @@ mod tests {
         // A word that is no number, doubted or not, is no value.
         assert!(cols.anchor_unit(&line("Us")).is_none());
         assert!(!is_doubted_number("?"));
+        // But a known unit with short words in both the target and TW IV
+        // cells is a row whose numbers were misread ("GL" ... "IA").
+        let mut misread = line("GL");
+        misread.push(word("IA", cols.values[4].0, cols.values[4].1));
+        assert!(cols.anchor_unit(&misread).is_some());
+        // Not with a long word there (a note's text), nor an unknown unit.
+        let mut note = line("GL");
+        note.push(word("Dapodik", cols.values[4].0, cols.values[4].1));
+        assert!(cols.anchor_unit(&note).is_none());
+        misread[1].text = "Lumbung".into();
+        assert!(cols.anchor_unit(&misread).is_none());
     }
 
     #[test]
@@ -1640,6 +1673,10 @@ mod tests {
         assert!(!is_misread_header_tail(&line("TUJUAN 1")));
         assert!(!is_misread_header_tail(&line("KINERJA 75")));
         assert!(!is_misread_header_tail(&line("Jumlah layanan")));
+        // The quarters' numerals alone, one misread.
+        assert!(is_misread_header_tail(&line("I UI IV")));
+        assert!(!is_misread_header_tail(&line("I")));
+        assert!(!is_misread_header_tail(&line("UI Ul")));
     }
 
     #[test]
