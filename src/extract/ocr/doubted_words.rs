@@ -8,7 +8,9 @@
 //! a word among others may be read by the wrong language model ("Dapodik"
 //! as "Para"). Cut out at the height of the sure words beside it, the same
 //! word mostly reads right at confidence 80 or more. Words with digits are
-//! left to their own doubt and second reading ([`super::reread`]); the
+//! left to their own doubt and second reading ([`super::reread`]), unless
+//! their box is far taller than their line (a speck made "Dasar" read "2"):
+//! those are read again too, and replaced only by a word of text. The
 //! second reading replaces the first only when it is sure.
 
 use crate::parse::spelling::one_edit_apart;
@@ -36,10 +38,16 @@ pub fn doubted_words(words: &[TsvWord]) -> Vec<(usize, PixelBox)> {
     words
         .iter()
         .enumerate()
-        .filter(|(_, w)| w.image == 1 && w.conf < DOUBTED_CONF && w.text.chars().any(char::is_alphabetic) && !w.text.chars().any(|c| c.is_ascii_digit()))
+        .filter(|(_, w)| w.image == 1 && w.conf < DOUBTED_CONF && (is_text(&w.text) || w.text.chars().any(|c| c.is_ascii_digit())))
         .filter_map(|(i, w)| {
             let (top, bottom) = band_beside(w, &sure)?;
             let height = bottom - top;
+            // A word read with digits is a number's to doubt, unless its
+            // box is far taller than its line: a speck joined a word of
+            // text ("Dasar" read "2" in a box twice the line's height).
+            if !is_text(&w.text) && (w.height as f32) < TALL * height as f32 {
+                return None;
+            }
             let pad = (PAD * height as f32).ceil() as u32;
             let cut = PixelBox {
                 left: w.left as usize,
@@ -52,6 +60,14 @@ pub fn doubted_words(words: &[TsvWord]) -> Vec<(usize, PixelBox)> {
         .take(MAX_WORDS)
         .collect()
 }
+
+/// Letters and no digit.
+fn is_text(text: &str) -> bool {
+    text.chars().any(char::is_alphabetic) && !text.chars().any(|c| c.is_ascii_digit())
+}
+
+/// A box this many times its line's height holds more than the word.
+const TALL: f32 = 1.6;
 
 /// The band (top, bottom) of the nearest sure word on each side of `w`
 /// whose middle lies within `w`'s height: the line `w` is on.
@@ -93,6 +109,17 @@ pub fn believe(words: &mut [TsvWord], doubted: &[(usize, PixelBox)], readings: V
             continue;
         }
         let w = &mut words[i];
+        if !is_text(&w.text) {
+            // A tall word read with digits: only a word of text read in
+            // its place replaces it; digits stay the number rules' to doubt.
+            if is_text(&text) {
+                w.conf = conf;
+                w.text = text;
+                w.top = cut.top as u32;
+                w.height = cut.height() as u32;
+            }
+            continue;
+        }
         if !text.chars().any(char::is_alphabetic) {
             if text.chars().any(|c| c.is_ascii_digit()) {
                 w.text = text;
@@ -138,9 +165,18 @@ mod tests {
     #[test]
     fn sure_words_and_numbers_are_left_alone() {
         let beside = word(100, 333, 90, 15, 96.0, "Persentase");
-        for w in [word(200, 322, 91, 34, 85.0, "penurunan"), word(200, 322, 91, 34, 20.0, "4.250")] {
+        for w in [word(200, 322, 91, 34, 85.0, "penurunan"), word(200, 334, 91, 15, 20.0, "4.250")] {
             assert!(doubted_words(&[beside.clone(), w.clone()]).is_empty(), "{w:?}");
         }
+        // A word read with digits in a box twice its line's height is read
+        // again; only a word of text read in its place replaces it.
+        let mut tall = [beside.clone(), word(200, 322, 91, 34, 20.0, "2"), word(300, 322, 91, 34, 20.0, "4.250")];
+        let found = doubted_words(&tall);
+        assert_eq!(found.iter().map(|(i, _)| *i).collect::<Vec<_>>(), [1, 2]);
+        let numbers = believe(&mut tall, &found, vec![vec![word(0, 0, 50, 15, 96.0, "Dasar")], vec![word(0, 0, 50, 15, 96.0, "4.250")]]);
+        assert!(numbers.is_empty());
+        assert_eq!((tall[1].text.as_str(), tall[2].text.as_str()), ("Dasar", "4.250"));
+        assert_eq!(tall[2].conf, 20.0);
         // No sure word beside: no line to cut to.
         assert!(doubted_words(&[word(200, 322, 91, 34, 20.0, "oe")]).is_empty());
         // A doubted word of its line's height is read again from its own box.
