@@ -371,13 +371,15 @@ fn header_lines(page: &Page) -> Vec<usize> {
 /// A header line with words that are no header words, as OCR reads one
 /// ("wi" for "TW I", "WI" for "TW II", "Irarcer" for "TARGET"): three words
 /// only a header has, no number, and the unknown words at most a third of
-/// the line; a header word misread by one letter ("Tanun", "Triwuta") is
-/// no unknown word. A body line never names three columns, and one that mentions
-/// them ("Persentase satuan pendidikan yang mencapai target indikator") is
-/// mostly other words.
+/// the line; a header word misread by one letter ("Tanun", "Triwuta") or
+/// cut ("ARGET") is no unknown word, and with none unknown two words only
+/// a header has will do. A body line never names three columns, and one
+/// that mentions them ("Persentase satuan pendidikan yang mencapai target
+/// indikator") is mostly other words.
 fn is_misread_header_line(words: &[&str]) -> bool {
     // The cheap tests first: this is asked of every line of a page.
-    if core_words(words) < 3 {
+    let core = core_words(words);
+    if core < 2 {
         return false;
     }
     // No number, but for a speck at the page's edge read as "1": no value
@@ -387,7 +389,11 @@ fn is_misread_header_line(words: &[&str]) -> bool {
         [n] => n.len() == 1,
         _ => false,
     };
-    numbers_allowed && words.iter().filter(|w| !is_header_word(w) && !is_misread_header_word(w)).count() * 3 <= words.len()
+    let unknown = words.iter().filter(|w| !is_header_word(w) && !is_misread_header_word(w)).count();
+    // Two core words are enough when every other word is a header word,
+    // misread or not ("URAIAN ARGET TW TWIV PENANGGUNG"), as for a header
+    // line read right.
+    numbers_allowed && if core >= 3 { unknown * 3 <= words.len() } else { unknown == 0 }
 }
 
 /// The words that read as numbers and are no header words (a year is one).
@@ -401,7 +407,18 @@ fn numbers_not_header_words<'a>(words: &[&'a str]) -> Vec<&'a str> {
 /// band's lines above name the columns, so the line need not.
 fn is_misread_header_tail(words: &[&str]) -> bool {
     let unknown = words.iter().filter(|w| !is_header_word(w)).count();
-    (words.len() >= 2 && unknown * 4 <= words.len() && numbers_not_header_words(words).is_empty()) || is_line_of_quarter_numerals(words)
+    (words.len() >= 2 && unknown * 4 <= words.len() && numbers_not_header_words(words).is_empty())
+        || is_line_of_quarter_numerals(words)
+        || is_misread_core_line(words)
+}
+
+/// Under a header line, a line naming two columns only a header names
+/// with a third of its words misread ("INDIKATOR KINERJA I SATUAN |T/ 2026
+/// 1? Twit I Twill JAWAB"), and no number.
+fn is_misread_core_line(words: &[&str]) -> bool {
+    core_words(words) >= 2
+        && numbers_not_header_words(words).is_empty()
+        && words.iter().filter(|w| !is_header_word(w) && !is_misread_header_word(w)).count() * 3 <= words.len()
 }
 
 /// The quarters' numerals left of a header whose "TW" / "Triwulan" went to
@@ -1666,6 +1683,8 @@ mod tests {
         assert!(!is_misread_header_line(&line("INDIKATOR SATUAN TARGET 75")));
         assert!(is_misread_header_line(&line("URAIAN INDIKATOR KINERJA WM wyv SATUAN I REALISASI ANGGARAN (Rp) 1")));
         assert!(!is_misread_header_line(&line("SATUAN TARGET wi")));
+        assert!(is_misread_header_line(&line("URAIAN ARGET TW TWIV PENANGGUNG")));
+        assert!(!is_misread_header_line(&line("URAIAN TWIV Persentase")));
         assert!(is_misread_header_line(&line("URAIAN INDIKATOR KINERJA SATUAN Irarcer wi I twa I wut TW IV ANGGARAN (Rp)")));
         assert!(!is_misread_header_line(&line("Persentase satuan pendidikan yang mencapai target indikator")));
         // Under a header line, a line of header words with one misread goes on the header.
@@ -1675,6 +1694,8 @@ mod tests {
         assert!(!is_misread_header_tail(&line("Jumlah layanan")));
         // The quarters' numerals alone, one misread.
         assert!(is_misread_header_tail(&line("I UI IV")));
+        assert!(is_misread_header_tail(&line("INDIKATOR KINERJA I SATUAN |T/ 2026 1? Twit I Twill JAWAB")));
+        assert!(!is_misread_header_tail(&line("INDIKATOR SATUAN Persentase guru yang")));
         assert!(!is_misread_header_tail(&line("I")));
         assert!(!is_misread_header_tail(&line("UI Ul")));
     }
