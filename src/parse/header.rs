@@ -196,6 +196,11 @@ pub fn value_role_of(header: &str) -> Option<Role> {
     role_of(header)
 }
 
+/// A year as plans print it over their targets ("2026"): four digits from 2000.
+pub fn is_plan_year(w: &str) -> bool {
+    w.len() == 4 && w.starts_with("20") && w.chars().all(|c| c.is_ascii_digit())
+}
+
 /// True for a word that belongs to a header row: a header word, a fragment
 /// of one cut at a cell edge ("Triwula", "n"), a year or a roman numeral.
 pub fn is_header_word(word: &str) -> bool {
@@ -208,7 +213,7 @@ pub fn is_header_word(word: &str) -> bool {
     if w.is_empty() {
         return true;
     }
-    if w.len() == 4 && w.starts_with("20") && w.chars().all(|c| c.is_ascii_digit()) {
+    if is_plan_year(&w) {
         return true;
     }
     if let Some(rest) = w.strip_prefix("TW") {

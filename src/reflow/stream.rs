@@ -19,7 +19,7 @@ use super::frame::{core_words, is_header_line, is_signature_start, roles_in_word
 use super::{Row, Table};
 use crate::extract::ocr::is_doubted_number;
 use crate::extract::{Page, Word};
-use crate::parse::header::{is_header_word, is_misread_header_word, role_of, squash, value_role_of, Role};
+use crate::parse::header::{is_header_word, is_misread_header_word, is_plan_year, role_of, squash, value_role_of, Role};
 use crate::parse::label::{names_bare_label, parse_indicator_number, parse_label};
 use crate::parse::number::{is_text_target, is_word_target, parse_value, Value};
 use crate::parse::unit::{canonical, is_known, looks_like_unit};
@@ -633,7 +633,7 @@ fn names_a_target(word: &str) -> bool {
     let w = squash(word);
     matches!(w.as_str(), "I" | "II" | "III" | "IV" | "TAHUN" | "N" | "AN")
         || ["TW", "TRIW", "TARGET"].iter().any(|p| w.starts_with(p))
-        || (w.len() == 4 && w.starts_with("20") && w.chars().all(|c| c.is_ascii_digit()))
+        || is_plan_year(&w)
 }
 
 /// The lines that open a node cell: a label in the node column, unless it

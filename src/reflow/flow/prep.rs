@@ -9,7 +9,7 @@
 use super::super::frame::{core_words, is_header_line, is_signature_start};
 use crate::extract::Page;
 use super::SrcLine;
-use crate::parse::header::{is_header_word, squash};
+use crate::parse::header::{is_header_word, is_plan_year, squash};
 use crate::parse::label::starts_with_label;
 use crate::parse::number::{is_number, is_text_target};
 
@@ -55,8 +55,7 @@ fn is_strong_column_word(w: &str) -> bool {
 /// line, never a header fragment, though "A" may end a header word.
 fn all_values(words: &[String]) -> bool {
     words.iter().all(|w| {
-        let is_year = w.len() == 4 && w.starts_with("20") && w.chars().all(|c| c.is_ascii_digit());
-        !is_year && (is_text_target(w) || is_number(w))
+        !is_plan_year(w) && (is_text_target(w) || is_number(w))
     })
 }
 

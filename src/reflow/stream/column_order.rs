@@ -21,7 +21,7 @@
 
 use super::header_lines;
 use crate::extract::{Page, Word};
-use crate::parse::header::{value_role_of, Role};
+use crate::parse::header::{is_plan_year, value_role_of, Role};
 use crate::reflow::frame::{core_words, is_signature_start};
 use std::borrow::Cow;
 
@@ -256,8 +256,7 @@ fn name_quarters_between_target_and_tw4(columns: &mut [HeaderColumn]) {
 /// targets, 2022 to 2026, is no Rencana Aksi header), and a quarter is
 /// named right of it.
 fn name_bare_year_target(columns: &mut [HeaderColumn]) {
-    let is_year = |t: &str| t.len() == 4 && t.starts_with("20") && t.chars().all(|c| c.is_ascii_digit());
-    let years: Vec<usize> = (0..columns.len()).filter(|&k| is_year(columns[k].text.trim())).collect();
+    let years: Vec<usize> = (0..columns.len()).filter(|&k| is_plan_year(columns[k].text.trim())).collect();
     let [k] = years.as_slice() else { return };
     let quarter_after = columns[k + 1..].iter().any(|c| [Role::Tw1, Role::Tw2, Role::Tw3, Role::Tw4].contains(&c.role));
     if columns[*k].role == Role::Extra && quarter_after && !columns.iter().any(|c| c.role == Role::Target) {
