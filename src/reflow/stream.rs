@@ -119,11 +119,12 @@ impl Columns {
         // words ("Tahun GL ... IA" for "Tahun 8,1 ... 8,1"): a row all the
         // same, its values unreadable; without it its text and unit join
         // the row above.
-        let has_value = has_value || (is_known(&canonical(&unit.text)) && self.has_misread_target_and_last(&words[first_value..]));
+        let known_unit = is_known(&canonical(&unit.text));
+        let has_value = has_value || (known_unit && self.has_misread_target_and_last(&words[first_value..]));
         // A long indicator pushes a known unit further left; the target is
         // then on the line too (wrapped quarter pieces are not an anchor).
         let has_target = words.iter().any(|w| self.place(w) == Col::Value(0) && is_value_word(&w.text) && w.text != "%");
-        let known = is_known(&canonical(&unit.text)) && unit.x0 > self.ind_left + self.slack() && has_target;
+        let known = known_unit && unit.x0 > self.ind_left + self.slack() && has_target;
         let in_zone = unit.x0 >= self.unit_left - 3.0 * self.slack() || known;
         (has_value && in_zone && (is_unit_word(&unit.text) || is_rate_base(words, u))).then_some(u)
     }
@@ -232,7 +233,6 @@ fn widen_unit_left(words: &mut [(Col, Word)], unit: usize, positioned: bool) {
     }
 }
 
-/// A value word, or a lone '%' that closes a wrapped value.
 /// A row whose unit cell was lost (a "%" OCR read nothing from, a blank
 /// SATUAN cell) still prints its values on one line: the target and TW IV
 /// and at least four value cells, numbers or dashes. Such a line anchors a
@@ -275,6 +275,7 @@ fn is_value_cell_word(w: &str) -> bool {
     w != "%" && (is_value_word(w) || is_doubted_number(w))
 }
 
+/// A value word, or a lone '%' that closes a wrapped value.
 fn is_value_word(w: &str) -> bool {
     w == "-" || w == "%" || !matches!(parse_value(w), Value::Unreadable(_))
 }
@@ -289,9 +290,9 @@ fn is_indicator_numbering(w: &str) -> bool {
     w.len() > digits.len() && (1..=2).contains(&digits.len()) && digits.chars().all(|c| c.is_ascii_digit())
 }
 
-/// A word that can be a unit: "%" too, though it also closes wrapped values.
-/// A unit cell's word. A full stop after it is a speck OCR read ("Hektar.");
-/// "NIP" opens a signatory's number line, whose digits are no targets.
+/// A word that can be a unit: "%" too, though it also closes wrapped
+/// values. A full stop after it is a speck OCR read ("Hektar."); "NIP"
+/// opens a signatory's number line, whose digits are no targets.
 fn is_unit_word(w: &str) -> bool {
     let word = w.strip_suffix('.').filter(|s| !s.is_empty()).unwrap_or(w);
     w == "%" || (!is_value_word(w) && looks_like_unit(word) && !word.eq_ignore_ascii_case("NIP"))
@@ -389,7 +390,7 @@ fn is_misread_header_line(words: &[&str]) -> bool {
         [n] => n.len() == 1,
         _ => false,
     };
-    let unknown = words.iter().filter(|w| !is_header_word(w) && !is_misread_header_word(w)).count();
+    let unknown = not_header_words(words);
     // Two core words are enough when every other word is a header word,
     // misread or not ("URAIAN ARGET TW TWIV PENANGGUNG"), as for a header
     // line read right.
@@ -418,7 +419,12 @@ fn is_misread_header_tail(words: &[&str]) -> bool {
 fn is_misread_core_line(words: &[&str]) -> bool {
     core_words(words) >= 2
         && numbers_not_header_words(words).is_empty()
-        && words.iter().filter(|w| !is_header_word(w) && !is_misread_header_word(w)).count() * 3 <= words.len()
+        && not_header_words(words) * 3 <= words.len()
+}
+
+/// How many words are no header word, as printed or misread by a letter.
+fn not_header_words(words: &[&str]) -> usize {
+    words.iter().filter(|w| !is_header_word(w) && !is_misread_header_word(w)).count()
 }
 
 /// The quarters' numerals left of a header whose "TW" / "Triwulan" went to
@@ -785,9 +791,8 @@ pub fn reflow(pages: &[Page]) -> Table {
     let mut placed: Vec<Placed> = Vec::new();
     let mut prev_cols: Option<Columns> = None;
     let mut page_base = 0i64;
-    let mut header_names: Option<HeaderNames> = None;
-    // The columns the first header was read against.
-    let mut named_by: Option<Columns> = None;
+    // The first header's names, with the columns they were read against.
+    let mut header_names: Option<(HeaderNames, Columns)> = None;
     for p in &parts {
         let cols = measure(p.page, &p.header, &p.body, n_values, n_trailing, tol, prev_cols.as_ref());
         if std::env::var_os("RENCANA_DEBUG").is_some() {
@@ -796,11 +801,8 @@ pub fn reflow(pages: &[Page]) -> Table {
         if let (Some(c), false) = (&cols, p.header.is_empty()) {
             let names = name_columns(p, c);
             match &mut header_names {
-                None => {
-                    header_names = Some(names);
-                    named_by = Some(c.clone());
-                }
-                Some(first) => name_from_later_header(first, named_by.as_ref().expect("named with the first header"), &names, c),
+                None => header_names = Some((names, c.clone())),
+                Some((first, first_cols)) => name_from_later_header(first, first_cols, &names, c),
             }
         }
         let pitch = if positioned { leading(p.page) } else { 1.0 };
@@ -860,7 +862,7 @@ pub fn reflow(pages: &[Page]) -> Table {
         prev_cols = cols.or(prev_cols);
         page_base += max_pos + 1000 * UNIT;
     }
-    let (value_roles, value_names, trailing_roles, extra_names) = header_names.unwrap_or_else(|| {
+    let (value_roles, value_names, trailing_roles, extra_names) = header_names.map(|(names, _)| names).unwrap_or_else(|| {
         let v: Vec<Role> = (0..n_values.max(1)).map(|k| Role::VALUES.get(k).copied().unwrap_or(Role::Extra)).collect();
         let names = (0..v.len()).map(|k| if k < Role::VALUES.len() { String::new() } else { format!("column_{}", k + 1) }).collect();
         (v, names, vec![Role::Note; n_trailing], vec![String::new(); n_trailing])
