@@ -314,6 +314,7 @@ type PendingId = u32;
 /// The distinct sets of rows cut in two a search meets, interned, so that
 /// a state is a few words and comparing two is comparing integers (equal
 /// sets have equal ids); their order is still the sets' own.
+#[derive(Default)]
 struct PendingTable {
     sets: Vec<Pendings>,
     ids: FxHashMap<Pendings, PendingId>,
@@ -330,7 +331,8 @@ impl PendingTable {
         t
     }
 
-    /// Empty again but for [`PendingTable::NONE`], keeping its memory.
+    /// Empty again but for [`PendingTable::NONE`], keeping its memory (a
+    /// table never used, the default, is made ready so too).
     fn clear(&mut self) {
         self.sets.clear();
         self.ids.clear();
@@ -562,7 +564,7 @@ type ArrangeCache = FxHashMap<(Seq, usize, usize), (Seq, f64)>;
 struct Tables {
     steps: Vec<(usize, Act)>,
     arranged: ArrangeCache,
-    pendings: Option<PendingTable>,
+    pendings: PendingTable,
 }
 
 thread_local! {
@@ -591,24 +593,17 @@ struct Search<'p> {
 
 impl Drop for Search<'_> {
     fn drop(&mut self) {
-        let pendings = std::mem::replace(&mut self.pendings, PendingTable { sets: Vec::new(), ids: FxHashMap::default(), rest: Vec::new() });
-        SPARE_TABLES.set(Tables { steps: std::mem::take(&mut self.steps), arranged: std::mem::take(&mut self.arranged), pendings: Some(pendings) });
+        SPARE_TABLES.set(Tables { steps: std::mem::take(&mut self.steps), arranged: std::mem::take(&mut self.arranged), pendings: std::mem::take(&mut self.pendings) });
     }
 }
 
 impl<'p> Search<'p> {
     fn new(pool: &'p Pool<'p>, inline: &'p [Vec<Id>], free: &'p [Id], cap: usize, mode: Mode) -> Self {
-        let Tables { mut steps, mut arranged, pendings } = SPARE_TABLES.take();
+        let Tables { mut steps, mut arranged, mut pendings } = SPARE_TABLES.take();
         steps.clear();
         steps.push((0, Act::Start));
         arranged.clear();
-        let pendings = match pendings {
-            Some(mut t) => {
-                t.clear();
-                t
-            }
-            None => PendingTable::new(),
-        };
+        pendings.clear();
         Search { pool, inline, free, cap: cap.max(1), mode, steps, steps_limit: MIN_STEPS_LIMIT, min_steps_limit: MIN_STEPS_LIMIT, arranged, pendings, to_beat: f64::NEG_INFINITY }
     }
 
