@@ -71,17 +71,14 @@ fn right_word(word: &str, n: usize, counts: &HashMap<String, usize>) -> Option<S
         }
     }
     // The last letter lost, in a long word only: short words that differ
-    // by a last letter are often both words ("bidan", "bidang").
+    // by a last letter are often both words ("bidan", "bidang"). Or the
+    // first, at a cell's edge ("eningkatnya" for "Meningkatnya"): a word
+    // opening in lowercase that a frequent word ends with.
     let long = word.chars().count() >= MIN_LEN_TRUNCATED;
-    for (candidate, _) in counts.iter().filter(|(c, _)| long && c.len() == word.len() + 1 && c.starts_with(word)) {
-        if often(candidate) && !found.contains(candidate) {
-            found.push(candidate.clone());
-        }
-    }
-    // Or the first, at a cell's edge ("eningkatnya" for "Meningkatnya"):
-    // a word opening in lowercase that a frequent word ends with.
     let lower_start = word.chars().next().is_some_and(char::is_lowercase);
-    for (candidate, _) in counts.iter().filter(|(c, _)| long && lower_start && c.chars().count() == word.chars().count() + 1 && c.ends_with(word)) {
+    let last_lost = |c: &str| c.len() == word.len() + 1 && c.starts_with(word);
+    let first_lost = |c: &str| lower_start && c.chars().count() == word.chars().count() + 1 && c.ends_with(word);
+    for (candidate, _) in counts.iter().filter(|(c, _)| long && (last_lost(c) || first_lost(c))) {
         if often(candidate) && !found.contains(candidate) {
             found.push(candidate.clone());
         }
