@@ -35,8 +35,9 @@ pub fn doubted(words: &[TsvWord], placement: &Placement) -> Vec<usize> {
     (0..words.len())
         .filter(|&i| {
             let w = &words[i];
-            let read = repair::repair(&w.text, w.conf, size_in_points(w, placement));
-            w.image == 1 && (read.ends_with(UNREADABLE_MARK) || is_broken_number(&read) || is_number_with_trailing_mark(&read) || is_zero_in_specks(&w.text, size_in_points(w, placement)))
+            let size = size_in_points(w, placement);
+            let read = repair::repair(&w.text, w.conf, size);
+            w.image == 1 && (read.ends_with(UNREADABLE_MARK) || is_broken_number(&read) || is_number_with_trailing_mark(&read) || is_zero_in_specks(&w.text, size))
         })
         .collect()
 }
@@ -114,16 +115,17 @@ pub fn reread(words: &mut [TsvWord], doubted: &[usize], page: &Gray, placement: 
             eprintln!("reread {:?} conf {} -> {:?}", words[i].text, words[i].conf, reading);
         }
         let Some((text, conf)) = reading else { continue };
+        let size = size_in_points(&words[i], placement);
         let believed = if broken {
             replaces_broken(&words[i].text, &text, conf)
-        } else if is_zero_in_specks(&words[i].text, size_in_points(&words[i], placement)) {
+        } else if is_zero_in_specks(&words[i].text, size) {
             // Nothing to agree with but the round glyph: the second
             // reading must be that glyph alone, and sure of it.
             text == "0" && conf >= BROKEN_NUMBER_CONF
         } else {
             agrees(&words[i].text, &text)
         };
-        if believed && !repair::repair(&text, conf, size_in_points(&words[i], placement)).ends_with(UNREADABLE_MARK) {
+        if believed && !repair::repair(&text, conf, size).ends_with(UNREADABLE_MARK) {
             words[i].text = text;
             words[i].conf = conf;
             replaced += 1;
