@@ -90,15 +90,19 @@ const MONTHS: &[&str] = &[
 ];
 
 /// The first line of a signature block: "Purbalingga, Januari 2025",
-/// "Tegal, 2 Januari 2020", or a line that starts with "NIP".
+/// "Tegal, 2 Januari 2020", or a line that starts with "NIP". The year may
+/// be cut or misread ("Tegal, 6 Januari 2(": a scan's page edge): the place,
+/// the comma and the month tell the line already, and no cell of the table
+/// is a place name, a comma and a month alone.
 pub fn is_signature_start(text: &str) -> bool {
     let t = text.trim();
     if let Some((place, date)) = t.split_once(',') {
         let place_ok = !place.is_empty() && place.split_whitespace().count() <= 3 && place.chars().all(|c| c.is_alphabetic() || c == ' ' || c == '.');
         let parts: Vec<String> = date.split_whitespace().map(str::to_lowercase).collect();
-        let has_month = parts.iter().any(|p| MONTHS.contains(&p.as_str()));
-        let has_year = parts.last().is_some_and(|p| p.len() == 4 && p.chars().all(|c| c.is_ascii_digit()));
-        if place_ok && has_month && has_year && parts.len() <= 3 {
+        let Some(month) = parts.iter().position(|p| MONTHS.contains(&p.as_str())) else { return t.starts_with("NIP") };
+        let day_ok = parts[..month].iter().all(|p| p.len() <= 2 && p.chars().all(|c| c.is_ascii_digit()));
+        let year_ok = parts[month + 1..].iter().all(|p| p.len() <= 4 && p.starts_with(|c: char| c.is_ascii_digit()));
+        if place_ok && day_ok && year_ok && parts.len() <= 3 {
             return true;
         }
     }
@@ -201,6 +205,11 @@ mod tests {
         assert!(is_signature_start("Purbalingga, Januari 2025"));
         assert!(is_signature_start("Tegal, 2 Januari 2020"));
         assert!(is_signature_start("NIP. 19670919 199003 1 010"));
+        // The year cut at a scan's edge, or printed with no day.
+        assert!(is_signature_start("Tegal, 6 Januari 2("));
+        assert!(is_signature_start("Sleman, Januari"));
         assert!(!is_signature_start("Perencanaan, Penganggaran, dan"));
+        assert!(!is_signature_start("Kegiatan, Maret dan April"));
+        assert!(!is_signature_start("Laporan, Januari - Maret 2025"));
     }
 }
