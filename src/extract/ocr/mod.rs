@@ -211,7 +211,7 @@ fn recognise_page(number: u32, image: PageImage, (width, height): (f32, f32)) ->
     let list = dir.path().join("images.txt");
     tesseract::write_list(&list, &inputs).map_err(OcrError::Io)?;
     let mut words = tesseract::recognise(&list, placement.dpi()).map_err(OcrError::Tesseract)?;
-    words.retain(|w| !is_flat_mark(w, glyph_height));
+    words.retain(|w| !is_flat_mark(w, glyph_height) && !is_tall_stroke(w, glyph_height));
     if let Some(up) = &paste_up {
         let glyphs = reread::doubted_glyphs(&words, up, &placement);
         words.extend(glyphs);
@@ -257,6 +257,19 @@ const FLAT: f32 = 0.3;
 fn is_flat_mark(w: &TsvWord, glyph_height: f32) -> bool {
     // "|" too: a stroke is read as the numeral I.
     w.image == 1 && w.text.chars().any(|c| c.is_alphanumeric() || c == '|') && (w.height as f32) < FLAT * glyph_height
+}
+
+/// Above this share of the typical glyph height (about the x-height) a
+/// single stroke is no glyph: a capital or an ascender stands about 1.4
+/// x-heights tall, a digit too.
+const TALLER_THAN_GLYPHS: f32 = 2.2;
+
+/// A word of one stroke ("I", "l", "|", "1") in a box far taller than any
+/// glyph: what erasing the rulings left of one, where a border runs on
+/// past the table's last row (three "I" 3 x-heights tall under a held-out
+/// scan's table; taken as the row's text, they made its values unreadable).
+fn is_tall_stroke(w: &TsvWord, glyph_height: f32) -> bool {
+    w.image == 1 && matches!(w.text.as_str(), "I" | "l" | "|" | "1" | "!" | "i" | "j") && (w.height as f32) > TALLER_THAN_GLYPHS * glyph_height
 }
 
 /// Lone zeros Tesseract doubted, even read again, whose ink is shaped as
@@ -390,6 +403,17 @@ mod tests {
         assert!(is_flat_mark(&tsv(1, 1, (560, 93, 4, 1), 40.0, "|"), typical));
         assert!(!is_flat_mark(&tsv(1, 1, (560, 93, 8, 2), 90.0, "-"), typical));
         assert!(!is_flat_mark(&tsv(1, 1, (560, 90, 4, 14), 90.0, "I"), typical));
+    }
+
+    #[test]
+    fn a_stroke_taller_than_glyphs_is_a_border_remnant() {
+        let typical = 10.0;
+        assert!(is_tall_stroke(&tsv(1, 1, (560, 90, 3, 36), 60.0, "I"), typical));
+        assert!(is_tall_stroke(&tsv(1, 1, (560, 90, 3, 30), 60.0, "1"), typical));
+        // A capital I or a 1 as printed, and a tall word of text, stay.
+        assert!(!is_tall_stroke(&tsv(1, 1, (560, 90, 4, 14), 90.0, "I"), typical));
+        assert!(!is_tall_stroke(&tsv(1, 1, (560, 90, 6, 15), 90.0, "1"), typical));
+        assert!(!is_tall_stroke(&tsv(1, 1, (560, 90, 30, 36), 60.0, "Il"), typical));
     }
 
     #[test]
