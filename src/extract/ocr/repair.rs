@@ -35,7 +35,7 @@ pub fn repair(text: &str, conf: f32, (width, height): (f32, f32)) -> String {
         return numeral;
     }
     let trimmed = number_edges(text);
-    let repaired = percent_suffix(&digit_letters(trimmed));
+    let repaired = percent_suffix(&digit_letters(&colons_in_thousands(trimmed)));
     if !matches!(parse_value(&repaired), Value::Number(_)) {
         return without_ruling_strokes(without_glued_quote(text));
     }
@@ -189,6 +189,23 @@ fn number_edges(text: &str) -> &str {
     s
 }
 
+/// A thousands dot read as a colon ("98:300" among "73.725", "98.300"):
+/// a number grouped in threes by dots, colons or semicolons, with one of
+/// the latter, given back with dots. A colon printed between digits is a
+/// time ("08:00", two digits after it), never a value of a plan.
+fn colons_in_thousands(text: &str) -> String {
+    let groups: Vec<&str> = text.split(['.', ':', ';']).collect();
+    let grouped = groups.len() >= 2
+        && (1..=3).contains(&groups[0].len())
+        && groups[1..].iter().all(|g| g.len() == 3)
+        && groups.iter().all(|g| g.chars().all(|c| c.is_ascii_digit()));
+    if grouped && text.contains([':', ';']) {
+        text.replace([':', ';'], ".")
+    } else {
+        text.to_string()
+    }
+}
+
 /// "O" and "o" read for 0, "l", "I" and "|" read for 1, inside a word made of
 /// digits, separators and those letters that has at least one real digit
 /// (or ends in "%", as "O%").
@@ -269,6 +286,17 @@ mod tests {
 
     /// A box no wider than any text here needs.
     const FITS: (f32, f32) = (1.0, 1.0);
+
+    #[test]
+    fn a_thousands_dot_read_as_a_colon_is_a_dot() {
+        assert_eq!(repair("98:300", 90.0, FITS), "98.300");
+        assert_eq!(repair("1;250:000", 90.0, FITS), "1.250.000");
+        // Repaired, so it must be read surely.
+        assert_eq!(repair("98:300", 80.0, FITS), "98:300?");
+        // A time, or a colon after a label's number, is no grouping.
+        assert_eq!(repair("08:00", 95.0, FITS), "08:00");
+        assert_eq!(repair("2:", 95.0, FITS), "2:");
+    }
 
     #[test]
     fn a_border_stroke_parts_the_words_it_joins() {
