@@ -93,7 +93,8 @@ pub fn classify(doc: &mut Document) {
 /// after, "0} 0 29 58") is that value, while one between unequal bounds is
 /// only bounded and stays unread. The reading agrees when it is that
 /// number, when its digits are at least half of the number's in a run
-/// ("a2" for 12, "B0" for 80), or when the value is 0 and the reading is
+/// ("a2" for 12, "B0" for 80) or all of them but one in place ("17?" for
+/// 77; two digits at least), or when the value is 0 and the reading is
 /// one Tesseract makes of a lone zero ("te)", "o"). The cell's warning
 /// gives way to `ocr_value_confirmed_by_arithmetic`.
 pub fn confirm_doubted_ocr_values(doc: &mut Document, ocr_pages: &[u32]) {
@@ -214,7 +215,10 @@ fn reading_agrees(raw: &str, pinned: f64, text: &str) -> bool {
     }
     let (digits, wanted) = (digits_of(raw), digits_of(text));
     if !digits.is_empty() {
-        return wanted.contains(&digits) && 2 * digits.len() >= wanted.len();
+        // Or all its digits but one, in place ("17?" for 77, "155?" for
+        // 75,5): one glyph misread, which is why Tesseract doubted it.
+        let one_misread = digits.len() >= 2 && digits.len() == wanted.len() && digits.bytes().zip(wanted.bytes()).filter(|(a, b)| a != b).count() == 1;
+        return (wanted.contains(&digits) && 2 * digits.len() >= wanted.len()) || one_misread;
     }
     // A lone zero, its ring read as letters and brackets.
     pinned == 0.0 && (1..=3).contains(&raw.chars().count()) && raw.chars().any(|c| matches!(c, 'o' | 'O' | 'e' | 'c' | 'D' | 'Q' | '(' | ')' | '{' | '}'))
@@ -244,6 +248,9 @@ pub fn distrust_ocr_rows(doc: &mut Document, ocr_pages: &[u32]) {
     let columns_misread = columns_misread(doc);
     for ind in doc.indicators.iter_mut().filter(|i| ocr_pages.contains(&i.page)) {
         distrust_comma_thousands(ind);
+        if !columns_misread {
+            restore_lost_decimal_comma(ind, mode);
+        }
         let unreadable = std::iter::once(&ind.target).chain(ind.tw.iter()).filter(|v| matches!(v, Value::Unreadable(_))).count();
         let tw = [ind.tw[0].as_f64(), ind.tw[1].as_f64(), ind.tw[2].as_f64(), ind.tw[3].as_f64()];
         // Quarters with no target: no arithmetic can vouch for the columns
@@ -305,6 +312,65 @@ fn doubt_one_irregular_quarter(ind: &mut super::Indicator) {
     ind.tw[*k] = Value::Unreadable(read.clone());
     ind.warnings.push(format!("unreadable_number:{}", CELL_NAMES[k + 1]));
     ind.warnings.push("ocr_quarter_off_its_even_step".to_string());
+}
+
+/// Tesseract drops a decimal comma it reads with full confidence ("45"
+/// for "4,5", "125" for "1,25", "68" beside a TW IV of "6,8"), and the
+/// row then fits no arithmetic. When putting a comma back into one whole
+/// number of the row, at one place only of all the places in all its
+/// whole numbers, makes the row fit the plan's mode (a target with only
+/// TW IV beside it: equal to it), that is the number printed: the
+/// arithmetic that caught the misreading vouches for the repair, and the
+/// cell says so (`ocr_decimal_comma_restored:CELL`). Rows that fit as
+/// read, and rows with a cell unreadable, are left as they are.
+fn restore_lost_decimal_comma(ind: &mut super::Indicator, mode: Option<Quarterly>) {
+    let Some(mode) = mode else { return };
+    let cells = [&ind.target, &ind.tw[0], &ind.tw[1], &ind.tw[2], &ind.tw[3]];
+    if cells.iter().any(|v| matches!(v, Value::Unreadable(_))) {
+        return;
+    }
+    let values: Vec<Option<f64>> = cells.iter().map(|v| v.as_f64()).collect();
+    let fits_mode = |v: &[Option<f64>]| match fits(v[0], [v[1], v[2], v[3], v[4]]) {
+        Some((cum, inc)) => {
+            let quarters_blank = v[1..4].iter().all(Option::is_none);
+            if quarters_blank {
+                cum || inc
+            } else if mode == Quarterly::Cumulative {
+                cum
+            } else {
+                inc
+            }
+        }
+        None => false,
+    };
+    if values[0].is_none() || matches!(fits(values[0], [values[1], values[2], values[3], values[4]]), Some((true, _) | (_, true))) {
+        return;
+    }
+    let mut found: Vec<(usize, String)> = Vec::new();
+    for (k, cell) in cells.iter().enumerate() {
+        let Value::Number(n) = cell else { continue };
+        if n.len() < 2 || !n.bytes().all(|b| b.is_ascii_digit()) {
+            continue;
+        }
+        for at in 1..n.len() {
+            let text = format!("{}.{}", &n[..at], &n[at..]);
+            let mut tried = values.clone();
+            tried[k] = text.parse().ok();
+            if fits_mode(&tried) {
+                found.push((k, number_text(tried[k].unwrap_or_default(), n.len() - at)));
+            }
+        }
+    }
+    let [(k, text)] = found.as_slice() else { return };
+    let number = Value::Number(text.clone());
+    if *k == 0 {
+        ind.target = number;
+    } else {
+        ind.tw[k - 1] = number;
+    }
+    ind.quarterly = Some(mode);
+    ind.warnings.retain(|w| !matches!(w.as_str(), "quarters_do_not_add_up" | "tw4_differs_from_target" | "cumulative_quarter_decreases"));
+    ind.warnings.push(format!("ocr_decimal_comma_restored:{}", CELL_NAMES[*k]));
 }
 
 /// "1,050" among "4.200", "2.100": OCR read a thousands dot as a comma,
@@ -376,7 +442,7 @@ mod tests {
     const COLUMNS: [Role; 7] = [Role::Indicator, Role::Unit, Role::Target, Role::Tw1, Role::Tw2, Role::Tw3, Role::Tw4];
     const ROWS: [(&str, [&str; 5]); 4] = [
         ("Cumulative as printed", ["100", "25", "50", "75", "100"]),
-        ("A comma lost", ["4,5", "1", "2", "45", "4,5"]),
+        ("A digit misread", ["4,5", "1", "2", "75", "4,5"]),
         ("One cell unreadable, the rest possible", ["23,3", "0", "TP", "15,53", "23,3"]),
         ("One cell unreadable, the rest impossible", ["7,1", "18", "3,6", "5,3", "ins"]),
     ];
@@ -404,11 +470,39 @@ mod tests {
     }
 
     #[test]
+    fn a_decimal_comma_lost_is_put_back_where_the_arithmetic_says() {
+        let rows = [
+            ("Cumulative", ["100", "25", "50", "75", "100"]),
+            ("A quarter's comma lost", ["8,5", "2", "45", "6,5", "8,5"]),
+            ("A target's comma lost, quarters blank", ["68", "", "", "", "6,8"]),
+            ("Two places fit (1,25 and 12,5): distrusted", ["15", "1", "125", "13", "15"]),
+            ("No place fits", ["8,5", "2", "95", "6,5", "8,5"]),
+        ];
+        let doc = normalise("plan.pdf", InputKind::Pdf, &table(&COLUMNS, &rows), &["ocr:page=1".to_string()]);
+        let ind = &doc.indicators;
+        assert_eq!(ind[1].tw[1], Value::Number("4.5".into()));
+        assert_eq!(ind[1].warnings, ["ocr_decimal_comma_restored:tw2"]);
+        assert_eq!(ind[2].target, Value::Number("6.8".into()));
+        for i in &ind[3..] {
+            assert!(i.tw.iter().all(|v| !matches!(v, Value::Number(_))), "{:?}", i.tw);
+            assert!(i.warnings.contains(&"ocr_values_unconfirmed".to_string()));
+        }
+        // Incremental: the sum decides ("125" is 1,25, not 12,5).
+        let rows = [("Incremental", ["100", "25", "25", "25", "25"]), ("Comma lost", ["4,75", "1", "1,25", "125", "1,25"])];
+        let doc = normalise("plan.pdf", InputKind::Pdf, &table(&COLUMNS, &rows), &["ocr:page=1".to_string()]);
+        assert_eq!(doc.indicators[1].tw[2], Value::Number("1.25".into()));
+        // A text layer is printed text: never repaired.
+        let rows = [("Cumulative", ["100", "25", "50", "75", "100"]), ("As printed", ["8,5", "2", "45", "6,5", "8,5"])];
+        let doc = normalise("plan.pdf", InputKind::Pdf, &table(&COLUMNS, &rows), &[]);
+        assert_eq!(doc.indicators[1].tw[1], Value::Number("45".into()));
+    }
+
+    #[test]
     fn a_doubted_number_the_arithmetic_pins_is_believed() {
         let rows = [
             ("Cumulative", ["100", "25", "50", "75", "100"]),
             ("TW IV doubted, equal to the target", ["140", "35", "70", "105", "140?"]),
-            ("TW IV doubted, not the target", ["140", "35", "70", "105", "146?"]),
+            ("TW IV doubted, two digits off the target", ["140", "35", "70", "105", "186?"]),
             ("A quarter doubted: only bounded", ["140", "0?", "70", "105", "140"]),
             ("Two doubted", ["140?", "35", "70", "105", "140?"]),
         ];
@@ -448,12 +542,16 @@ mod tests {
             ("Between two zeros", ["58", "0}", "0", "29", "58"]),
             ("Only bounded", ["100", "e)", "33,33", "66,67", "100"]),
             ("TW IV read 'B0'", ["80", "20", "40", "60", "B0"]),
+            ("TW IV with one digit misread", ["77", "0", "25,67", "51,33", "17?"]),
+            ("A lone digit misread tells nothing", ["1", "0,25", "0,5", "0,75", "2?"]),
         ];
         let doc = normalise("plan.pdf", InputKind::Pdf, &table(&COLUMNS, &cumulative), &["ocr:page=1".to_string()]);
         assert_eq!(doc.indicators[1].tw[0], Value::Number("0".into()));
         assert!(matches!(doc.indicators[2].tw[0], Value::Unreadable(_)));
         assert_eq!(doc.indicators[3].tw[3], Value::Number("80".into()));
         assert!(doc.indicators[3].warnings.contains(&"ocr_value_confirmed_by_arithmetic".to_string()));
+        assert_eq!(doc.indicators[4].tw[3], Value::Number("77".into()));
+        assert!(matches!(doc.indicators[5].tw[3], Value::Unreadable(_)));
     }
 
     #[test]
