@@ -3,7 +3,7 @@
 //! A plan repeats its words: "Jumlah" opens half the indicators, "Daerah"
 //! ends most names. Tesseract misreads a few of those copies the way it
 //! always does, one glyph for a like-shaped one ("Jumiah", "modai",
-//! "Disahilitas", "Daerali") or a letter at either end lost ("Pemerinta",
+//! "Disahilitas", "Daerali", "Arigkutan") or a letter at either end lost ("Pemerinta",
 //! "eningkatnya"). Such a word is put right when the document itself
 //! prints the right word often (at least [`MIN_COUNT`] times, and
 //! [`MIN_RATIO`] times as often as the misreading), the two differ by one
@@ -25,7 +25,7 @@ const MIN_LEN: usize = 5;
 const MIN_LEN_TRUNCATED: usize = 7;
 
 /// Glyphs Tesseract takes for each other (either way).
-const CONFUSIONS: &[(&str, &str)] = &[("i", "l"), ("h", "b"), ("li", "h"), ("rn", "m"), ("cl", "d"), ("I", "l"), ("e", "c"), ("n", "u")];
+const CONFUSIONS: &[(&str, &str)] = &[("i", "l"), ("h", "b"), ("li", "h"), ("rn", "m"), ("ri", "n"), ("cl", "d"), ("I", "l"), ("e", "c"), ("n", "u")];
 
 /// Puts right, across all OCR'd pages, the words misread as described above.
 pub fn correct_misreadings(pages: &mut [OcrPage]) {
@@ -119,6 +119,9 @@ mod tests {
         assert_eq!(t[3], "Jumlah rambu");
         assert_eq!(t[7], "Kewenangan Daerah.");
         assert_eq!(t[8], "Instansi Pemerintah");
+        let mut pages = [page("Angkutan umum\nAngkutan barang\nAngkutan sekolah\nArigkutan kota")];
+        correct_misreadings(&mut pages);
+        assert_eq!(text(&pages[0])[3], "Angkutan kota");
     }
 
     #[test]
