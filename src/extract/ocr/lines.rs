@@ -56,11 +56,21 @@ pub fn build_lines(words: Vec<OcrWord>) -> Vec<Line> {
     lines.sort_by(|a, b| a.baseline.total_cmp(&b.baseline));
     lines
         .into_iter()
+        .filter(|row| !is_border_remnants(&row.words))
         .map(|mut row| {
             row.words.sort_by(|a, b| a.x0.total_cmp(&b.x0));
             Line { words: row.words, open_end: false }
         })
         .collect()
+}
+
+/// A line of nothing but lone strokes ("I  I", "I l |"): what erasing the
+/// rulings left of the borders where they run on under the table's last
+/// row, one stroke per border. No line of a plan is that: numbers are read
+/// as digits, and a numeral I stands beside its label. Taken as the last
+/// row's next line, they made its values unreadable ("6.200I").
+fn is_border_remnants(words: &[Word]) -> bool {
+    words.len() >= 2 && words.iter().all(|w| matches!(w.text.as_str(), "I" | "l" | "|" | "!"))
 }
 
 /// Tesseract's lines as rows, each with an estimated baseline.
@@ -159,6 +169,20 @@ mod tests {
             word("yang", 115.0, 130.0, 100.0, 2),
         ]);
         assert_eq!(texts(&lines), vec!["Meningkatnya Jumlah yang Persen 100%"]);
+    }
+
+    #[test]
+    fn a_line_of_lone_strokes_under_the_table_is_no_line() {
+        let lines = build_lines(vec![
+            word("12.400", 330.0, 350.0, 100.0, 1),
+            word("6.200", 391.0, 408.0, 100.0, 2),
+            word("I", 323.0, 323.4, 112.0, 3),
+            word("I", 385.0, 386.0, 112.0, 4),
+            word("Tegal,", 458.0, 482.0, 130.0, 5),
+            word("I", 323.0, 324.0, 140.0, 6),
+        ]);
+        // A lone "I" beside nothing may be a numeral: it stays.
+        assert_eq!(texts(&lines), vec!["12.400 6.200", "Tegal,", "I"]);
     }
 
     #[test]
