@@ -19,7 +19,7 @@ use super::frame::{core_words, is_header_line, is_signature_start, roles_in_word
 use super::{Row, Table};
 use crate::extract::ocr::is_doubted_number;
 use crate::extract::{Page, Word};
-use crate::parse::header::{is_header_word, is_misread_header_word, is_plan_year, role_of, squash, value_role_of, Role};
+use crate::parse::header::{completes_header_word, is_header_word, is_misread_header_word, is_plan_year, role_of, squash, value_role_of, Role};
 use crate::parse::label::{names_bare_label, parse_indicator_number, parse_label};
 use crate::parse::number::{is_text_target, is_word_target, parse_value, Value};
 use crate::parse::unit::{canonical, is_known, looks_like_unit};
@@ -353,7 +353,7 @@ fn header_lines(page: &Page) -> Vec<usize> {
         while j < n {
             let words: Vec<&str> = page.lines[j].words.iter().map(|w| w.text.as_str()).collect();
             let continues = j > i && is_misread_header_tail(&words);
-            if !is_header_line(&words) && !is_misread_header_line(&words) && !continues {
+            if !is_header_line(&words) && !is_misread_header_line(&words) && !continues && !is_header_line_among_remnants(&words) {
                 break;
             }
             core += core_words(&words);
@@ -395,6 +395,23 @@ fn is_misread_header_line(words: &[&str]) -> bool {
     // misread or not ("URAIAN ARGET TW TWIV PENANGGUNG"), as for a header
     // line read right.
     numbers_allowed && if core >= 3 { unknown * 3 <= words.len() } else { unknown == 0 }
+}
+
+/// A header line whose words are header words but for the remnants of
+/// the borders between them and the cuts of long words: the first line
+/// of a header that prints only its two-line cells' first lines ("TARGET
+/// ... PENANGGUNG"), read on a scan as "I TARGET I I II 1? PENANGGU NG".
+/// Each word is a header word, misread by a letter or cut, a stroke
+/// remnant ("I", "1?", "|"), or the rest of the word before it ("NG");
+/// one at least names a column only a header names. (Left out, the line
+/// went to the first row: "TARGET92,5".)
+fn is_header_line_among_remnants(words: &[&str]) -> bool {
+    let remnant = |w: &str| w.len() <= 3 && w.chars().all(|c| matches!(c, 'I' | 'l' | '|' | '!' | '1' | '?'));
+    let fits = |i: usize| {
+        let w = words[i];
+        is_header_word(w) || is_misread_header_word(w) || remnant(w) || (i > 0 && completes_header_word(words[i - 1], w))
+    };
+    core_words(words) >= 1 && (0..words.len()).all(fits)
 }
 
 /// The words that read as numbers and are no header words (a year is one).
@@ -1700,6 +1717,11 @@ mod tests {
         assert!(!is_misread_header_tail(&line("INDIKATOR SATUAN Persentase guru yang")));
         assert!(!is_misread_header_tail(&line("I")));
         assert!(!is_misread_header_tail(&line("UI Ul")));
+        // The first line of two-line header cells, among the borders' remnants.
+        assert!(is_header_line_among_remnants(&line("I TARGET I I II 1? PENANGGU NG")));
+        assert!(!is_header_line_among_remnants(&line("I PENANGGU NG")));
+        assert!(!is_header_line_among_remnants(&line("TARGET 1? tercapai")));
+        assert!(!is_header_line_among_remnants(&line("I TARGET 92,5")));
     }
 
     #[test]
