@@ -83,7 +83,36 @@ pub fn clean(text: &str) -> String {
             words[k] = stem;
         }
     }
-    words.join(" ")
+    let mut out = String::with_capacity(text.len());
+    for w in words {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        match glued_by_a_speck(w) {
+            Some((left, right)) => {
+                out.push_str(left);
+                out.push(' ');
+                out.push_str(right);
+            }
+            None => out.push_str(w),
+        }
+    }
+    out
+}
+
+/// Two words a speck between them joined into one as a full stop
+/// ("ibu.hamil", "Pengelolaan.Pelayanan", "Kewenangan.Daerah"): the two
+/// halves, when the left one is a word in lowercase or a long one (an
+/// abbreviation is short and capitalised: "Kab.Banyumas" stays) and the
+/// right one starts with a word. One full stop only: an address
+/// ("dinkes.kebumenkab.go.id") keeps its own.
+fn glued_by_a_speck(w: &str) -> Option<(&str, &str)> {
+    let (left, right) = w.split_once('.')?;
+    let letters = left.chars().count();
+    let left_is_word = letters >= 3 && left.chars().all(char::is_alphabetic) && left.ends_with(char::is_lowercase);
+    let long_or_lowercase = letters >= 5 || left.starts_with(char::is_lowercase);
+    let right_is_word = right.chars().take_while(|c| c.is_alphabetic()).count() >= 3 && !right.contains('.');
+    (left_is_word && long_or_lowercase && right_is_word).then_some((left, right))
 }
 
 /// A node cell cleaned after its label ("Sub Kegiatan 1 a Pelaksanaan ...").
@@ -184,6 +213,18 @@ mod tests {
         assert_eq!(clean("Jumlah bibit tanaman yang ditanam I"), "Jumlah bibit tanaman yang ditanam");
         assert_eq!(clean("Pengelolaan Taman Keanekaragaman Hayati \u{a3}"), "Pengelolaan Taman Keanekaragaman Hayati");
         assert_eq!(clean("Jumlah e-KTP (elektronik) 10%"), "Jumlah e-KTP (elektronik) 10%");
+    }
+
+    #[test]
+    fn a_speck_read_as_a_full_stop_between_two_words_parts_them() {
+        assert_eq!(clean("Persentase ibu.hamil yang"), "Persentase ibu hamil yang");
+        assert_eq!(clean("Pengelolaan.Pelayanan Kesehatan"), "Pengelolaan Pelayanan Kesehatan");
+        assert_eq!(clean("Kewenangan.Kabupaten/Kota"), "Kewenangan Kabupaten/Kota");
+        // Abbreviations, decimals and addresses keep their full stops.
+        assert_eq!(clean("Pemerintah Kab.Banyumas"), "Pemerintah Kab.Banyumas");
+        assert_eq!(clean("Prov.Jawa Tengah"), "Prov.Jawa Tengah");
+        assert_eq!(clean("laman dinkes.kebumenkab.go.id"), "laman dinkes.kebumenkab.go.id");
+        assert_eq!(clean("Permendagri No.86 Tahun 2017"), "Permendagri No.86 Tahun 2017");
     }
 
     #[test]
