@@ -291,10 +291,11 @@ fn is_indicator_numbering(w: &str) -> bool {
 }
 
 /// A word that can be a unit: "%" too, though it also closes wrapped
-/// values. A full stop after it is a speck OCR read ("Hektar."); "NIP"
-/// opens a signatory's number line, whose digits are no targets.
+/// values. A full stop or colon after it is a speck OCR read ("Hektar.",
+/// "Unit:"); "NIP" opens a signatory's number line, whose digits are no
+/// targets.
 fn is_unit_word(w: &str) -> bool {
-    let word = w.strip_suffix('.').filter(|s| !s.is_empty()).unwrap_or(w);
+    let word = w.strip_suffix(['.', ':']).filter(|s| !s.is_empty()).unwrap_or(w);
     w == "%" || (!is_value_word(w) && looks_like_unit(word) && !word.eq_ignore_ascii_case("NIP"))
 }
 
@@ -519,6 +520,9 @@ fn measure(page: &Page, header: &[usize], body: &[usize], n_values: usize, n_tra
         let centre = ws.iter().map(|w| (w.x0 + w.x1) / 2.0).sum::<f32>() / ws.len() as f32;
         values.push((left, right, centre));
     }
+    if let Some(filled) = prev.and_then(|p| columns_filled_from(&values, &p.values, k, tol)) {
+        values = filled;
+    }
     let unit_xs: Vec<f32> = anchors.iter().map(|a| word(a.0, a.1).x0).collect();
     let unit_left = peak(&unit_xs, tol).unwrap_or(unit_xs[0]);
     let label_x: Vec<f32> = body
@@ -589,6 +593,35 @@ fn measure(page: &Page, header: &[usize], body: &[usize], n_values: usize, n_tra
         return Some(Columns { values, unit_left, node_left: p.node_left + shift, ind_left: p.ind_left + shift, ..p.clone() });
     }
     Some(Columns { node_left, ind_left, unit_left, values, trailing, tol, drawn: page.width > 0.0 })
+}
+
+/// A page whose rows hold fewer values than its header has columns (a
+/// short page whose only row lost its target to the line above) measures
+/// only the columns its values stand in. When each of them is one of the
+/// last page's `k` columns, in order (its centre within a column's width
+/// of it), the page has the last page's columns, moved as the measured
+/// ones moved; otherwise `None`.
+fn columns_filled_from(measured: &[(f32, f32, f32)], last: &[(f32, f32, f32)], k: usize, tol: f32) -> Option<Vec<(f32, f32, f32)>> {
+    if measured.is_empty() || measured.len() >= k || last.len() != k {
+        return None;
+    }
+    let mut matched = Vec::with_capacity(measured.len());
+    let mut from = 0;
+    for m in measured {
+        let j = (from..last.len()).find(|&j| (m.2 - last[j].2).abs() <= (last[j].1 - last[j].0).max(tol * 3.0) / 2.0)?;
+        matched.push(j);
+        from = j + 1;
+    }
+    let shift = measured.iter().zip(&matched).map(|(m, &j)| m.2 - last[j].2).sum::<f32>() / measured.len() as f32;
+    Some(
+        last.iter()
+            .enumerate()
+            .map(|(j, l)| match matched.iter().position(|&mj| mj == j) {
+                Some(i) => measured[i],
+                None => (l.0 + shift, l.1 + shift, l.2 + shift),
+            })
+            .collect(),
+    )
 }
 
 /// The x-extents of the header's word groups right of `min_x`: words of
@@ -1577,6 +1610,30 @@ fn choose_split(placed: &[Placed], between: &[usize], a: usize, b: usize, col: C
 mod tests {
     use super::*;
     use crate::extract::text::pages_of;
+
+    #[test]
+    fn a_short_page_missing_a_value_column_takes_the_last_pages() {
+        let last = [(303.0, 327.0, 312.0), (352.0, 362.0, 355.0), (381.0, 405.0, 387.0), (414.0, 439.0, 422.0), (449.0, 473.0, 457.0)];
+        // The target column lost; the rest measured a point to the right.
+        let measured = [(353.0, 357.0, 356.0), (382.0, 405.0, 388.0), (415.0, 439.0, 423.0), (450.0, 465.0, 458.0)];
+        let filled = columns_filled_from(&measured, &last, 5, 2.0).expect("a subset of the last page's");
+        assert_eq!(filled[0], (304.0, 328.0, 313.0));
+        assert_eq!(&filled[1..], &measured);
+        // Columns the last page has not, or a page as wide as its header: its own.
+        assert_eq!(columns_filled_from(&[(330.0, 340.0, 335.0)], &last, 5, 2.0), None);
+        assert_eq!(columns_filled_from(&last, &last, 5, 2.0), None);
+    }
+
+    #[test]
+    fn a_unit_read_with_a_speck_after_it_anchors_its_row() {
+        let words: Vec<Word> = "laboratorium yang Unit: 2500 625 1250 1875 2500"
+            .split(' ')
+            .enumerate()
+            .map(|(i, t)| Word { text: t.into(), x0: i as f32 * 30.0, x1: i as f32 * 30.0 + 25.0, y0: 90.0, y1: 96.0 })
+            .collect();
+        assert_eq!(anchor_in(&words), Some((2, vec![3, 4, 5, 6, 7])));
+        assert!(is_unit_word("Hektar."));
+    }
 
     #[test]
     fn header_words_with_no_border_between_them_are_one_cell() {
