@@ -249,7 +249,7 @@ pub fn distrust_ocr_rows(doc: &mut Document, ocr_pages: &[u32]) {
     for ind in doc.indicators.iter_mut().filter(|i| ocr_pages.contains(&i.page)) {
         distrust_comma_thousands(ind);
         if !columns_misread {
-            restore_lost_decimal_comma(ind, mode);
+            repair_one_misread_number(ind, mode);
         }
         let unreadable = std::iter::once(&ind.target).chain(ind.tw.iter()).filter(|v| matches!(v, Value::Unreadable(_))).count();
         let tw = [ind.tw[0].as_f64(), ind.tw[1].as_f64(), ind.tw[2].as_f64(), ind.tw[3].as_f64()];
@@ -314,16 +314,19 @@ fn doubt_one_irregular_quarter(ind: &mut super::Indicator) {
     ind.warnings.push("ocr_quarter_off_its_even_step".to_string());
 }
 
-/// Tesseract drops a decimal comma it reads with full confidence ("45"
-/// for "4,5", "125" for "1,25", "68" beside a TW IV of "6,8"), and the
-/// row then fits no arithmetic. When putting a comma back into one whole
-/// number of the row, at one place only of all the places in all its
-/// whole numbers, makes the row fit the plan's mode (a target with only
-/// TW IV beside it: equal to it), that is the number printed: the
-/// arithmetic that caught the misreading vouches for the repair, and the
-/// cell says so (`ocr_decimal_comma_restored:CELL`). Rows that fit as
-/// read, and rows with a cell unreadable, are left as they are.
-fn restore_lost_decimal_comma(ind: &mut super::Indicator, mode: Option<Quarterly>) {
+/// Tesseract drops a glyph it reads with full confidence: a decimal comma
+/// ("45" for "4,5", "125" for "1,25", "68" beside a TW IV of "6,8") or a
+/// digit at a cell's edge ("8,45" beside "68,45", "5.400" for "95.400"),
+/// and the row then fits no arithmetic. A number of the row is put right
+/// when one repair only, of all its numbers, makes the row fit the plan's
+/// mode (a target with only TW IV beside it: equal to it): a comma put
+/// back at one place, or the value the other cells pin ([`pinned_value`])
+/// whose digits hold the ones read, in a run, and at least twice as
+/// many. The arithmetic that caught the misreading vouches for the
+/// repair, and the cell says so (`ocr_decimal_comma_restored:CELL`,
+/// `ocr_lost_digit_restored:CELL`). Rows that fit as read, and rows with
+/// a cell unreadable, are left as they are.
+fn repair_one_misread_number(ind: &mut super::Indicator, mode: Option<Quarterly>) {
     let Some(mode) = mode else { return };
     let cells = [&ind.target, &ind.tw[0], &ind.tw[1], &ind.tw[2], &ind.tw[3]];
     if cells.iter().any(|v| matches!(v, Value::Unreadable(_))) {
@@ -346,22 +349,30 @@ fn restore_lost_decimal_comma(ind: &mut super::Indicator, mode: Option<Quarterly
     if values[0].is_none() || matches!(fits(values[0], [values[1], values[2], values[3], values[4]]), Some((true, _) | (_, true))) {
         return;
     }
-    let mut found: Vec<(usize, String)> = Vec::new();
+    let decimals = printed_decimals(cells);
+    let mut found: Vec<(usize, String, &str)> = Vec::new();
     for (k, cell) in cells.iter().enumerate() {
         let Value::Number(n) = cell else { continue };
-        if n.len() < 2 || !n.bytes().all(|b| b.is_ascii_digit()) {
-            continue;
-        }
-        for at in 1..n.len() {
-            let text = format!("{}.{}", &n[..at], &n[at..]);
-            let mut tried = values.clone();
-            tried[k] = text.parse().ok();
-            if fits_mode(&tried) {
-                found.push((k, number_text(tried[k].unwrap_or_default(), n.len() - at)));
+        if n.len() >= 2 && n.bytes().all(|b| b.is_ascii_digit()) {
+            for at in 1..n.len() {
+                let mut tried = values.clone();
+                tried[k] = format!("{}.{}", &n[..at], &n[at..]).parse().ok();
+                if fits_mode(&tried) {
+                    found.push((k, number_text(tried[k].unwrap_or_default(), n.len() - at), "ocr_decimal_comma_restored"));
+                }
             }
         }
+        let Some(pinned) = pinned_value(mode, k, &values) else { continue };
+        let text = number_text(pinned, decimals);
+        let (read, wanted) = (digits_of(n), digits_of(&text));
+        let lost = read.len() < wanted.len() && 2 * read.len() >= wanted.len() && wanted.contains(&read);
+        let mut tried = values.clone();
+        tried[k] = Some(pinned);
+        if lost && fits_mode(&tried) {
+            found.push((k, text, "ocr_lost_digit_restored"));
+        }
     }
-    let [(k, text)] = found.as_slice() else { return };
+    let [(k, text, warning)] = found.as_slice() else { return };
     let number = Value::Number(text.clone());
     if *k == 0 {
         ind.target = number;
@@ -370,7 +381,7 @@ fn restore_lost_decimal_comma(ind: &mut super::Indicator, mode: Option<Quarterly
     }
     ind.quarterly = Some(mode);
     ind.warnings.retain(|w| !matches!(w.as_str(), "quarters_do_not_add_up" | "tw4_differs_from_target" | "cumulative_quarter_decreases"));
-    ind.warnings.push(format!("ocr_decimal_comma_restored:{}", CELL_NAMES[*k]));
+    ind.warnings.push(format!("{warning}:{}", CELL_NAMES[*k]));
 }
 
 /// "1,050" among "4.200", "2.100": OCR read a thousands dot as a comma,
@@ -495,6 +506,24 @@ mod tests {
         let rows = [("Cumulative", ["100", "25", "50", "75", "100"]), ("As printed", ["8,5", "2", "45", "6,5", "8,5"])];
         let doc = normalise("plan.pdf", InputKind::Pdf, &table(&COLUMNS, &rows), &[]);
         assert_eq!(doc.indicators[1].tw[1], Value::Number("45".into()));
+    }
+
+    #[test]
+    fn a_digit_lost_at_a_cells_edge_is_put_back_where_the_arithmetic_pins_it() {
+        let rows = [
+            ("Incremental", ["100", "25", "25", "25", "25"]),
+            ("Target's first digit lost", ["5.400", "23.850", "23.850", "23.850", "23.850"]),
+            ("Target only, its first digit lost", ["8,45", "", "", "", "68,45"]),
+            ("TW IV only, its first digit lost", ["68,45", "", "", "", "8,45"]),
+            ("Too few digits left to tell", ["1.250", "300", "350", "3", "300"]),
+        ];
+        let doc = normalise("plan.pdf", InputKind::Pdf, &table(&COLUMNS, &rows), &["ocr:page=1".to_string()]);
+        let ind = &doc.indicators;
+        assert_eq!(ind[1].target, Value::Number("95400".into()));
+        assert_eq!(ind[1].warnings, ["ocr_lost_digit_restored:target"]);
+        assert_eq!(ind[2].target, Value::Number("68.45".into()));
+        assert_eq!(ind[3].tw[3], Value::Number("68.45".into()));
+        assert!(ind[4].tw.iter().all(|v| !matches!(v, Value::Number(_))), "{:?}", ind[4].tw);
     }
 
     #[test]
