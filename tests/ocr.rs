@@ -147,6 +147,11 @@ fn values_tesseract_left_out_are_read_from_their_ink() {
     row(&doc, "Persentase luas ruang terbuka hijau publik");
     let tpa = row(&doc, "Jumlah sampah yang ditangani di TPA");
     assert_eq!(tpa.node().map(|n| n.name.as_str()), Some("Pengelolaan Sampah"));
+    // The target "68,45" read "8,45" beside TW IV "68,45": the lost digit
+    // is put back where the arithmetic pins it.
+    let ikl = row(&doc, "Indeks Kualitas Lingkungan Hidup");
+    assert_eq!(values(ikl).map(Value::as_field), ["68.45", "", "", "", "68.45"]);
+    assert!(ikl.warnings.contains(&"ocr_lost_digit_restored:target".to_string()), "{:?}", ikl.warnings);
 }
 
 /// `fixtures/scan/gen07-seed2.scan.pdf`: the same plan scanned with
@@ -228,6 +233,12 @@ fn a_misread_header_cell_still_names_its_column() {
     }
     let doc = rencana::convert_path(&fixture("scan/gen09.scan.pdf"), &Options::default()).expect("the scan converts");
     assert!(doc.extra_columns.iter().all(|c| !c.contains("GARAN")), "{:?}", doc.extra_columns);
-    let (_, budgets_read) = read_values_are_gold_or_none(&doc, "generated/gen09.gold.json");
+    let (values_read, budgets_read) = read_values_are_gold_or_none(&doc, "generated/gen09.gold.json");
     assert!(budgets_read >= 7, "{budgets_read} budgets read");
+    // Every value: the signature under the table, its year cut at the
+    // page's edge ("Tegal, 6 Januari 2("), no longer runs into the last
+    // row's cells, nor do the border remnants under it ("12.400I").
+    assert_eq!(values_read, 49, "every value the gold has");
+    let signatory = doc.signatory.as_ref().expect("a signatory");
+    assert_eq!(signatory.name, "Dra. RINA MARLINA");
 }
