@@ -20,6 +20,9 @@ const MIN_RATIO: usize = 3;
 /// Words shorter than this are not touched: short words differ by one
 /// glyph too often ("dan", "dari").
 const MIN_LEN: usize = 5;
+/// But a right word may be shorter: a two-glyph misreading of one glyph
+/// makes a short word long enough ("yarig" for "yang").
+const MIN_RIGHT_LEN: usize = 4;
 
 /// A word read without its last letter is put right only from this length.
 const MIN_LEN_TRUNCATED: usize = 7;
@@ -31,12 +34,15 @@ const CONFUSIONS: &[(&str, &str)] = &[("i", "l"), ("h", "b"), ("li", "h"), ("rn"
 pub fn correct_misreadings(pages: &mut [OcrPage]) {
     let mut counts: HashMap<String, usize> = HashMap::new();
     for w in pages.iter().flat_map(|p| p.lines.iter().flat_map(|l| l.words.iter())) {
-        if let Some(core) = letters_core(&w.text) {
+        if let Some(core) = letters_core(&w.text, MIN_RIGHT_LEN) {
             *counts.entry(core.to_string()).or_default() += 1;
         }
     }
-    let fixes: HashMap<String, String> =
-        counts.iter().filter_map(|(word, &n)| right_word(word, n, &counts).map(|right| (word.clone(), right))).collect();
+    let fixes: HashMap<String, String> = counts
+        .iter()
+        .filter(|(word, _)| word.chars().count() >= MIN_LEN)
+        .filter_map(|(word, &n)| right_word(word, n, &counts).map(|right| (word.clone(), right)))
+        .collect();
     if fixes.is_empty() {
         return;
     }
@@ -44,17 +50,18 @@ pub fn correct_misreadings(pages: &mut [OcrPage]) {
         eprintln!("misreadings put right: {fixes:?}");
     }
     for w in pages.iter_mut().flat_map(|p| p.lines.iter_mut().flat_map(|l| l.words.iter_mut())) {
-        let Some(core) = letters_core(&w.text) else { continue };
+        let Some(core) = letters_core(&w.text, MIN_LEN) else { continue };
         if let Some(right) = fixes.get(core) {
             w.text = w.text.replacen(core, right, 1);
         }
     }
 }
 
-/// The word without the punctuation around it, when it is letters only.
-fn letters_core(text: &str) -> Option<&str> {
+/// The word without the punctuation around it, when it is letters only,
+/// `min_len` of them at least.
+fn letters_core(text: &str, min_len: usize) -> Option<&str> {
     let core = text.trim_matches(|c: char| !c.is_alphanumeric());
-    (core.chars().count() >= MIN_LEN && core.chars().all(char::is_alphabetic)).then_some(core)
+    (core.chars().count() >= min_len && core.chars().all(char::is_alphabetic)).then_some(core)
 }
 
 /// The one word the document prints often that `word` (printed `n` times)
@@ -119,9 +126,9 @@ mod tests {
         assert_eq!(t[3], "Jumlah rambu");
         assert_eq!(t[7], "Kewenangan Daerah.");
         assert_eq!(t[8], "Instansi Pemerintah");
-        let mut pages = [page("Angkutan umum\nAngkutan barang\nAngkutan sekolah\nArigkutan kota")];
+        let mut pages = [page("Angkutan umum yang\nAngkutan barang yang\nAngkutan sekolah yang\nArigkutan kota yarig")];
         correct_misreadings(&mut pages);
-        assert_eq!(text(&pages[0])[3], "Angkutan kota");
+        assert_eq!(text(&pages[0])[3], "Angkutan kota yang");
     }
 
     #[test]
