@@ -84,9 +84,14 @@ pub fn clean(text: &str) -> String {
         }
     }
     let mut out = String::with_capacity(text.len());
-    for w in words {
+    for (k, &w) in words.iter().enumerate() {
         if !out.is_empty() {
             out.push(' ');
+        }
+        if k > 0 && k + 1 < words.len() && is_capital_misread_in_sentence(words[k - 1], w, words[k + 1]) {
+            out.extend(w.chars().next().into_iter().flat_map(char::to_lowercase));
+            out.push_str(&w[1..]);
+            continue;
         }
         match glued_by_a_speck(w) {
             Some((left, right)) => {
@@ -98,6 +103,22 @@ pub fn clean(text: &str) -> String {
         }
     }
     out
+}
+
+/// Letters whose capital is their small letter drawn larger: Tesseract
+/// tells them apart by height alone, and gets it wrong on a scan.
+const SAME_SHAPE_IN_CAPITAL: &[char] = &['C', 'K', 'O', 'S', 'U', 'V', 'W', 'X', 'Z'];
+
+/// A word in lowercase read with a capital ("media Komunikasi publik",
+/// "aparatur Sipil negara"): its first letter one whose capital has the
+/// small letter's shape, the rest small letters, between two words in
+/// lowercase. A name in a sentence ("di Kabupaten Sleman") has a capital
+/// beside it, and an acronym ("SKPD") more capitals.
+fn is_capital_misread_in_sentence(before: &str, word: &str, after: &str) -> bool {
+    let lowercase_word = |w: &str| w.chars().next().is_some_and(char::is_lowercase) && w.chars().all(char::is_alphabetic);
+    let mut chars = word.chars();
+    let shaped = chars.next().is_some_and(|c| SAME_SHAPE_IN_CAPITAL.contains(&c));
+    shaped && word.len() >= 3 && chars.all(|c| c.is_lowercase()) && lowercase_word(before) && lowercase_word(after.trim_end_matches(['.', ',']))
 }
 
 /// Two words a speck between them joined into one as a full stop
@@ -213,6 +234,17 @@ mod tests {
         assert_eq!(clean("Jumlah bibit tanaman yang ditanam I"), "Jumlah bibit tanaman yang ditanam");
         assert_eq!(clean("Pengelolaan Taman Keanekaragaman Hayati \u{a3}"), "Pengelolaan Taman Keanekaragaman Hayati");
         assert_eq!(clean("Jumlah e-KTP (elektronik) 10%"), "Jumlah e-KTP (elektronik) 10%");
+    }
+
+    #[test]
+    fn a_capital_of_the_small_letters_shape_in_a_sentence_is_a_small_letter() {
+        assert_eq!(clean("Jumlah media Komunikasi publik yang dikelola"), "Jumlah media komunikasi publik yang dikelola");
+        assert_eq!(clean("aparatur Sipil negara"), "aparatur sipil negara");
+        // Names, acronyms, other capitals, and a cell's edges stay.
+        assert_eq!(clean("wisatawan di Kabupaten Sleman"), "wisatawan di Kabupaten Sleman");
+        assert_eq!(clean("akuntansi SKPD yang"), "akuntansi SKPD yang");
+        assert_eq!(clean("jumlah Desa wisata"), "jumlah Desa wisata");
+        assert_eq!(clean("bantuan Operasional"), "bantuan Operasional");
     }
 
     #[test]
