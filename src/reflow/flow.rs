@@ -42,7 +42,9 @@ mod unit_last;
 mod values;
 mod walk;
 mod wide;
-mod words;
+pub(super) mod words;
+
+use words::opens_indicator;
 
 /// One source line with where it came from.
 #[derive(Debug, Clone)]
@@ -952,12 +954,6 @@ fn part_merged_label_lines(lines: &[SrcLine]) -> Cow<'_, [SrcLine]> {
     out.map_or(Cow::Borrowed(lines), Cow::Owned)
 }
 
-/// True when `words` open an indicator: an opening noun in capitals, then a
-/// lowercase word that is no function word (a name's "Peningkatan Cakupan
-/// dan Mutu Pelayanan" goes on with "dan").
-fn opens_indicator(words: &[&str]) -> bool {
-    matches!(words, [w, next, ..] if starts_upper(w) && words::OPENERS.contains(&w.to_lowercase().as_str()) && next.chars().next().is_some_and(char::is_lowercase) && !words::is_function_word(next))
-}
 
 /// A word that tells a line goes on in lowercase: not a function word
 /// ("dan", "dan/atau") and not an "e-" word ("e-Government").

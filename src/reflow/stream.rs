@@ -15,6 +15,7 @@
 //! table's vertical alignment (top, centre or bottom), which is measured.
 
 use super::cells::{fold, join_lines, Vocabulary};
+use super::flow::words::opens_indicator;
 use super::frame::{core_words, is_header_line, is_signature_start, roles_in_words};
 use super::{Row, Table};
 use crate::extract::ocr::is_doubted_number;
@@ -1547,6 +1548,14 @@ fn choose_split(placed: &[Placed], between: &[usize], a: usize, b: usize, col: C
         if parse_indicator_number(&placed[b].text_in(col)).0.is_some() {
             return n;
         }
+        // So does an indicator's opening ("Jumlah layanan ..."), once a's
+        // indicator has begun on its anchor line: it goes on in lowercase.
+        let opens = |i: usize| opens_indicator(&placed[i].text_in(col).split_whitespace().collect::<Vec<_>>());
+        if placed[a].has(col) {
+            if let Some(k) = between.iter().position(|&i| opens(i)) {
+                return k;
+            }
+        }
     }
     // A gap of a blank grid line in this column separates two cells.
     let mut gaps = Vec::new();
@@ -1591,6 +1600,8 @@ fn choose_split(placed: &[Placed], between: &[usize], a: usize, b: usize, col: C
                     if first.starts_with(|c: char| c.is_lowercase()) {
                         cost += 3 * UNIT;
                     }
+                }
+                if k < n {
                     // b's cell should reach about as far above b as below.
                     let b_up = placed[b].at(Col::Unit) - placed[between[k]].at(col);
                     let b_down = placed[b..].iter().take_while(|l| l.at(col) - placed[b].at(Col::Unit) <= b_up + UNIT && !l.anchor || l.at(col) == placed[b].at(Col::Unit)).filter(|l| l.has(col)).map(|l| l.at(col) - placed[b].at(Col::Unit)).max().unwrap_or(0);
@@ -1610,6 +1621,33 @@ fn choose_split(placed: &[Placed], between: &[usize], a: usize, b: usize, col: C
 mod tests {
     use super::*;
     use crate::extract::text::pages_of;
+
+    #[test]
+    fn an_indicators_opening_between_two_rows_starts_the_lower_ones_cell() {
+        // Bottom-aligned cells (a spreadsheet's default), a's indicator
+        // ending on its anchor line, b's two lines long.
+        let line = |pos: i64, anchor: bool, cells: &[(Col, &str)]| Placed {
+            page: 1,
+            line: pos as u32,
+            pos,
+            words: cells.iter().map(|(c, t)| (*c, Word { text: t.to_string(), x0: 0.0, x1: 1.0, y0: pos as f32, y1: pos as f32 + 1.0 })).collect(),
+            anchor,
+            base: 0,
+            scale: 1.0,
+        };
+        let placed = vec![
+            line(10, true, &[(Col::Indicator, "lanjutan"), (Col::Unit, "Jiwa")]),
+            line(12, false, &[(Col::Node, "Sub. Kegiatan 1")]),
+            line(14, false, &[(Col::Indicator, "Jumlah layanan pengaduan yang")]),
+            line(16, true, &[(Col::Indicator, "ditangani"), (Col::Unit, "Kali")]),
+        ];
+        assert_eq!(choose_split(&placed, &[2], 0, 3, Col::Indicator, VAlign::Bottom, 0), 0);
+        assert_eq!(choose_split(&placed, &[2], 0, 3, Col::Indicator, VAlign::Top, 0), 0);
+        // Words going on in lowercase, or a name's title case, say nothing.
+        let mut placed = placed;
+        placed[2] = line(14, false, &[(Col::Indicator, "Kabupaten/Kota yang")]);
+        assert_eq!(choose_split(&placed, &[2], 0, 3, Col::Indicator, VAlign::Top, 0), 1);
+    }
 
     #[test]
     fn a_short_page_missing_a_value_column_takes_the_last_pages() {
