@@ -20,7 +20,7 @@ const TEXT_ROLES: [Role; 4] = [Role::Indicator, Role::Unit, Role::Note, Role::Re
 
 /// Marks that never stand alone as a word of a text cell.
 fn is_mark_only(w: &str) -> bool {
-    !w.is_empty() && w.chars().all(|c| matches!(c, '.' | ',' | ':' | ';' | '-' | '\u{2013}' | '\u{2014}' | '\'' | '"' | '\u{2018}' | '\u{2019}' | '\u{201c}' | '\u{201d}' | '_' | '=' | '~' | '|' | '\u{2022}' | '\u{b7}' | '\u{a9}' | '\u{a3}' | '\u{a2}' | '\u{a5}' | '\u{a7}' | '\u{a4}' | '\u{b0}'))
+    !w.is_empty() && w.chars().all(|c| matches!(c, '.' | ',' | ':' | ';' | '-' | '\u{2013}' | '\u{2014}' | '\'' | '"' | '\u{2018}' | '\u{2019}' | '\u{201c}' | '\u{201d}' | '_' | '=' | '~' | '|' | '\u{2022}' | '\u{b7}' | '\u{a9}' | '\u{a3}' | '\u{a2}' | '\u{a5}' | '\u{a7}' | '\u{a4}' | '\u{b0}' | '*'))
 }
 
 /// Quote marks glued to the front of a cell's first word.
@@ -74,12 +74,25 @@ pub fn clean(text: &str) -> String {
             *last = stem;
         }
     }
+    // A closing quote after the last word that no quote opened
+    // ("Praktikum Sekolah\u{2019}").
+    let opened = words.iter().any(|w| w.starts_with(LEADING_QUOTES));
+    if let Some(last) = words.last_mut() {
+        let stem = last.trim_end_matches(LEADING_QUOTES);
+        if !opened && stem.len() < last.len() && stem.chars().count() >= 2 && stem.chars().all(char::is_alphabetic) {
+            *last = stem;
+        }
+    }
     // And after a word the sentence goes on from in lowercase ("gizi
-    // buruk yang. mendapat", "merealisasikan: investasi").
+    // buruk yang. mendapat", "merealisasikan: investasi"), or a long word
+    // a name goes on from ("Koordinasi Kewenangan. Kabupaten/Kota"): no
+    // cell of a plan holds two sentences, and abbreviations are short.
     for k in 0..words.len().saturating_sub(1) {
         let stem = words[k].strip_suffix(['.', ':', ';']).unwrap_or(words[k]);
-        let goes_on = words[k + 1].chars().next().is_some_and(char::is_lowercase);
-        if stem.len() < words[k].len() && goes_on && stem.chars().count() >= 3 && stem.chars().all(char::is_lowercase) {
+        let next = words[k + 1].chars().next();
+        let goes_on = next.is_some_and(char::is_lowercase) && stem.chars().count() >= 3 && stem.chars().all(char::is_lowercase);
+        let name_goes_on = next.is_some_and(char::is_uppercase) && stem.chars().count() >= 5 && stem.chars().all(char::is_alphabetic);
+        if stem.len() < words[k].len() && (goes_on || name_goes_on) {
             words[k] = stem;
         }
     }
@@ -234,6 +247,12 @@ mod tests {
         assert_eq!(clean("Jumlah bibit tanaman yang ditanam I"), "Jumlah bibit tanaman yang ditanam");
         assert_eq!(clean("Pengelolaan Taman Keanekaragaman Hayati \u{a3}"), "Pengelolaan Taman Keanekaragaman Hayati");
         assert_eq!(clean("Jumlah e-KTP (elektronik) 10%"), "Jumlah e-KTP (elektronik) 10%");
+        assert_eq!(clean("Koordinasi Kewenangan. Kabupaten/Kota"), "Koordinasi Kewenangan Kabupaten/Kota");
+        assert_eq!(clean("Ruang Praktikum Sekolah\u{2019}"), "Ruang Praktikum Sekolah");
+        assert_eq!(clean("Rehabilitasi Sosial *"), "Rehabilitasi Sosial");
+        // A quoted word keeps its quotes; an abbreviation its full stop.
+        assert_eq!(clean("Predikat \u{201c}BB\u{201d}"), "Predikat \u{201c}BB\u{201d}");
+        assert_eq!(clean("Dinas Kab. Sleman"), "Dinas Kab. Sleman");
     }
 
     #[test]
