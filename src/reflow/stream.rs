@@ -449,10 +449,19 @@ fn not_header_words(words: &[&str]) -> usize {
 /// The quarters' numerals left of a header whose "TW" / "Triwulan" went to
 /// the line above, one or more misread as strokes ("I UI IV" for "I III
 /// IV"): two words or more, each of stroke-shaped letters only, one a
-/// numeral as printed. No body line is made of them alone.
+/// numeral as printed. With two numerals as printed, one more word may be
+/// misread past that ("1? I ul I IV"), so long as it is short and no
+/// number. No body line is made of them alone.
 fn is_line_of_quarter_numerals(words: &[&str]) -> bool {
-    let stroke_shaped = |w: &&str| w.len() <= 4 && w.chars().all(|c| matches!(c, 'I' | 'V' | 'U' | 'l' | '|' | '!'));
-    words.len() >= 2 && words.iter().all(stroke_shaped) && words.iter().any(|w| matches!(*w, "I" | "II" | "III" | "IV"))
+    let stroke_shaped = |w: &&str| w.len() <= 4 && w.chars().all(|c| matches!(c, 'I' | 'V' | 'U' | 'u' | 'l' | '|' | '!'));
+    let numerals = words.iter().filter(|w| matches!(**w, "I" | "II" | "III" | "IV")).count();
+    let odd: Vec<&&str> = words.iter().filter(|w| !stroke_shaped(w)).collect();
+    let odd_allowed = match odd.as_slice() {
+        [] => true,
+        [w] => numerals >= 2 && w.chars().count() <= 3 && !matches!(parse_value(w), Value::Number(_)),
+        _ => false,
+    };
+    words.len() >= 2 && numerals >= 1 && odd_allowed
 }
 
 fn split_page(page: &Page, first: bool) -> PageParts<'_> {
@@ -1812,6 +1821,12 @@ mod tests {
         assert!(!is_misread_header_tail(&line("INDIKATOR SATUAN Persentase guru yang")));
         assert!(!is_misread_header_tail(&line("I")));
         assert!(!is_misread_header_tail(&line("UI Ul")));
+        // Two numerals read right vouch for one more word misread.
+        assert!(is_misread_header_tail(&line("1? I ul I IV")));
+        assert!(is_misread_header_tail(&line("I Mt ulI IV")));
+        assert!(!is_misread_header_tail(&line("I 25 IV")));
+        assert!(!is_misread_header_tail(&line("I Mt ul IV x")));
+        assert!(!is_misread_header_tail(&line("I Mt")));
         // The first line of two-line header cells, among the borders' remnants.
         assert!(is_header_line_among_remnants(&line("I TARGET I I II 1? PENANGGU NG")));
         assert!(!is_header_line_among_remnants(&line("I PENANGGU NG")));
