@@ -160,18 +160,23 @@ fn pinned_value(mode: Quarterly, k: usize, values: &[Option<f64>]) -> Option<f64
 }
 
 /// A cumulative quarter the arithmetic only bounds, read with doubt as
-/// exactly its even step to the target ("49.150?" for TW II of 98.300):
-/// the reading and the row's own steps agree, which a misreading would
-/// hardly do by chance. The step, if so.
+/// exactly its even step to the target ("49.150?" for TW II of 98.300),
+/// or, after quarters of 0, its even step from them ("7,77?" in "0 ?
+/// 15,53 23,3": thirds of 23,3 from TW II on): the reading and the row's
+/// own steps agree, which a misreading would hardly do by chance. The
+/// step, if so.
 fn read_even_step(mode: Quarterly, k: usize, values: &[Option<f64>], raw: &str, decimals: usize) -> Option<f64> {
     if mode != Quarterly::Cumulative || !(1..=3).contains(&k) {
         return None;
     }
-    let step = values[0]? * k as f64 / 4.0;
+    let target = values[0]?;
+    // Quarters of 0 before it: TW I .. TW `zeros`.
+    let zeros = values[1..k].iter().take_while(|v| **v == Some(0.0)).count();
+    let steps = [target * k as f64 / 4.0, target * (k - zeros) as f64 / (4 - zeros) as f64];
     // (A speck's quote or colon before it is no digit.)
     let read = parse_value(raw.trim_end_matches(UNREADABLE_MARK).trim_start_matches(is_mark_before_number)).as_f64()?;
     let (below, above) = cumulative_bounds(k, values);
-    (number_text(read, decimals) == number_text(step, decimals) && below <= step && step <= above).then_some(step)
+    steps.into_iter().find(|&step| number_text(read, decimals) == number_text(step, decimals) && below <= step && step <= above)
 }
 
 /// The cells of a row, as warnings name them.
@@ -604,10 +609,14 @@ mod tests {
             ("Cumulative", ["100", "25", "50", "75", "100"]),
             ("Read as the step", ["98.300", "24.575", "\u{201c}49.150?", "73.725", "98.300"]),
             ("Read as another number", ["50", "25?", "25", "37,5", "50"]),
+            ("Thirds after a quarter of 0", ["23,3", "0", "7,77?", "15,53", "23,3"]),
+            ("Not a third", ["23,3", "0", "7,71?", "15,53", "23,3"]),
         ];
         let doc = normalise("plan.pdf", InputKind::Pdf, &table(&COLUMNS, &rows), &["ocr:page=1".to_string()]);
         assert_eq!(doc.indicators[1].tw[1], Value::Number("49150".into()));
         assert!(matches!(doc.indicators[2].tw[0], Value::Unreadable(_)));
+        assert_eq!(doc.indicators[3].tw[1], Value::Number("7.77".into()));
+        assert!(matches!(doc.indicators[4].tw[1], Value::Unreadable(_)));
     }
 
     #[test]
