@@ -103,6 +103,9 @@ pub fn confirm_doubted_ocr_values(doc: &mut Document, ocr_pages: &[u32]) {
         return;
     }
     for ind in doc.indicators.iter_mut().filter(|i| ocr_pages.contains(&i.page)) {
+        if mode == Quarterly::Cumulative {
+            confirm_target_or_tw4_among_others(ind);
+        }
         let cells = [&ind.target, &ind.tw[0], &ind.tw[1], &ind.tw[2], &ind.tw[3]];
         let unreadable: Vec<usize> = (0..5).filter(|&k| matches!(cells[k], Value::Unreadable(_))).collect();
         let [k] = unreadable.as_slice() else { continue };
@@ -125,16 +128,48 @@ pub fn confirm_doubted_ocr_values(doc: &mut Document, ocr_pages: &[u32]) {
         if !obeys {
             continue;
         }
-        let number = Value::Number(text);
-        if k == 0 {
-            ind.target = number;
-        } else {
-            ind.tw[k - 1] = number;
-        }
+        confirm_cell(ind, k, text);
         ind.quarterly = Some(mode);
-        let gone = format!("unreadable_number:{}", CELL_NAMES[k]);
-        ind.warnings.retain(|w| *w != gone && !matches!(w.as_str(), "quarters_do_not_add_up" | "tw4_differs_from_target" | "cumulative_quarter_decreases"));
+    }
+}
+
+/// Cell `k` of a row given the number `text` the arithmetic pinned.
+fn confirm_cell(ind: &mut super::Indicator, k: usize, text: String) {
+    let number = Value::Number(text);
+    if k == 0 {
+        ind.target = number;
+    } else {
+        ind.tw[k - 1] = number;
+    }
+    let gone = format!("unreadable_number:{}", CELL_NAMES[k]);
+    ind.warnings.retain(|w| *w != gone && !matches!(w.as_str(), "quarters_do_not_add_up" | "tw4_differs_from_target" | "cumulative_quarter_decreases"));
+    if !ind.warnings.iter().any(|w| w == "ocr_value_confirmed_by_arithmetic") {
         ind.warnings.push("ocr_value_confirmed_by_arithmetic".to_string());
+    }
+}
+
+/// In a cumulative row with two cells unreadable or more, the target or
+/// TW IV that the other of the two pins (they are equal), when its
+/// reading agrees ("120?" beside a TW IV of 120, TW III "90?"): the other
+/// unreadable cells are then judged as the row's only one would be.
+fn confirm_target_or_tw4_among_others(ind: &mut super::Indicator) {
+    let unreadable = |v: &Value| matches!(v, Value::Unreadable(_));
+    let cells = [&ind.target, &ind.tw[0], &ind.tw[1], &ind.tw[2], &ind.tw[3]];
+    if cells.iter().filter(|v| unreadable(v)).count() < 2 {
+        return;
+    }
+    let (k, pinned) = match (&ind.target, &ind.tw[3]) {
+        (Value::Unreadable(_), v) => (0, v.as_f64()),
+        (v, Value::Unreadable(_)) => (4, v.as_f64()),
+        _ => return,
+    };
+    let Some(pinned) = pinned else { return };
+    let Value::Unreadable(raw) = cells[k] else { return };
+    let decimals = printed_decimals(cells);
+    let text = number_text(pinned, decimals);
+    let tw = [ind.tw[0].as_f64(), ind.tw[1].as_f64(), ind.tw[2].as_f64(), Some(pinned)];
+    if reading_agrees(raw, pinned, &text) && possible(Some(Quarterly::Cumulative), Some(pinned), tw) {
+        confirm_cell(ind, k, text);
     }
 }
 
@@ -601,6 +636,27 @@ mod tests {
         assert!(matches!(doc.indicators[2].tw[0], Value::Unreadable(_)));
         assert_eq!(doc.indicators[2].tw[1], Value::Number("2100".into()));
         assert_eq!(doc.indicators[3].tw[0], Value::Number("0.625".into()));
+    }
+
+    #[test]
+    fn a_doubted_target_tw_iv_pins_goes_first_in_a_row_with_two_doubted() {
+        let rows = [
+            ("Cumulative", ["100", "25", "50", "75", "100"]),
+            ("Target and TW III doubted", ["120?", "30", "60", "90?", "120"]),
+            ("Target and TW I doubted, TW I only bounded", ["1?", "0", "0", "1", "1?"]),
+            ("The target read as another number", ["185?", "30", "60", "90?", "120"]),
+        ];
+        let doc = normalise("plan.pdf", InputKind::Pdf, &table(&COLUMNS, &rows), &["ocr:page=1".to_string()]);
+        let ind = &doc.indicators;
+        assert_eq!(values_of(&ind[1]), ["120", "30", "60", "90", "120"]);
+        assert_eq!(ind[1].warnings, ["ocr_value_confirmed_by_arithmetic"]);
+        // Target and TW IV both doubted: neither pins the other.
+        assert!(matches!(ind[2].target, Value::Unreadable(_)));
+        assert!(ind[3].tw.iter().chain([&ind[3].target]).all(|v| !matches!(v, Value::Number(_))), "{:?}", ind[3].tw);
+    }
+
+    fn values_of(ind: &crate::normalise::Indicator) -> Vec<String> {
+        std::iter::once(&ind.target).chain(&ind.tw).map(|v| v.as_field().to_string()).collect()
     }
 
     #[test]
