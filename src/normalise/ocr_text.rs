@@ -10,7 +10,7 @@
 //! rows (node, indicator, unit, notes) they go. Value cells are left as
 //! read: there a "-" is a blank target.
 
-use crate::extract::ocr::is_doubted_number;
+use crate::extract::ocr::{is_doubted_number, is_lone_stroke};
 use crate::parse::header::Role;
 use crate::parse::label::printed_label;
 use crate::reflow::{Row, Table};
@@ -32,11 +32,6 @@ fn is_lone_letter(w: &str) -> bool {
     matches!(w.trim_end_matches(['.', ',', ':', ';']), "i" | "a")
 }
 
-/// A border's stroke read as a letter.
-fn is_stroke(w: &str) -> bool {
-    matches!(w, "I" | "l" | "|" | "!")
-}
-
 /// One text cell cleaned: mark-only words and lone "i"/"a" dropped
 /// anywhere, a stroke before a capitalised first word dropped, quotes off
 /// the first word.
@@ -51,12 +46,12 @@ pub fn clean(text: &str) -> String {
             _ => w,
         })
         .collect();
-    if words.len() >= 2 && is_stroke(words[0]) && words[1].chars().next().is_some_and(char::is_uppercase) {
+    if words.len() >= 2 && is_lone_stroke(words[0]) && words[1].chars().next().is_some_and(char::is_uppercase) {
         words.remove(0);
     }
     // And after a lowercase last word ("... yang ditanam I"); a numeral
     // after a capital ("Tahap I") stays.
-    if words.len() >= 2 && is_stroke(words[words.len() - 1]) && words[words.len() - 2].chars().next().is_some_and(char::is_lowercase) {
+    if words.len() >= 2 && is_lone_stroke(words[words.len() - 1]) && words[words.len() - 2].chars().next().is_some_and(char::is_lowercase) {
         words.pop();
     }
     if let Some(first) = words.first_mut() {
@@ -194,7 +189,7 @@ fn clean_row(row: &mut Row) {
 /// as "Ya" is the sign.
 fn clean_unit(unit: &str) -> String {
     let mut words: Vec<&str> = unit.split_whitespace().collect();
-    if words.len() >= 2 && words.last().is_some_and(|w| is_stroke(w)) {
+    if words.len() >= 2 && words.last().is_some_and(|w| is_lone_stroke(w)) {
         words.pop();
     }
     if let Some(last) = words.last_mut() {

@@ -70,7 +70,7 @@ pub fn build_lines(words: Vec<OcrWord>) -> Vec<Line> {
 /// as digits, and a numeral I stands beside its label. Taken as the last
 /// row's next line, they made its values unreadable ("6.200I").
 fn is_border_remnants(words: &[Word]) -> bool {
-    words.len() >= 2 && words.iter().all(|w| matches!(w.text.as_str(), "I" | "l" | "|" | "!"))
+    words.len() >= 2 && words.iter().all(|w| super::repair::is_lone_stroke(&w.text))
 }
 
 /// Tesseract's lines as rows, each with an estimated baseline.

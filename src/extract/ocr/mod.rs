@@ -48,7 +48,7 @@ use tesseract::{LineKey, TesseractError, TsvWord};
 
 /// The mark OCR puts after a number Tesseract doubted ("140?"): the number
 /// grammar refuses it, the plan's arithmetic may vouch for it.
-pub use repair::{is_mark_before_number, UNREADABLE_MARK};
+pub use repair::{is_lone_stroke, is_mark_before_number, UNREADABLE_MARK};
 
 /// A number OCR doubted and marked ("74?"): no value to give out.
 pub fn is_doubted_number(word: &str) -> bool {
@@ -269,7 +269,8 @@ const TALLER_THAN_GLYPHS: f32 = 2.2;
 /// past the table's last row (three "I" 3 x-heights tall under a held-out
 /// scan's table; taken as the row's text, they made its values unreadable).
 fn is_tall_stroke(w: &TsvWord, glyph_height: f32) -> bool {
-    w.image == 1 && matches!(w.text.as_str(), "I" | "l" | "|" | "1" | "!" | "i" | "j") && (w.height as f32) > TALLER_THAN_GLYPHS * glyph_height
+    let one_stroke = repair::is_lone_stroke(&w.text) || matches!(w.text.as_str(), "1" | "i" | "j");
+    w.image == 1 && one_stroke && (w.height as f32) > TALLER_THAN_GLYPHS * glyph_height
 }
 
 /// Lone zeros Tesseract doubted, even read again, whose ink is shaped as

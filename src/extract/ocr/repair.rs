@@ -166,6 +166,13 @@ pub fn is_mark_before_number(c: char) -> bool {
 /// Strokes read after a number, where a cell's border stands.
 const STROKES: &[char] = &['I', 'l', '|'];
 
+/// A word that is one stroke, as Tesseract reads what is left of a
+/// border: "I", "l", "|" or "!". Beside words it may be a numeral ("Tahap
+/// I"); its neighbours tell (`normalise::ocr_text`, `lines`).
+pub fn is_lone_stroke(w: &str) -> bool {
+    matches!(w, "I" | "l" | "|" | "!")
+}
+
 /// The number in `text` without what is glued to its edges and cannot be
 /// part of it: marks before it; after it a degree sign (a speck), a full
 /// stop after decimals ("34,31."), or strokes (a border's remnant) that
