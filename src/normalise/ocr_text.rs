@@ -11,6 +11,7 @@
 //! read: there a "-" is a blank target.
 
 use crate::extract::ocr::{is_doubted_number, is_lone_stroke};
+use crate::parse::unit::{canonical, is_known};
 use crate::parse::header::Role;
 use crate::parse::label::printed_label;
 use crate::reflow::{Row, Table};
@@ -198,6 +199,13 @@ fn clean_unit(unit: &str) -> String {
         }
     }
     let unit = words.join(" ");
+    // A known unit parted by a speck read as a gap ("pred ikat", "perse
+    // ntase"): its pieces together, when they make one and the cell as
+    // read makes none ("Rumah Tangga" stays two words).
+    let joined = words.concat();
+    if words.len() >= 2 && !is_known(&canonical(&unit)) && is_known(&canonical(&joined)) {
+        return joined;
+    }
     if is_percent_misread(&unit) {
         "%".to_string()
     } else {
@@ -288,6 +296,14 @@ mod tests {
         assert_eq!(clean_unit("Rumah Tangga I"), "Rumah Tangga");
         assert_eq!(clean_unit("Unit"), "Unit");
         assert_eq!(clean_unit("per 1.000 KH."), "per 1.000 KH");
+    }
+
+    #[test]
+    fn a_known_unit_parted_by_a_speck_is_one_word() {
+        assert_eq!(clean_unit("pred ikat"), "predikat");
+        assert_eq!(clean_unit("perse ntase"), "persentase");
+        assert_eq!(clean_unit("Rumah Tangga"), "Rumah Tangga");
+        assert_eq!(clean_unit("Pelaku Usaha"), "Pelaku Usaha");
     }
 
     #[test]
