@@ -99,11 +99,12 @@ pub fn is_signature_start(text: &str) -> bool {
     if let Some((place, date)) = t.split_once(',') {
         let place_ok = !place.is_empty() && place.split_whitespace().count() <= 3 && place.chars().all(|c| c.is_alphabetic() || c == ' ' || c == '.');
         let parts: Vec<String> = date.split_whitespace().map(str::to_lowercase).collect();
-        let Some(month) = parts.iter().position(|p| MONTHS.contains(&p.as_str())) else { return t.starts_with("NIP") };
-        let day_ok = parts[..month].iter().all(|p| p.len() <= 2 && p.chars().all(|c| c.is_ascii_digit()));
-        let year_ok = parts[month + 1..].iter().all(|p| p.len() <= 4 && p.starts_with(|c: char| c.is_ascii_digit()));
-        if place_ok && day_ok && year_ok && parts.len() <= 3 {
-            return true;
+        if let Some(month) = parts.iter().position(|p| MONTHS.contains(&p.as_str())) {
+            let day_ok = parts[..month].iter().all(|p| p.len() <= 2 && p.chars().all(|c| c.is_ascii_digit()));
+            let year_ok = parts[month + 1..].iter().all(|p| p.len() <= 4 && p.starts_with(|c: char| c.is_ascii_digit()));
+            if place_ok && day_ok && year_ok && parts.len() <= 3 {
+                return true;
+            }
         }
     }
     t.starts_with("NIP")

@@ -1559,9 +1559,8 @@ fn choose_split(placed: &[Placed], between: &[usize], a: usize, b: usize, col: C
         }
         // So does an indicator's opening ("Jumlah layanan ..."), once a's
         // indicator has begun on its anchor line: it goes on in lowercase.
-        let opens = |i: usize| opens_indicator(&placed[i].text_in(col).split_whitespace().collect::<Vec<_>>());
         if placed[a].has(col) {
-            if let Some(k) = between.iter().position(|&i| opens(i)) {
+            if let Some(k) = between.iter().position(|&i| opens_indicator(&placed[i].text_in(col).split_whitespace().collect::<Vec<_>>())) {
                 return k;
             }
         }
@@ -1609,8 +1608,6 @@ fn choose_split(placed: &[Placed], between: &[usize], a: usize, b: usize, col: C
                     if first.starts_with(|c: char| c.is_lowercase()) {
                         cost += 3 * UNIT;
                     }
-                }
-                if k < n {
                     // b's cell should reach about as far above b as below.
                     let b_up = placed[b].at(Col::Unit) - placed[between[k]].at(col);
                     let b_down = placed[b..].iter().take_while(|l| l.at(col) - placed[b].at(Col::Unit) <= b_up + UNIT && !l.anchor || l.at(col) == placed[b].at(Col::Unit)).filter(|l| l.has(col)).map(|l| l.at(col) - placed[b].at(Col::Unit)).max().unwrap_or(0);

@@ -4,11 +4,11 @@
 //! ends most names. Tesseract misreads a few of those copies the way it
 //! always does, one glyph for a like-shaped one ("Jumiah", "modai",
 //! "Disahilitas", "Daerali", "Arigkutan") or a letter at either end lost
-//! ("Pemerinta", "eningkatnya"). Such a word is put right when the document itself
-//! prints the right word often (at least [`MIN_COUNT`] times, and
-//! [`MIN_RATIO`] times as often as the misreading), the two differ by one
-//! such confusion only, and one word alone fits. No outside dictionary: a
-//! word the document does not repeat is left as read.
+//! ("Pemerinta", "eningkatnya"). Such a word is put right when the
+//! document itself prints the right word often (at least [`MIN_COUNT`]
+//! times, and [`MIN_RATIO`] times as often as the misreading), the two
+//! differ by one such confusion only, and one word alone fits. No outside
+//! dictionary: a word the document does not repeat is left as read.
 
 use super::OcrPage;
 use std::collections::HashMap;

@@ -191,6 +191,5 @@ pub(super) fn clause_words(words: &[String]) -> f64 {
 /// then a lowercase word that is no function word (a name's "Peningkatan
 /// Cakupan dan Mutu Pelayanan" goes on with "dan").
 pub(in crate::reflow) fn opens_indicator(words: &[&str]) -> bool {
-    let capital = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
-    matches!(words, [w, next, ..] if capital(w) && OPENERS.contains(&w.to_lowercase().as_str()) && next.chars().next().is_some_and(char::is_lowercase) && !is_function_word(next))
+    matches!(words, [w, next, ..] if starts_upper(w) && OPENERS.contains(&w.to_lowercase().as_str()) && next.chars().next().is_some_and(char::is_lowercase) && !is_function_word(next))
 }
