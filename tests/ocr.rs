@@ -51,10 +51,6 @@ fn row<'a>(doc: &'a Document, text: &str) -> &'a rencana::normalise::Indicator {
     doc.indicators.iter().find(|i| i.text == text).unwrap_or_else(|| panic!("no row {text:?}"))
 }
 
-fn values(ind: &rencana::normalise::Indicator) -> [&Value; 5] {
-    [&ind.target, &ind.tw[0], &ind.tw[1], &ind.tw[2], &ind.tw[3]]
-}
-
 #[test]
 fn a_scan_reads_like_its_text_pdf() {
     if !tesseract_installed() {
@@ -67,17 +63,17 @@ fn a_scan_reads_like_its_text_pdf() {
 
     // Percentages, with "%" read as a percent sign.
     let rpjmd = row(&doc, "Persentase program RPJMD yang terakomodasi dalam RKPD");
-    assert_eq!(values(rpjmd).map(Value::as_field), ["100", "25", "50", "75", "100"]);
+    assert_eq!(rpjmd.value_cells().map(Value::as_field), ["100", "25", "50", "75", "100"]);
     // Lone single digits, which Tesseract's sparse mode drops on the page.
     let inovasi = row(&doc, "Jumlah inovasi daerah yang dikembangkan");
-    assert_eq!(values(inovasi).map(Value::as_field), ["6", "0", "2", "4", "6"]);
+    assert_eq!(inovasi.value_cells().map(Value::as_field), ["6", "0", "2", "4", "6"]);
     // Decimal commas.
     let kematangan = row(&doc, "Nilai kematangan perangkat daerah");
-    assert_eq!(values(kematangan).map(Value::as_field), ["55.69", "0", "18.56", "37.13", "55.69"]);
+    assert_eq!(kematangan.value_cells().map(Value::as_field), ["55.69", "0", "18.56", "37.13", "55.69"]);
     // A number Tesseract doubted on the page ("225%", its comma lost),
     // read again alone.
     let keuangan = row(&doc, "Persentase pengelolaan administrasi keuangan yang tertib");
-    assert_eq!(values(keuangan).map(Value::as_field), ["90", "22.5", "45", "67.5", "90"]);
+    assert_eq!(keuangan.value_cells().map(Value::as_field), ["90", "22.5", "45", "67.5", "90"]);
     // A text target ("A" for the SAKIP predicate) stays text.
     let sakip = row(&doc, "Predikat SAKIP Pemerintah Daerah");
     assert_eq!(sakip.target, Value::Text("A".into()));
@@ -93,12 +89,12 @@ fn no_number_read_from_the_scan_is_wrong() {
     let mut complete = 0;
     for ind in &doc.indicators {
         let (_, want) = gold.iter().find(|(text, _)| *text == ind.text).unwrap_or_else(|| panic!("no gold row {:?}", ind.text));
-        for (got, want) in values(ind).iter().zip(want) {
+        for (got, want) in ind.value_cells().iter().zip(want) {
             if let Value::Number(n) = got {
                 assert_eq!(n.parse::<f64>().ok(), want.parse::<f64>().ok(), "{:?}: read {n}, gold {want}", ind.text);
             }
         }
-        complete += values(ind).iter().zip(want).all(|(got, want)| got.as_field() == want) as usize;
+        complete += ind.value_cells().iter().zip(want).all(|(got, want)| got.as_field() == want) as usize;
     }
     // Every row: "7,77?", read with doubt in "0 ? 15,53 23,3", is the
     // row's even third from its TW I of 0.
@@ -135,14 +131,14 @@ fn values_tesseract_left_out_are_read_from_their_ink() {
     let doc = rencana::convert_path(&fixture("scan/gen07.scan.pdf"), &Options::default()).expect("the scan converts");
     // TW IV "300" between "300" and "Unit".
     let bank = row(&doc, "Jumlah bank sampah yang dibina");
-    assert_eq!(values(bank).map(Value::as_field), ["1250", "300", "350", "300", "300"]);
+    assert_eq!(bank.value_cells().map(Value::as_field), ["1250", "300", "350", "300", "300"]);
     // The target "384".
     let sampel = row(&doc, "Jumlah sampel air dan udara yang diuji di laboratorium");
-    assert_eq!(values(sampel).map(Value::as_field), ["384", "96", "96", "96", "96"]);
+    assert_eq!(sampel.value_cells().map(Value::as_field), ["384", "96", "96", "96", "96"]);
     // A lone "0" read by the page and again from the lone glyphs'
     // paste-up is one word, not "0 0".
     let sarana = row(&doc, "Jumlah sarana dan prasarana pengelolaan sampah yang disediakan");
-    assert_eq!(values(sarana).map(Value::as_field), ["24", "0", "8", "8", "8"]);
+    assert_eq!(sarana.value_cells().map(Value::as_field), ["24", "0", "8", "8", "8"]);
     // Words whose box took in stray ink ("Persentase luas" read "Behera:",
     // the name "Pengelolaan" read "Pena"), read again within their line.
     row(&doc, "Persentase luas ruang terbuka hijau publik");
@@ -151,7 +147,7 @@ fn values_tesseract_left_out_are_read_from_their_ink() {
     // The target "68,45" read "8,45" beside TW IV "68,45": the lost digit
     // is put back where the arithmetic pins it.
     let ikl = row(&doc, "Indeks Kualitas Lingkungan Hidup");
-    assert_eq!(values(ikl).map(Value::as_field), ["68.45", "", "", "", "68.45"]);
+    assert_eq!(ikl.value_cells().map(Value::as_field), ["68.45", "", "", "", "68.45"]);
     assert!(ikl.warnings.contains(&"ocr_lost_digit_restored:target".to_string()), "{:?}", ikl.warnings);
 }
 
@@ -171,10 +167,10 @@ fn a_misread_header_of_a_reordered_plan_gives_no_wrong_value() {
     let mut as_printed = 0;
     for ind in &doc.indicators {
         let Some(t) = truth.indicators.iter().find(|t| t.text == ind.text) else { continue };
-        for (got, want) in values(ind).iter().zip(values(t)) {
+        for (got, want) in ind.value_cells().iter().zip(t.value_cells()) {
             assert!(got.as_field().is_empty() || got.as_field() == want.as_field(), "{}: {} read, {} printed", ind.text, got.as_field(), want.as_field());
         }
-        as_printed += usize::from(values(ind).map(Value::as_field) == values(t).map(Value::as_field));
+        as_printed += usize::from(ind.value_cells().map(Value::as_field) == t.value_cells().map(Value::as_field));
     }
     assert!(as_printed >= 14, "{as_printed} rows read as printed");
     // Page 2's row: its unit and values, not the signatory's NIP.
@@ -193,7 +189,7 @@ fn read_values_are_gold_or_none(doc: &Document, gold: &str) -> (usize, usize) {
     for ind in &doc.indicators {
         let Some(g) = gold["rows"].as_array().unwrap().iter().find(|r| r["indicator"].as_str() == Some(ind.text.as_str())) else { continue };
         let want = |k: &str| g[k].as_str().and_then(number);
-        for (got, key) in values(ind).iter().zip(["target", "tw1", "tw2", "tw3", "tw4"]) {
+        for (got, key) in ind.value_cells().iter().zip(["target", "tw1", "tw2", "tw3", "tw4"]) {
             if let Some(v) = number(got.as_field()) {
                 assert_eq!(Some(v), want(key), "{}: {key} read {v}", ind.text);
                 values_read += 1;
@@ -217,7 +213,7 @@ fn a_zero_read_as_a_letter_among_strokes_is_read_again() {
     }
     let doc = rencana::convert_path(&fixture("scan/gen03-seed2.scan.pdf"), &Options::default()).expect("the scan converts");
     let rkpd = row(&doc, "Jumlah dokumen perencanaan pembangunan daerah (RKPD perubahan dan RKPD murni) yang disusun");
-    assert_eq!(values(rkpd).map(Value::as_field), ["2", "0", "1", "1", "2"]);
+    assert_eq!(rkpd.value_cells().map(Value::as_field), ["2", "0", "1", "1", "2"]);
     let (values_read, _) = read_values_are_gold_or_none(&doc, "generated/gen03.gold.json");
     assert!(values_read >= 45, "{values_read} values read");
 }

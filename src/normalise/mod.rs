@@ -63,6 +63,21 @@ impl Indicator {
     pub fn node(&self) -> Option<&Node> {
         self.path[self.level.depth()].as_ref()
     }
+
+    /// The target and the four quarters, in that order.
+    pub fn value_cells(&self) -> [&Value; 5] {
+        [&self.target, &self.tw[0], &self.tw[1], &self.tw[2], &self.tw[3]]
+    }
+
+    /// Cell `k` of [`Indicator::value_cells`] (0 the target, 1..=4 the
+    /// quarters), to change.
+    pub fn value_cell_mut(&mut self, k: usize) -> &mut Value {
+        if k == 0 {
+            &mut self.target
+        } else {
+            &mut self.tw[k - 1]
+        }
+    }
 }
 
 /// The signature block under the table.

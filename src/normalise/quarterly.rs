@@ -106,7 +106,7 @@ pub fn confirm_doubted_ocr_values(doc: &mut Document, ocr_pages: &[u32]) {
         if mode == Quarterly::Cumulative {
             confirm_target_or_tw4_among_others(ind);
         }
-        let cells = [&ind.target, &ind.tw[0], &ind.tw[1], &ind.tw[2], &ind.tw[3]];
+        let cells = ind.value_cells();
         let unreadable: Vec<usize> = (0..5).filter(|&k| matches!(cells[k], Value::Unreadable(_))).collect();
         let [k] = unreadable.as_slice() else { continue };
         let k = *k;
@@ -119,8 +119,7 @@ pub fn confirm_doubted_ocr_values(doc: &mut Document, ocr_pages: &[u32]) {
             continue;
         }
         values[k] = Some(pinned);
-        let fit = fits(values[0], [values[1], values[2], values[3], values[4]]);
-        let obeys = match (mode, fit) {
+        let obeys = match (mode, fits_cells(&values)) {
             (Quarterly::Cumulative, Some((cum, _))) => cum,
             (Quarterly::Incremental, Some((_, inc))) => inc,
             _ => false,
@@ -133,19 +132,27 @@ pub fn confirm_doubted_ocr_values(doc: &mut Document, ocr_pages: &[u32]) {
     }
 }
 
-/// Cell `k` of a row given the number `text` the arithmetic pinned.
+/// Cell `k` of a row given the number `text` the arithmetic pinned, its
+/// unreadable warning gone.
 fn confirm_cell(ind: &mut super::Indicator, k: usize, text: String) {
-    let number = Value::Number(text);
-    if k == 0 {
-        ind.target = number;
-    } else {
-        ind.tw[k - 1] = number;
-    }
+    put_number(ind, k, text);
     let gone = format!("unreadable_number:{}", CELL_NAMES[k]);
-    ind.warnings.retain(|w| *w != gone && !matches!(w.as_str(), "quarters_do_not_add_up" | "tw4_differs_from_target" | "cumulative_quarter_decreases"));
+    ind.warnings.retain(|w| *w != gone);
     if !ind.warnings.iter().any(|w| w == "ocr_value_confirmed_by_arithmetic") {
         ind.warnings.push("ocr_value_confirmed_by_arithmetic".to_string());
     }
+}
+
+/// Cell `k` of a row given the number `text`, and the warnings that the
+/// row fits no arithmetic gone: with it, it does.
+fn put_number(ind: &mut super::Indicator, k: usize, text: String) {
+    *ind.value_cell_mut(k) = Value::Number(text);
+    ind.warnings.retain(|w| !matches!(w.as_str(), "quarters_do_not_add_up" | "tw4_differs_from_target" | "cumulative_quarter_decreases"));
+}
+
+/// Which modes a row's numbers (target, TW I..IV) fit: [`fits`].
+fn fits_cells(values: &[Option<f64>]) -> Option<(bool, bool)> {
+    fits(values[0], [values[1], values[2], values[3], values[4]])
 }
 
 /// In a cumulative row with two cells unreadable or more, the target or
@@ -153,9 +160,8 @@ fn confirm_cell(ind: &mut super::Indicator, k: usize, text: String) {
 /// reading agrees ("120?" beside a TW IV of 120, TW III "90?"): the other
 /// unreadable cells are then judged as the row's only one would be.
 fn confirm_target_or_tw4_among_others(ind: &mut super::Indicator) {
-    let unreadable = |v: &Value| matches!(v, Value::Unreadable(_));
-    let cells = [&ind.target, &ind.tw[0], &ind.tw[1], &ind.tw[2], &ind.tw[3]];
-    if cells.iter().filter(|v| unreadable(v)).count() < 2 {
+    let cells = ind.value_cells();
+    if cells.iter().filter(|v| matches!(v, Value::Unreadable(_))).count() < 2 {
         return;
     }
     let (k, pinned) = match (&ind.target, &ind.tw[3]) {
@@ -291,7 +297,7 @@ pub fn distrust_ocr_rows(doc: &mut Document, ocr_pages: &[u32]) {
         if !columns_misread {
             repair_one_misread_number(ind, mode);
         }
-        let unreadable = std::iter::once(&ind.target).chain(ind.tw.iter()).filter(|v| matches!(v, Value::Unreadable(_))).count();
+        let unreadable = ind.value_cells().iter().filter(|v| matches!(v, Value::Unreadable(_))).count();
         let tw = [ind.tw[0].as_f64(), ind.tw[1].as_f64(), ind.tw[2].as_f64(), ind.tw[3].as_f64()];
         // Quarters with no target: no arithmetic can vouch for the columns
         // they were read into (a target lost, its row's cells shifted).
@@ -335,7 +341,7 @@ pub fn distrust_ocr_rows(doc: &mut Document, ocr_pages: &[u32]) {
 /// warning, never a wrong one.)
 fn doubt_one_irregular_quarter(ind: &mut super::Indicator) {
     let (Some(t), Some(q)) = (ind.target.as_f64(), ind.tw.iter().map(Value::as_f64).collect::<Option<Vec<f64>>>()) else { return };
-    let decimals = printed_decimals(std::iter::once(&ind.target).chain(ind.tw.iter()));
+    let decimals = printed_decimals(ind.value_cells());
     // Whole numbers (counts) step unevenly when four does not divide the
     // target ("0 1 2 3"): only rows printed with decimals are judged.
     if decimals == 0 {
@@ -368,12 +374,12 @@ fn doubt_one_irregular_quarter(ind: &mut super::Indicator) {
 /// a cell unreadable, are left as they are.
 fn repair_one_misread_number(ind: &mut super::Indicator, mode: Option<Quarterly>) {
     let Some(mode) = mode else { return };
-    let cells = [&ind.target, &ind.tw[0], &ind.tw[1], &ind.tw[2], &ind.tw[3]];
+    let cells = ind.value_cells();
     if cells.iter().any(|v| matches!(v, Value::Unreadable(_))) {
         return;
     }
     let values: Vec<Option<f64>> = cells.iter().map(|v| v.as_f64()).collect();
-    let fits_mode = |v: &[Option<f64>]| match fits(v[0], [v[1], v[2], v[3], v[4]]) {
+    let fits_mode = |v: &[Option<f64>]| match fits_cells(v) {
         Some((cum, inc)) => {
             let quarters_blank = v[1..4].iter().all(Option::is_none);
             if quarters_blank {
@@ -386,7 +392,7 @@ fn repair_one_misread_number(ind: &mut super::Indicator, mode: Option<Quarterly>
         }
         None => false,
     };
-    if values[0].is_none() || matches!(fits(values[0], [values[1], values[2], values[3], values[4]]), Some((true, _) | (_, true))) {
+    if values[0].is_none() || matches!(fits_cells(&values), Some((true, _) | (_, true))) {
         return;
     }
     let decimals = printed_decimals(cells);
@@ -413,14 +419,8 @@ fn repair_one_misread_number(ind: &mut super::Indicator, mode: Option<Quarterly>
         }
     }
     let [(k, text, warning)] = found.as_slice() else { return };
-    let number = Value::Number(text.clone());
-    if *k == 0 {
-        ind.target = number;
-    } else {
-        ind.tw[k - 1] = number;
-    }
+    put_number(ind, *k, text.clone());
     ind.quarterly = Some(mode);
-    ind.warnings.retain(|w| !matches!(w.as_str(), "quarters_do_not_add_up" | "tw4_differs_from_target" | "cumulative_quarter_decreases"));
     ind.warnings.push(format!("{warning}:{}", CELL_NAMES[*k]));
 }
 
@@ -503,7 +503,7 @@ mod tests {
         let doc = normalise("plan.pdf", InputKind::Pdf, &table(columns, &ROWS), &warnings);
         doc.indicators
             .iter()
-            .map(|i| (std::iter::once(&i.target).chain(&i.tw).cloned().collect(), i.warnings.iter().any(|w| w == "ocr_values_unconfirmed")))
+            .map(|i| (i.value_cells().into_iter().cloned().collect(), i.warnings.iter().any(|w| w == "ocr_values_unconfirmed")))
             .collect()
     }
 
@@ -656,7 +656,7 @@ mod tests {
     }
 
     fn values_of(ind: &crate::normalise::Indicator) -> Vec<String> {
-        std::iter::once(&ind.target).chain(&ind.tw).map(|v| v.as_field().to_string()).collect()
+        ind.value_cells().iter().map(|v| v.as_field().to_string()).collect()
     }
 
     #[test]
