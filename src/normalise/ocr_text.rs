@@ -24,8 +24,9 @@ fn is_mark_only(w: &str) -> bool {
     !w.is_empty() && w.chars().all(|c| matches!(c, '.' | ',' | ':' | ';' | '-' | '\u{2013}' | '\u{2014}' | '\'' | '"' | '\u{2018}' | '\u{2019}' | '\u{201c}' | '\u{201d}' | '_' | '=' | '~' | '|' | '\u{2022}' | '\u{b7}' | '\u{a9}' | '\u{a3}' | '\u{a2}' | '\u{a5}' | '\u{a7}' | '\u{a4}' | '\u{b0}' | '*'))
 }
 
-/// Quote marks glued to the front of a cell's first word.
-const LEADING_QUOTES: &[char] = &['\'', '"', '\u{2018}', '\u{2019}', '\u{201c}', '\u{201d}', '\u{a9}'];
+/// Quote marks glued to a cell's first word, or to its last with none
+/// opened: specks read as quotes (or as a copyright sign).
+const GLUED_QUOTES: &[char] = &['\'', '"', '\u{2018}', '\u{2019}', '\u{201c}', '\u{201d}', '\u{a9}'];
 
 /// A speck read as a lone "i" or "a", with marks after it or not ("a,"):
 /// neither is a word of a plan's text.
@@ -56,7 +57,7 @@ pub fn clean(text: &str) -> String {
         words.pop();
     }
     if let Some(first) = words.first_mut() {
-        let trimmed = first.trim_start_matches(LEADING_QUOTES);
+        let trimmed = first.trim_start_matches(GLUED_QUOTES);
         if !trimmed.is_empty() {
             *first = trimmed;
         }
@@ -72,9 +73,9 @@ pub fn clean(text: &str) -> String {
     }
     // A closing quote after the last word that no quote opened
     // ("Praktikum Sekolah\u{2019}").
-    let opened = words.iter().any(|w| w.starts_with(LEADING_QUOTES));
+    let opened = words.iter().any(|w| w.starts_with(GLUED_QUOTES));
     if let Some(last) = words.last_mut() {
-        let stem = last.trim_end_matches(LEADING_QUOTES);
+        let stem = last.trim_end_matches(GLUED_QUOTES);
         if !opened && stem.len() < last.len() && stem.chars().count() >= 2 && stem.chars().all(char::is_alphabetic) {
             *last = stem;
         }
