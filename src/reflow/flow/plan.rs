@@ -58,6 +58,16 @@ pub(super) fn make_plan(lines: &[BodyLine], parts: &[Vec<Part>], units: &Units) 
     let n = lines.len();
     let same_para = |a: usize, b: usize| b < n && lines[a].para == lines[b].para;
     let next_values = |li: usize| same_para(li, li + 1) && matches!(parts[li + 1].first(), Some(Part::Values(_)));
+    let all_values = |l: usize| !parts[l].is_empty() && parts[l].iter().all(|x| matches!(x, Part::Values(_) | Part::Pct));
+    // pdftotext prints every cell of a row as a block of its own: a
+    // one-line block between the indicator's text and the block of the
+    // row's first value is the SATUAN cell ("Hektar" / "4,75"). (One right
+    // after values is a trailing cell, PENANGGUNG JAWAB, even where the
+    // next row's values follow it, their indicator printed elsewhere.)
+    let values_block_next = |li: usize| {
+        let alone = (li == 0 || !same_para(li - 1, li)) && li + 1 < n && !same_para(li, li + 1);
+        alone && all_values(li + 1) && li.checked_sub(1).is_none_or(|up| !all_values(up))
+    };
     // Per line, what its first text part opens with, read once: a label,
     // an indicator start, an indicator start inside it.
     let first_text = |li: usize| match parts[li].first() {
@@ -100,12 +110,22 @@ pub(super) fn make_plan(lines: &[BodyLine], parts: &[Vec<Part>], units: &Units) 
             cands[li].push(Cand::Unit { strength: if next_values(li) { 4 } else { 3 }, tail: false });
             continue;
         }
+        // A unit of two or three words in a block of its own ("Miliar
+        // Rupiah", "Sub Domain"): capitalised words of letters, before the
+        // values.
+        if let [Part::Text(ws)] = p.as_slice() {
+            let unit_words = ws.iter().all(|w| starts_upper(w) && w.chars().all(|c| c.is_alphabetic() || c == '/'));
+            if (2..=3).contains(&ws.len()) && unit_words && labels[li].is_none() && starts[li].is_none() && (next_values(li) || values_block_next(li)) {
+                cands[li].push(Cand::Unit { strength: 4, tail: false });
+                continue;
+            }
+        }
         if let Some(Part::Text(ws)) = p.first() {
             if let Some(lab) = &labels[li] {
                 let title = matches!(lab.level, Level::Program | Level::Kegiatan | Level::SubKegiatan);
                 title_node = Some((lines[li].para, title));
                 // A lone level word above values is the unit ("Kegiatan" / "8").
-                if lone && next_values(li) && lab.number.is_none() {
+                if lone && (next_values(li) || values_block_next(li)) && lab.number.is_none() {
                     cands[li].push(Cand::Unit { strength: 4, tail: false });
                     continue;
                 }
@@ -116,7 +136,7 @@ pub(super) fn make_plan(lines: &[BodyLine], parts: &[Vec<Part>], units: &Units) 
                 }
             } else if lone {
                 let w = &ws[0];
-                if next_values(li) && unit_word(w) {
+                if (next_values(li) || values_block_next(li)) && unit_word(w) {
                     cands[li].push(Cand::Unit { strength: 4, tail: false });
                 } else if starts[li].is_some() && units.is_unit(w) {
                     cands[li].push(Cand::Either);

@@ -148,6 +148,8 @@ struct Layout {
     inds: Vec<Option<usize>>,
     /// Per cell: the row it is pinned to.
     pinned: std::collections::BTreeMap<usize, usize>,
+    /// Indicators printed after later rows (see [`place_displaced_indicators`]).
+    displaced: Vec<usize>,
 }
 
 /// A block holding one unit with a column of values after it is one
@@ -197,13 +199,66 @@ fn layout(w: &Walker) -> Layout {
             inds[r] = Some(c);
         }
     }
-    let mut free = all_inds.iter().filter(|c| !pinned.contains_key(c));
-    for slot in inds.iter_mut() {
-        if slot.is_none() {
-            *slot = free.next().copied();
+    let free: Vec<usize> = all_inds.iter().copied().filter(|c| !pinned.contains_key(c)).collect();
+    let displaced = place_displaced_indicators(w, &units, &free, &mut inds);
+    if displaced.is_empty() {
+        let mut free = free.iter();
+        for slot in inds.iter_mut() {
+            if slot.is_none() {
+                *slot = free.next().copied();
+            }
         }
     }
-    Layout { units, unit_lines, inds, pinned }
+    Layout { units, unit_lines, inds, pinned, displaced }
+}
+
+/// pdftotext prints a cell merged over several rows (a tujuan's name and
+/// its only indicator, vertically centred) after the page's other cells:
+/// the row it belongs to has no indicator before its unit, and some later
+/// row has more than one. Where every row but a few has exactly its own
+/// indicator printed between the previous unit and its own (the last one
+/// there), the extra indicators go, in order, to the rows left without
+/// one before them; `inds` gets every row's indicator and the extras are
+/// returned. Otherwise (a dump that prints all units first, or counts
+/// that do not agree) nothing is placed: indicators then follow units by
+/// order alone.
+fn place_displaced_indicators(w: &Walker, units: &[(String, usize)], free: &[usize], inds: &mut [Option<usize>]) -> Vec<usize> {
+    let nrows = units.len();
+    let open: Vec<usize> = (0..nrows).filter(|&r| inds[r].is_none()).collect();
+    if free.len() != open.len() || open.is_empty() {
+        return Vec::new();
+    }
+    // The row whose unit comes next after each free indicator.
+    let window = |c: usize| units.partition_point(|(_, ue)| *ue < w.cells[c].ev);
+    let mut local: Vec<Vec<usize>> = vec![Vec::new(); nrows + 1];
+    for &c in free {
+        local[window(c)].push(c);
+    }
+    let mut orphans: Vec<usize> = Vec::new();
+    let mut extras: Vec<(usize, usize)> = Vec::new(); // (indicator, its window)
+    for &r in &open {
+        match local[r].split_last() {
+            Some((_, rest)) => extras.extend(rest.iter().map(|&c| (c, r))),
+            None => orphans.push(r),
+        }
+    }
+    extras.extend(local[nrows].iter().map(|&c| (c, nrows)));
+    if orphans.is_empty() || extras.len() != orphans.len() || orphans.len() * 4 > open.len() {
+        return Vec::new();
+    }
+    // An extra indicator is printed after the unit of the row it goes to.
+    if orphans.iter().zip(&extras).any(|(&r, &(_, win))| win <= r) {
+        return Vec::new();
+    }
+    for &r in &open {
+        if let Some(&own) = local[r].last() {
+            inds[r] = Some(own);
+        }
+    }
+    for (&r, &(c, _)) in orphans.iter().zip(&extras) {
+        inds[r] = Some(c);
+    }
+    extras.into_iter().map(|(c, _)| c).collect()
 }
 
 /// Assigns nodes to rows. Every node carries at least one indicator; an
@@ -224,18 +279,36 @@ fn assign_nodes(w: &Walker, texts: &CellTexts, lay: &Layout, nodes: &[usize], wa
     let depths: std::collections::HashMap<usize, usize> = nodes.iter().map(|&c| (c, parse_label(texts.get(w, c)).map(|l| l.level.depth()).unwrap_or(0))).collect();
     let depth = |c: usize| depths[&c];
     // Row range each node may open at, from the floating indicators around it.
-    let float_rows: Vec<(usize, usize)> = (0..nrows)
-        .filter_map(|r| lay.inds[r].filter(|c| !lay.pinned.contains_key(c)).map(|c| (w.cells[c].ev, r)))
+    // (print position, row, displaced) of each floating indicator, in print order.
+    let mut float_rows: Vec<(usize, usize, bool)> = (0..nrows)
+        .filter_map(|r| lay.inds[r].filter(|c| !lay.pinned.contains_key(c)).map(|c| (w.cells[c].ev, r, lay.displaced.contains(&c))))
         .collect();
+    float_rows.sort_unstable();
+    // The indicators printed just before and just after a node. (Apart
+    // from displaced ones, floating indicators are printed in row order.)
+    let neighbours = |e: usize| {
+        let k = float_rows.partition_point(|f| f.0 < e);
+        (k.checked_sub(1).map(|j| float_rows[j]), float_rows.get(k).copied())
+    };
+    // A node printed just before a displaced indicator, or after one at
+    // the end, was printed with it after the page's rows: it may open any
+    // row up to that one.
+    let loose = |n: usize| {
+        let (before, after) = neighbours(w.cells[n].ev);
+        !lay.pinned.contains_key(&n) && after.map_or(before.is_some_and(|f| f.2), |f| f.2)
+    };
     let range_of = |n: usize| -> (usize, usize) {
         if let Some(&r) = lay.pinned.get(&n) {
             return (r, r);
         }
-        let e = w.cells[n].ev;
-        let before = float_rows.iter().filter(|(ev, _)| *ev < e).map(|(_, r)| *r).max();
-        let after = float_rows.iter().filter(|(ev, _)| *ev > e).map(|(_, r)| *r).min();
-        let lo = before.unwrap_or(0);
-        let hi = after.unwrap_or(nrows - 1).max(lo);
+        let (before, after) = neighbours(w.cells[n].ev);
+        if loose(n) {
+            let lo = before.filter(|f| f.2).map_or(0, |f| f.1);
+            let hi = after.map_or(nrows - 1, |f| f.1);
+            return (lo.min(hi), hi);
+        }
+        let lo = before.map_or(0, |f| f.1);
+        let hi = after.map_or(nrows - 1, |f| f.1).max(lo);
         (lo, hi)
     };
     let ranges: std::collections::HashMap<usize, (usize, usize)> = nodes.iter().map(|&n| (n, range_of(n))).collect();
@@ -243,12 +316,17 @@ fn assign_nodes(w: &Walker, texts: &CellTexts, lay: &Layout, nodes: &[usize], wa
     // True when a floating indicator of row `lo` was printed before node `n`.
     let after_float = |n: usize, lo: usize| -> bool {
         let e = w.cells[n].ev;
-        float_rows.iter().any(|&(ev, r)| ev < e && r == lo)
+        float_rows.iter().any(|&(ev, r, _)| ev < e && r == lo)
     };
     // Order: by the row each node is printed before (a pinned node's own
-    // row), then as printed.
-    let mut order: Vec<usize> = nodes.to_vec();
+    // row), then as printed; nodes printed after the page's rows go where
+    // the hierarchy's numbering puts them.
+    let (loose_nodes, mut order): (Vec<usize>, Vec<usize>) = nodes.iter().partition(|&&n| loose(n));
     order.sort_by_key(|&n| (range(n).1, w.cells[n].ev));
+    if !loose_nodes.is_empty() {
+        let label_of = |n: usize| parse_label(texts.get(w, n)).map(|l| (l.level.depth(), l.number)).unwrap_or((0, None));
+        order = merge_loose_nodes(&order, &loose_nodes, label_of);
+    }
     let row_cost = |r: usize, k: usize| -> f64 {
         let num = number(r);
         match (num, k) {
@@ -264,7 +342,7 @@ fn assign_nodes(w: &Walker, texts: &CellTexts, lay: &Layout, nodes: &[usize], wa
     // column is printed as one block.
     // (`n`'s range, whether it is pinned and whether it was printed after
     // a floating indicator of its first row are read once per node.)
-    let pos_cost = |(lo, hi): (usize, usize), pinned: bool, after_lo: bool, r: usize| -> f64 {
+    let pos_cost = |(lo, hi): (usize, usize), pinned: bool, after_lo: bool, loose: bool, r: usize| -> f64 {
         if pinned {
             return 10.0 * (if r < lo { lo - r } else { r.saturating_sub(hi) }) as f64;
         }
@@ -272,6 +350,10 @@ fn assign_nodes(w: &Walker, texts: &CellTexts, lay: &Layout, nodes: &[usize], wa
             2.0 * (lo - r) as f64
         } else if r > hi {
             0.05 * (r - hi) as f64
+        } else if loose {
+            // Printed with the row it goes with, as a node is printed just
+            // before its first indicator: the latest row the order allows.
+            0.01 * (hi - r) as f64
         } else if after_lo {
             // A cell is printed before the cells to its right that start on
             // its line: a node printed after row `lo`'s indicator opens
@@ -307,8 +389,8 @@ fn assign_nodes(w: &Walker, texts: &CellTexts, lay: &Layout, nodes: &[usize], wa
         .iter()
         .map(|&n| {
             let (lo, hi) = range(n);
-            let (pinned, after_lo) = (lay.pinned.contains_key(&n), after_float(n, lo));
-            (0..nrows).map(|r| pos_cost((lo, hi), pinned, after_lo, r)).collect()
+            let (pinned, after_lo, loose) = (lay.pinned.contains_key(&n), after_float(n, lo), loose(n));
+            (0..nrows).map(|r| pos_cost((lo, hi), pinned, after_lo, loose, r)).collect()
         })
         .collect();
     // best[j][r]: node j opens at row r, nodes 0..=j placed; cost so far
@@ -396,6 +478,50 @@ fn assign_nodes(w: &Walker, texts: &CellTexts, lay: &Layout, nodes: &[usize], wa
     at
 }
 
+/// Merges the nodes printed after the page's rows (`loose`, in print
+/// order) into the order of the others (`tight`): a node numbered 1 opens
+/// its parent anew, so when no node of the parent's level came since the
+/// last node of its own level, the first loose node of the parent's level
+/// goes just before it (with its own parents so found). Loose nodes
+/// nothing asks for go last. `label` gives a node's depth and number.
+fn merge_loose_nodes(tight: &[usize], loose: &[usize], label: impl Fn(usize) -> (usize, Option<u32>)) -> Vec<usize> {
+    fn emit(x: usize, out: &mut Vec<usize>, pending: &mut Vec<usize>, label: &dyn Fn(usize) -> (usize, Option<u32>)) {
+        let (d, k) = label(x);
+        if d > 0 && k == Some(1) {
+            let since = out.iter().rposition(|&y| label(y).0 == d).map_or(0, |i| i + 1);
+            let has_parent = out[since..].iter().any(|&y| label(y).0 == d - 1);
+            if !has_parent {
+                if let Some(i) = pending.iter().position(|&p| label(p).0 == d - 1) {
+                    let p = pending.remove(i);
+                    emit(p, out, pending, label);
+                }
+            }
+        }
+        out.push(x);
+    }
+    let mut out = Vec::with_capacity(tight.len() + loose.len());
+    let mut pending = loose.to_vec();
+    for &y in tight {
+        emit(y, &mut out, &mut pending, &label);
+    }
+    while !pending.is_empty() {
+        let x = pending.remove(0);
+        emit(x, &mut out, &mut pending, &label);
+    }
+    out
+}
+
+/// A block of one small whole number between two blocks of text, no unit
+/// before it, is the NO column's row number ("Penanaman Modal" / "2" /
+/// "INDIKATOR KINERJA"), not a value: a row's values follow its unit.
+fn is_row_number(w: &Walker, k: usize) -> bool {
+    let Ev::Values { vals, inline: false } = &w.evs[k] else { return false };
+    let [v] = vals.as_slice() else { return false };
+    let small = (1..=2).contains(&v.len()) && v.bytes().all(|b| b.is_ascii_digit()) && v != "0";
+    let text_at = |j: Option<usize>| j.and_then(|j| w.evs.get(j)).is_some_and(|e| matches!(e, Ev::Cell(_)));
+    small && text_at(k.checked_sub(1)) && text_at(Some(k + 1))
+}
+
 /// Below this a number is no budget: plans give budgets in Rupiah or in
 /// thousands of Rupiah.
 const SMALLEST_BUDGET: f64 = 1000.0;
@@ -469,6 +595,9 @@ fn build(w: &Walker, texts: &CellTexts, roles: &[Role], text_after: &[Role], out
     let mut free_of_ev: Vec<Option<(usize, usize)>> = vec![None; w.evs.len()];
     for (k, e) in w.evs.iter().enumerate() {
         let before = free.len();
+        if is_row_number(w, k) {
+            continue;
+        }
         match e {
             Ev::Unit { .. } => row_vals.push(RowValues::default()),
             Ev::Values { vals, inline } => {
@@ -583,6 +712,41 @@ fn build(w: &Walker, texts: &CellTexts, roles: &[Role], text_after: &[Role], out
     }
     if solved.stray > 0 {
         out.warnings.push(format!("stray_values:{}", solved.stray));
+    }
+}
+
+#[cfg(test)]
+mod merge_tests {
+    use super::merge_loose_nodes;
+
+    #[test]
+    fn loose_nodes_open_where_a_first_child_needs_a_parent() {
+        // Printed in the rows: Kegiatan 1 (10), Sub Kegiatan 1 (11),
+        // Program 2 (12), Kegiatan 1 (13), Sub Kegiatan 1 (14), Sasaran 2
+        // (15), Sub Kegiatan 1 (16); after the rows: Tujuan 1 (0),
+        // Sasaran 1 (1), Program 1 (2), Program 3 (3), Kegiatan 1 (4).
+        let label = |n: usize| match n {
+            0 => (0, Some(1)),
+            1 => (1, Some(1)),
+            2 => (2, Some(1)),
+            3 => (2, Some(3)),
+            4 | 10 | 13 => (3, Some(1)),
+            11 | 14 | 16 => (4, Some(1)),
+            12 => (2, Some(2)),
+            15 => (1, Some(2)),
+            _ => unreachable!(),
+        };
+        let order = merge_loose_nodes(&[10, 11, 12, 13, 14, 15, 16], &[0, 1, 2, 3, 4], label);
+        assert_eq!(order, [0, 1, 2, 10, 11, 12, 13, 14, 15, 3, 4, 16]);
+        // A loose node nothing asks for goes last; a child numbered 2
+        // continues its parent and pulls nothing.
+        let label = |n: usize| match n {
+            0 => (2, Some(1)),
+            1 => (3, Some(2)),
+            2 => (4, Some(1)),
+            _ => unreachable!(),
+        };
+        assert_eq!(merge_loose_nodes(&[1], &[2, 0], label), [1, 2, 0]);
     }
 }
 

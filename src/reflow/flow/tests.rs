@@ -331,3 +331,71 @@ fn an_opening_noun_inside_a_name_opens_no_indicator() {
     assert!(super::opens_indicator(&["Persentase", "bayi", "yang"]));
     assert!(super::opens_indicator(&["Jumlah", "penyandang"]));
 }
+
+/// pdftotext without -layout, every cell a paragraph of its own: the rows
+/// of `(indicator, unit, values, responsible)`, an indicator None where
+/// the dump printed it elsewhere.
+fn cell_per_paragraph(rows: &[(Option<&str>, &str, &str, &str)]) -> String {
+    let mut s = String::from(
+        "RENCANA AKSI TAHUN 2026\nDINAS PENANAMAN MODAL\nKOTA CONTOH\n\nNO\n\nURAIAN\n\nINDIKATOR KINERJA\n\nSATUAN\n\nTARGET\n2026\n\nTW I\n\nTW II\n\nTW III\n\nTW IV\n\nPENANGGUNG\nJAWAB\n\n",
+    );
+    for (ind, unit, vals, resp) in rows {
+        if let Some(ind) = ind {
+            s.push_str(&format!("{ind}\n\n"));
+        }
+        s.push_str(&format!("{unit}\n\n"));
+        for val in vals.split(' ') {
+            s.push_str(&format!("{val}\n\n"));
+        }
+        s.push_str(&format!("{resp}\n\n"));
+    }
+    s
+}
+
+#[test]
+fn a_short_block_between_the_indicator_and_the_values_is_the_unit() {
+    // Units no list knows, one or two words, each a block of its own.
+    let text = cell_per_paragraph(&[
+        (Some("Jumlah investor yang merealisasikan\ninvestasi"), "Investor", "210 50 100 160 210", "Sekretaris"),
+        (Some("Nilai realisasi investasi"), "Miliar Rupiah", "1.450 300 700 1.100 1.450", "Kepala Dinas"),
+        (Some("Luas taman keanekaragaman hayati\nyang dipelihara"), "Hektar", "4,75 1 2,25 3,5 4,75", "Kasi Konservasi"),
+    ]);
+    let r = rows(&table(&text));
+    let got: Vec<(&str, &str)> = r.iter().map(|x| (x.1.as_str(), x.2.as_str())).collect();
+    assert_eq!(
+        got,
+        [
+            ("Jumlah investor yang merealisasikan investasi", "Investor"),
+            ("Nilai realisasi investasi", "Miliar Rupiah"),
+            ("Luas taman keanekaragaman hayati yang dipelihara", "Hektar")
+        ]
+    );
+    assert_eq!(r[1].3, v("1.450 300 700 1.100 1.450"));
+}
+
+#[test]
+fn cells_printed_after_the_pages_rows_go_back_to_their_rows() {
+    // A tujuan's name and its one indicator, merged over the rows below,
+    // and the sasaran's name come after the page's other cells, with the
+    // NO column's "2"; the first row has only its unit and values where
+    // it stands.
+    let mut text = cell_per_paragraph(&[
+        (None, "Miliar Rupiah", "1.450 300 700 1.100 1.450", "Kepala Dinas"),
+        (Some("Pertumbuhan nilai investasi"), "Persen", "8,5 2 4,5 6,5 8,5", "Sekretaris"),
+    ]);
+    text.push_str("Program 1\nProgram Pengembangan Iklim\nPenanaman Modal\n\n");
+    text.push_str(cell_per_paragraph(&[(Some("Jumlah kajian iklim investasi"), "Kajian", "4 1 2 3 4", "Kabid Iklim")]).split_once("JAWAB\n\n").unwrap().1);
+    text.push_str("Kegiatan 1\nPenyusunan Kajian Iklim\n\n");
+    text.push_str(cell_per_paragraph(&[(Some("Jumlah dokumen kajian"), "Dokumen", "4 1 2 3 4", "Kasi Iklim")]).split_once("JAWAB\n\n").unwrap().1);
+    text.push_str("Tujuan 1\nMeningkatnya iklim investasi yang\nkondusif\n\nNilai realisasi investasi\n\n2\n\nSasaran 1\nMeningkatnya realisasi investasi\n");
+    let t = table(&text);
+    let got: Vec<(Option<String>, String, Option<String>)> =
+        t.rows.iter().map(|r| (r.node.clone(), r.get(Role::Indicator).unwrap_or("").to_string(), r.get(Role::Target).map(str::to_string))).collect();
+    let node = |k: usize| got[k].0.as_deref().unwrap_or("");
+    assert_eq!(got.len(), 4, "{got:?}");
+    assert_eq!((got[0].1.as_str(), got[0].2.as_deref()), ("Nilai realisasi investasi", Some("1.450")), "{got:?}");
+    assert!(node(0).starts_with("Tujuan 1"), "{got:?}");
+    assert_eq!((node(1), got[1].1.as_str()), ("Sasaran 1 Meningkatnya realisasi investasi", "Pertumbuhan nilai investasi"));
+    assert_eq!((node(2), got[2].1.as_str(), got[2].2.as_deref()), ("Program 1 Program Pengembangan Iklim Penanaman Modal", "Jumlah kajian iklim investasi", Some("4")));
+    assert_eq!((node(3), got[3].1.as_str()), ("Kegiatan 1 Penyusunan Kajian Iklim", "Jumlah dokumen kajian"));
+}

@@ -119,6 +119,12 @@ pub(super) struct Walker<'a> {
     pub(super) values_done: bool,
     /// The previous block ended with values: a block of plain text is a note.
     pub(super) prev_values: bool,
+    /// The dump prints every cell on lines of its own and marks a wrapped
+    /// line by a trailing space (mutool): a line that does not go on
+    /// closes its cell.
+    pub(super) cells_marked: bool,
+    /// The line the open note's text ends on.
+    pub(super) note_line: Option<usize>,
     // Whole document: the latest node and indicator cells.
     pub(super) last_n: Option<usize>,
     pub(super) last_i: Option<usize>,
@@ -152,7 +158,14 @@ impl<'a> Walker<'a> {
             }
         }
         let (width_n, width_i) = column_widths(lines, &parts, &plan);
+        // Told by the value cells, one a line (pdftotext may keep trailing
+        // spaces too, but runs a row's values together on one line).
+        let value_lines: Vec<usize> = parts.iter().filter_map(|p| if let [Part::Values(v)] = p.as_slice() { Some(v.len()) } else { None }).collect();
+        let one_a_line = value_lines.iter().filter(|&&n| n == 1).count();
+        let cells_marked = lines.iter().any(|l| l.open_end) && 2 * one_a_line > value_lines.len();
         Walker {
+            cells_marked,
+            note_line: None,
             word_counts,
             width_n,
             width_i,
@@ -440,9 +453,11 @@ impl<'a> Walker<'a> {
             return;
         }
         // Unit cells, as the plan decided.
-        if at_start && last_part && words.len() == 1 && self.plan.unit_line[li] {
+        // (A unit line of several words is a unit cell of its own, "Miliar Rupiah".)
+        let whole_line = words.len() == 1 || self.parts[li].len() == 1;
+        if at_start && last_part && whole_line && self.plan.unit_line[li] {
             self.structural();
-            self.unit(li, &words[0]);
+            self.unit(li, &words.join(" "));
             return;
         }
         let mut body: Vec<String> = words.to_vec();
@@ -577,13 +592,15 @@ impl<'a> Walker<'a> {
     /// Text of the trailing columns; the lines of one block make one note.
     pub(super) fn note(&mut self, li: usize, words: &[String]) {
         self.flush();
+        let closed = self.cells_marked && self.note_line.is_some_and(|l| !self.lines[l].open_end);
         match self.open_note {
-            Some(c) => self.append(c, words),
+            Some(c) if !closed => self.append(c, words),
             _ => {
                 let c = self.push_cell(Kind::Note, li, words.join(" "));
                 self.open_note = Some(c);
             }
         }
+        self.note_line = Some(li);
     }
 
     /// Where to cut a line shared by the node column (left) and the
