@@ -31,11 +31,18 @@ pub fn is_known(canonical: &str) -> bool {
     KNOWN.contains(&canonical)
 }
 
+/// Titles of officials: the first word of a PENANGGUNG JAWAB cell
+/// ("Sekretaris", "Kabid Pelayanan", "Kasi Promosi"), never a unit.
+const OFFICIAL_TITLES: &[&str] = &[
+    "sekretaris", "kepala", "kadis", "kabid", "kabag", "kasi", "kasie", "kasubag", "kasubbag", "kasubid", "seksi", "camat",
+    "lurah", "direktur", "inspektur",
+];
+
 /// True when a word can stand as a unit in a flow dump, where the unit is
 /// found as the word just before the targets.
 pub fn looks_like_unit(word: &str) -> bool {
     let c = canonical(word);
-    is_known(&c) || (c.chars().all(|ch| ch.is_alphabetic() || ch == '/') && (2..=12).contains(&c.chars().count()))
+    is_known(&c) || (c.chars().all(|ch| ch.is_alphabetic() || ch == '/') && (2..=12).contains(&c.chars().count()) && !OFFICIAL_TITLES.contains(&c.as_str()))
 }
 
 #[cfg(test)]
@@ -50,5 +57,8 @@ mod tests {
         assert_eq!(canonical("Dokumen"), "dokumen");
         assert!(is_known("laporan"));
         assert!(!is_known("xyzzy"));
+        assert!(looks_like_unit("Investor"));
+        assert!(!looks_like_unit("Sekretaris"));
+        assert!(!looks_like_unit("Kabid"));
     }
 }

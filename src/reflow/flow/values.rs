@@ -193,9 +193,12 @@ impl<'a> Pool<'a> {
             return false;
         }
         let mut n = [0.0f64; 5];
-        for (slot, v) in n.iter_mut().zip(vals) {
+        for (k, (slot, v)) in n.iter_mut().zip(vals).enumerate() {
             match self.num(*v) {
                 Some(x) => *slot = x,
+                // A dash quarter beside numbered ones is a quarter with
+                // nothing in it ("150 - 50 50 50").
+                None if k >= 1 && self.is_dash(*v) && self.num(vals[0]).is_some() && vals[1..5].iter().any(|q| self.num(*q).is_some()) => *slot = 0.0,
                 // Text targets ("BB"): the year's target is TW IV's. A dash
                 // is no target, and numbered quarters under a text target
                 // are another row's: neither confirms a row.
@@ -949,6 +952,16 @@ mod tests {
         assert!(row_obeys(&s(&["BB", "-", "-", "-", "BB"])));
         assert!(!row_obeys(&s(&["BB", "5", "-", "-", "BB"])));
         assert!(row_obeys(&s(&["74,12", "-", "-", "-", "74,12"])));
+    }
+
+    #[test]
+    fn a_dash_quarter_beside_numbered_ones_is_nothing_that_quarter() {
+        // Incremental "150 - 50 50 50" and cumulative "27 - 26 27 27";
+        // a dash counts as nought only where it makes the arithmetic hold.
+        assert!(row_obeys(&s(&["150", "-", "50", "50", "50"])));
+        assert!(row_obeys(&s(&["27", "-", "26", "27", "27"])));
+        assert!(!row_obeys(&s(&["150", "-", "50", "50", "40"])));
+        assert!(!row_obeys(&s(&["150", "-", "-", "-", "-"])));
     }
 
     #[test]
