@@ -455,6 +455,7 @@ fn body_lines(pages: &[Page], table: &mut Table) -> (Vec<SrcLine>, Vec<String>, 
                 all[j].para_break = true;
                 all[j].after_header = true;
             }
+            drop_header_cells_above(&mut all, &mut keep, i);
             i = j;
         } else {
             i += 1;
@@ -463,6 +464,29 @@ fn body_lines(pages: &[Page], table: &mut Table) -> (Vec<SrcLine>, Vec<String>, 
     let title = title.unwrap_or_default();
     let lines = all.into_iter().zip(keep).filter(|(_, k)| *k).map(|(l, _)| l).collect();
     (lines, title, header_roles, block_roles)
+}
+
+/// pdftotext joins a header cell to the cell below it when the two share
+/// a column ("URAIAN" / "Sub Kegiatan 1 ..."), so a repeated header may
+/// begin with such lines above the block the rest of it makes (at line
+/// `block`). Lines of the same page above the block that hold only
+/// column names in capitals ("URAIAN", "INDIKATOR KINERJA") are header
+/// cells: taken out, the cell under each opens a paragraph.
+fn drop_header_cells_above(all: &mut [SrcLine], keep: &mut [bool], block: usize) {
+    let page = all[block].page;
+    for k in (0..block).rev() {
+        if all[k].page != page {
+            break;
+        }
+        let words: Vec<&str> = all[k].text.split_whitespace().collect();
+        let capitals = words.iter().all(|w| w.chars().all(|c| !c.is_lowercase()));
+        if keep[k] && capitals && is_header_line(&words) && core_words(&words) >= 1 && !roles_in_words(&words).0.is_empty() {
+            keep[k] = false;
+            if k + 1 < all.len() {
+                all[k + 1].para_break = true;
+            }
+        }
+    }
 }
 
 /// The years the title and the header name ("RENCANA AKSI TAHUN 2026").

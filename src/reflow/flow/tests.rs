@@ -399,3 +399,20 @@ fn cells_printed_after_the_pages_rows_go_back_to_their_rows() {
     assert_eq!((node(2), got[2].1.as_str(), got[2].2.as_deref()), ("Program 1 Program Pengembangan Iklim Penanaman Modal", "Jumlah kajian iklim investasi", Some("4")));
     assert_eq!((node(3), got[3].1.as_str()), ("Kegiatan 1 Penyusunan Kajian Iklim", "Jumlah dokumen kajian"));
 }
+
+#[test]
+fn header_cells_joined_to_the_cells_under_them_are_taken_out() {
+    // pdftotext: on page 2 the repeated header's "URAIAN" and "INDIKATOR
+    // KINERJA" share a paragraph with the first row's cells under them;
+    // the rest of the header (from "TARGET") follows as a block.
+    let page2 = ["URAIAN", "Sub Kegiatan 1 2.11.04.2.01.0001", "Pengelolaan Taman", "INDIKATOR KINERJA", "Luas taman yang", "dipelihara", "TARGET"];
+    let mut all: Vec<super::SrcLine> = std::iter::once((1, "Jumlah bibit tanaman yang ditanam"))
+        .chain(page2.iter().map(|t| (2, *t)))
+        .enumerate()
+        .map(|(i, (page, t))| super::SrcLine { page, line: i as u32, text: t.to_string(), para_break: i == 1 || i == 4, after_header: false, open_end: false })
+        .collect();
+    let mut keep = vec![true; all.len()];
+    super::drop_header_cells_above(&mut all, &mut keep, 7);
+    assert_eq!(keep, [true, false, true, true, false, true, true, true]);
+    assert!(all[2].para_break && all[5].para_break && !all[3].para_break);
+}
