@@ -38,6 +38,12 @@ const OFFICIAL_TITLES: &[&str] = &[
     "lurah", "direktur", "inspektur",
 ];
 
+/// True for a text opening with an official's title ("Kabid Pelayanan
+/// Perizinan"): a PENANGGUNG JAWAB cell.
+pub fn opens_with_official_title(text: &str) -> bool {
+    text.split_whitespace().next().is_some_and(|w| OFFICIAL_TITLES.contains(&w.to_lowercase().trim_end_matches('.')))
+}
+
 /// True when a word can stand as a unit in a flow dump, where the unit is
 /// found as the word just before the targets.
 pub fn looks_like_unit(word: &str) -> bool {
@@ -60,5 +66,7 @@ mod tests {
         assert!(looks_like_unit("Investor"));
         assert!(!looks_like_unit("Sekretaris"));
         assert!(!looks_like_unit("Kabid"));
+        assert!(opens_with_official_title("Kasi Promosi"));
+        assert!(!opens_with_official_title("Data BPS"));
     }
 }

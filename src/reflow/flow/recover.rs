@@ -33,6 +33,7 @@ use super::super::Row;
 use super::prep::{clean, lines_of};
 use super::values::{row_obeys, solve, RowValues, Solved};
 use crate::parse::number::parse_value;
+use crate::parse::unit::opens_with_official_title;
 use super::walk::{Ev, Kind, Walker};
 use crate::extract::Page;
 use crate::parse::header::Role;
@@ -639,10 +640,33 @@ fn build(w: &Walker, texts: &CellTexts, roles: &[Role], text_after: &[Role], out
             row_of_cell.insert(*c, r);
         }
     }
+    // A run of more note cells than the trailing columns is a column of
+    // several rows' notes printed together after the page's values: which
+    // row each belongs to is lost, so none is given one, but for the row's
+    // own PENANGGUNG JAWAB printed first (an official's title opens it).
     let mut notes: Vec<Vec<String>> = vec![Vec::new(); nrows];
+    let mut run: Vec<(usize, String)> = Vec::new();
+    let mut unplaced = 0usize;
+    let mut end_run = |run: &mut Vec<(usize, String)>, notes: &mut Vec<Vec<String>>| {
+        if run.len() > text_after.len() {
+            let own = text_after[0] == Role::Responsible && opens_with_official_title(&run[0].1);
+            let (r, t) = run.remove(0);
+            if own {
+                notes[r].push(t);
+            }
+            unplaced += run.len() + usize::from(!own);
+            run.clear();
+        }
+        for (r, t) in run.drain(..) {
+            notes[r].push(t);
+        }
+    };
     let mut cur = 0usize;
     let mut unit_no = 0usize;
     for (k, e) in w.evs.iter().enumerate() {
+        if !matches!(e, Ev::Cell(c) if w.cells[*c].kind == Kind::Note) {
+            end_run(&mut run, &mut notes);
+        }
         match e {
             Ev::Unit { .. } => {
                 cur = unit_no;
@@ -659,10 +683,14 @@ fn build(w: &Walker, texts: &CellTexts, roles: &[Role], text_after: &[Role], out
                         cur = r;
                     }
                 }
-                Kind::Note => notes[cur.min(nrows - 1)].push(texts.get(w, *c).to_string()),
+                Kind::Note => run.push((cur.min(nrows - 1), texts.get(w, *c).to_string())),
                 Kind::Node => {}
             },
         }
+    }
+    end_run(&mut run, &mut notes);
+    if unplaced > 0 {
+        out.warnings.push(format!("trailing_cells_unplaced:{unplaced}"));
     }
     // Values left over, or indicators with no unit: the counts that align
     // the k-th indicator with the k-th row of values do not agree, so no

@@ -416,3 +416,20 @@ fn header_cells_joined_to_the_cells_under_them_are_taken_out() {
     assert_eq!(keep, [true, false, true, true, false, true, true, true]);
     assert!(all[2].para_break && all[5].para_break && !all[3].para_break);
 }
+
+#[test]
+fn notes_of_several_rows_printed_together_go_to_none_of_them() {
+    // pdftotext prints the KETERANGAN cells of a page as one column after
+    // the last row's values: which row each note is for is lost. The
+    // PENANGGUNG JAWAB cell printed first is still the row's own.
+    let mut text = cell_per_paragraph(&[
+        (Some("Jumlah investor yang merealisasikan\ninvestasi"), "Investor", "210 50 100 160 210", "Sekretaris"),
+        (Some("Nilai realisasi investasi"), "Miliar Rupiah", "1.450 300 700 1.100 1.450", "Kepala Dinas"),
+    ]);
+    text = text.replace("PENANGGUNG\nJAWAB\n\n", "PENANGGUNG\nJAWAB\n\nKETERANGAN\n\n");
+    text.push_str("Target RPJMD\n\nData BPS\n\nCapaian pada\nakhir tahun\n");
+    let t = table(&text);
+    let trailing: Vec<(Option<&str>, Option<&str>)> = t.rows.iter().filter(|r| r.has_indicator()).map(|r| (r.get(Role::Responsible), r.get(Role::Note))).collect();
+    assert_eq!(trailing, [(Some("Sekretaris"), None), (Some("Kepala Dinas"), None)], "{:?}", t.warnings);
+    assert!(t.warnings.iter().any(|w| w == "trailing_cells_unplaced:3"), "{:?}", t.warnings);
+}
