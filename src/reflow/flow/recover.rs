@@ -35,6 +35,7 @@ use super::values::{row_obeys, solve, RowValues, Solved};
 use crate::parse::number::parse_value;
 use crate::parse::unit::opens_with_official_title;
 use super::walk::{Ev, Kind, Walker};
+use super::words::is_small_int;
 use crate::extract::Page;
 use crate::parse::header::Role;
 use crate::parse::label::{parse_indicator_number, parse_label};
@@ -518,7 +519,7 @@ fn merge_loose_nodes(tight: &[usize], loose: &[usize], label: impl Fn(usize) -> 
 fn is_row_number(w: &Walker, k: usize) -> bool {
     let Ev::Values { vals, inline: false } = &w.evs[k] else { return false };
     let [v] = vals.as_slice() else { return false };
-    let small = (1..=2).contains(&v.len()) && v.bytes().all(|b| b.is_ascii_digit()) && v != "0";
+    let small = is_small_int(v) && v != "0";
     let text_at = |j: Option<usize>| j.and_then(|j| w.evs.get(j)).is_some_and(|e| matches!(e, Ev::Cell(_)));
     small && text_at(k.checked_sub(1)) && text_at(Some(k + 1))
 }
