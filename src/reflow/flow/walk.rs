@@ -158,8 +158,8 @@ impl<'a> Walker<'a> {
             }
         }
         let (width_n, width_i) = column_widths(lines, &parts, &plan);
-        // Told by the value cells, one a line (pdftotext may keep trailing
-        // spaces too, but runs a row's values together on one line).
+        // Told as the in-order reading tells it (see `in_order`), here from
+        // the body's value lines: most hold one value.
         let value_lines: Vec<usize> = parts.iter().filter_map(|p| if let [Part::Values(v)] = p.as_slice() { Some(v.len()) } else { None }).collect();
         let one_a_line = value_lines.iter().filter(|&&n| n == 1).count();
         let cells_marked = lines.iter().any(|l| l.open_end) && 2 * one_a_line > value_lines.len();
