@@ -135,7 +135,13 @@ fn read(pages: &[Page], units_moved: bool) -> Table {
         table.columns = pooled;
     }
     let value_roles: Vec<Role> = table.columns.iter().copied().filter(|r| r.is_value()).collect();
-    let text_after: Vec<Role> = after_values(&table.columns);
+    let mut text_after: Vec<Role> = after_values(&table.columns);
+    // A header cut in pieces may name PENANGGUNG JAWAB only in a piece of
+    // its own (gen10 prints "PENANGGUNG" / "JAWAB" after the rows): it comes
+    // first among the trailing columns, as the recovery reading lays them.
+    if header_roles.contains(&Role::Responsible) && !text_after.contains(&Role::Responsible) {
+        text_after.insert(0, Role::Responsible);
+    }
     // A page's header may be cut; any piece naming ANGGARAN tells the plan has budgets.
     let plan_has_budget = table.columns.contains(&Role::Budget) || header_roles.contains(&Role::Budget);
     let ordered = in_order(&part_merged_label_lines(&lines), &value_roles, &text_after, plan_has_budget);
@@ -426,6 +432,8 @@ fn body_lines(pages: &[Page], table: &mut Table) -> (Vec<SrcLine>, Vec<String>, 
             words_all.extend(words.iter().map(|w| w.to_string()));
             j += 1;
         }
+        // ... or across the lines of a run ("PENANGGUNG" / "JAWAB").
+        header_roles.extend(roles_in_words(&words_all.iter().map(String::as_str).collect::<Vec<_>>()).0);
         let fragment = j > i && title.is_some() && is_header_fragment(&words_all, &all_years(&all, &table.header_years));
         if j > i && core < 2 && fragment {
             // A header cell printed away from its header (see [`is_header_fragment`]).

@@ -433,3 +433,15 @@ fn notes_of_several_rows_printed_together_go_to_none_of_them() {
     assert_eq!(trailing, [(Some("Sekretaris"), None), (Some("Kepala Dinas"), None)], "{:?}", t.warnings);
     assert!(t.warnings.iter().any(|w| w == "trailing_cells_unplaced:3"), "{:?}", t.warnings);
 }
+
+#[test]
+fn a_header_piece_cut_over_two_lines_still_names_its_column() {
+    // "PENANGGUNG" / "JAWAB", a header cell printed after the rows: the
+    // run of header lines names PENANGGUNG JAWAB, though neither line does.
+    let text = "RENCANA AKSI TAHUN 2026\n\nNO URAIAN INDIKATOR KINERJA SATUAN TARGET TW I TW II TW III TW IV\n\n\
+                1. Persentase ASN yang memenuhi\nstandar kompetensi jabatan\n\nPersen 68 - - - 68\n\nSekretaris\n\nPENANGGUNG\nJAWAB\n";
+    let mut table = crate::reflow::Table::default();
+    let (_, _, header_roles, _) = super::body_lines(&read(text), &mut table);
+    assert!(header_roles.contains(&Role::Responsible), "{header_roles:?}");
+    assert!(!table.columns.contains(&Role::Responsible));
+}
