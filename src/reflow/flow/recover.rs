@@ -60,7 +60,14 @@ pub(super) struct Recovered {
 fn column_roles(columns: &[Role], header_words: &[String]) -> (Vec<Role>, Vec<Role>) {
     let words: Vec<&str> = header_words.iter().map(String::as_str).collect();
     let (more, _) = roles_in_words(&words);
-    let all: Vec<Role> = columns.iter().chain(more.iter()).copied().collect();
+    let mut all: Vec<Role> = columns.iter().chain(more.iter()).copied().collect();
+    // The two words of a cell can be printed apart, the lines of the
+    // cells beside it between them ("Triwulan PENANGGUNG" / "TAHUN" / "I"
+    // ... "JAWAB"); no other header cell holds either word.
+    let has = |w: &str| words.iter().any(|x| x.eq_ignore_ascii_case(w));
+    if has("PENANGGUNG") && has("JAWAB") {
+        all.push(Role::Responsible);
+    }
     let mut values = vec![Role::Target, Role::Tw1, Role::Tw2, Role::Tw3, Role::Tw4];
     if all.contains(&Role::Budget) {
         values.push(Role::Budget);
@@ -741,6 +748,22 @@ fn build(w: &Walker, texts: &CellTexts, roles: &[Role], text_after: &[Role], out
     }
     if solved.stray > 0 {
         out.warnings.push(format!("stray_values:{}", solved.stray));
+    }
+}
+
+#[cfg(test)]
+mod column_tests {
+    use super::column_roles;
+    use crate::parse::header::Role;
+
+    #[test]
+    fn penanggung_jawab_printed_apart_names_its_column() {
+        // dev04's flow dump: the header's cells run together line by line.
+        let words: Vec<String> = "Triwulan Triwulan Triwulan Triwulan PENANGGUNG TAHUN I II III IV JAWAB 2027".split(' ').map(String::from).collect();
+        let (_, after) = column_roles(&[Role::Node], &words);
+        assert_eq!(after, [Role::Responsible]);
+        let (_, after) = column_roles(&[Role::Node], &words[..6]);
+        assert_eq!(after, [Role::Note]);
     }
 }
 
