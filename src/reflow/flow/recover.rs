@@ -655,7 +655,20 @@ fn build(w: &Walker, texts: &CellTexts, roles: &[Role], text_after: &[Role], out
     let mut notes: Vec<Vec<String>> = vec![Vec::new(); nrows];
     let mut run: Vec<(usize, String)> = Vec::new();
     let mut unplaced = 0usize;
+    //
+    // A PENANGGUNG JAWAB cell wrapped over more lines than its row is tall
+    // reaches up beside the row above, and pdftotext prints the two rows'
+    // cells as one block after the lower row's values ("Kabid Program" /
+    // "Kasubag" / "Perencanaan dan" / "Keuangan"): such a block is parted
+    // where a line opens with an official's title, and of two titled cells
+    // the first is the row above's when that row has no trailing cell.
+    let responsible_first = text_after[0] == Role::Responsible;
     let mut end_run = |run: &mut Vec<(usize, String)>, notes: &mut Vec<Vec<String>>| {
+        let titled: Vec<usize> = (0..run.len()).filter(|&k| opens_with_official_title(&run[k].1)).collect();
+        if responsible_first && titled.len() == 2 && titled[0] == 0 && run[0].0 > 0 && notes[run[0].0 - 1].is_empty() {
+            let (r, t) = run.remove(0);
+            notes[r - 1].push(t);
+        }
         if run.len() > text_after.len() {
             let own = text_after[0] == Role::Responsible && opens_with_official_title(&run[0].1);
             let (r, t) = run.remove(0);
@@ -689,6 +702,14 @@ fn build(w: &Walker, texts: &CellTexts, roles: &[Role], text_after: &[Role], out
                 Kind::Ind => {
                     if let Some(&r) = row_of_cell.get(c) {
                         cur = r;
+                    }
+                }
+                Kind::Note if responsible_first => {
+                    let lines = &w.cells[*c].lines;
+                    let mut from = 0;
+                    for to in (1..=lines.len()).filter(|&to| to == lines.len() || opens_with_official_title(&lines[to])) {
+                        run.push((cur.min(nrows - 1), join_lines(&lines[from..to], &w.vocab)));
+                        from = to;
                     }
                 }
                 Kind::Note => run.push((cur.min(nrows - 1), texts.get(w, *c).to_string())),

@@ -445,3 +445,18 @@ fn a_header_piece_cut_over_two_lines_still_names_its_column() {
     assert!(header_roles.contains(&Role::Responsible), "{header_roles:?}");
     assert!(!table.columns.contains(&Role::Responsible));
 }
+
+#[test]
+fn a_tall_penanggung_jawab_cell_printed_with_the_one_above_is_parted() {
+    // "Kasubag Perencanaan dan Keuangan" wraps over three lines and
+    // reaches up beside the row above: pdftotext prints that row's
+    // "Kabid Program" in the same block, after the lower row's values.
+    let text = cell_per_paragraph(&[
+        (Some("Persentase PMKS yang tertangani"), "Persen", "100 0 33,33 66,67 100", ""),
+        (Some("Persentase PMKS yang memperoleh\nrehabilitasi sosial"), "Persen", "18,81 0 6,27 12,54 18,81", "Kabid Program\nKasubag\nPerencanaan dan\nKeuangan"),
+        (Some("Jumlah orang yang mendapatkan\npermakanan"), "Orang", "150 0 50 100 150", "Sekretaris"),
+    ]);
+    let t = table(&text);
+    let resp: Vec<Option<&str>> = t.rows.iter().filter(|r| r.has_indicator()).map(|r| r.get(Role::Responsible)).collect();
+    assert_eq!(resp, [Some("Kabid Program"), Some("Kasubag Perencanaan dan Keuangan"), Some("Sekretaris")], "{:?}", t.warnings);
+}
