@@ -487,6 +487,65 @@ fn assign_nodes(w: &Walker, texts: &CellTexts, lay: &Layout, nodes: &[usize], wa
     at
 }
 
+/// The cells of the trailing columns (PENANGGUNG JAWAB, KETERANGAN) given
+/// to rows, run by run: a run is the note cells printed one after the
+/// other, each with the row whose indicator, unit or value came last.
+///
+/// - A run of more cells than the trailing columns is a column of several
+///   rows' notes printed together after the page's values: which row each
+///   belongs to is lost, so none is given one, but for the row's own
+///   PENANGGUNG JAWAB printed first (an official's title opens it).
+/// - A PENANGGUNG JAWAB cell wrapped over more lines than its row is tall
+///   reaches up beside the row above, and pdftotext prints the two rows'
+///   cells as one block after the lower row's values ("Kabid Program" /
+///   "Kasubag" / "Perencanaan dan" / "Keuangan"): of two cells opening
+///   with an official's title, the first is the row above's when that row
+///   has no trailing cell.
+struct TrailingCells<'r> {
+    notes: Vec<Vec<String>>,
+    run: Vec<(usize, String)>,
+    unplaced: usize,
+    columns: &'r [Role],
+}
+
+impl<'r> TrailingCells<'r> {
+    fn new(nrows: usize, columns: &'r [Role]) -> Self {
+        TrailingCells { notes: vec![Vec::new(); nrows], run: Vec::new(), unplaced: 0, columns }
+    }
+
+    fn push(&mut self, row: usize, text: String) {
+        self.run.push((row, text));
+    }
+
+    fn end_run(&mut self) {
+        let responsible_first = self.columns[0] == Role::Responsible;
+        let run = &mut self.run;
+        let titled = run.iter().filter(|(_, t)| opens_with_official_title(t)).count();
+        if responsible_first && titled == 2 && run.first().is_some_and(|(r, t)| *r > 0 && opens_with_official_title(t) && self.notes[r - 1].is_empty()) {
+            let (r, t) = run.remove(0);
+            self.notes[r - 1].push(t);
+        }
+        if run.len() > self.columns.len() {
+            let own = responsible_first && opens_with_official_title(&run[0].1);
+            let (r, t) = run.remove(0);
+            if own {
+                self.notes[r].push(t);
+            }
+            self.unplaced += run.len() + usize::from(!own);
+            run.clear();
+        }
+        for (r, t) in run.drain(..) {
+            self.notes[r].push(t);
+        }
+    }
+
+    /// Per row its trailing cells in order, and how many cells no row got.
+    fn finish(mut self) -> (Vec<Vec<String>>, usize) {
+        self.end_run();
+        (self.notes, self.unplaced)
+    }
+}
+
 /// Merges the nodes printed after the page's rows (`loose`, in print
 /// order) into the order of the others (`tight`): a node numbered 1 opens
 /// its parent anew, so when no node of the parent's level came since the
@@ -648,45 +707,13 @@ fn build(w: &Walker, texts: &CellTexts, roles: &[Role], text_after: &[Role], out
             row_of_cell.insert(*c, r);
         }
     }
-    // A run of more note cells than the trailing columns is a column of
-    // several rows' notes printed together after the page's values: which
-    // row each belongs to is lost, so none is given one, but for the row's
-    // own PENANGGUNG JAWAB printed first (an official's title opens it).
-    let mut notes: Vec<Vec<String>> = vec![Vec::new(); nrows];
-    let mut run: Vec<(usize, String)> = Vec::new();
-    let mut unplaced = 0usize;
-    //
-    // A PENANGGUNG JAWAB cell wrapped over more lines than its row is tall
-    // reaches up beside the row above, and pdftotext prints the two rows'
-    // cells as one block after the lower row's values ("Kabid Program" /
-    // "Kasubag" / "Perencanaan dan" / "Keuangan"): such a block is parted
-    // where a line opens with an official's title, and of two titled cells
-    // the first is the row above's when that row has no trailing cell.
+    let mut trailing = TrailingCells::new(nrows, text_after);
     let responsible_first = text_after[0] == Role::Responsible;
-    let mut end_run = |run: &mut Vec<(usize, String)>, notes: &mut Vec<Vec<String>>| {
-        let titled: Vec<usize> = (0..run.len()).filter(|&k| opens_with_official_title(&run[k].1)).collect();
-        if responsible_first && titled.len() == 2 && titled[0] == 0 && run[0].0 > 0 && notes[run[0].0 - 1].is_empty() {
-            let (r, t) = run.remove(0);
-            notes[r - 1].push(t);
-        }
-        if run.len() > text_after.len() {
-            let own = text_after[0] == Role::Responsible && opens_with_official_title(&run[0].1);
-            let (r, t) = run.remove(0);
-            if own {
-                notes[r].push(t);
-            }
-            unplaced += run.len() + usize::from(!own);
-            run.clear();
-        }
-        for (r, t) in run.drain(..) {
-            notes[r].push(t);
-        }
-    };
     let mut cur = 0usize;
     let mut unit_no = 0usize;
     for (k, e) in w.evs.iter().enumerate() {
         if !matches!(e, Ev::Cell(c) if w.cells[*c].kind == Kind::Note) {
-            end_run(&mut run, &mut notes);
+            trailing.end_run();
         }
         match e {
             Ev::Unit { .. } => {
@@ -704,20 +731,22 @@ fn build(w: &Walker, texts: &CellTexts, roles: &[Role], text_after: &[Role], out
                         cur = r;
                     }
                 }
+                // A block is parted where a line opens with an official's
+                // title (see [`TrailingCells`]).
                 Kind::Note if responsible_first => {
                     let lines = &w.cells[*c].lines;
                     let mut from = 0;
                     for to in (1..=lines.len()).filter(|&to| to == lines.len() || opens_with_official_title(&lines[to])) {
-                        run.push((cur.min(nrows - 1), join_lines(&lines[from..to], &w.vocab)));
+                        trailing.push(cur.min(nrows - 1), join_lines(&lines[from..to], &w.vocab));
                         from = to;
                     }
                 }
-                Kind::Note => run.push((cur.min(nrows - 1), texts.get(w, *c).to_string())),
+                Kind::Note => trailing.push(cur.min(nrows - 1), texts.get(w, *c).to_string()),
                 Kind::Node => {}
             },
         }
     }
-    end_run(&mut run, &mut notes);
+    let (notes, unplaced) = trailing.finish();
     if unplaced > 0 {
         out.warnings.push(format!("trailing_cells_unplaced:{unplaced}"));
     }
