@@ -44,6 +44,16 @@ pub fn opens_with_official_title(text: &str) -> bool {
     text.split_whitespace().next().is_some_and(|w| OFFICIAL_TITLES.contains(&w.to_lowercase().trim_end_matches('.')))
 }
 
+/// True for an indicator named as a percentage ("Persentase ...") with a
+/// unit that is not one: no plan of the corpus or the held-out set pairs
+/// them (94 such indicators), so a reading that does has put an indicator
+/// beside another row's unit.
+pub fn contradicts_unit(indicator: &str, unit: &str) -> bool {
+    let (_, text) = crate::parse::label::parse_indicator_number(indicator);
+    let opener = text.split_whitespace().next().unwrap_or("");
+    canonical(opener) == "persen" && !unit.trim().is_empty() && canonical(unit) != "persen"
+}
+
 /// True when a word can stand as a unit in a flow dump, where the unit is
 /// found as the word just before the targets.
 pub fn looks_like_unit(word: &str) -> bool {
@@ -67,6 +77,10 @@ mod tests {
         assert!(!looks_like_unit("Sekretaris"));
         assert!(!looks_like_unit("Kabid"));
         assert!(opens_with_official_title("Kasi Promosi"));
+        assert!(contradicts_unit("Persentase balita gizi buruk", "Orang"));
+        assert!(!contradicts_unit("Prosentase PMKS yang tertangani", "%"));
+        assert!(!contradicts_unit("Jumlah ibu hamil", "Persen"));
+        assert!(contradicts_unit("2. Persentase guru bersertifikat", "Orang"));
         assert!(!opens_with_official_title("Data BPS"));
     }
 }

@@ -30,7 +30,7 @@ use crate::extract::Page;
 use crate::parse::header::Role;
 use crate::parse::label::{names_bare_label, parse_indicator_number, parse_label, printed_label, starts_with_label, Level};
 use crate::parse::number::{cut_word_target_tail, is_number, is_readable, is_word_target, parse_value};
-use crate::parse::unit::{canonical, is_known, looks_like_unit};
+use crate::parse::unit::{canonical, contradicts_unit, is_known, looks_like_unit};
 
 mod plan;
 mod prep;
@@ -155,7 +155,7 @@ fn read(pages: &[Page], units_moved: bool) -> Table {
     let labels = labelled_lines(&lines);
     let q_old = quality(&ordered.rows, labels);
     let q_new = quality(&recovered.rows, labels);
-    const DOUBTS: &[&str] = &["nodes_unaligned", "units_without", "indicators_without", "stray_values"];
+    const DOUBTS: &[&str] = &["nodes_unaligned", "units_without", "indicators_without", "indicators_beside_other_units", "stray_values"];
     let sure = !recovered.warnings.iter().any(|w| DOUBTS.iter().any(|d| w.starts_with(d)));
     if std::env::var_os("RENCANA_DEBUG").is_some() { eprintln!("readings scored: in order {q_old}, recovered {q_new} (alignment sure: {sure})"); }
     if q_new > q_old + 0.5 || (q_new >= q_old && sure) {
@@ -242,6 +242,10 @@ fn quality(rows: &[Row], labels: usize) -> f64 {
         }
         if r.get(Role::Unit).is_some_and(|u| !u.is_empty()) {
             q += 0.5;
+        }
+        // An indicator beside another row's unit.
+        if contradicts_unit(ind, r.get(Role::Unit).unwrap_or("")) {
+            q -= 1.0;
         }
         let vals: Vec<String> = [Role::Target, Role::Tw1, Role::Tw2, Role::Tw3, Role::Tw4].iter().map(|x| r.get(*x).unwrap_or("").to_string()).collect();
         if values::row_obeys(&vals) {

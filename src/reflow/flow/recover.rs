@@ -33,7 +33,7 @@ use super::super::Row;
 use super::prep::{clean, lines_of};
 use super::values::{row_obeys, solve, RowValues, Solved};
 use crate::parse::number::parse_value;
-use crate::parse::unit::opens_with_official_title;
+use crate::parse::unit::{contradicts_unit, opens_with_official_title};
 use super::walk::{Ev, Kind, Walker};
 use super::words::is_small_int;
 use crate::extract::Page;
@@ -754,7 +754,13 @@ fn build(w: &Walker, texts: &CellTexts, roles: &[Role], text_after: &[Role], out
     // the k-th indicator with the k-th row of values do not agree, so no
     // row's values can be trusted. They are left empty (a wrong number is
     // worse than none); each row says so.
-    let untrusted = solved.stray > 0 || out.warnings.iter().any(|w| w.starts_with("indicators_without_unit"));
+    // So too when an indicator named as a percentage stands beside another
+    // unit: the k-th indicator is not the k-th unit's.
+    let beside_other = (0..nrows).filter(|&r| inds[r].is_some_and(|c| contradicts_unit(texts.get(w, c), &lay.units[r].0))).count();
+    if beside_other > 0 {
+        out.warnings.push(format!("indicators_beside_other_units:{beside_other}"));
+    }
+    let untrusted = solved.stray > 0 || beside_other > 0 || out.warnings.iter().any(|w| w.starts_with("indicators_without_unit"));
     let slipped = slipped_rows(&solved, &free, roles);
     let mut missing_ind = 0;
     for r in 0..nrows {
@@ -796,6 +802,7 @@ fn build(w: &Walker, texts: &CellTexts, roles: &[Role], text_after: &[Role], out
     if missing_ind > 0 {
         out.warnings.push(format!("units_without_indicator:{missing_ind}"));
     }
+
     if solved.stray > 0 {
         out.warnings.push(format!("stray_values:{}", solved.stray));
     }

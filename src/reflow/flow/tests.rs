@@ -460,3 +460,23 @@ fn a_tall_penanggung_jawab_cell_printed_with_the_one_above_is_parted() {
     let resp: Vec<Option<&str>> = t.rows.iter().filter(|r| r.has_indicator()).map(|r| r.get(Role::Responsible)).collect();
     assert_eq!(resp, [Some("Kabid Program"), Some("Kasubag Perencanaan dan Keuangan"), Some("Sekretaris")], "{:?}", t.warnings);
 }
+
+#[test]
+fn an_indicator_beside_another_rows_unit_leaves_the_values_unread() {
+    // The first row's indicator is not printed: the recovery reading,
+    // pairing indicators and units by order, would give "Persentase ..."
+    // the first row's "Orang" and its values. Such a pairing shows the
+    // order slipped: no row's values are given, and the reading says why.
+    let text = cell_per_paragraph(&[
+        (None, "Orang", "480 60 160 160 100", "Sekretaris"),
+        (Some("Persentase ASN yang mengikuti\npengembangan kompetensi"), "Persen", "60 10 20 20 10", "Kabid Pengembangan"),
+        (Some("Jumlah ASN yang mengikuti\nseminar teknis"), "Orang", "240 0 80 80 80", "Subbid Diklat"),
+    ]);
+    let columns = [Role::Node, Role::Indicator, Role::Unit, Role::Target, Role::Tw1, Role::Tw2, Role::Tw3, Role::Tw4, Role::Responsible];
+    let recovered = super::recover::recover(&read(&text), &columns);
+    let paired: Vec<(&str, &str, Option<&str>)> =
+        recovered.rows.iter().map(|r| (r.get(Role::Indicator).unwrap_or(""), r.get(Role::Unit).unwrap_or(""), r.get(Role::Target))).collect();
+    assert!(paired.iter().any(|p| p.0.starts_with("Persentase") && p.1 == "Orang"), "{paired:?}");
+    assert!(paired.iter().all(|p| p.2.is_none()), "{paired:?}");
+    assert!(recovered.warnings.iter().any(|w| w.starts_with("indicators_beside_other_units")), "{:?}", recovered.warnings);
+}
