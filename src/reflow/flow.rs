@@ -437,7 +437,9 @@ fn body_lines(pages: &[Page], table: &mut Table) -> (Vec<SrcLine>, Vec<String>, 
             j += 1;
         }
         // ... or across the lines of a run ("PENANGGUNG" / "JAWAB").
-        header_roles.extend(roles_in_words(&words_all.iter().map(String::as_str).collect::<Vec<_>>()).0);
+        let refs: Vec<&str> = words_all.iter().map(String::as_str).collect();
+        let (run_roles, run_years) = if j > i { roles_in_words(&refs) } else { (Vec::new(), Vec::new()) };
+        header_roles.extend(run_roles.iter().copied());
         let fragment = j > i && title.is_some() && is_header_fragment(&words_all, &all_years(&all, &table.header_years));
         if j > i && core < 2 && fragment {
             // A header cell printed away from its header (see [`is_header_fragment`]).
@@ -446,14 +448,11 @@ fn body_lines(pages: &[Page], table: &mut Table) -> (Vec<SrcLine>, Vec<String>, 
             }
             i = j;
         } else if j > i && core >= 2 {
-            let refs: Vec<&str> = words_all.iter().map(String::as_str).collect();
-            let (roles, years) = roles_in_words(&refs);
-            header_roles.extend(roles.iter().copied());
-            block_roles.extend(roles.iter().copied());
+            block_roles.extend(run_roles.iter().copied());
             if table.columns.is_empty() {
-                table.columns = roles;
+                table.columns = run_roles;
             }
-            table.header_years.extend(years);
+            table.header_years.extend(run_years);
             if title.is_none() {
                 title = Some(all[..i].iter().map(|l| l.text.clone()).collect());
                 for k in keep.iter_mut().take(i) {
@@ -989,7 +988,6 @@ fn part_merged_label_lines(lines: &[SrcLine]) -> Cow<'_, [SrcLine]> {
     }
     out.map_or(Cow::Borrowed(lines), Cow::Owned)
 }
-
 
 /// A word that tells a line goes on in lowercase: not a function word
 /// ("dan", "dan/atau") and not an "e-" word ("e-Government").
