@@ -27,7 +27,7 @@
 //! case says nothing (a tujuan's name is in sentence case too), lines of
 //! two interleaved cells alternate.
 
-use super::super::cells::{fold, join_lines};
+use super::super::cells::{fold, join_lines, Vocabulary};
 use super::super::frame::roles_in_words;
 use super::super::Row;
 use super::prep::{clean, lines_of};
@@ -498,27 +498,40 @@ fn assign_nodes(w: &Walker, texts: &CellTexts, lay: &Layout, nodes: &[usize], wa
 /// - A PENANGGUNG JAWAB cell wrapped over more lines than its row is tall
 ///   reaches up beside the row above, and pdftotext prints the two rows'
 ///   cells as one block after the lower row's values ("Kabid Program" /
-///   "Kasubag" / "Perencanaan dan" / "Keuangan"): of two cells opening
-///   with an official's title, the first is the row above's when that row
-///   has no trailing cell.
+///   "Kasubag" / "Perencanaan dan" / "Keuangan"): where the plan has the
+///   column, a block is parted where a line opens with an official's
+///   title, and of two cells so opening, the first is the row above's when
+///   that row has no trailing cell.
 struct TrailingCells<'r> {
     notes: Vec<Vec<String>>,
     run: Vec<(usize, String)>,
     unplaced: usize,
     columns: &'r [Role],
+    /// PENANGGUNG JAWAB is the first trailing column.
+    responsible_first: bool,
 }
 
 impl<'r> TrailingCells<'r> {
     fn new(nrows: usize, columns: &'r [Role]) -> Self {
-        TrailingCells { notes: vec![Vec::new(); nrows], run: Vec::new(), unplaced: 0, columns }
+        let responsible_first = columns[0] == Role::Responsible;
+        TrailingCells { notes: vec![Vec::new(); nrows], run: Vec::new(), unplaced: 0, columns, responsible_first }
     }
 
-    fn push(&mut self, row: usize, text: String) {
-        self.run.push((row, text));
+    /// A note block's `lines`, read after `row`'s values.
+    fn push(&mut self, row: usize, lines: &[String], vocab: &Vocabulary) {
+        if !self.responsible_first {
+            self.run.push((row, join_lines(lines, vocab)));
+            return;
+        }
+        let mut from = 0;
+        for to in (1..=lines.len()).filter(|&to| to == lines.len() || opens_with_official_title(&lines[to])) {
+            self.run.push((row, join_lines(&lines[from..to], vocab)));
+            from = to;
+        }
     }
 
     fn end_run(&mut self) {
-        let responsible_first = self.columns[0] == Role::Responsible;
+        let responsible_first = self.responsible_first;
         let run = &mut self.run;
         let titled = run.iter().filter(|(_, t)| opens_with_official_title(t)).count();
         if responsible_first && titled == 2 && run.first().is_some_and(|(r, t)| *r > 0 && opens_with_official_title(t) && self.notes[r - 1].is_empty()) {
@@ -708,7 +721,6 @@ fn build(w: &Walker, texts: &CellTexts, roles: &[Role], text_after: &[Role], out
         }
     }
     let mut trailing = TrailingCells::new(nrows, text_after);
-    let responsible_first = text_after[0] == Role::Responsible;
     let mut cur = 0usize;
     let mut unit_no = 0usize;
     for (k, e) in w.evs.iter().enumerate() {
@@ -731,17 +743,7 @@ fn build(w: &Walker, texts: &CellTexts, roles: &[Role], text_after: &[Role], out
                         cur = r;
                     }
                 }
-                // A block is parted where a line opens with an official's
-                // title (see [`TrailingCells`]).
-                Kind::Note if responsible_first => {
-                    let lines = &w.cells[*c].lines;
-                    let mut from = 0;
-                    for to in (1..=lines.len()).filter(|&to| to == lines.len() || opens_with_official_title(&lines[to])) {
-                        trailing.push(cur.min(nrows - 1), join_lines(&lines[from..to], &w.vocab));
-                        from = to;
-                    }
-                }
-                Kind::Note => trailing.push(cur.min(nrows - 1), texts.get(w, *c).to_string()),
+                Kind::Note => trailing.push(cur.min(nrows - 1), &w.cells[*c].lines, &w.vocab),
                 Kind::Node => {}
             },
         }
