@@ -35,8 +35,11 @@ fn is_lone_letter(w: &str) -> bool {
 }
 
 /// One text cell cleaned: mark-only words and lone "i"/"a" dropped
-/// anywhere, a stroke before a capitalised first word dropped, quotes off
-/// the first word.
+/// anywhere, a stroke before a capitalised first word or after a
+/// lowercase last one dropped, quotes off the first word and unopened
+/// ones off the last, specks read as full stops taken off or parting two
+/// words, and a capital misread in a sentence made small (each step says
+/// why below).
 pub fn clean(text: &str) -> String {
     let mut words: Vec<&str> = text
         .split_whitespace()
