@@ -196,6 +196,48 @@ impl Columns {
     }
 }
 
+/// Wide numbers in a layout dump run together one space apart
+/// ("186.000 44.000 46.500 47.500 48.000"), each pushed left of its
+/// column, so two whole values can land nearest the same column and the
+/// last ones one column short. Two values on one line are two cells: when
+/// nearest-column placement puts two in one column, the values (`idx`, left
+/// to right) take distinct columns in their order, the placement of least
+/// total distance.
+fn part_values_met_in_one_column(words: &mut [(Col, Word)], idx: &[usize], values: &[(f32, f32, f32)]) {
+    let col_of = |j: usize| match words[j].0 {
+        Col::Value(k) => k,
+        _ => usize::MAX,
+    };
+    let met = idx.windows(2).any(|p| col_of(p[0]) == col_of(p[1]));
+    let (n, m) = (idx.len(), values.len());
+    if !met || n > m {
+        return;
+    }
+    // best[i][k]: least cost of placing the first i values in the first k
+    // columns; each value's column right of the one before.
+    let cost = |i: usize, k: usize| {
+        let w = &words[idx[i]].1;
+        dist((w.x0 + w.x1) / 2.0, &values[k])
+    };
+    let mut best = vec![vec![f32::INFINITY; m + 1]; n + 1];
+    best[0].fill(0.0);
+    for i in 1..=n {
+        for k in i..=m {
+            best[i][k] = best[i][k - 1].min(best[i - 1][k - 1] + cost(i - 1, k - 1));
+        }
+    }
+    let (mut i, mut k) = (n, m);
+    while i > 0 {
+        if best[i][k] == best[i][k - 1] && k > i {
+            k -= 1;
+        } else {
+            words[idx[i - 1]].0 = Col::Value(k - 1);
+            i -= 1;
+            k -= 1;
+        }
+    }
+}
+
 fn dist(x: f32, span: &(f32, f32, f32)) -> f32 {
     if x < span.0 {
         span.0 - x
@@ -894,6 +936,8 @@ pub fn reflow(pages: &[Page]) -> Table {
                         for (k, &j) in idx.iter().enumerate() {
                             words[j].0 = Col::Value(k);
                         }
+                    } else {
+                        part_values_met_in_one_column(&mut words, &idx, &cols.values);
                     }
                 }
                 let scale = UNIT as f32 / pitch;
@@ -1762,6 +1806,32 @@ mod tests {
         let mut words = vec![(Col::Indicator, word("kelahiran", 300.0, 340.0)), (Col::Indicator, word("hidup", 343.0, 365.0)), (Col::Unit, word("Orang", 397.0, 420.0))];
         widen_unit_left(&mut words, 2, true);
         assert_eq!(words[1].0, Col::Indicator);
+    }
+
+    #[test]
+    fn values_run_together_one_space_apart_take_a_column_each() {
+        // Columns of a layout dump (target, TW I-IV, budget) and a row of
+        // wide numbers each pushed left: nearest-column placement puts
+        // 46.500 and 47.500 both in TW II and 48.000 in TW III.
+        let values: Vec<(f32, f32, f32)> =
+            [(69.0, 74.0), (80.0, 83.0), (88.0, 91.0), (95.0, 100.0), (104.0, 107.0), (112.0, 127.0)].iter().map(|&(l, r)| (l, r, (l + r) / 2.0)).collect();
+        let cols = Columns { node_left: 0.0, ind_left: 26.0, unit_left: 57.0, values, trailing: vec![127.6], tol: 0.6, drawn: false };
+        let word = |text: &str, x0: f32, x1: f32| Word { text: text.into(), x0, x1, y0: 0.0, y1: 1.0 };
+        let line = [("186.000", 68.0, 75.0), ("44.000", 76.0, 82.0), ("46.500", 83.0, 89.0), ("47.500", 90.0, 96.0), ("48.000", 97.0, 103.0)];
+        let mut words: Vec<(Col, Word)> = line.iter().map(|&(t, a, b)| word(t, a, b)).map(|w| (cols.place(&w), w)).collect();
+        assert_eq!(words[3].0, Col::Value(2), "the collision this rule is for");
+        let idx: Vec<usize> = (0..words.len()).collect();
+        part_values_met_in_one_column(&mut words, &idx, &cols.values);
+        let placed: Vec<Col> = words.iter().map(|(c, _)| *c).collect();
+        assert_eq!(placed, (0..5).map(Col::Value).collect::<Vec<_>>());
+        // Values each in a column of its own are left where they are (a
+        // blank TW I stays blank).
+        let line = [("84", 71.0, 73.0), ("30", 88.0, 90.0), ("40", 96.0, 98.0), ("14", 104.0, 106.0)];
+        let mut words: Vec<(Col, Word)> = line.iter().map(|&(t, a, b)| word(t, a, b)).map(|w| (cols.place(&w), w)).collect();
+        let idx: Vec<usize> = (0..words.len()).collect();
+        part_values_met_in_one_column(&mut words, &idx, &cols.values);
+        let placed: Vec<Col> = words.iter().map(|(c, _)| *c).collect();
+        assert_eq!(placed, [0, 2, 3, 4].into_iter().map(Col::Value).collect::<Vec<_>>());
     }
 
     #[test]
