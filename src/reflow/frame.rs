@@ -21,6 +21,7 @@ pub fn core_words(words: &[&str]) -> usize {
 pub fn roles_in_words(words: &[&str]) -> (Vec<Role>, Vec<u32>) {
     let mut roles = Vec::new();
     let mut years = Vec::new();
+    let mut group_at: Option<usize> = None;
     let mut i = 0;
     while i < words.len() {
         let w = squash(words[i]);
@@ -53,9 +54,31 @@ pub fn roles_in_words(words: &[&str]) -> (Vec<Role>, Vec<u32>) {
                 break;
             }
         }
+        // "TARGET TRIWULAN" over TW I..IV: a group cell naming no column.
+        if matched == 0 && (w == "TW" || w == "TRIWULAN") && group_at.is_none() {
+            group_at = Some(roles.len());
+        }
         i += matched.max(1);
     }
+    if let Some(at) = group_at {
+        put_quarters_under_their_group(&mut roles, at);
+    }
     (roles, years)
+}
+
+/// A header of two rows is printed row by row: the first row's cells
+/// ("TARGET TRIWULAN", "ANGGARAN (Rp)") before the second's ("TW I" ..
+/// "TW IV"), so the quarters come after a column printed right of their
+/// group. Quarters named after another column that follows a bare group
+/// word (at `at`) are that group's: they go back to its place.
+fn put_quarters_under_their_group(roles: &mut Vec<Role>, at: usize) {
+    const QUARTERS: [Role; 4] = [Role::Tw1, Role::Tw2, Role::Tw3, Role::Tw4];
+    let Some(first) = roles.iter().position(|r| QUARTERS.contains(r)) else { return };
+    if first <= at || roles[first..].iter().any(|r| !QUARTERS.contains(r)) {
+        return;
+    }
+    let quarters = roles.split_off(first);
+    roles.splice(at..at, quarters);
 }
 
 /// True when a header read as one run of words names the unit column after
@@ -199,6 +222,17 @@ mod tests {
         assert_eq!(roles_in_words(&words).0, vec![Role::Tw1, Role::Tw2, Role::Responsible]);
         let words: Vec<&str> = "SASARAN INDIKATOR SASARAN SATUAN PROGRAM INDIKATOR PROGRAM SATUAN".split(' ').collect();
         assert_eq!(roles_in_words(&words).0, vec![Role::SasaranIndicator, Role::Unit, Role::ProgramIndicator, Role::Unit]);
+        // A header of two rows printed row by row: the quarters under
+        // "TARGET TRIWULAN" come after ANGGARAN, printed right of the group.
+        let words: Vec<&str> = "URAIAN INDIKATOR KINERJA SATUAN TARGET 2026 TARGET TRIWULAN ANGGARAN (Rp) TW I TW II TW III TW IV".split(' ').collect();
+        let quarters = [Role::Tw1, Role::Tw2, Role::Tw3, Role::Tw4];
+        let mut expected = vec![Role::Node, Role::Indicator, Role::Unit, Role::Target];
+        expected.extend(quarters);
+        expected.push(Role::Budget);
+        assert_eq!(roles_in_words(&words).0, expected);
+        // Without the group word the order printed stands.
+        let words: Vec<&str> = "URAIAN INDIKATOR SATUAN TARGET ANGGARAN TW I TW II TW III TW IV".split(' ').collect();
+        assert_eq!(roles_in_words(&words).0[4], Role::Budget);
     }
 
     #[test]
