@@ -196,10 +196,12 @@ pub fn parse_label(text: &str) -> Option<Label> {
 /// "PROGRAM PEMENUHAN UPAYA ...", "Program 2." over "Program Promosi ...",
 /// "Program 1" over "1.02.02 PROGRAM ...". Official names often open with
 /// their level's word; a bare label followed by a new node of the same
-/// level with no number is no table anyone prints.
+/// level with no number is no table anyone prints. So is the level's word
+/// alone under a numbered label ("PROGRAM 1" / "PROGRAM" / "PEMENUHAN
+/// UPAYA ...": the name wrapped after its first word in a narrow cell).
 pub fn names_bare_label(prev: &str, line: &str) -> bool {
     let (Some(p), Some(l)) = (parse_label(prev), parse_label(line)) else { return false };
-    p.name.is_empty() && l.level == p.level && l.number.is_none() && !l.name.is_empty()
+    p.name.is_empty() && l.level == p.level && l.number.is_none() && (!l.name.is_empty() || p.number.is_some())
 }
 
 /// The label opening the text as printed (`parse_label(text)`'s
@@ -318,6 +320,8 @@ mod tests {
         assert!(names_bare_label("Program 1", "PROGRAM PEMENUHAN UPAYA KESEHATAN"));
         assert!(names_bare_label("Program 2.", "Program Promosi Penanaman Modal"));
         assert!(names_bare_label("Program 1", "1.02.02 PROGRAM PEMENUHAN"));
+        assert!(names_bare_label("PROGRAM 1", "PROGRAM"));
+        assert!(!names_bare_label("PROGRAM", "PROGRAM"));
         assert!(!names_bare_label("Program 1", "Program 2 Promosi"));
         assert!(!names_bare_label("Program 1 Pengelolaan", "Program Promosi"));
         assert!(!names_bare_label("Program 1", "Kegiatan 1 Penyediaan"));
