@@ -237,6 +237,13 @@ fn quality(rows: &[Row], labels: usize) -> f64 {
     for r in rows.iter().filter(|r| r.has_indicator()) {
         let ind = r.get(Role::Indicator).unwrap_or("");
         let n_words = ind.split_whitespace().count();
+        // A unit and values with no indicator, or with a number for one
+        // (the row above's budget or NO cell: a dump that printed the value
+        // columns apart from the text columns), is no row anyone can use:
+        // its values belong to an indicator the reading did not find.
+        if !ind.chars().any(char::is_alphabetic) {
+            continue;
+        }
         if (2..=40).contains(&n_words) && !has_label_inside(ind) {
             q += 1.0;
         }

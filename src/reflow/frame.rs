@@ -4,9 +4,12 @@
 
 use crate::parse::header::{is_core_header_word, is_header_word, role_of, squash, Role};
 
-/// True when every word of the line may belong to a header row.
+/// True when every word of the line may belong to a header row. A
+/// quarter's Arabic numeral counts only after its "TW" ("TW 1"): a line of
+/// small numbers alone is a row's values.
 pub fn is_header_line(words: &[&str]) -> bool {
-    !words.is_empty() && words.iter().all(|w| is_header_word(w))
+    let after_quarter_word = |i: usize| i > 0 && matches!(squash(words[i - 1]).as_str(), "TW" | "TRIWULAN");
+    !words.is_empty() && words.iter().enumerate().all(|(i, w)| is_header_word(w) || (matches!(*w, "1" | "2" | "3" | "4") && after_quarter_word(i)))
 }
 
 /// How many words only a header has.
@@ -218,6 +221,10 @@ mod tests {
         let (roles, years) = roles_in_words(&words);
         assert_eq!(roles, vec![Role::No, Role::Node, Role::Indicator, Role::Unit, Role::Target, Role::Note, Role::Tw1, Role::Tw2, Role::Tw3, Role::Tw4]);
         assert_eq!(years, vec![2024]);
+        // "TW 1": a quarter's Arabic numeral is a header word after its TW,
+        // but a line of small numbers alone is a row's values.
+        assert!(is_header_line(&["2026", "TW", "1", "TW", "2", "TW", "3", "TW", "4", "ANGGARAN", "(Rp)", "JAWAB"]));
+        assert!(!is_header_line(&["2", "4", "4", "2"]));
         let words: Vec<&str> = "Triwulan I Triwulan II PENANGGUNG JAWAB".split(' ').collect();
         assert_eq!(roles_in_words(&words).0, vec![Role::Tw1, Role::Tw2, Role::Responsible]);
         let words: Vec<&str> = "SASARAN INDIKATOR SASARAN SATUAN PROGRAM INDIKATOR PROGRAM SATUAN".split(' ').collect();
