@@ -1,6 +1,7 @@
 //! Parse: the grammars that read a cell's text (labels, numbers, units) and
 //! the header that tells which column holds what.
 
+pub mod function_word;
 pub mod header;
 pub mod label;
 pub mod number;

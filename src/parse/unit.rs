@@ -1,5 +1,7 @@
 //! Units of measure: the canonical lowercase form and the known set.
 
+use super::function_word::is_function_word;
+
 /// Spellings of "percent" found in plans.
 const PERCENT: &[&str] = &["persentase", "persen", "prosen", "prosentase", "presentase", "%"];
 
@@ -58,7 +60,12 @@ pub fn contradicts_unit(indicator: &str, unit: &str) -> bool {
 /// found as the word just before the targets.
 pub fn looks_like_unit(word: &str) -> bool {
     let c = canonical(word);
-    is_known(&c) || (c.chars().all(|ch| ch.is_alphabetic() || ch == '/') && (2..=12).contains(&c.chars().count()) && !OFFICIAL_TITLES.contains(&c.as_str()))
+    // "per" opens a rate unit ("per 1.000 KH"); no other function word is
+    // a unit ("pendapatan BLUD terhadap" / "48.325.000.000": a wrapped
+    // indicator's last word before numbers printed after it).
+    let function_word = c != "per" && is_function_word(&c);
+    is_known(&c)
+        || (c.chars().all(|ch| ch.is_alphabetic() || ch == '/') && (2..=12).contains(&c.chars().count()) && !OFFICIAL_TITLES.contains(&c.as_str()) && !function_word)
 }
 
 #[cfg(test)]
@@ -76,6 +83,8 @@ mod tests {
         assert!(looks_like_unit("Investor"));
         assert!(!looks_like_unit("Sekretaris"));
         assert!(!looks_like_unit("Kabid"));
+        assert!(!looks_like_unit("terhadap"));
+        assert!(looks_like_unit("per"));
         assert!(opens_with_official_title("Kasi Promosi"));
         assert!(contradicts_unit("Persentase balita gizi buruk", "Orang"));
         assert!(!contradicts_unit("Prosentase PMKS yang tertangani", "%"));

@@ -8,14 +8,6 @@
 use crate::parse::label::parse_indicator_number;
 use crate::parse::number::is_number;
 
-/// Short words that stay lowercase inside a title-case name ("Penyediaan
-/// Jasa Komunikasi, Sumber Daya Air dan Listrik"): they say nothing about
-/// which column a line belongs to.
-pub(super) const FUNCTION_WORDS: &[&str] = &[
-    "dan", "yang", "bagi", "di", "ke", "dari", "serta", "atau", "dalam", "untuk", "pada", "dengan", "terhadap", "oleh",
-    "melalui", "sebagai", "kepada", "antar", "antara", "se", "per", "tentang", "secara", "atas", "sampai", "the", "of",
-];
-
 /// Nouns that open an indicator's text ("Persentase ...", "Jumlah ...").
 pub(super) const OPENERS: &[&str] = &[
     "jumlah", "jml", "jmh", "jmlh", "persentase", "prosentase", "presentase", "nilai", "indeks", "index", "rata-rata",
@@ -28,15 +20,7 @@ pub(super) fn letter_count(w: &str) -> usize {
     w.chars().filter(|c| c.is_alphabetic()).count()
 }
 
-pub(super) fn is_function_word(w: &str) -> bool {
-    let t = w.trim_matches(|c: char| !c.is_alphanumeric());
-    if t.is_ascii() {
-        FUNCTION_WORDS.iter().any(|f| f.eq_ignore_ascii_case(t))
-    } else {
-        // Outside ASCII, lowercasing may still give a function word (the Kelvin sign is a 'k').
-        FUNCTION_WORDS.contains(&t.to_lowercase().as_str())
-    }
-}
+pub(super) use crate::parse::function_word::is_function_word;
 
 pub(super) fn starts_upper(w: &str) -> bool {
     w.chars().find(|c| c.is_alphabetic()).is_some_and(|c| c.is_uppercase())
