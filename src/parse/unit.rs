@@ -60,12 +60,19 @@ pub fn contradicts_unit(indicator: &str, unit: &str) -> bool {
 /// found as the word just before the targets.
 pub fn looks_like_unit(word: &str) -> bool {
     let c = canonical(word);
-    // "per" opens a rate unit ("per 1.000 KH"); no other function word is
-    // a unit ("pendapatan BLUD terhadap" / "48.325.000.000": a wrapped
-    // indicator's last word before numbers printed after it).
-    let function_word = c != "per" && is_function_word(&c);
-    is_known(&c)
-        || (c.chars().all(|ch| ch.is_alphabetic() || ch == '/') && (2..=12).contains(&c.chars().count()) && !OFFICIAL_TITLES.contains(&c.as_str()) && !function_word)
+    is_known(&c) || (c.chars().all(|ch| ch.is_alphabetic() || ch == '/') && (2..=12).contains(&c.chars().count()) && !OFFICIAL_TITLES.contains(&c.as_str()))
+}
+
+/// True when a word just before values may be the unit cell of a flow
+/// dump's row: a word that looks like a unit and is no function word but
+/// "per", which opens a rate unit ("per 1.000 KH"). pdftotext prints a
+/// wrapped indicator's last word ("pendapatan BLUD terhadap") right before
+/// value cells displaced from elsewhere; no conjunction or preposition is
+/// a unit. (The positional readers place the unit by its column, where a
+/// function word standing in for a misread unit still marks the row.)
+pub fn may_be_unit_before_values(word: &str) -> bool {
+    let c = canonical(word);
+    looks_like_unit(word) && (c == "per" || !is_function_word(&c))
 }
 
 #[cfg(test)]
@@ -83,8 +90,9 @@ mod tests {
         assert!(looks_like_unit("Investor"));
         assert!(!looks_like_unit("Sekretaris"));
         assert!(!looks_like_unit("Kabid"));
-        assert!(!looks_like_unit("terhadap"));
-        assert!(looks_like_unit("per"));
+        assert!(!may_be_unit_before_values("terhadap"));
+        assert!(may_be_unit_before_values("per"));
+        assert!(may_be_unit_before_values("Hektar"));
         assert!(opens_with_official_title("Kasi Promosi"));
         assert!(contradicts_unit("Persentase balita gizi buruk", "Orang"));
         assert!(!contradicts_unit("Prosentase PMKS yang tertangani", "%"));

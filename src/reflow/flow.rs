@@ -30,7 +30,7 @@ use crate::extract::Page;
 use crate::parse::header::Role;
 use crate::parse::label::{names_bare_label, parse_indicator_number, parse_label, printed_label, starts_with_label, Level};
 use crate::parse::number::{cut_word_target_tail, is_number, is_readable, is_word_target, parse_value};
-use crate::parse::unit::{canonical, contradicts_unit, is_known, looks_like_unit};
+use crate::parse::unit::{canonical, contradicts_unit, is_known, may_be_unit_before_values};
 
 mod plan;
 mod prep;
@@ -547,7 +547,7 @@ fn find_anchors(toks: &[Tok], cap: usize) -> Vec<Anchor> {
             out.push(anchor);
             continue;
         }
-        if !value_word[i] || value_word[i - 1] || !looks_like_unit(unit) {
+        if !value_word[i] || value_word[i - 1] || !may_be_unit_before_values(unit) {
             i += 1;
             continue;
         }
