@@ -8,8 +8,14 @@ use crate::parse::header::{is_core_header_word, is_header_word, role_of, squash,
 /// quarter's Arabic numeral counts only after its "TW" ("TW 1"): a line of
 /// small numbers alone is a row's values.
 pub fn is_header_line(words: &[&str]) -> bool {
-    let after_quarter_word = |i: usize| i > 0 && matches!(squash(words[i - 1]).as_str(), "TW" | "TRIWULAN");
+    let after_quarter_word = |i: usize| i > 0 && is_quarter_word(&squash(words[i - 1]));
     !words.is_empty() && words.iter().enumerate().all(|(i, w)| is_header_word(w) || (matches!(*w, "1" | "2" | "3" | "4") && after_quarter_word(i)))
+}
+
+/// "TW" or "TRIWULAN" without its numeral (squashed): it waits for the
+/// numeral, or names the quarters' group ("TARGET TRIWULAN").
+fn is_quarter_word(squashed: &str) -> bool {
+    matches!(squashed, "TW" | "TRIWULAN")
 }
 
 /// How many words only a header has.
@@ -47,7 +53,7 @@ pub fn roles_in_words(words: &[&str]) -> (Vec<Role>, Vec<u32>) {
             let joined = words[i..i + n].join(" ");
             if let Some(r) = role_of(&joined) {
                 // "TW" followed by "I" must take both words.
-                if n == 1 && (w == "TW" || w == "TRIWULAN") {
+                if n == 1 && is_quarter_word(&w) {
                     continue;
                 }
                 if roles.last() != Some(&r) || r == Role::Extra {
@@ -58,7 +64,7 @@ pub fn roles_in_words(words: &[&str]) -> (Vec<Role>, Vec<u32>) {
             }
         }
         // "TARGET TRIWULAN" over TW I..IV: a group cell naming no column.
-        if matched == 0 && (w == "TW" || w == "TRIWULAN") && group_at.is_none() {
+        if matched == 0 && is_quarter_word(&w) && group_at.is_none() {
             group_at = Some(roles.len());
         }
         i += matched.max(1);
