@@ -1,7 +1,7 @@
 //! Function words of Indonesian plan text: the conjunctions and
 //! prepositions that stay lowercase inside a title-case name ("Penyediaan
-//! Jasa Komunikasi, Sumber Daya Air dan Listrik") and never name a column's
-//! content on their own (no unit is "terhadap").
+//! Jasa Komunikasi, Sumber Daya Air dan Listrik") and never fill a cell
+//! on their own (no unit is "terhadap"; "per" only opens a rate unit).
 
 /// The function words, lowercase.
 const FUNCTION_WORDS: &[&str] = &[

@@ -71,8 +71,7 @@ pub fn looks_like_unit(word: &str) -> bool {
 /// a unit. (The positional readers place the unit by its column, where a
 /// function word standing in for a misread unit still marks the row.)
 pub fn may_be_unit_before_values(word: &str) -> bool {
-    let c = canonical(word);
-    looks_like_unit(word) && (c == "per" || !is_function_word(&c))
+    looks_like_unit(word) && (!is_function_word(word) || word.trim().eq_ignore_ascii_case("per"))
 }
 
 #[cfg(test)]

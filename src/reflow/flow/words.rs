@@ -5,6 +5,7 @@
 //! family of documents (Permendagri nomenclature in title case, indicators
 //! in sentence case), not about any one plan.
 
+pub(super) use crate::parse::function_word::is_function_word;
 use crate::parse::label::parse_indicator_number;
 use crate::parse::number::is_number;
 
@@ -19,8 +20,6 @@ pub(super) const OPENERS: &[&str] = &[
 pub(super) fn letter_count(w: &str) -> usize {
     w.chars().filter(|c| c.is_alphabetic()).count()
 }
-
-pub(super) use crate::parse::function_word::is_function_word;
 
 pub(super) fn starts_upper(w: &str) -> bool {
     w.chars().find(|c| c.is_alphabetic()).is_some_and(|c| c.is_uppercase())
