@@ -31,6 +31,7 @@ use crate::parse::header::Role;
 use crate::parse::label::{names_bare_label, parse_indicator_number, parse_label, printed_label, starts_with_label, Level};
 use crate::parse::number::{cut_word_target_tail, is_number, is_readable, is_word_target, parse_value};
 use crate::parse::unit::{canonical, contradicts_unit, is_known, may_be_unit_before_values};
+use crate::parse::function_word::is_function_word;
 
 mod plan;
 mod prep;
@@ -302,9 +303,7 @@ fn in_order(lines: &[SrcLine], value_roles: &[Role], text_after: &[Role], plan_h
         a.values.len() >= 2 && seen.len() == a.end - a.unit_tok
     });
     let cells_marked = lines.iter().any(|l| l.open_end) && 2 * one_value_a_line.count() > anchors.len();
-    if cells_marked {
-        widen_units(&mut anchors, &toks, lines);
-    }
+    widen_units(&mut anchors, &toks, lines, cells_marked);
     widen_wrapped_units(&mut anchors, &toks, lines);
     let vocab = Vocabulary::from_texts(lines.iter().map(|l| l.text.as_str()));
 
@@ -691,13 +690,34 @@ fn drop_budget_sized_values(rows: &mut [Row]) {
 /// KH" (up to three words; the anchor found only the last one). The line
 /// must open a cell (the line before it closed its own) and hold nothing
 /// after the unit but the anchor's values.
-fn widen_units(anchors: &mut [Anchor], toks: &[Tok], lines: &[SrcLine]) {
+///
+/// Without cell ends marked (`cells_marked` false: a `pdftotext` dump), a
+/// line opens a cell only as a paragraph of its own, and the unit is taken
+/// whole only from a line that holds nothing else: capitalised words of
+/// letters, no function word, the values on the lines after ("Wajib Pajak",
+/// "Kelompok Tani", "Sub Domain"). With cell ends marked, such a line is a
+/// unit cell even when the line above did not close its own: mutool prints
+/// a wrapped indicator's first line ("Jumlah usaha mikro yang ") and leaves
+/// its other lines for later, so the open end points at text printed
+/// elsewhere.
+fn widen_units(anchors: &mut [Anchor], toks: &[Tok], lines: &[SrcLine], cells_marked: bool) {
     let mut prev_end = 0usize;
     for a in anchors.iter_mut() {
         let li = toks[a.unit_tok].line;
         let line_start = (0..=a.unit_tok).rev().take_while(|&k| toks[k].line == li).last().unwrap_or(a.unit_tok);
-        let opens_cell = li == 0 || lines[li].para_break || !lines[li - 1].open_end;
         let n_words = a.unit_tok - line_start + 1;
+        let alone = toks.get(a.unit_tok + 1).is_none_or(|t| t.line != li);
+        let words: Vec<&str> = toks[line_start..=a.unit_tok].iter().map(|t| t.text).collect();
+        let unit_cell_words = alone
+            && !is_header_line(&words)
+            && toks[line_start..=a.unit_tok].iter().all(|t| {
+                t.text.chars().next().is_some_and(char::is_uppercase) && t.text.chars().all(char::is_alphabetic) && !is_function_word(t.text)
+            });
+        let opens_cell = if cells_marked {
+            li == 0 || lines[li].para_break || !lines[li - 1].open_end || unit_cell_words
+        } else {
+            (li == 0 || lines[li].para_break) && unit_cell_words
+        };
         let rest_is_values = toks.get(a.unit_tok + 1..).is_some_and(|r| r.iter().take_while(|t| t.line == li).count() < a.end - a.unit_tok);
         let labelled = starts_with_label(&lines[li].text) || parse_indicator_number(&lines[li].text).0.is_some();
         if line_start >= prev_end && n_words > 1 && n_words <= 3 && opens_cell && rest_is_values && !labelled {
@@ -743,7 +763,13 @@ fn widen_wrapped_units(anchors: &mut [Anchor], toks: &[Tok], lines: &[SrcLine]) 
                 && words.iter().all(unit_like)
                 && !starts_with_label(&lines[up].text)
         };
-        if let Some(first) = first.filter(|&f| opens_line && fits(f)) {
+        // A unit of two words that plans print as one ("Miliar" / "Rupiah",
+        // "Juta" / "Rupiah"): its first word alone on the line above may
+        // close the indicator's paragraph or stand in one of its own.
+        let known_pair = |first: usize| {
+            first + 1 == a.unit_tok && toks[first].line + 1 == li && first > prev_end && is_known(&canonical(&format!("{} {}", toks[first].text, toks[a.unit_tok].text)))
+        };
+        if let Some(first) = first.filter(|&f| opens_line && (fits(f) || known_pair(f))) {
             a.unit_from = first;
         }
         prev_end = a.end;

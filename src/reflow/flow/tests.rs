@@ -480,3 +480,41 @@ fn an_indicator_beside_another_rows_unit_leaves_the_values_unread() {
     assert!(paired.iter().all(|p| p.2.is_none()), "{paired:?}");
     assert!(recovered.warnings.iter().any(|w| w.starts_with("indicators_beside_other_units")), "{:?}", recovered.warnings);
 }
+
+#[test]
+fn a_two_word_unit_in_a_paragraph_of_its_own_is_one_unit() {
+    // pdftotext: "Wajib Pajak" is the SATUAN cell, a paragraph between the
+    // indicator and the values; no list of units holds it. The last line
+    // of a wrapped indicator run into a one-word unit ("Daerah Persen",
+    // no paragraph of its own) keeps its words.
+    let text = String::from(
+        "RENCANA AKSI TAHUN 2027\n\nNO URAIAN INDIKATOR KINERJA SATUAN TARGET TW I TW II TW III TW IV\n\n\
+         Kegiatan 1 Pengelolaan Pendapatan Daerah\n\n1. Jumlah wajib pajak baru yang\ndidaftarkan\n\nWajib Pajak\n\n12.000\n\n3.000\n\n3.000\n\n3.000\n\n3.000\n\n\
+         2. Persentase laporan keuangan Perangkat\nDaerah Persen\n\n100\n\n25\n\n50\n\n75\n\n100\n",
+    );
+    let t = table(&text);
+    let r = rows(&t);
+    assert_eq!(r.len(), 2, "{r:?}");
+    assert_eq!((r[0].1.as_str(), r[0].2.as_str()), ("1. Jumlah wajib pajak baru yang didaftarkan", "Wajib Pajak"));
+    assert_eq!(r[0].3, v("12.000 3.000 3.000 3.000 3.000"));
+    assert_eq!((r[1].1.as_str(), r[1].2.as_str()), ("2. Persentase laporan keuangan Perangkat Daerah", "Persen"));
+}
+
+#[test]
+fn a_unit_line_after_an_indicator_line_left_open_is_one_unit() {
+    // mutool: a wrapped indicator's first line ends in a space ("yang "),
+    // its other lines printed elsewhere; "Unit Usaha" on the next line is
+    // the unit cell all the same. "Miliar" / "Rupiah", a unit plans print
+    // as one, is one unit even inside the indicator's paragraph.
+    let text = format!(
+        "RENCANA AKSI TAHUN 2026\n\n{HEADER}\n\nVolume usaha koperasi\nMiliar\nRupiah\n\n1.184,6\n-\n-\n-\n1.184,6\n\n\
+         Jumlah usaha mikro yang \nUnit Usaha\n1.200\n300\n300\n300\n300\n"
+    );
+    let t = table(&text);
+    let r = rows(&t);
+    assert_eq!(r.len(), 2, "{r:?}");
+    assert_eq!((r[0].1.as_str(), r[0].2.as_str()), ("Volume usaha koperasi", "Miliar Rupiah"));
+    assert_eq!(r[0].3, v("1.184,6 - - - 1.184,6"));
+    assert_eq!((r[1].1.as_str(), r[1].2.as_str()), ("Jumlah usaha mikro yang", "Unit Usaha"));
+    assert_eq!(r[1].3, v("1.200 300 300 300 300"));
+}
