@@ -74,7 +74,7 @@ const HEADER_ROLES: &[(&str, Role)] = &[
     (r"^INDIKATORSASARAN", Role::SasaranIndicator),
     (r"^INDIKATORPROGRAM", Role::ProgramIndicator),
     (r"^INDIKATOR", Role::Indicator),
-    (r"^SATUAN", Role::Unit),
+    (r"^SATUAN|^SAT$", Role::Unit),
     (r"^KONSEPDEFINISI|^DEFINISI", Role::Definition),
     (r"^(TW|TRIWULAN|TRW|TRIW)(I|1)$", Role::Tw1),
     (r"^(TW|TRIWULAN|TRW|TRIW)(II|2)$", Role::Tw2),
@@ -99,7 +99,7 @@ const ROLE_STARTS: &[&[u8; 2]] = &[
 /// The words that may appear in a header row, for telling header lines
 /// (repeated on every page) from table content.
 const HEADER_WORDS: &[&str] = &[
-    "NO", "URAIAN", "INDIKATOR", "KINERJA", "SATUAN", "TARGET", "TAHUN", "TW", "TRIWULAN", "KETERANGAN",
+    "NO", "URAIAN", "INDIKATOR", "KINERJA", "SATUAN", "SAT", "TARGET", "TAHUN", "TW", "TRIWULAN", "KETERANGAN",
     "PENANGGUNG", "JAWAB", "ANGGARAN", "RP", "REALISASI", "CAPAIAN", "KONSEP", "DEFINISI", "PERMASALAHAN",
     "STRATEGI", "ARAH", "KEBIJAKAN", "PAGU", "I", "II", "III", "IV", "PROGRAM", "KEGIATAN", "SASARAN",
 ];

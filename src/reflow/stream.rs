@@ -377,6 +377,10 @@ fn anchor_in(words: &[Word]) -> Option<(usize, Vec<usize>)> {
     None
 }
 
+fn line_words(page: &Page, i: usize) -> Vec<&str> {
+    page.lines[i].words.iter().map(|w| w.text.as_str()).collect()
+}
+
 /// Lines of one page split into parts.
 struct PageParts<'a> {
     page: &'a Page,
@@ -388,6 +392,8 @@ struct PageParts<'a> {
 /// Finds the header band(s) of a page: runs of header-only lines holding
 /// at least two words only a header has.
 fn header_lines(page: &Page) -> Vec<usize> {
+    // The table's top border: the highest ruling across much of the page.
+    let table_top = page.rulings.iter().filter(|r| r.is_horizontal() && (r.x1 - r.x0).abs() >= 0.4 * page.width).map(|r| r.y0.min(r.y1)).min_by(f32::total_cmp);
     let mut out = Vec::new();
     let n = page.lines.len();
     let mut i = 0;
@@ -404,7 +410,14 @@ fn header_lines(page: &Page) -> Vec<usize> {
             j += 1;
         }
         if j > i && core >= 2 {
-            out.extend(i..j);
+            // A title line of header words only ("TAHUN ANGGARAN 2026")
+            // just above a drawn table is no part of its header: it stands
+            // above the table's top border.
+            let mut from = i;
+            while from + 1 < j && core_words(&line_words(page, from)) == 0 && table_top.is_some_and(|top| page.lines[from].words.iter().all(|w| w.y1 <= top)) {
+                from += 1;
+            }
+            out.extend(from..j);
             i = j;
         } else {
             i += 1;
@@ -1672,6 +1685,35 @@ mod tests {
     use super::*;
     use crate::extract::text::pages_of;
 
+    /// A positioned word as a PDF gives it: 6 points a letter, 10 high.
+    fn pword(text: &str, x0: f32, y0: f32) -> Word {
+        Word { text: text.into(), x0, x1: x0 + 6.0 * text.len() as f32, y0, y1: y0 + 10.0 }
+    }
+
+    fn pline(words: Vec<Word>) -> crate::extract::Line {
+        crate::extract::Line { words, open_end: false }
+    }
+
+    /// A one-line plan row at `y` under a header laid out as the tests'
+    /// (URAIAN 40, INDIKATOR 150, SATUAN 300, TARGET 360, quarters 410 to
+    /// 530), then `more` words (a budget).
+    fn plan_row(y: f32, label: &str, more: &[(&str, f32)]) -> crate::extract::Line {
+        let mut words = vec![
+            pword("Program", 40.0, y),
+            pword(label, 90.0, y),
+            pword("Persentase", 150.0, y),
+            pword("layanan", 215.0, y),
+            pword("Persen", 300.0, y),
+            pword("100", 365.0, y),
+            pword("25", 412.0, y),
+            pword("50", 452.0, y),
+            pword("75", 492.0, y),
+            pword("100", 532.0, y),
+        ];
+        words.extend(more.iter().map(|(t, x)| pword(t, *x, y)));
+        pline(words)
+    }
+
     #[test]
     fn an_indicators_opening_between_two_rows_starts_the_lower_ones_cell() {
         // Bottom-aligned cells (a spreadsheet's default), a's indicator
@@ -1905,9 +1947,7 @@ mod tests {
     fn header_words_of_one_line_are_read_left_to_right_whatever_their_tops() {
         // A positioned page (as OCR gives it): "(Rp)" a point above
         // "ANGGARAN" on the header line; the column is still ANGGARAN (Rp).
-        use crate::extract::Line;
-        let word = |text: &str, x0: f32, y0: f32| Word { text: text.into(), x0, x1: x0 + 6.0 * text.len() as f32, y0, y1: y0 + 10.0 };
-        let line = |words: Vec<Word>| Line { words, open_end: false };
+        let (word, line) = (pword, pline);
         let header = line(vec![
             word("URAIAN", 40.0, 100.0),
             word("INDIKATOR", 150.0, 100.0),
@@ -1926,25 +1966,45 @@ mod tests {
         ]);
         let mut header = header;
         header.words.sort_by(|a, b| a.x0.total_cmp(&b.x0));
-        let row = |y: f32, label: &str, budget: &str| {
-            line(vec![
-                word("Program", 40.0, y),
-                word(label, 90.0, y),
-                word("Persentase", 150.0, y),
-                word("layanan", 215.0, y),
-                word("Persen", 300.0, y),
-                word("100", 365.0, y),
-                word("25", 412.0, y),
-                word("50", 452.0, y),
-                word("75", 492.0, y),
-                word("100", 532.0, y),
-                word(budget, 580.0, y),
-            ])
-        };
+        let row = |y: f32, label: &str, budget: &str| plan_row(y, label, &[(budget, 580.0)]);
         let page = Page { number: 1, width: 700.0, height: 400.0, lines: vec![header, row(130.0, "1", "1.250.000"), row(160.0, "2", "2.500.000")], rulings: Vec::new() };
         let table = reflow(&[page]);
         assert!(table.columns.contains(&Role::Budget), "{:?} {:?}", table.columns, table.extra_columns);
         assert_eq!(table.rows.iter().find_map(|r| r.get(Role::Budget)), Some("1.250.000"));
+    }
+
+    #[test]
+    fn a_title_line_of_header_words_above_the_drawn_table_is_no_header() {
+        // "TAHUN ANGGARAN 2026", the title's last line, centred over the
+        // target column just above the table's top border: were it header,
+        // "ANGGARAN" would name the target column a budget. "SAT" is SATUAN.
+        use crate::extract::Ruling;
+        let (word, line) = (pword, pline);
+        let title = line(vec![word("TAHUN", 300.0, 70.0), word("ANGGARAN", 338.0, 70.0), word("2026", 390.0, 70.0)]);
+        let header = line(vec![
+            word("URAIAN", 40.0, 100.0),
+            word("INDIKATOR", 150.0, 100.0),
+            word("SAT", 300.0, 100.0),
+            word("TARGET", 360.0, 100.0),
+            word("TW.1", 410.0, 100.0),
+            word("TW.2", 450.0, 100.0),
+            word("TW.3", 490.0, 100.0),
+            word("TW.4", 530.0, 100.0),
+        ]);
+        let row = |y: f32, label: &str| plan_row(y, label, &[]);
+        let border = |y: f32| Ruling { x0: 35.0, y0: y, x1: 570.0, y1: y };
+        let page = Page {
+            number: 1,
+            width: 600.0,
+            height: 400.0,
+            lines: vec![title, header, row(130.0, "1"), row(160.0, "2")],
+            rulings: vec![border(90.0), border(120.0), border(150.0), border(180.0)],
+        };
+        let table = reflow(&[page]);
+        assert!(!table.columns.contains(&Role::Budget), "{:?}", table.columns);
+        assert!(table.columns.contains(&Role::Unit), "{:?}", table.columns);
+        assert_eq!(table.rows.iter().find_map(|r| r.get(Role::Target)), Some("100"));
+        assert_eq!(table.rows.iter().find_map(|r| r.get(Role::Unit)), Some("Persen"));
     }
 
     #[test]
