@@ -102,6 +102,8 @@ const HEADER_WORDS: &[&str] = &[
     "NO", "URAIAN", "INDIKATOR", "KINERJA", "SATUAN", "SAT", "TARGET", "TAHUN", "TW", "TRIWULAN", "KETERANGAN",
     "PENANGGUNG", "JAWAB", "ANGGARAN", "RP", "REALISASI", "CAPAIAN", "KONSEP", "DEFINISI", "PERMASALAHAN",
     "STRATEGI", "ARAH", "KEBIJAKAN", "PAGU", "I", "II", "III", "IV", "PROGRAM", "KEGIATAN", "SASARAN",
+    // KETERANGAN cut short in a narrow column.
+    "KET",
 ];
 
 /// Upper-cased letters and digits only.
@@ -262,13 +264,44 @@ pub fn completes_header_word(left: &str, right: &str) -> bool {
 
 /// The words that only a header has: a line with two of them is a header.
 pub fn is_core_header_word(word: &str) -> bool {
-    matches!(squash(word).as_str(), "URAIAN" | "INDIKATOR" | "SATUAN" | "TARGET" | "KETERANGAN" | "TWI" | "TWII" | "TWIII" | "TWIV")
-        || squash(word).starts_with("KETERANGAN")
+    let w = squash(word);
+    matches!(w.as_str(), "URAIAN" | "INDIKATOR" | "SATUAN" | "TARGET" | "KETERANGAN" | "TWI" | "TWII" | "TWIII" | "TWIV")
+        || w.starts_with("KETERANGAN")
+}
+
+/// A core header word cut at its cell's edge, in capitals as headers are
+/// printed: "SATUA" / "N", "TARGE" / "T 2026" in narrow columns. Five
+/// letters at least, so no short capitalised word of a body line is one.
+/// For positioned pages, where the cut word's tail lies under it; a flow
+/// dump may print the header's pieces anywhere, and there a line of cut
+/// words alone is left to the cells around it.
+pub fn is_cut_core_word(word: &str) -> bool {
+    let squashed = squash(word);
+    squashed.len() >= 5
+        && word.chars().all(|c| !c.is_lowercase())
+        && ["URAIAN", "INDIKATOR", "SATUAN", "TARGET", "KETERANGAN"].iter().any(|h| h.len() > squashed.len() && h.starts_with(squashed.as_str()))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn core_header_words_cut_at_a_narrow_cells_edge() {
+        for w in ["SATUA", "TARGE", "INDIKA", "KETERANG"] {
+            assert!(is_cut_core_word(w), "{w}");
+        }
+        // Too short, in lowercase as body text is, or whole.
+        for w in ["SATU", "Satua", "targe", "TARGET", "PROGRAM", "TARGETS"] {
+            assert!(!is_cut_core_word(w), "{w}");
+        }
+        // Abbreviations of column names are header words.
+        for w in ["KET.", "SAT"] {
+            assert!(is_header_word(w), "{w}");
+        }
+        assert_eq!(role_of("SAT"), Some(Role::Unit));
+        assert_eq!(role_of("KET."), Some(Role::Note));
+    }
 
     #[test]
     fn header_words_misread_by_one_letter() {

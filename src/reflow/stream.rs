@@ -20,7 +20,7 @@ use super::frame::{core_words, is_header_line, is_signature_start, roles_in_word
 use super::{Row, Table};
 use crate::extract::ocr::is_doubted_number;
 use crate::extract::{Page, Word};
-use crate::parse::header::{completes_header_word, is_header_word, is_misread_header_word, is_plan_year, role_of, squash, value_role_of, Role};
+use crate::parse::header::{completes_header_word, is_core_header_word, is_cut_core_word, is_header_word, is_misread_header_word, is_plan_year, role_of, squash, value_role_of, Role};
 use crate::parse::label::{names_bare_label, parse_indicator_number, parse_label};
 use crate::parse::number::{is_text_target, is_word_target, parse_value, Value};
 use crate::parse::unit::{canonical, is_known, looks_like_unit};
@@ -377,6 +377,12 @@ fn anchor_in(words: &[Word]) -> Option<(usize, Vec<usize>)> {
     None
 }
 
+/// Words only a header has, counting those cut at a narrow cell's edge
+/// ("SATUA", "TARGE"), whose tails the lines under them hold.
+fn core_words_or_cut(words: &[&str]) -> usize {
+    words.iter().filter(|w| is_core_header_word(w) || is_cut_core_word(w)).count()
+}
+
 fn line_words(page: &Page, i: usize) -> Vec<&str> {
     page.lines[i].words.iter().map(|w| w.text.as_str()).collect()
 }
@@ -406,7 +412,7 @@ fn header_lines(page: &Page) -> Vec<usize> {
             if !is_header_line(&words) && !is_misread_header_line(&words) && !continues && !is_header_line_among_remnants(&words) {
                 break;
             }
-            core += core_words(&words);
+            core += core_words_or_cut(&words);
             j += 1;
         }
         if j > i && core >= 2 {
@@ -436,7 +442,7 @@ fn header_lines(page: &Page) -> Vec<usize> {
 /// indikator") is mostly other words.
 fn is_misread_header_line(words: &[&str]) -> bool {
     // The cheap tests first: this is asked of every line of a page.
-    let core = core_words(words);
+    let core = core_words_or_cut(words);
     if core < 2 {
         return false;
     }
