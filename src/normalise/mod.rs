@@ -210,7 +210,7 @@ fn open_node(path: &mut [Option<Node>; 5], node: &Node) {
 fn indicator(row: &crate::reflow::Row, level: Level, path: &[Option<Node>; 5]) -> Indicator {
     let mut warnings = row.warnings.clone();
     let (number, text) = parse_indicator_number(row.get(Role::Indicator).unwrap_or(""));
-    let unit_raw = row.get(Role::Unit).unwrap_or("").trim().to_string();
+    let unit_raw = unit::mend_cut_unit(row.get(Role::Unit).unwrap_or("").trim()).into_owned();
     let unit = unit::canonical(&unit_raw);
     if !unit.is_empty() && !unit::is_known(&unit) {
         warnings.push("unknown_unit".to_string());

@@ -28,6 +28,22 @@ pub fn canonical(raw: &str) -> String {
     }
 }
 
+/// A unit cell whose one word was cut at the narrow SATUAN column's edge
+/// without a hyphen ("Persent" / "ase", "Kelomp" / "ok"), made whole when
+/// the pieces joined are a known unit and the cell as printed is not.
+/// Any other text comes back as it is.
+pub fn mend_cut_unit(raw: &str) -> std::borrow::Cow<'_, str> {
+    let words: Vec<&str> = raw.split_whitespace().collect();
+    if let [head, tail] = words.as_slice() {
+        let joined = format!("{head}{tail}");
+        let cut = tail.starts_with(|c: char| c.is_lowercase()) && joined.chars().all(char::is_alphabetic);
+        if cut && !is_known(&canonical(raw)) && is_known(&canonical(&joined)) {
+            return std::borrow::Cow::Owned(joined);
+        }
+    }
+    std::borrow::Cow::Borrowed(raw)
+}
+
 /// True for a unit in the known set (after [`canonical`]).
 pub fn is_known(canonical: &str) -> bool {
     KNOWN.contains(&canonical)
@@ -84,6 +100,12 @@ mod tests {
             assert_eq!(canonical(p), "persen");
         }
         assert_eq!(canonical("Dokumen"), "dokumen");
+        // A unit cut at the column's edge is mended; two words are kept.
+        assert_eq!(mend_cut_unit("Persent ase"), "Persentase");
+        assert_eq!(mend_cut_unit("Kelomp ok"), "Kelompok");
+        assert_eq!(mend_cut_unit("Rumah Tangga"), "Rumah Tangga");
+        assert_eq!(mend_cut_unit("per tahun"), "per tahun");
+        assert_eq!(mend_cut_unit("Orang"), "Orang");
         assert!(is_known("laporan"));
         assert!(!is_known("xyzzy"));
         assert!(looks_like_unit("Investor"));
