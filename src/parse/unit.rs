@@ -10,7 +10,7 @@ const PERCENT: &[&str] = &["persentase", "persen", "prosen", "prosentase", "pres
 const KNOWN: &[&str] = &[
     "persen", "orang", "unit", "dokumen", "laporan", "paket", "buah", "bulan", "kali", "jiwa", "kegiatan",
     "angka", "nilai", "indeks", "predikat", "kelompok", "lembaga", "koperasi", "usaha", "tahun", "hari",
-    "sekolah", "desa", "kelurahan", "kecamatan", "rupiah", "rp", "km", "meter", "m2", "ha", "ton", "kg",
+    "sekolah", "desa", "kelurahan", "kecamatan", "rupiah", "rp", "km", "meter", "m", "m2", "m3", "ha", "ton", "kg",
     "lokasi", "titik", "set", "layanan", "aplikasi", "sistem", "kasus", "keluarga", "kk", "rumah", "ruang",
     "event", "festival", "poin", "skor", "level", "rasio", "opd", "perda", "perkara", "pelaku", "sertifikat",
     "izin", "produk", "pasar", "peserta", "anak", "siswa", "guru", "pegawai", "asn", "kendaraan", "gedung",
@@ -106,6 +106,8 @@ mod tests {
         assert_eq!(mend_cut_unit("Rumah Tangga"), "Rumah Tangga");
         assert_eq!(mend_cut_unit("per tahun"), "per tahun");
         assert_eq!(mend_cut_unit("Orang"), "Orang");
+        // Metres, one letter: a bridge's span, a pipe's length.
+        assert!(looks_like_unit("M") && is_known(&canonical("M")));
         assert!(is_known("laporan"));
         assert!(!is_known("xyzzy"));
         assert!(looks_like_unit("Investor"));
