@@ -102,8 +102,10 @@ const HEADER_WORDS: &[&str] = &[
     "NO", "URAIAN", "INDIKATOR", "KINERJA", "SATUAN", "SAT", "TARGET", "TAHUN", "TW", "TRIWULAN", "KETERANGAN",
     "PENANGGUNG", "JAWAB", "ANGGARAN", "RP", "REALISASI", "CAPAIAN", "KONSEP", "DEFINISI", "PERMASALAHAN",
     "STRATEGI", "ARAH", "KEBIJAKAN", "PAGU", "I", "II", "III", "IV", "PROGRAM", "KEGIATAN", "SASARAN",
-    // KETERANGAN cut short in a narrow column.
-    "KET",
+    // Abbreviations in narrow columns: KET(ERANGAN), TRW (triwulan, "Trw. 1").
+    "KET", "TRW",
+    // SUMBER DANA: the source of funds (DAU, DAK), a column of some plans.
+    "SUMBER", "DANA",
 ];
 
 /// Upper-cased letters and digits only.
@@ -211,6 +213,9 @@ pub fn is_header_word(word: &str) -> bool {
     if t.len() >= 3 && t.starts_with('(') && t.ends_with(')') && t[1..t.len() - 1].chars().all(|c| c.is_ascii_digit()) {
         return true;
     }
+    if is_slash_list_of_levels(t) {
+        return true;
+    }
     let w = squash(word);
     if w.is_empty() {
         return true;
@@ -237,6 +242,15 @@ pub fn is_header_word(word: &str) -> bool {
     HEADER_WORDS.iter().any(|h| {
         *h == w || (w.len() >= 4 && h.starts_with(w.as_str())) || (w.len() <= 3 && h.len() > 4 && h.ends_with(w.as_str()))
     })
+}
+
+/// The URAIAN column named by its levels in capitals, slashes between
+/// ("TUJUAN/SASARAN/PROGRAM/", "KEGIATAN/SUB"): a header's, never a body
+/// cell's (a body's "program/kegiatan" is in lowercase).
+fn is_slash_list_of_levels(word: &str) -> bool {
+    const LEVELS: &[&str] = &["TUJUAN", "SASARAN", "PROGRAM", "KEGIATAN", "SUB", "SUBKEGIATAN"];
+    let mut parts = word.split('/').filter(|p| !p.is_empty()).peekable();
+    word.contains('/') && parts.peek().is_some() && !word.chars().any(char::is_lowercase) && parts.all(|p| LEVELS.contains(&p.trim_end_matches('.')))
 }
 
 /// True for a word OCR misread from a header word by one letter, whole or
@@ -295,9 +309,13 @@ mod tests {
         for w in ["SATU", "Satua", "targe", "TARGET", "PROGRAM", "TARGETS"] {
             assert!(!is_cut_core_word(w), "{w}");
         }
-        // Abbreviations of column names are header words.
-        for w in ["KET.", "SAT"] {
+        // Abbreviations of column names, and the URAIAN column named by
+        // its levels, are header words.
+        for w in ["KET.", "SAT", "Trw.", "SUMBER", "KEGIATAN/SUB", "TUJUAN/SASARAN/PROGRAM/"] {
             assert!(is_header_word(w), "{w}");
+        }
+        for w in ["program/kegiatan", "SUB", "Tujuan/"] {
+            assert!(!is_header_word(w), "{w}");
         }
         assert_eq!(role_of("SAT"), Some(Role::Unit));
         assert_eq!(role_of("KET."), Some(Role::Note));

@@ -15,7 +15,7 @@ pub fn is_header_line(words: &[&str]) -> bool {
 /// "TW" or "TRIWULAN" without its numeral (squashed): it waits for the
 /// numeral, or names the quarters' group ("TARGET TRIWULAN").
 fn is_quarter_word(squashed: &str) -> bool {
-    matches!(squashed, "TW" | "TRIWULAN")
+    matches!(squashed, "TW" | "TRW" | "TRIW" | "TRIWULAN")
 }
 
 /// How many words only a header has.
@@ -231,6 +231,8 @@ mod tests {
         // but a line of small numbers alone is a row's values.
         assert!(is_header_line(&["2026", "TW", "1", "TW", "2", "TW", "3", "TW", "4", "ANGGARAN", "(Rp)", "JAWAB"]));
         assert!(!is_header_line(&["2", "4", "4", "2"]));
+        // "Trw. 1" too, and the URAIAN column named by its levels beside SUMBER DANA.
+        assert!(is_header_line(&["KEGIATAN/SUB", "KEGIATAN", "TAHUN", "2027", "Trw.", "1", "Trw.", "2", "Trw.", "3", "Trw.", "4", "DANA"]));
         let words: Vec<&str> = "Triwulan I Triwulan II PENANGGUNG JAWAB".split(' ').collect();
         assert_eq!(roles_in_words(&words).0, vec![Role::Tw1, Role::Tw2, Role::Responsible]);
         let words: Vec<&str> = "SASARAN INDIKATOR SASARAN SATUAN PROGRAM INDIKATOR PROGRAM SATUAN".split(' ').collect();
