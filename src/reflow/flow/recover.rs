@@ -594,13 +594,17 @@ fn merge_loose_nodes(tight: &[usize], loose: &[usize], label: impl Fn(usize) -> 
 
 /// A block of one small whole number between two blocks of text, no unit
 /// before it, is the NO column's row number ("Penanaman Modal" / "2" /
-/// "INDIKATOR KINERJA"), not a value: a row's values follow its unit.
+/// "INDIKATOR KINERJA"), not a value: a row's values follow its unit. So
+/// is one that opens the body before the first row's text (the first
+/// row's NO, printed under the header's column numbers): taken as a value,
+/// it shifted every row's values by one row down to the first row with a
+/// budget.
 fn is_row_number(w: &Walker, k: usize) -> bool {
     let Ev::Values { vals, inline: false } = &w.evs[k] else { return false };
     let [v] = vals.as_slice() else { return false };
     let small = is_small_int(v) && v != "0";
     let text_at = |j: Option<usize>| j.and_then(|j| w.evs.get(j)).is_some_and(|e| matches!(e, Ev::Cell(_)));
-    small && text_at(k.checked_sub(1)) && text_at(Some(k + 1))
+    small && (k == 0 || text_at(k.checked_sub(1))) && text_at(Some(k + 1))
 }
 
 /// Below this a number is no budget: plans give budgets in Rupiah or in

@@ -518,3 +518,25 @@ fn a_unit_line_after_an_indicator_line_left_open_is_one_unit() {
     assert_eq!((r[1].1.as_str(), r[1].2.as_str()), ("Jumlah usaha mikro yang", "Unit Usaha"));
     assert_eq!(r[1].3, v("1.200 300 300 300 300"));
 }
+
+#[test]
+fn the_first_rows_number_under_the_header_is_no_value() {
+    // pdftotext prints the first row's NO cell ("1") right under the
+    // header, before any text of the row: taken as a value, it became the
+    // first row's budget and every row took the values of the row below.
+    let text = String::from(
+        "RENCANA AKSI TAHUN 2027\n\nNO\n\nURAIAN\n\nINDIKATOR KINERJA\n\nSATUAN\n\nTARGET\n\nTW I\n\nTW II\n\nTW III\n\nTW IV\n\nANGGARAN (Rp)\n\n1\n\n\
+         Sasaran 1 Menurunnya risiko bencana\n\nIndeks Risiko Bencana\n\nIndeks\n\n128,44\n\n-\n\n-\n\n-\n\n128,44\n\n\
+         Indeks Ketahanan Daerah\n\nIndeks\n\n0,58\n\n-\n\n-\n\n-\n\n0,58\n\n\
+         Program 1 Penanggulangan Bencana\n\nPersentase layanan pencegahan\n\nPersen\n\n100\n\n20\n\n55\n\n80\n\n100\n\n2.964.500.000\n",
+    );
+    let columns = [Role::No, Role::Node, Role::Indicator, Role::Unit, Role::Target, Role::Tw1, Role::Tw2, Role::Tw3, Role::Tw4, Role::Budget];
+    let recovered = super::recover::recover(&read(&text), &columns);
+    let rows: Vec<(&str, &str, &str)> = recovered
+        .rows
+        .iter()
+        .filter(|r| r.has_indicator())
+        .map(|r| (r.get(Role::Indicator).unwrap_or(""), r.get(Role::Target).unwrap_or(""), r.get(Role::Budget).unwrap_or("")))
+        .collect();
+    assert_eq!(rows, [("Indeks Risiko Bencana", "128,44", ""), ("Indeks Ketahanan Daerah", "0,58", ""), ("Persentase layanan pencegahan", "100", "2.964.500.000")]);
+}
