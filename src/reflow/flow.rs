@@ -23,7 +23,7 @@
 //! (values to rows by the quarterly arithmetic), [`recover`] (alignment).
 
 use super::cells::{fold, join_lines, Vocabulary};
-use super::frame::{core_words, is_header_line, is_signature_start, names_unit_after_quarters, roles_in_words};
+use super::frame::{core_words, is_header_line, is_signature_start, is_title_year_line, names_unit_after_quarters, roles_in_words};
 use super::{Row, Table};
 use std::borrow::Cow;
 use crate::extract::Page;
@@ -428,6 +428,13 @@ fn body_lines(pages: &[Page], table: &mut Table) -> (Vec<SrcLine>, Vec<String>, 
     let mut title: Option<Vec<String>> = None;
     let mut i = 0;
     while i < all.len() {
+        // Above the first header, the title's year line ("TAHUN ANGGARAN
+        // 2026") is header words only, but no part of the header: its
+        // ANGGARAN named a budget column the plan does not have.
+        if title.is_none() && is_title_year_line(&all[i].text.split_whitespace().collect::<Vec<_>>()) {
+            i += 1;
+            continue;
+        }
         let mut j = i;
         let mut core = 0;
         let mut words_all: Vec<String> = Vec::new();

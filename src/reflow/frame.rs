@@ -12,6 +12,18 @@ pub fn is_header_line(words: &[&str]) -> bool {
     !words.is_empty() && words.iter().enumerate().all(|(i, w)| is_header_word(w) || (matches!(*w, "1" | "2" | "3" | "4") && after_quarter_word(i)))
 }
 
+/// "TAHUN ANGGARAN 2026", "TAHUN 2026": the title's line naming the plan's
+/// year, made of header words, just above the header in many plans.
+pub fn is_title_year_line(words: &[&str]) -> bool {
+    let squashed: Vec<String> = words.iter().map(|w| squash(w)).filter(|w| !w.is_empty()).collect();
+    let is_year = |w: &String| w.len() == 4 && w.chars().all(|c| c.is_ascii_digit());
+    match squashed.as_slice() {
+        [t, y] => t == "TAHUN" && is_year(y),
+        [t, a, y] => t == "TAHUN" && a == "ANGGARAN" && is_year(y),
+        _ => false,
+    }
+}
+
 /// "TW" or "TRIWULAN" without its numeral (squashed): it waits for the
 /// numeral, or names the quarters' group ("TARGET TRIWULAN").
 fn is_quarter_word(squashed: &str) -> bool {

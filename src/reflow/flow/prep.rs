@@ -6,7 +6,7 @@
 //! page's blocks in drawing order, and the signature is drawn before the
 //! wrapped cells of the same page).
 
-use super::super::frame::{core_words, is_header_line, is_signature_start};
+use super::super::frame::{core_words, is_header_line, is_signature_start, is_title_year_line};
 use crate::extract::Page;
 use super::SrcLine;
 use crate::parse::header::{is_header_word, is_plan_year, squash};
@@ -114,7 +114,10 @@ pub(super) fn clean(lines: &[SrcLine]) -> (Vec<BodyLine>, Removed) {
     let mut is_header = vec![false; n];
     let mut i = 0;
     while i < n {
-        if !header_like[i] {
+        // Above the first header, the title's year line ("TAHUN ANGGARAN
+        // 2026") is made of header words too, but stays with the title.
+        let title_year = || is_title_year_line(&words[i].iter().map(String::as_str).collect::<Vec<_>>());
+        if !header_like[i] || (first_header.is_none() && title_year()) {
             i += 1;
             continue;
         }

@@ -540,3 +540,29 @@ fn the_first_rows_number_under_the_header_is_no_value() {
         .collect();
     assert_eq!(rows, [("Indeks Risiko Bencana", "128,44", ""), ("Indeks Ketahanan Daerah", "0,58", ""), ("Persentase layanan pencegahan", "100", "2.964.500.000")]);
 }
+
+#[test]
+fn the_titles_year_line_above_the_header_names_no_column() {
+    // "TAHUN ANGGARAN 2026" is made of header words; its ANGGARAN named a
+    // budget column the plan has not, and the year was lost to the title.
+    let text = format!("RENCANA AKSI
+
+DINAS PARIWISATA
+
+TAHUN ANGGARAN 2026
+
+{HEADER}
+
+Jumlah event pariwisata
+Event
+8
+1
+3
+2
+2
+");
+    let t = table(&text);
+    assert!(!t.columns.contains(&Role::Budget), "{:?}", t.columns);
+    assert!(t.title.iter().any(|l| l == "TAHUN ANGGARAN 2026"), "{:?}", t.title);
+    assert_eq!(rows(&t)[0].3, v("8 1 3 2 2"));
+}
