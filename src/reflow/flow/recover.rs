@@ -79,6 +79,66 @@ fn column_roles(columns: &[Role], header_words: &[String]) -> (Vec<Role>, Vec<Ro
     (values, after)
 }
 
+/// mutool prints a table's one-line cells first, row by row, and its
+/// wrapped cells after: a row whose unit cell wraps ("Desa" / "Wisata")
+/// has its values printed after the row above's, under that row's unit,
+/// and its unit later among the wrapped text, with no values of its own.
+/// Aligned by order, every unit after it would pair with the row above's
+/// indicator. Each such unit (a unit no value follows) goes back to where
+/// its values are: after the first row of values of a unit followed by
+/// two rows of them (more values than a row has, parting into two runs
+/// that each obey the quarterly arithmetic). Done only when the units
+/// without values and the units with two rows of values are as many.
+fn put_back_wrapped_units(evs: &mut Vec<Ev>, cap: usize) {
+    let is_values = |e: &Ev| matches!(e, Ev::Values { .. });
+    let bare: Vec<usize> = (0..evs.len()).filter(|&k| matches!(evs[k], Ev::Unit { .. }) && !evs.get(k + 1).is_some_and(is_values)).collect();
+    if bare.is_empty() {
+        return;
+    }
+    // Per unit with two rows of values: the event index the second row opens at.
+    let mut splits: Vec<usize> = Vec::new();
+    for u in (0..evs.len()).filter(|&k| matches!(evs[k], Ev::Unit { .. })) {
+        let run: Vec<usize> = (u + 1..evs.len()).take_while(|&k| is_values(&evs[k])).collect();
+        let vals: Vec<String> = run.iter().flat_map(|&k| match &evs[k] {
+            Ev::Values { vals, .. } => vals.clone(),
+            _ => Vec::new(),
+        }).collect();
+        if vals.len() <= cap {
+            continue;
+        }
+        // The first row ends at an event boundary, after the target and
+        // the four quarters (and the budget, if the header has one).
+        let split = [cap, cap.saturating_sub(1)].into_iter().find_map(|first| {
+            let mut count = 0;
+            let at = run.iter().position(|&k| {
+                let before = count;
+                count += match &evs[k] { Ev::Values { vals, .. } => vals.len(), _ => 0 };
+                before == first
+            })?;
+            let (a, b) = vals.split_at(first);
+            (first >= 5 && b.len() >= 5 && b.len() <= cap && row_obeys(&a[..5]) && row_obeys(&b[..5])).then_some(run[at])
+        });
+        if let Some(at) = split {
+            splits.push(at);
+        }
+    }
+    // Each unit is printed after the values it goes back to.
+    if splits.len() != bare.len() || bare.iter().zip(&splits).any(|(b, s)| b < s) {
+        return;
+    }
+    let moved_to: std::collections::HashMap<usize, usize> = splits.iter().copied().zip(bare.iter().copied()).collect();
+    let old = std::mem::take(evs);
+    let mut slots: Vec<Option<Ev>> = old.into_iter().map(Some).collect();
+    for k in 0..slots.len() {
+        if let Some(&b) = moved_to.get(&k) {
+            evs.extend(slots[b].take());
+        }
+        if !bare.contains(&k) {
+            evs.extend(slots[k].take());
+        }
+    }
+}
+
 /// Reads a scrambled flow dump with the header's `columns`.
 pub(super) fn recover(pages: &[Page], columns: &[Role]) -> Recovered {
     let src = lines_of(pages);
@@ -89,6 +149,7 @@ pub(super) fn recover(pages: &[Page], columns: &[Role]) -> Recovered {
     let (roles, text_after) = (&roles[..], &text_after[..]);
     let mut w = Walker::new(&lines);
     w.run();
+    put_back_wrapped_units(&mut w.evs, roles.len());
     let texts = CellTexts::new(&w);
     let mut out = Recovered { signature, title, ..Recovered::default() };
     if removed.unplaced_trailing_cells > 0 {

@@ -94,6 +94,16 @@ pub(super) fn scan_line(words: &[String], num: &[bool], units: &Units) -> Vec<Pa
             i = j;
             continue;
         }
+        // One number opening a line that goes on in lowercase is a
+        // wrapped text's line ("(per" / "1.000 penduduk)"): value cells
+        // are printed alone, or run into other cells, never into a word
+        // in lowercase.
+        let opens_text = i == 0 && vals.len() == 1 && words.get(j).is_some_and(|x| x.starts_with(|c: char| c.is_lowercase()));
+        if opens_text {
+            text.extend(words[i..j].iter().cloned());
+            i = j;
+            continue;
+        }
         let is_values = unit_before.is_some() && (at_end || vals.len() >= 2)
             || (i == 0 && (vals.len() >= 2 || !is_small_int(&vals[0])))
             || (vals.len() >= 2 && at_end);

@@ -542,6 +542,33 @@ fn the_first_rows_number_under_the_header_is_no_value() {
 }
 
 #[test]
+fn a_wrapped_unit_printed_after_its_values_goes_back_to_them() {
+    // mutool: one-line cells first, row by row; the second row's unit
+    // ("Desa" / "Wisata") wraps, so its values run on after the first
+    // row's and the unit comes later among the wrapped text cells.
+    let text = format!(
+        "RENCANA AKSI\n\nDINAS PARIWISATA\n\nTAHUN ANGGARAN 2026\n\n{HEADER}\n\nUnit\n38\n38\n38\n38\n38\n\n22\n4\n6\n6\n6\n\nEvent\n8\n1\n3\n2\n2\n\n\
+         Jumlah wahana yang \ndipelihara\n\nJumlah desa wisata yang \ndibina\n\nDesa \nWisata\n\nJumlah event pariwisata yang \ndiselenggarakan\n"
+    );
+    let columns = [Role::Node, Role::Indicator, Role::Unit, Role::Target, Role::Tw1, Role::Tw2, Role::Tw3, Role::Tw4];
+    let recovered = super::recover::recover(&read(&text), &columns);
+    let rows: Vec<(&str, &str, &str, &str)> = recovered
+        .rows
+        .iter()
+        .filter(|r| r.has_indicator())
+        .map(|r| (r.get(Role::Indicator).unwrap_or(""), r.get(Role::Unit).unwrap_or(""), r.get(Role::Target).unwrap_or(""), r.get(Role::Budget).unwrap_or("")))
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            ("Jumlah wahana yang dipelihara", "Unit", "38", ""),
+            ("Jumlah desa wisata yang dibina", "Desa Wisata", "22", ""),
+            ("Jumlah event pariwisata yang diselenggarakan", "Event", "8", "")
+        ]
+    );
+}
+
+#[test]
 fn the_titles_year_line_above_the_header_names_no_column() {
     // "TAHUN ANGGARAN 2026" is made of header words; its ANGGARAN named a
     // budget column the plan has not, and the year was lost to the title.
@@ -565,4 +592,17 @@ Event
     assert!(!t.columns.contains(&Role::Budget), "{:?}", t.columns);
     assert!(t.title.iter().any(|l| l == "TAHUN ANGGARAN 2026"), "{:?}", t.title);
     assert_eq!(rows(&t)[0].3, v("8 1 3 2 2"));
+}
+
+#[test]
+fn a_number_opening_a_line_that_goes_on_in_lowercase_is_text() {
+    // "(per" / "1.000 penduduk)": the wrapped end of a rate indicator.
+    use super::scan::{scan_line, Part, Units};
+    let words = |s: &str| s.split(' ').map(String::from).collect::<Vec<_>>();
+    let num = |w: &[String]| w.iter().map(|x| crate::parse::number::is_number(x)).collect::<Vec<_>>();
+    let w = words("1.000 penduduk)");
+    assert_eq!(scan_line(&w, &num(&w), &Units::default()), [Part::Text(w.clone())]);
+    // Values run into the next cell's capitalised text stay values.
+    let w = words("1.200 Seksi Kesehatan");
+    assert_eq!(scan_line(&w, &num(&w), &Units::default())[0], Part::Values(words("1.200")));
 }
