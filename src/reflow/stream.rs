@@ -383,6 +383,12 @@ fn core_words_or_cut(words: &[&str]) -> usize {
     words.iter().filter(|w| is_core_header_word(w) || is_cut_core_word(w)).count()
 }
 
+/// A line of three or more column numbers in parentheses, and nothing else.
+fn is_column_number_line(words: &[&str]) -> bool {
+    let numbered = |w: &&str| w.len() >= 3 && w.starts_with('(') && w.ends_with(')') && w[1..w.len() - 1].chars().all(|c| c.is_ascii_digit());
+    words.len() >= 3 && words.iter().all(numbered)
+}
+
 fn line_words(page: &Page, i: usize) -> Vec<&str> {
     page.lines[i].words.iter().map(|w| w.text.as_str()).collect()
 }
@@ -429,6 +435,25 @@ fn header_lines(page: &Page) -> Vec<usize> {
             i += 1;
         }
     }
+    // The column numbers under a header ("(1) (2) ... (12)") are no body
+    // line, whether or not the header line above them was read as one
+    // (OCR reads "TW.II" as "Tw.ll"): left in the body, they opened the
+    // first row's cells ("(3) Indeks Risiko ...").
+    // Lines between a header and its column numbers that hold no number
+    // are the header's too (a quarter's line OCR misread).
+    for k in 0..n {
+        if out.contains(&k) || !is_column_number_line(&line_words(page, k)) {
+            continue;
+        }
+        out.push(k);
+        if let Some(&h) = out.iter().filter(|&&h| h < k).max() {
+            if k - h <= 3 && (h + 1..k).all(|m| numbers_not_header_words(&line_words(page, m)).is_empty()) {
+                out.extend(h + 1..k);
+            }
+        }
+    }
+    out.sort_unstable();
+    out.dedup();
     out
 }
 
@@ -1977,6 +2002,21 @@ mod tests {
         let table = reflow(&[page]);
         assert!(table.columns.contains(&Role::Budget), "{:?} {:?}", table.columns, table.extra_columns);
         assert_eq!(table.rows.iter().find_map(|r| r.get(Role::Budget)), Some("1.250.000"));
+    }
+
+    #[test]
+    fn column_numbers_under_a_misread_header_are_header() {
+        // OCR read the quarters' line "TW.I TW.II ..." as "TW. Tw.ll Tw.lll
+        // TW.IV"; the column numbers under it, and that line, are still
+        // the header's, not the first row's.
+        let (word, line) = (pword, pline);
+        let header = line(vec![word("URAIAN", 40.0, 100.0), word("INDIKATOR", 150.0, 100.0), word("SATUAN", 300.0, 100.0), word("TARGET", 360.0, 100.0)]);
+        let quarters = line(vec![word("TW.", 410.0, 112.0), word("Tw.ll", 450.0, 112.0), word("Tw.lll", 490.0, 112.0), word("TW.IV", 530.0, 112.0)]);
+        let numbers = line(["(1)", "(2)", "(3)", "(4)", "(5)", "(6)", "(7)", "(8)"].iter().zip([40.0, 150.0, 300.0, 365.0, 412.0, 452.0, 492.0, 532.0]).map(|(t, x)| word(t, x, 124.0)).collect());
+        let page = Page { number: 1, width: 600.0, height: 400.0, lines: vec![header, quarters, numbers, plan_row(140.0, "1", &[])], rulings: Vec::new() };
+        assert_eq!(header_lines(&page), [0, 1, 2]);
+        assert!(is_column_number_line(&["(1)", "(2)", "(12)"]));
+        assert!(!is_column_number_line(&["(1)", "Persen"]));
     }
 
     #[test]
