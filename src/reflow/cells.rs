@@ -113,19 +113,25 @@ pub fn is_cut_word(left: &str, right: &str, vocab: &Vocabulary) -> bool {
     if head.chars().count() <= 2 && !SHORT_WORDS.contains(&head) && tail.chars().count() >= 3 {
         return true;
     }
+    let joined = format!("{tail}{head}").to_lowercase();
+    // "diuji di" / "laboratorium": a short word ending a line stands alone;
+    // a word is cut only where it is longer than its cell, so its first
+    // piece fills a line and is never a two-letter preposition.
+    let tail_is_word = SHORT_WORDS.contains(&tail.to_lowercase().as_str()) || vocab.is_word(tail);
+    // "Rekomenda" / "si": a tail that happens to be a short word ("si")
+    // still ends a word the document prints whole, when the piece before
+    // it is no word.
+    if SHORT_WORDS.contains(&head) && !tail_is_word && tail.chars().count() >= 4 && vocab.words.contains_key(&joined) {
+        return true;
+    }
     let head_is_word = SHORT_WORDS.contains(&head) || vocab.is_word(head);
     if head_is_word {
         return false;
     }
     // The two pieces make a word the document prints whole.
-    let joined = format!("{tail}{head}").to_lowercase();
     if vocab.words.contains_key(&joined) {
         return true;
     }
-    // "diuji di" / "laboratorium": a short word ending a line stands alone;
-    // a word is cut only where it is longer than its cell, so its first
-    // piece fills a line and is never a two-letter preposition.
-    let tail_is_word = SHORT_WORDS.contains(&tail.to_lowercase().as_str()) || vocab.is_word(tail);
     !tail_is_word && vocab.knows(&joined)
 }
 
@@ -192,6 +198,10 @@ mod tests {
         assert_eq!(join_lines(&["Peningkatan ,Produktivi", "tas,Nilai tambah"], &v), "Peningkatan ,Produktivitas,Nilai tambah");
         let v = vocab("Perencanaan,Pengang garan pengelolaan anggaran yang");
         assert_eq!(join_lines(&["Perencanaan,Pengang", "garan, dan"], &v), "Perencanaan,Penganggaran, dan");
+        // A tail that is a short word ("si") still ends a word printed whole.
+        let v = vocab("Jumlah rekomendasi KKPR Rekomenda si");
+        assert_eq!(join_lines(&["Rekomenda", "si"], &v), "Rekomendasi");
+        assert_eq!(join_lines(&["yang diuji", "di laboratorium"], &v), "yang diuji di laboratorium");
         let v = vocab("Meningkat nya Meningkat Pengemba ngan Purbali ngga Bersertifikat /ijin");
         assert_eq!(join_lines(&["Meningkat", "nya Koperasi"], &v), "Meningkatnya Koperasi");
         assert_eq!(join_lines(&["Pengemba", "ngan, Peningkatan"], &v), "Pengembangan, Peningkatan");
