@@ -276,6 +276,46 @@ fn widen_unit_left(words: &mut [(Col, Word)], unit: usize, positioned: bool) {
     }
 }
 
+/// The second line of a unit cell centred over two lines ("Daerah" /
+/// "Irigasi", "Sambungan" / "Rumah") may start left of the unit column's
+/// usual edge, where `place` puts it with the indicator. The last words of
+/// a line, under the unit word of the line above (overlapping it) and a
+/// column gap right of the indicator text before them, are the unit's:
+/// an indicator's text wraps before its cell's edge and never reaches
+/// under the unit.
+fn continue_unit_below(words: &mut [(Col, Word)], above: &[(Col, Word)], positioned: bool) {
+    let Some(unit) = above.iter().rev().find(|(c, _)| *c == Col::Unit).map(|(_, w)| w) else { return };
+    let ends: Vec<usize> = (0..words.len()).filter(|&j| words[j].0 == Col::Indicator).collect();
+    let Some(&last) = ends.last() else { return };
+    if words[last + 1..].iter().any(|(c, _)| *c == Col::Indicator || *c == Col::Unit) {
+        return;
+    }
+    // The run of at most two words ending the line's indicator text, a
+    // word space apart.
+    let mut first = last;
+    if first > 0 && words[first - 1].0 == Col::Indicator && words[first].1.x0 - words[first - 1].1.x1 < column_gap(&words[first].1, positioned) {
+        first -= 1;
+    }
+    let run = &words[first..=last];
+    let em = if positioned { (unit.y1 - unit.y0).abs().max(1.0) } else { 1.0 };
+    let overlaps = run[0].1.x0 < unit.x1 && run[run.len() - 1].1.x1 > unit.x0 && run[0].1.x0 >= unit.x0 - 2.0 * em;
+    let apart = first == 0 || run[0].1.x0 - words[first - 1].1.x1 >= column_gap(&run[0].1, positioned);
+    if first > 0 && overlaps && apart {
+        for w in &mut words[first..=last] {
+            w.0 = Col::Unit;
+        }
+    }
+}
+
+/// More than a word space: the gap between two cells' text.
+fn column_gap(w: &Word, positioned: bool) -> f32 {
+    if positioned {
+        1.5 * (w.y1 - w.y0).abs().max(1.0)
+    } else {
+        3.0
+    }
+}
+
 /// A row whose unit cell was lost (a "%" OCR read nothing from, a blank
 /// SATUAN cell) still prints its values on one line: the target and TW IV
 /// and at least four value cells, numbers or dashes. Such a line anchors a
@@ -969,6 +1009,8 @@ pub fn reflow(pages: &[Page]) -> Table {
                     .collect::<Vec<_>>();
                 if let Some(u) = unit {
                     widen_unit_left(&mut words, u, positioned);
+                } else if let Some(above) = placed.get(page_start..).and_then(|pl| pl.last()) {
+                    continue_unit_below(&mut words, &above.words, positioned);
                 }
                 // An anchor line with a value in every column: the order says
                 // which is which, whatever a dump did to their positions.
@@ -2002,6 +2044,21 @@ mod tests {
         let table = reflow(&[page]);
         assert!(table.columns.contains(&Role::Budget), "{:?} {:?}", table.columns, table.extra_columns);
         assert_eq!(table.rows.iter().find_map(|r| r.get(Role::Budget)), Some("1.250.000"));
+    }
+
+    #[test]
+    fn a_units_second_line_left_of_the_unit_edge_is_the_units() {
+        // "Daerah" / "Irigasi" centred in the SATUAN cell: the second line
+        // starts left of where the unit column's words usually start.
+        let (word, line) = (pword, pline);
+        let above = vec![(Col::Indicator, word("Jumlah", 150.0, 100.0)), (Col::Indicator, word("daerah", 190.0, 100.0)), (Col::Unit, word("Daerah", 296.0, 100.0))];
+        let mut below: Vec<(Col, Word)> = line(vec![word("dioperasikan", 130.0, 110.0), word("dipelihara", 206.0, 110.0), word("Irigasi", 294.0, 110.0)]).words.into_iter().map(|w| (Col::Indicator, w)).collect();
+        continue_unit_below(&mut below, &above, true);
+        assert_eq!(below.iter().map(|(c, _)| *c).collect::<Vec<_>>(), [Col::Indicator, Col::Indicator, Col::Unit]);
+        // Indicator text a word space from the word under the unit stays.
+        let mut close: Vec<(Col, Word)> = line(vec![word("dioperasikan", 150.0, 110.0), word("dan", 224.0, 110.0), word("dipelihara", 244.0, 110.0)]).words.into_iter().map(|w| (Col::Indicator, w)).collect();
+        continue_unit_below(&mut close, &above, true);
+        assert!(close.iter().all(|(c, _)| *c == Col::Indicator));
     }
 
     #[test]
