@@ -553,7 +553,10 @@ fn find_anchors(toks: &[Tok], cap: usize) -> Vec<Anchor> {
             out.push(anchor);
             continue;
         }
-        if !value_word[i] || value_word[i - 1] || !may_be_unit_before_values(unit) {
+        // A unit cut at its narrow cell's edge ("Dokume" / "n"): the tail
+        // alone stands before the values.
+        let cut_unit = i >= 2 && unit.len() <= 2 && unit.chars().all(|c| c.is_lowercase()) && is_known(&canonical(&format!("{}{unit}", toks[i - 2].text)));
+        if !value_word[i] || value_word[i - 1] || !(may_be_unit_before_values(unit) || cut_unit) {
             i += 1;
             continue;
         }
@@ -583,7 +586,8 @@ fn find_anchors(toks: &[Tok], cap: usize) -> Vec<Anchor> {
         let label_follows = || toks.get(j).is_some_and(|t| starts_with_label(t.text));
         let enough = values.len() >= 2 || (is_known(&canonical(unit)) && is_number_word(&values[0]) && !label_follows() && !label_like());
         if enough {
-            out.push(Anchor { unit_tok: i - 1, unit_from: i - 1, values, end: j });
+            let unit_from = if cut_unit { i - 2 } else { i - 1 };
+            out.push(Anchor { unit_tok: i - 1, unit_from, values, end: j });
             i = j + 1;
         } else {
             i += 1;

@@ -606,3 +606,21 @@ fn a_number_opening_a_line_that_goes_on_in_lowercase_is_text() {
     let w = words("1.200 Seksi Kesehatan");
     assert_eq!(scan_line(&w, &num(&w), &Units::default())[0], Part::Values(words("1.200")));
 }
+
+#[test]
+fn a_unit_cut_at_its_cells_edge_anchors_its_values() {
+    // mutool: "Dokume" / "n" in a narrow SATUAN cell, the values after
+    // the tail; the row above ends in "Kelomp" / "ok".
+    let text = format!(
+        "RENCANA AKSI TAHUN 2026\n\n{HEADER}\n\nJumlah kelompok yang dibina\nKelomp\n\nok\n\n45\n10\n12\n12\n11\n\n\
+         Jumlah dokumen layanan yang \nditerbitkan\n\nDokume\n\nn\n\n1.460\n340\n365\n375\n380\n\n\
+         Rata-rata waktu penyelesaian\nHari\n2,5\n2,5\n2,5\n2,5\n2,5\n"
+    );
+    let t = table(&text);
+    let r = rows(&t);
+    assert_eq!(r.len(), 3, "{r:?}");
+    assert_eq!((r[0].1.as_str(), r[0].2.as_str()), ("Jumlah kelompok yang dibina", "Kelomp ok"));
+    assert_eq!((r[1].1.as_str(), r[1].2.as_str()), ("Jumlah dokumen layanan yang diterbitkan", "Dokume n"));
+    assert_eq!(r[1].3, v("1.460 340 365 375 380"));
+    assert_eq!(r[2].3, v("2,5 2,5 2,5 2,5 2,5"));
+}
