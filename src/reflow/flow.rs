@@ -325,7 +325,8 @@ fn in_order(lines: &[SrcLine], value_roles: &[Role], text_after: &[Role], plan_h
                 unplace_values(prev);
             }
             let mut row = Row { page: lines[toks[a.unit_tok].line].page, line: lines[toks[a.unit_tok].line].line, ..Row::default() };
-            row.set(Role::Unit, toks[a.unit_tok].text.to_string());
+            let unit: Vec<&str> = toks[a.unit_from..=a.unit_tok].iter().map(|t| t.text).collect();
+            row.set(Role::Unit, unit.join(" "));
             row.set(Role::Indicator, String::new());
             unplace_values(&mut row);
             rows.push(row);
@@ -375,8 +376,46 @@ fn in_order(lines: &[SrcLine], value_roles: &[Role], text_after: &[Role], plan_h
     if plan_has_budget {
         drop_budget_sized_values(&mut rows);
     }
+    unplace_values_of_another_indicator(&mut rows);
     reading.rows = rows;
     reading
+}
+
+/// The lowercase words of a text.
+fn word_set(s: &str) -> Vec<String> {
+    s.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect()
+}
+
+/// pdftotext may print two rows' indicators before the first one's unit
+/// and values; the in-order reading gives the values to the indicator
+/// read last. A unit of two words or more named by an indicator
+/// ("Jumlah kelompok tani ..." / "Kelompok Tani", "Jumlah daerah irigasi
+/// ..." / "Daerah Irigasi") tells when it did wrong: the row's own unit
+/// named only by the text read before its indicator (the other
+/// indicator, gone to the node), or the next row's unit named by its
+/// indicator while its own unit is not. Such a row's values are left
+/// empty: whose they are is unknown.
+fn unplace_values_of_another_indicator(rows: &mut [Row]) {
+    let names = |text: &[String], unit: &[String]| unit.len() >= 2 && unit.iter().all(|u| text.contains(u));
+    let with_ind: Vec<usize> = (0..rows.len()).filter(|&r| rows[r].has_indicator()).collect();
+    let mut wrong: Vec<usize> = Vec::new();
+    for (k, &r) in with_ind.iter().enumerate() {
+        let ind = word_set(rows[r].get(Role::Indicator).unwrap_or(""));
+        let unit = word_set(rows[r].get(Role::Unit).unwrap_or(""));
+        let node = word_set(rows[r].node.as_deref().unwrap_or(""));
+        // "Persentase ..." names its unit "Persen" / "%".
+        let percent = canonical(rows[r].get(Role::Unit).unwrap_or("")) == "persen" && ind.iter().any(|w| canonical(w) == "persen");
+        let own_named = percent || unit.iter().all(|u| ind.contains(u));
+        let named_before = names(&node, &unit) && !own_named;
+        let next_unit = with_ind.get(k + 1).map(|&n| word_set(rows[n].get(Role::Unit).unwrap_or(""))).unwrap_or_default();
+        let names_next = names(&ind, &next_unit) && !own_named && next_unit != unit;
+        if named_before || names_next {
+            wrong.push(r);
+        }
+    }
+    for r in wrong {
+        unplace_values(&mut rows[r]);
+    }
 }
 
 /// The text columns that follow the targets, in header order

@@ -624,3 +624,32 @@ fn a_unit_cut_at_its_cells_edge_anchors_its_values() {
     assert_eq!(r[1].3, v("1.460 340 365 375 380"));
     assert_eq!(r[2].3, v("2,5 2,5 2,5 2,5 2,5"));
 }
+
+#[test]
+fn values_read_after_two_indicators_go_to_neither_when_units_tell() {
+    // pdftotext printed two rows' indicators before the first one's unit
+    // ("Km") and values, and the in-order reading gave them to the
+    // indicator read last, which names the next row's unit ("Kelompok
+    // Tani"): whose the values are is unknown.
+    let row = |node: &str, ind: &str, unit: &str, vals: &str| {
+        let mut r = Row { node: (!node.is_empty()).then(|| node.to_string()), ..Row::default() };
+        r.set(Role::Indicator, ind.to_string());
+        r.set(Role::Unit, unit.to_string());
+        for (role, v) in [Role::Target, Role::Tw1, Role::Tw2, Role::Tw3, Role::Tw4].into_iter().zip(vals.split(' ')) {
+            r.set(role, v.to_string());
+        }
+        r
+    };
+    let mut rows = vec![
+        row("Panjang jaringan irigasi tersier yang Pembangunan Jaringan Irigasi", "Jumlah kelompok tani penerima manfaat", "Km", "22,75 0 6,25 15 22,75"),
+        row("", "Seksi Lahan dan Irigasi", "Kelompok Tani", "38 0 12 28 38"),
+        // "Persentase ..." names its own unit; the next unit, "Perangkat
+        // Daerah", in its text says nothing.
+        row("", "Persentase perangkat daerah yang didampingi", "Persen", "100 25 50 75 100"),
+        row("", "Jumlah perangkat daerah yang dievaluasi", "Perangkat Daerah", "12 3 6 9 12"),
+    ];
+    super::unplace_values_of_another_indicator(&mut rows);
+    let target = |r: &Row| r.get(Role::Target).unwrap_or("").to_string();
+    assert_eq!(rows.iter().map(target).collect::<Vec<_>>(), ["", "38", "100", "12"]);
+    assert!(rows[0].warnings.iter().any(|w| w == "values_unaligned"));
+}
