@@ -763,10 +763,14 @@ fn widen_units(anchors: &mut [Anchor], toks: &[Tok], lines: &[SrcLine], cells_ma
             && toks[line_start..=a.unit_tok].iter().all(|t| {
                 t.text.chars().next().is_some_and(char::is_uppercase) && t.text.chars().all(char::is_alphabetic) && !is_function_word(t.text)
             });
+        // The row's indicator is read before the unit's line (a line that
+        // no label opens): a short indicator run into its unit on one line
+        // ("Nilai SAKIP Nilai") stays the indicator.
+        let text_before = line_start > prev_end && !starts_with_label(&lines[toks[line_start - 1].line].text);
         let opens_cell = if cells_marked {
-            li == 0 || lines[li].para_break || !lines[li - 1].open_end || unit_cell_words
+            li == 0 || lines[li].para_break || !lines[li - 1].open_end || (unit_cell_words && text_before)
         } else {
-            (li == 0 || lines[li].para_break) && unit_cell_words
+            (li == 0 || lines[li].para_break) && unit_cell_words && text_before
         };
         let rest_is_values = toks.get(a.unit_tok + 1..).is_some_and(|r| r.iter().take_while(|t| t.line == li).count() < a.end - a.unit_tok);
         let labelled = starts_with_label(&lines[li].text) || parse_indicator_number(&lines[li].text).0.is_some();

@@ -653,3 +653,16 @@ fn values_read_after_two_indicators_go_to_neither_when_units_tell() {
     assert_eq!(rows.iter().map(target).collect::<Vec<_>>(), ["", "38", "100", "12"]);
     assert!(rows[0].warnings.iter().any(|w| w == "values_unaligned"));
 }
+
+#[test]
+fn a_short_indicator_run_into_its_unit_stays_the_indicator() {
+    // pdftotext ran a short indicator and its unit cell into one line, a
+    // paragraph of its own: "Nilai SAKIP" is the indicator, "Nilai" the unit.
+    let text = String::from(
+        "RENCANA AKSI TAHUN 2026\n\nNO URAIAN INDIKATOR KINERJA SATUAN TARGET TW I TW II TW III TW IV\n\n\
+         Sasaran 1 Meningkatnya akuntabilitas kinerja\n\nNilai SAKIP Nilai\n\n80\n\n-\n\n-\n\n-\n\n80\n",
+    );
+    let r = rows(&table(&text));
+    assert_eq!(r.len(), 1, "{r:?}");
+    assert_eq!((r[0].1.as_str(), r[0].2.as_str()), ("Nilai SAKIP", "Nilai"));
+}
