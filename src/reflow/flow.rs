@@ -158,7 +158,10 @@ fn read(pages: &[Page], units_moved: bool) -> Table {
     let q_new = quality(&recovered.rows, labels);
     const DOUBTS: &[&str] = &["nodes_unaligned", "units_without", "indicators_without", "indicators_beside_other_units", "stray_values"];
     let sure = !recovered.warnings.iter().any(|w| DOUBTS.iter().any(|d| w.starts_with(d)));
-    if std::env::var_os("RENCANA_DEBUG").is_some() { eprintln!("readings scored: in order {q_old}, recovered {q_new} (alignment sure: {sure})"); }
+    if std::env::var_os("RENCANA_DEBUG").is_some() {
+        eprintln!("readings scored: in order {q_old}, recovered {q_new} (alignment sure: {sure})");
+        eprintln!("titles: in order {:?}, recovered {:?}", table.title, recovered.title);
+    }
     if q_new > q_old + 0.5 || (q_new >= q_old && sure) {
         table.rows = recovered.rows;
         table.signature = recovered.signature;
