@@ -279,7 +279,7 @@ pub fn completes_header_word(left: &str, right: &str) -> bool {
 /// The words that only a header has: a line with two of them is a header.
 pub fn is_core_header_word(word: &str) -> bool {
     let w = squash(word);
-    matches!(w.as_str(), "URAIAN" | "INDIKATOR" | "SATUAN" | "TARGET" | "KETERANGAN" | "TWI" | "TWII" | "TWIII" | "TWIV")
+    matches!(w.as_str(), "URAIAN" | "INDIKATOR" | "SATUAN" | "TARGET" | "KETERANGAN" | "TWI" | "TWII" | "TWIII" | "TWIV" | "TW1" | "TW2" | "TW3" | "TW4")
         || w.starts_with("KETERANGAN")
 }
 
@@ -299,6 +299,14 @@ pub fn is_cut_core_word(word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn quarters_in_arabic_numerals_are_core_header_words() {
+        for w in ["TW.1", "TW 4", "TWI", "Tw.IV"] {
+            assert!(is_core_header_word(w), "{w}");
+        }
+        assert!(!is_core_header_word("TW5"));
+    }
 
     #[test]
     fn core_header_words_cut_at_a_narrow_cells_edge() {
