@@ -30,7 +30,7 @@ use crate::extract::Page;
 use crate::parse::header::Role;
 use crate::parse::label::{names_bare_label, parse_indicator_number, parse_label, printed_label, starts_with_label, Level};
 use crate::parse::number::{cut_word_target_tail, is_number, is_readable, is_word_target, parse_value};
-use crate::parse::unit::{canonical, contradicts_unit, is_known, may_be_unit_before_values};
+use crate::parse::unit::{canonical, contradicts_unit, is_known, may_be_unit_before_values, mend_cut_unit};
 use crate::parse::function_word::is_function_word;
 
 mod plan;
@@ -329,7 +329,7 @@ fn in_order(lines: &[SrcLine], value_roles: &[Role], text_after: &[Role], plan_h
             }
             let mut row = Row { page: lines[toks[a.unit_tok].line].page, line: lines[toks[a.unit_tok].line].line, ..Row::default() };
             let unit: Vec<&str> = toks[a.unit_from..=a.unit_tok].iter().map(|t| t.text).collect();
-            row.set(Role::Unit, unit.join(" "));
+            row.set(Role::Unit, mend_cut_unit(&unit.join(" ")).into_owned());
             row.set(Role::Indicator, String::new());
             unplace_values(&mut row);
             rows.push(row);
@@ -354,7 +354,7 @@ fn in_order(lines: &[SrcLine], value_roles: &[Role], text_after: &[Role], plan_h
         let mut row = Row { page: lines[start_line].page, line: lines[start_line].line, node: parts.node, ..Row::default() };
         row.set(Role::Indicator, parts.indicator);
         let unit: Vec<&str> = toks[a.unit_from..=a.unit_tok].iter().map(|t| t.text).collect();
-        row.set(Role::Unit, unit.join(" "));
+        row.set(Role::Unit, mend_cut_unit(&unit.join(" ")).into_owned());
         assign_values(&mut row, &a.values, value_roles);
         rows.push(row);
         prev_end = a.end;
@@ -412,7 +412,10 @@ fn unplace_values_of_another_indicator(rows: &mut [Row]) {
         let named_before = names(&node, &unit) && !own_named;
         let next_unit = with_ind.get(k + 1).map(|&n| word_set(rows[n].get(Role::Unit).unwrap_or(""))).unwrap_or_default();
         let names_next = names(&ind, &next_unit) && !own_named && next_unit != unit;
-        if named_before || names_next {
+        // "Persentase ..." beside a unit that is no percentage: another
+        // row's unit and values (see `contradicts_unit`).
+        let beside_other = contradicts_unit(rows[r].get(Role::Indicator).unwrap_or(""), rows[r].get(Role::Unit).unwrap_or(""));
+        if named_before || names_next || beside_other {
             wrong.push(r);
         }
     }
@@ -595,9 +598,9 @@ fn find_anchors(toks: &[Tok], cap: usize) -> Vec<Anchor> {
             out.push(anchor);
             continue;
         }
-        // A unit cut at its narrow cell's edge ("Dokume" / "n"): the tail
+        // A unit cut at its narrow cell's edge ("Dokume" / "n", "Persent" / "ase"): the tail
         // alone stands before the values.
-        let cut_unit = i >= 2 && unit.len() <= 2 && unit.chars().all(|c| c.is_lowercase()) && is_known(&canonical(&format!("{}{unit}", toks[i - 2].text)));
+        let cut_unit = i >= 2 && unit.len() <= 3 && unit.chars().all(|c| c.is_lowercase()) && is_known(&canonical(&format!("{}{unit}", toks[i - 2].text)));
         if !value_word[i] || value_word[i - 1] || !(may_be_unit_before_values(unit) || cut_unit) {
             i += 1;
             continue;

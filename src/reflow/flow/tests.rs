@@ -619,8 +619,8 @@ fn a_unit_cut_at_its_cells_edge_anchors_its_values() {
     let t = table(&text);
     let r = rows(&t);
     assert_eq!(r.len(), 3, "{r:?}");
-    assert_eq!((r[0].1.as_str(), r[0].2.as_str()), ("Jumlah kelompok yang dibina", "Kelomp ok"));
-    assert_eq!((r[1].1.as_str(), r[1].2.as_str()), ("Jumlah dokumen layanan yang diterbitkan", "Dokume n"));
+    assert_eq!((r[0].1.as_str(), r[0].2.as_str()), ("Jumlah kelompok yang dibina", "Kelompok"));
+    assert_eq!((r[1].1.as_str(), r[1].2.as_str()), ("Jumlah dokumen layanan yang diterbitkan", "Dokumen"));
     assert_eq!(r[1].3, v("1.460 340 365 375 380"));
     assert_eq!(r[2].3, v("2,5 2,5 2,5 2,5 2,5"));
 }
@@ -665,4 +665,27 @@ fn a_short_indicator_run_into_its_unit_stays_the_indicator() {
     let r = rows(&table(&text));
     assert_eq!(r.len(), 1, "{r:?}");
     assert_eq!((r[0].1.as_str(), r[0].2.as_str()), ("Nilai SAKIP", "Nilai"));
+}
+
+#[test]
+fn a_percentage_cut_at_its_cells_edge_keeps_its_values() {
+    // "Persent" / "ase": a tail of three letters; the unit made whole is a
+    // percentage, as its indicator says, so the values stay.
+    let text = format!("RENCANA AKSI TAHUN 2026\n\n{HEADER}\n\nPersentase layanan yang \ndiselesaikan\n\nPersent\n\nase\n\n95\n95\n95\n95\n95\n");
+    let r = rows(&table(&text));
+    assert_eq!(r.len(), 1, "{r:?}");
+    assert_eq!((r[0].2.as_str(), r[0].3.clone()), ("Persentase", v("95 95 95 95 95")));
+}
+
+#[test]
+fn a_percentage_indicator_beside_another_unit_leaves_its_values() {
+    // The in-order reading paired "Persentase ..." with the next row's
+    // unit and values ("Orang" 150 - 50 50 50): neither is its own.
+    let text = String::from(
+        "RENCANA AKSI TAHUN 2026\n\nNO URAIAN INDIKATOR KINERJA SATUAN TARGET TW I TW II TW III TW IV\n\n\
+         Program 3 Pengembangan Kepemudaan\n\nPersentase organisasi kepemudaan yang aktif\n\nOrang\n\n150\n\n-\n\n50\n\n50\n\n50\n",
+    );
+    let r = rows(&table(&text));
+    assert_eq!(r.len(), 1, "{r:?}");
+    assert_eq!(r[0].3, v(""));
 }
