@@ -118,7 +118,7 @@ const FLOORS: &[(&str, f64)] = &[
     ("generated/gen15.mutool.txt", 0.000),
     ("generated/gen15.pdf", 1.000),
     ("generated/gen15.txt", 0.100),
-    ("generated/gen16.layout.txt", 0.760),
+    ("generated/gen16.layout.txt", 0.960),
     ("generated/gen16.mutool.txt", 0.880),
     ("generated/gen16.pdf", 1.000),
     ("generated/gen16.txt", 0.360),

@@ -279,12 +279,14 @@ fn widen_unit_left(words: &mut [(Col, Word)], unit: usize, positioned: bool) {
 /// The second line of a unit cell centred over two lines ("Daerah" /
 /// "Irigasi", "Sambungan" / "Rumah") may start left of the unit column's
 /// usual edge, where `place` puts it with the indicator. The last words of
-/// a line, under the unit word of the line above (overlapping it) and a
-/// column gap right of the indicator text before them, are the unit's:
-/// an indicator's text wraps before its cell's edge and never reaches
-/// under the unit.
+/// a line (or its only ones: "per 1.000" / "pasien" / "keluar"), under
+/// the unit words of the line above and a column gap right of the
+/// indicator text before them, are the unit's: an indicator's text wraps
+/// before its cell's edge and never reaches under the unit.
 fn continue_unit_below(words: &mut [(Col, Word)], above: &[(Col, Word)], positioned: bool) {
-    let Some(unit) = above.iter().rev().find(|(c, _)| *c == Col::Unit).map(|(_, w)| w) else { return };
+    // The unit cell's words on the line above, left to right.
+    let unit_words: Vec<&Word> = above.iter().filter(|(c, _)| *c == Col::Unit).map(|(_, w)| w).collect();
+    let (Some(&unit), Some(&unit_end)) = (unit_words.first(), unit_words.last()) else { return };
     let ends: Vec<usize> = (0..words.len()).filter(|&j| words[j].0 == Col::Indicator).collect();
     let Some(&last) = ends.last() else { return };
     if words[last + 1..].iter().any(|(c, _)| *c == Col::Indicator || *c == Col::Unit) {
@@ -298,12 +300,30 @@ fn continue_unit_below(words: &mut [(Col, Word)], above: &[(Col, Word)], positio
     }
     let run = &words[first..=last];
     let em = if positioned { (unit.y1 - unit.y0).abs().max(1.0) } else { 1.0 };
-    let overlaps = run[0].1.x0 < unit.x1 && run[run.len() - 1].1.x1 > unit.x0 && run[0].1.x0 >= unit.x0 - 2.0 * em;
+    let overlaps = run[0].1.x0 < unit_end.x1 && run[run.len() - 1].1.x1 > unit.x0 && run[0].1.x0 >= unit.x0 - 2.0 * em;
     let apart = first == 0 || run[0].1.x0 - words[first - 1].1.x1 >= column_gap(&run[0].1, positioned);
-    if first > 0 && overlaps && apart {
+    if overlaps && apart {
         for w in &mut words[first..=last] {
             w.0 = Col::Unit;
         }
+    }
+}
+
+/// Names are printed left-aligned: every line of a URAIAN cell opens at
+/// the column's left edge. A line that opens nearer the indicator
+/// column's edge than the names' (a layout dump shifted it a few
+/// characters left, so its short first word ends before the indicator
+/// edge: "Net Death Rate (NDR)") opens an indicator: its words placed
+/// with the names are the indicator's.
+fn indicator_opening_right_of_the_names(words: &mut [(Col, Word)], cols: &Columns) {
+    let Some(first) = words.first() else { return };
+    if first.0 != Col::Node || first.1.x0 - cols.node_left <= cols.ind_left - first.1.x0 {
+        return;
+    }
+    let mut k = 0;
+    while k < words.len() && words[k].0 == Col::Node {
+        words[k].0 = Col::Indicator;
+        k += 1;
     }
 }
 
@@ -1012,6 +1032,7 @@ pub fn reflow(pages: &[Page]) -> Table {
                 } else if let Some(above) = placed.get(page_start..).and_then(|pl| pl.last()) {
                     continue_unit_below(&mut words, &above.words, positioned);
                 }
+                indicator_opening_right_of_the_names(&mut words, cols);
                 // An anchor line with a value in every column: the order says
                 // which is which, whatever a dump did to their positions.
                 if anchor {
@@ -2059,6 +2080,28 @@ mod tests {
         let mut close: Vec<(Col, Word)> = line(vec![word("dioperasikan", 150.0, 110.0), word("dan", 224.0, 110.0), word("dipelihara", 244.0, 110.0)]).words.into_iter().map(|w| (Col::Indicator, w)).collect();
         continue_unit_below(&mut close, &above, true);
         assert!(close.iter().all(|(c, _)| *c == Col::Indicator));
+        // A layout dump: "per 1.000" / "pasien" / "keluar", the lines under
+        // alone, starting under the unit's first word.
+        let layout_word = |t: &str, x0: f32| Word { text: t.into(), x0, x1: x0 + t.len() as f32, y0: 0.0, y1: 1.0 };
+        let above = vec![(Col::Indicator, layout_word("(NDR)", 39.0)), (Col::Unit, layout_word("per", 49.0)), (Col::Unit, layout_word("1.000", 53.0))];
+        let mut lone = vec![(Col::Indicator, layout_word("pasien", 50.0))];
+        continue_unit_below(&mut lone, &above, false);
+        assert_eq!(lone[0].0, Col::Unit);
+    }
+
+    #[test]
+    fn a_line_opening_nearer_the_indicator_edge_opens_an_indicator() {
+        // A layout dump shifted "Net Death Rate (NDR)" two characters
+        // left: "Net" ends before the indicator edge, far from the names'.
+        let layout_word = |t: &str, x0: f32| Word { text: t.into(), x0, x1: x0 + t.len() as f32, y0: 0.0, y1: 1.0 };
+        let cols = Columns { node_left: 0.0, ind_left: 26.0, unit_left: 49.0, values: vec![(70.0, 74.0, 72.0)], trailing: vec![110.0], tol: 0.6, drawn: false };
+        let mut words = vec![(Col::Node, layout_word("Net", 24.0)), (Col::Node, layout_word("Death", 28.0)), (Col::Unit, layout_word("per", 49.0))];
+        indicator_opening_right_of_the_names(&mut words, &cols);
+        assert_eq!(words.iter().map(|(c, _)| *c).collect::<Vec<_>>(), [Col::Indicator, Col::Indicator, Col::Unit]);
+        // A name's line opens at the names' edge.
+        let mut name = vec![(Col::Node, layout_word("Meningkatnya", 0.0)), (Col::Indicator, layout_word("Average", 26.0))];
+        indicator_opening_right_of_the_names(&mut name, &cols);
+        assert_eq!(name[0].0, Col::Node);
     }
 
     #[test]
