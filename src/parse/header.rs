@@ -205,12 +205,16 @@ pub fn is_plan_year(w: &str) -> bool {
     w.len() == 4 && w.starts_with("20") && w.chars().all(|c| c.is_ascii_digit())
 }
 
+/// "(1)", "(12)": a column number, printed under many headers.
+pub fn is_column_number(word: &str) -> bool {
+    word.len() >= 3 && word.starts_with('(') && word.ends_with(')') && word[1..word.len() - 1].chars().all(|c| c.is_ascii_digit())
+}
+
 /// True for a word that belongs to a header row: a header word, a fragment
 /// of one cut at a cell edge ("Triwula", "n"), a year or a roman numeral.
 pub fn is_header_word(word: &str) -> bool {
-    // "(1) (2) ... (11)": the column numbers printed under many headers.
     let t = word.trim();
-    if t.len() >= 3 && t.starts_with('(') && t.ends_with(')') && t[1..t.len() - 1].chars().all(|c| c.is_ascii_digit()) {
+    if is_column_number(t) {
         return true;
     }
     if is_slash_list_of_levels(t) {
@@ -276,10 +280,14 @@ pub fn completes_header_word(left: &str, right: &str) -> bool {
     !l.is_empty() && HEADER_WORDS.iter().any(|h| h.len() > l.len() && *h == format!("{l}{}", squash(right)))
 }
 
+/// The column names only a header prints.
+const CORE_NAMES: [&str; 5] = ["URAIAN", "INDIKATOR", "SATUAN", "TARGET", "KETERANGAN"];
+
 /// The words that only a header has: a line with two of them is a header.
 pub fn is_core_header_word(word: &str) -> bool {
     let w = squash(word);
-    matches!(w.as_str(), "URAIAN" | "INDIKATOR" | "SATUAN" | "TARGET" | "KETERANGAN" | "TWI" | "TWII" | "TWIII" | "TWIV" | "TW1" | "TW2" | "TW3" | "TW4")
+    CORE_NAMES.contains(&w.as_str())
+        || matches!(w.as_str(), "TWI" | "TWII" | "TWIII" | "TWIV" | "TW1" | "TW2" | "TW3" | "TW4")
         || w.starts_with("KETERANGAN")
 }
 
@@ -293,7 +301,7 @@ pub fn is_cut_core_word(word: &str) -> bool {
     let squashed = squash(word);
     squashed.len() >= 5
         && word.chars().all(|c| !c.is_lowercase())
-        && ["URAIAN", "INDIKATOR", "SATUAN", "TARGET", "KETERANGAN"].iter().any(|h| h.len() > squashed.len() && h.starts_with(squashed.as_str()))
+        && CORE_NAMES.iter().any(|h| h.len() > squashed.len() && h.starts_with(squashed.as_str()))
 }
 
 #[cfg(test)]

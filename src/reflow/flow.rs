@@ -766,9 +766,7 @@ fn widen_units(anchors: &mut [Anchor], toks: &[Tok], lines: &[SrcLine], cells_ma
         let words: Vec<&str> = toks[line_start..=a.unit_tok].iter().map(|t| t.text).collect();
         let unit_cell_words = alone
             && !is_header_line(&words)
-            && toks[line_start..=a.unit_tok].iter().all(|t| {
-                t.text.chars().next().is_some_and(char::is_uppercase) && t.text.chars().all(char::is_alphabetic) && !is_function_word(t.text)
-            });
+            && words.iter().all(|w| w.chars().next().is_some_and(char::is_uppercase) && w.chars().all(char::is_alphabetic) && !is_function_word(w));
         // The row's indicator is read before the unit's line (a line that
         // no label opens): a short indicator run into its unit on one line
         // ("Nilai SAKIP Nilai") stays the indicator.

@@ -2,7 +2,7 @@
 //! (repeated on every page), and the signature block below it. Shared by
 //! both reflow algorithms, which see the same frame in different shapes.
 
-use crate::parse::header::{is_core_header_word, is_header_word, role_of, squash, Role};
+use crate::parse::header::{is_core_header_word, is_header_word, is_plan_year, role_of, squash, Role};
 
 /// True when every word of the line may belong to a header row. A
 /// quarter's Arabic numeral counts only after its "TW" ("TW 1"): a line of
@@ -16,10 +16,9 @@ pub fn is_header_line(words: &[&str]) -> bool {
 /// year, made of header words, just above the header in many plans.
 pub fn is_title_year_line(words: &[&str]) -> bool {
     let squashed: Vec<String> = words.iter().map(|w| squash(w)).filter(|w| !w.is_empty()).collect();
-    let is_year = |w: &String| w.len() == 4 && w.chars().all(|c| c.is_ascii_digit());
     match squashed.as_slice() {
-        [t, y] => t == "TAHUN" && is_year(y),
-        [t, a, y] => t == "TAHUN" && a == "ANGGARAN" && is_year(y),
+        [t, y] => t == "TAHUN" && is_plan_year(y),
+        [t, a, y] => t == "TAHUN" && a == "ANGGARAN" && is_plan_year(y),
         _ => false,
     }
 }

@@ -20,7 +20,7 @@ use super::frame::{core_words, is_header_line, is_signature_start, roles_in_word
 use super::{Row, Table};
 use crate::extract::ocr::is_doubted_number;
 use crate::extract::{Page, Word};
-use crate::parse::header::{completes_header_word, is_core_header_word, is_cut_core_word, is_header_word, is_misread_header_word, is_plan_year, role_of, squash, value_role_of, Role};
+use crate::parse::header::{completes_header_word, is_column_number, is_core_header_word, is_cut_core_word, is_header_word, is_misread_header_word, is_plan_year, role_of, squash, value_role_of, Role};
 use crate::parse::label::{names_bare_label, parse_indicator_number, parse_label};
 use crate::parse::number::{is_text_target, is_word_target, parse_value, Value};
 use crate::parse::unit::{canonical, is_known, looks_like_unit};
@@ -287,8 +287,7 @@ fn continue_unit_below(words: &mut [(Col, Word)], above: &[(Col, Word)], positio
     // The unit cell's words on the line above, left to right.
     let unit_words: Vec<&Word> = above.iter().filter(|(c, _)| *c == Col::Unit).map(|(_, w)| w).collect();
     let (Some(&unit), Some(&unit_end)) = (unit_words.first(), unit_words.last()) else { return };
-    let ends: Vec<usize> = (0..words.len()).filter(|&j| words[j].0 == Col::Indicator).collect();
-    let Some(&last) = ends.last() else { return };
+    let Some(last) = words.iter().rposition(|(c, _)| *c == Col::Indicator) else { return };
     if words[last + 1..].iter().any(|(c, _)| *c == Col::Indicator || *c == Col::Unit) {
         return;
     }
@@ -445,8 +444,7 @@ fn core_words_or_cut(words: &[&str]) -> usize {
 
 /// A line of three or more column numbers in parentheses, and nothing else.
 fn is_column_number_line(words: &[&str]) -> bool {
-    let numbered = |w: &&str| w.len() >= 3 && w.starts_with('(') && w.ends_with(')') && w[1..w.len() - 1].chars().all(|c| c.is_ascii_digit());
-    words.len() >= 3 && words.iter().all(numbered)
+    words.len() >= 3 && words.iter().all(|w| is_column_number(w))
 }
 
 fn line_words(page: &Page, i: usize) -> Vec<&str> {
