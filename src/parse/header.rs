@@ -81,6 +81,9 @@ const HEADER_ROLES: &[(&str, Role)] = &[
     (r"^(TW|TRIWULAN|TRW|TRIW)(III|3)$", Role::Tw3),
     (r"^(TW|TRIWULAN|TRW|TRIW)(IV|4)$", Role::Tw4),
     (r"^TARGET", Role::Target),
+    // SUMBER DANA, the source of funds ("DAU", "DAK", "Bankeu Provinsi"):
+    // a remark on the row, read as KETERANGAN is (before ^DANA, a budget).
+    (r"^SUMBERDANA", Role::Note),
     (r"^(ANGGARAN|PAGU|DANA)", Role::Budget),
     (r"^PERMASALAHAN", Role::Problem),
     (r"^STRATEGI", Role::Strategy),
@@ -93,7 +96,7 @@ const HEADER_ROLES: &[(&str, Role)] = &[
 /// opening otherwise names no role, and is turned away before the patterns run.
 const ROLE_STARTS: &[&[u8; 2]] = &[
     b"NO", b"UR", b"PR", b"SA", b"TU", b"IN", b"KO", b"DE", b"TW", b"TR", b"TA", b"AN", b"PA", b"DA", b"PE", b"ST", b"AR",
-    b"KE", b"PJ",
+    b"KE", b"PJ", b"SU",
 ];
 
 /// The words that may appear in a header row, for telling header lines
@@ -335,6 +338,8 @@ mod tests {
         }
         assert_eq!(role_of("SAT"), Some(Role::Unit));
         assert_eq!(role_of("KET."), Some(Role::Note));
+        assert_eq!(role_of("SUMBER DANA"), Some(Role::Note));
+        assert_eq!(role_of("DANA (Rp)"), Some(Role::Budget));
     }
 
     #[test]

@@ -474,6 +474,20 @@ fn header_lines(page: &Page) -> Vec<usize> {
             let words: Vec<&str> = page.lines[j].words.iter().map(|w| w.text.as_str()).collect();
             let continues = j > i && is_misread_header_tail(&words);
             if !is_header_line(&words) && !is_misread_header_line(&words) && !continues && !is_header_line_among_remnants(&words) {
+                // A line between two header lines is the header's: a cell
+                // printed over the header (see `lines_overlaid_on_header`;
+                // a layout dump puts its lines between the header's) or a
+                // header line read as none. The header goes on after it,
+                // if the next line names a column (a body line of header
+                // words only, "PROGRAM", does not).
+                let next_is_header = j + 1 < n && j > i && {
+                    let next: Vec<&str> = page.lines[j + 1].words.iter().map(|w| w.text.as_str()).collect();
+                    (is_header_line(&next) || is_misread_header_line(&next)) && core_words_or_cut(&next) >= 1
+                };
+                if next_is_header {
+                    j += 1;
+                    continue;
+                }
                 break;
             }
             core += core_words_or_cut(&words);
@@ -512,6 +526,44 @@ fn header_lines(page: &Page) -> Vec<usize> {
     }
     out.sort_unstable();
     out.dedup();
+    out.extend(lines_overlaid_on_header(page, &out));
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// Lines printed within a header's height, between or beside its lines,
+/// that are no header lines: a spreadsheet draws a merged cell cut by a
+/// page break again at the top of the next page, over the repeated header
+/// ("Sub Kegiatan 4." / "Pemeliharaan Rutin Jalan" among "TUJUAN/SASARAN/
+/// PROGRAM/" and "KEGIATAN/SUB KEGIATAN"). The cell's rows were read on
+/// the page before; read again, they would open a node of their own.
+/// The header's lines are taken in groups at most two lines apart.
+fn lines_overlaid_on_header(page: &Page, header: &[usize]) -> Vec<usize> {
+    let extent = |k: usize| {
+        let ws = &page.lines[k].words;
+        (ws.iter().map(|w| w.y0).fold(f32::MAX, f32::min), ws.iter().map(|w| w.y1).fold(f32::MIN, f32::max))
+    };
+    let mut out = Vec::new();
+    let mut g = 0;
+    while g < header.len() {
+        let mut e = g;
+        while e + 1 < header.len() && header[e + 1] - header[e] <= 3 {
+            e += 1;
+        }
+        if e > g {
+            let (top, bottom) = header[g..=e].iter().map(|&k| extent(k)).fold((f32::MAX, f32::MIN), |(t, b), (y0, y1)| (t.min(y0), b.max(y1)));
+            let from = header[g].saturating_sub(2);
+            let to = (header[e] + 2).min(page.lines.len() - 1);
+            for k in from..=to {
+                let (y0, y1) = extent(k);
+                if !header.contains(&k) && !page.lines[k].words.is_empty() && (y0 + y1) / 2.0 > top && (y0 + y1) / 2.0 < bottom {
+                    out.push(k);
+                }
+            }
+        }
+        g = e + 1;
+    }
     out
 }
 
@@ -574,6 +626,16 @@ fn is_misread_header_tail(words: &[&str]) -> bool {
     (words.len() >= 2 && unknown * 4 <= words.len() && numbers_not_header_words(words).is_empty())
         || is_line_of_quarter_numerals(words)
         || is_misread_core_line(words)
+        || is_line_of_quarter_numbers(words)
+}
+
+/// The quarters' numbers under a header line's "TRW" / "TW" ("TAHUN 1 2 3
+/// 4"): "1" to "4" in order, with header words only beside them. A body
+/// line under a header opens a row's text or holds its unit beside the
+/// numbers.
+fn is_line_of_quarter_numbers(words: &[&str]) -> bool {
+    let numbers: Vec<&str> = words.iter().copied().filter(|w| !is_header_word(w)).collect();
+    numbers == ["1", "2", "3", "4"]
 }
 
 /// Under a header line, a line naming two columns only a header names
@@ -619,6 +681,10 @@ fn split_page(page: &Page, first: bool) -> PageParts<'_> {
         }
         match start {
             Some(s) if i < s && first => title.push(i),
+            // Above a later page's repeated header stand the page's
+            // running head and what a spreadsheet draws again of a merged
+            // cell cut by the page break ("Sub Kegiatan 4."): no row.
+            Some(s) if i < s => {}
             _ => body.push(i),
         }
     }
@@ -841,7 +907,8 @@ fn value_overlap(w: &Word, values: &[(f32, f32, f32)], tol: f32) -> Option<usize
 /// which may stick out past their column's data.
 fn names_a_target(word: &str) -> bool {
     let w = squash(word);
-    matches!(w.as_str(), "I" | "II" | "III" | "IV" | "TAHUN" | "N" | "AN")
+    // The quarter's number of "Trw. 1", "TW 4" stands apart from its word.
+    matches!(w.as_str(), "I" | "II" | "III" | "IV" | "1" | "2" | "3" | "4" | "TAHUN" | "N" | "AN")
         || ["TW", "TRIW", "TARGET"].iter().any(|p| w.starts_with(p))
         || is_plan_year(&w)
 }
@@ -849,20 +916,39 @@ fn names_a_target(word: &str) -> bool {
 /// The lines that open a node cell: a label in the node column, unless it
 /// is the name of a bare label on the node column's line just above
 /// ("Program 1" / "PROGRAM PEMENUHAN ...").
+///
+/// A label word with no number on a line that goes on the node cell just
+/// above ("Koordinasi dan Sinkronisasi Penyelenggaraan Kesesuaian" /
+/// "Kegiatan Pemanfaatan Ruang (KKPR)") is the name's next word, when the
+/// plan numbers every other label of that level: a wrapped name may
+/// break before "Kegiatan" or "Program", and a plan that numbers its
+/// labels does not drop the number once.
 fn node_label_lines(lines: &[Placed]) -> Vec<usize> {
-    let mut out = Vec::new();
-    let mut prev: Option<String> = None;
+    let mut found: Vec<(usize, crate::parse::label::Label)> = Vec::new();
+    let mut prev: Option<(usize, String)> = None;
+    let mut goes_on: Vec<bool> = Vec::new();
     for (i, l) in lines.iter().enumerate() {
         let text = l.text_in(Col::Node);
         if text.is_empty() {
             continue;
         }
-        if parse_label(&text).is_some() && !prev.as_deref().is_some_and(|p| names_bare_label(p, &text)) {
-            out.push(i);
+        if let Some(label) = parse_label(&text) {
+            if !prev.as_ref().is_some_and(|(_, p)| names_bare_label(p, &text)) {
+                // Mid-cell: the line right above holds node text and this
+                // line opens no indicator beside it.
+                let mid_cell = prev.as_ref().is_some_and(|(k, _)| *k + 1 == i) && l.text_in(Col::Indicator).is_empty();
+                found.push((i, label));
+                goes_on.push(mid_cell);
+            }
         }
-        prev = Some(text);
+        prev = Some((i, text));
     }
-    out
+    let numbered_elsewhere = |k: usize| {
+        let level = found[k].1.level;
+        let same: Vec<&crate::parse::label::Label> = found.iter().enumerate().filter(|(j, (_, l))| *j != k && l.level == level).map(|(_, (_, l))| l).collect();
+        same.len() >= 2 && same.iter().all(|l| l.number.is_some())
+    };
+    (0..found.len()).filter(|&k| !(goes_on[k] && found[k].1.number.is_none() && !found[k].1.name.is_empty() && numbered_elsewhere(k))).map(|k| found[k].0).collect()
 }
 
 /// How many leading words of a line make up a node label.
@@ -1224,10 +1310,17 @@ fn name_columns(p: &PageParts, cols: &Columns) -> HeaderNames {
     }
     let value_roles = roles;
     let mut names = Vec::new();
+    let mut taken: Vec<Role> = Vec::new();
     let trailing_roles = trailing_text
         .iter()
         .map(|t| {
-            let role = role_of(t).map(Role::ungrouped).unwrap_or(Role::Extra);
+            let mut role = role_of(t).map(Role::ungrouped).unwrap_or(Role::Extra);
+            // Two columns of one role (KETERANGAN and SUMBER DANA, both
+            // remarks): the second is kept apart under its header.
+            if role != Role::Extra && taken.contains(&role) {
+                role = Role::Extra;
+            }
+            taken.push(role);
             names.push(if role == Role::Extra { fold(t) } else { String::new() });
             role
         })
@@ -2001,6 +2094,11 @@ mod tests {
         fn line(s: &str) -> Vec<&str> {
             s.split_whitespace().collect()
         }
+        // The quarters' numbers on the line under "TRW": the header's.
+        assert!(is_misread_header_tail(&line("TAHUN 1 2 3 4")));
+        assert!(is_misread_header_tail(&line("1 2 3 4")));
+        assert!(!is_misread_header_tail(&line("TAHUN 1 2 3")));
+        assert!(!is_misread_header_tail(&line("Orang 1 2 3 4")));
         assert!(is_misread_header_line(&line("NO INDIKATOR KINERJA SATUAN wi WI TW III TWIV ANGGARAN (Rp)")));
         // Too many unknown words, a value, or too few column names: no.
         assert!(!is_misread_header_line(&line("Persentase INDIKATOR SATUAN TARGET yang tercapai di desa")));
@@ -2115,6 +2213,53 @@ mod tests {
         assert_eq!(header_lines(&page), [0, 1, 2]);
         assert!(is_column_number_line(&["(1)", "(2)", "(12)"]));
         assert!(!is_column_number_line(&["(1)", "Persen"]));
+    }
+
+    /// The tests' header (see [`plan_row`]) on two lines at `y` and `y + 11`.
+    fn two_line_header(y: f32) -> [crate::extract::Line; 2] {
+        let (word, line) = (pword, pline);
+        [
+            line(vec![word("URAIAN", 40.0, y), word("INDIKATOR", 150.0, y), word("SATUAN", 300.0, y), word("TARGET", 360.0, y)]),
+            line(vec![word("KINERJA", 150.0, y + 11.0), word("TW.1", 410.0, y + 11.0), word("TW.2", 450.0, y + 11.0), word("TW.3", 490.0, y + 11.0), word("TW.4", 530.0, y + 11.0)]),
+        ]
+    }
+
+    #[test]
+    fn a_merged_cell_drawn_again_over_the_next_pages_header_is_no_row() {
+        // Page 2 repeats the header; the spreadsheet drew the node cell cut
+        // by the page break again over it: its label above the header's
+        // first line, its name level with the second.
+        let (word, line) = (pword, pline);
+        let [h1, h2] = two_line_header(60.0);
+        let page1 = Page { number: 1, width: 600.0, height: 400.0, lines: vec![h1, h2, plan_row(100.0, "1", &[]), plan_row(130.0, "2", &[])], rulings: Vec::new() };
+        let [h1, h2] = two_line_header(60.0);
+        let row = line(vec![word("Jumlah", 150.0, 100.0), word("peserta", 195.0, 100.0), word("Kali", 300.0, 100.0), word("8", 365.0, 100.0), word("2", 412.0, 100.0), word("2", 452.0, 100.0), word("2", 492.0, 100.0), word("2", 532.0, 100.0)]);
+        let lines = vec![line(vec![word("Program", 40.0, 48.0), word("2", 90.0, 48.0)]), h1, line(vec![word("Layanan", 40.0, 70.0)]), h2, row];
+        let page2 = Page { number: 2, width: 600.0, height: 400.0, lines, rulings: Vec::new() };
+        let table = reflow(&[page1, page2]);
+        let nodes: Vec<&str> = table.rows.iter().filter_map(|r| r.node.as_deref()).collect();
+        assert_eq!(nodes, ["Program 1", "Program 2"], "{:?}", table.rows);
+        let last = table.rows.last().unwrap();
+        assert_eq!((last.get(Role::Indicator), last.get(Role::Target)), (Some("Jumlah peserta"), Some("8")));
+        assert_eq!(table.rows.iter().filter(|r| r.has_indicator()).count(), 3);
+    }
+
+    #[test]
+    fn a_label_word_wrapped_into_a_numbered_plans_name_goes_on_the_name() {
+        // "Sub Kegiatan 1 Koordinasi Kesesuaian" / "Kegiatan Pemanfaatan
+        // Ruang": every other label of the plan has its number.
+        let (word, line) = (pword, pline);
+        let [h1, h2] = two_line_header(60.0);
+        let mut first = plan_row(100.0, "1", &[]);
+        first.words[0] = word("Kegiatan", 40.0, 100.0);
+        let mut second = plan_row(140.0, "2", &[]);
+        second.words[0] = word("Kegiatan", 40.0, 140.0);
+        let mut third = plan_row(180.0, "3", &[]);
+        third.words[0] = word("Kegiatan", 40.0, 180.0);
+        let lines = vec![h1, h2, first, line(vec![word("Koordinasi", 40.0, 111.0)]), line(vec![word("Kegiatan", 40.0, 122.0), word("Ruang", 95.0, 122.0)]), second, third];
+        let table = reflow(&[Page { number: 1, width: 600.0, height: 400.0, lines, rulings: Vec::new() }]);
+        let nodes: Vec<&str> = table.rows.iter().filter_map(|r| r.node.as_deref()).collect();
+        assert_eq!(nodes, ["Kegiatan 1 Koordinasi Kegiatan Ruang", "Kegiatan 2", "Kegiatan 3"], "{:?}", table.rows);
     }
 
     #[test]

@@ -29,6 +29,12 @@ const WORD_GAP: f64 = 0.15;
 /// The same character again within this share of the font size is an
 /// overprint (fake bold, shadow) and is dropped.
 const OVERPRINT: f64 = 0.15;
+/// Two letters side by side whose boxes overlap by more than this share
+/// of the narrower one are printed over each other (kerning overlaps a
+/// few per cent at most).
+const OVERLAID: f64 = 0.4;
+/// Glyphs of one cell line share their baseline to within this (points).
+const SAME_BASELINE: f64 = 0.02;
 
 /// Glyphs sharing a baseline: first a row, then (after joining) a line.
 struct Row {
@@ -79,10 +85,95 @@ fn rows_by_baseline(mut glyphs: Vec<Glyph>) -> Vec<Row> {
             _ => rows.push(Row { baseline: g.baseline(), size: g.size, glyphs: vec![g], spans: Vec::new() }),
         }
     }
+    let mut rows: Vec<Row> = rows.into_iter().flat_map(split_overlaid).collect();
     for row in &mut rows {
         row.spans = sort_and_span(&mut row.glyphs);
     }
     rows
+}
+
+/// The pairs of runs (lower first) with letters printed over each other,
+/// among glyphs sorted left to right.
+fn overlaid_runs(glyphs: &[Glyph]) -> Vec<(u32, u32)> {
+    let mut clashes = Vec::new();
+    for w in glyphs.windows(2) {
+        let (a, b) = (&w[0], &w[1]);
+        // Letters and digits only: punctuation kerned into its neighbour
+        // (".," in "S.IP.,") overlaps it by half, and is printed once.
+        let alnum = |g: &Glyph| matches!(&g.text, GlyphText::Chars(t) if t.chars().all(char::is_alphanumeric));
+        let both_letters = alnum(a) && alnum(b);
+        let overlap = a.x1.min(b.x1) - b.x0;
+        let narrower = (a.x1 - a.x0).min(b.x1 - b.x0);
+        if a.run != b.run && both_letters && !is_overprint(a, b) && narrower > 0.0 && overlap > OVERLAID * narrower {
+            clashes.push((a.run.min(b.run), a.run.max(b.run)));
+        }
+    }
+    clashes
+}
+
+fn has_overlaid(glyphs: &[Glyph]) -> bool {
+    let mut sorted = glyphs.to_vec();
+    sorted.sort_by(|a, b| a.x0.total_cmp(&b.x0));
+    overlaid_runs(&sorted).len() >= 2
+}
+
+/// Glyphs of one text run that overlap another run's are a printing of
+/// one cell over another: a spreadsheet draws a merged cell cut by a page
+/// break again at the top of the next page, over the repeated header
+/// ("Sub Kegiatan 4." over "TUJUAN/SASARAN/PROGRAM/"). Read left to right
+/// together, their letters would interleave ("STuUb JKUeAgNia/tSanA"), so
+/// the runs are laid on separate rows (stream order decides which run
+/// keeps the first row); the rows overlap and are never joined into one
+/// line. Overprints (the same letter again, for bold) are no overlay.
+fn split_overlaid(mut row: Row) -> Vec<Row> {
+    row.glyphs.sort_by(|a, b| a.x0.total_cmp(&b.x0));
+    let clashes = overlaid_runs(&row.glyphs);
+    // One clash may be a tight pair of letters; a cell printed over
+    // another clashes letter after letter.
+    if clashes.len() < 2 {
+        return vec![row];
+    }
+    // Cells printed over each other seldom share a baseline to the
+    // hundredth of a point: split by baseline when that parts the clashing
+    // glyphs (a producer may cut one word into several runs, so runs are
+    // the second choice). The rows that do not overlap are joined again
+    // into one line (`join_rows`).
+    let mut by_baseline: Vec<Row> = Vec::new();
+    let mut sorted = row.glyphs.clone();
+    sorted.sort_by(|a, b| a.baseline().total_cmp(&b.baseline()));
+    for g in sorted {
+        match by_baseline.last_mut() {
+            Some(r) if g.baseline() - r.glyphs.last().map_or(r.baseline, Glyph::baseline) <= SAME_BASELINE => r.glyphs.push(g),
+            _ => by_baseline.push(Row { baseline: g.baseline(), size: g.size, glyphs: vec![g], spans: Vec::new() }),
+        }
+    }
+    if by_baseline.len() > 1 && by_baseline.iter().all(|r| !has_overlaid(&r.glyphs)) {
+        for r in &mut by_baseline {
+            r.size = r.glyphs.iter().map(|g| g.size).fold(0.0, f64::max);
+        }
+        return by_baseline;
+    }
+    let mut runs: Vec<u32> = row.glyphs.iter().map(|g| g.run).collect();
+    runs.sort_unstable();
+    runs.dedup();
+    // Each run on the first layer where it clashes with no run already there.
+    let mut layer_of: Vec<(u32, usize)> = Vec::new();
+    for &r in &runs {
+        let clashing = |l: usize| layer_of.iter().any(|&(o, lo)| lo == l && clashes.contains(&(o.min(r), o.max(r))));
+        let layer = (0..).find(|&l| !clashing(l)).unwrap_or(0);
+        layer_of.push((r, layer));
+    }
+    let layers = layer_of.iter().map(|&(_, l)| l).max().unwrap_or(0) + 1;
+    let mut out: Vec<Row> = (0..layers).map(|_| Row { baseline: row.baseline, size: row.size, glyphs: Vec::new(), spans: Vec::new() }).collect();
+    for g in row.glyphs {
+        let layer = layer_of.iter().find(|&&(r, _)| r == g.run).map(|&(_, l)| l).unwrap_or(0);
+        out[layer].glyphs.push(g);
+    }
+    for r in &mut out {
+        r.baseline = r.glyphs.iter().map(Glyph::baseline).fold(f64::MAX, f64::min);
+        r.size = r.glyphs.iter().map(|g| g.size).fold(0.0, f64::max);
+    }
+    out
 }
 
 /// Sorts the glyphs left to right and returns the extents of the clusters
@@ -288,6 +379,35 @@ mod tests {
         g.extend(run("note", 400.0, 108.8));
         g.extend(run("more", 10.0, 111.5));
         assert_eq!(texts(&build_lines(g)), ["label 10 20 30 note", "more"]);
+    }
+
+    /// Glyphs for `text` as one text run (`run` is its index).
+    fn run_no(text: &str, x: f64, baseline: f64, advance: f64, no: u32) -> Vec<Glyph> {
+        text.chars().enumerate().map(|(i, c)| Glyph { run: no, ..glyph(&c.to_string(), x + advance * i as f64, baseline, advance) }).collect()
+    }
+
+    #[test]
+    fn a_cell_printed_over_another_is_read_apart() {
+        // A merged cell drawn again over the next page's header, 0.2pt
+        // higher: read as one row, the letters would interleave.
+        let mut g = run_no("Sub Kegiatan", 44.0, 49.2, 4.0, 1);
+        g.extend(run_no("TUJUAN/SASARAN", 48.0, 49.4, 4.5, 2));
+        g.extend(run_no("TARGET", 200.0, 49.4, 4.5, 3));
+        assert_eq!(texts(&build_lines(g.clone())), ["Sub Kegiatan", "TUJUAN/SASARAN TARGET"]);
+        // On one baseline, the runs decide: the first in the stream keeps
+        // the row, with the runs that clash with nothing.
+        g.iter_mut().for_each(|x| x.origin.1 = 49.4);
+        assert_eq!(texts(&build_lines(g)), ["Sub Kegiatan TARGET", "TUJUAN/SASARAN"]);
+    }
+
+    #[test]
+    fn punctuation_kerned_into_a_neighbour_is_no_overlay() {
+        // "S.IP.," with the comma set half over the full stop, in runs of
+        // their own, as a word processor may emit them.
+        let mut g = run_no("S.IP", 10.0, 100.0, 5.0, 1);
+        g.extend(run_no(".", 30.0, 100.0, 2.0, 2));
+        g.extend(run_no(",", 31.0, 100.0, 2.0, 3));
+        assert_eq!(texts(&build_lines(g)), ["S.IP.,"]);
     }
 
     #[test]
