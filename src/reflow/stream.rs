@@ -478,11 +478,12 @@ fn header_lines(page: &Page) -> Vec<usize> {
                 // printed over the header (see `lines_overlaid_on_header`;
                 // a layout dump puts its lines between the header's) or a
                 // header line read as none. The header goes on after it,
-                // if the next line names a column (a body line of header
-                // words only, "PROGRAM", does not).
+                // if the next line names a column or holds three header
+                // words (a body line of header words only, "PROGRAM",
+                // does not).
                 let next_is_header = j + 1 < n && j > i && {
                     let next: Vec<&str> = page.lines[j + 1].words.iter().map(|w| w.text.as_str()).collect();
-                    (is_header_line(&next) || is_misread_header_line(&next)) && core_words_or_cut(&next) >= 1
+                    (is_header_line(&next) || is_misread_header_line(&next)) && (core_words_or_cut(&next) >= 1 || next.len() >= 3)
                 };
                 if next_is_header {
                     j += 1;
@@ -2242,6 +2243,24 @@ mod tests {
         let last = table.rows.last().unwrap();
         assert_eq!((last.get(Role::Indicator), last.get(Role::Target)), (Some("Jumlah peserta"), Some("8")));
         assert_eq!(table.rows.iter().filter(|r| r.has_indicator()).count(), 3);
+    }
+
+    #[test]
+    fn a_line_between_two_header_lines_is_the_headers() {
+        // A layout dump prints a cell drawn over the header between the
+        // header's lines; the line after it names no core column.
+        let (word, line) = (pword, pline);
+        let words = |y: f32, ws: &[(&str, f32)]| line(ws.iter().map(|(t, x)| word(t, *x, y)).collect());
+        let top = words(60.0, &[("URAIAN", 40.0), ("INDIKATOR", 150.0), ("SATUAN", 300.0), ("TARGET", 360.0)]);
+        let quarters = |y: f32| words(y, &[("KEGIATAN", 40.0), ("TAHUN", 360.0), ("Trw.", 410.0), ("1", 440.0), ("Trw.", 450.0), ("2", 480.0)]);
+        let page = |lines| Page { number: 2, width: 600.0, height: 400.0, lines, rulings: Vec::new() };
+        let overlay = words(71.0, &[("Pemeliharaan", 40.0), ("Rutin", 120.0)]);
+        assert_eq!(header_lines(&page(vec![top.clone(), overlay, quarters(82.0), plan_row(100.0, "1", &[])])), [0, 1, 2]);
+        // A body line of header words alone ("PROGRAM", a name's first
+        // line) is no header line to go on to.
+        let label = words(71.0, &[("Program", 40.0), ("2", 90.0)]);
+        let name = words(82.0, &[("PROGRAM", 40.0)]);
+        assert_eq!(header_lines(&page(vec![top, label, name, plan_row(100.0, "1", &[])])), [0]);
     }
 
     #[test]
