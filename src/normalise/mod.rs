@@ -220,11 +220,13 @@ fn indicator(row: &crate::reflow::Row, level: Level, path: &[Option<Node>; 5]) -
     let mut tw = [cell_value(Role::Tw1), cell_value(Role::Tw2), cell_value(Role::Tw3), cell_value(Role::Tw4)];
     let budget = cell_value(Role::Budget);
     // A target printed as a word ("Baik") is read where the row confirms
-    // it: TW IV holds the same word and the quarters between are blank.
-    if let (Value::Unreadable(t), Value::Unreadable(t4)) = (&target, &tw[3]) {
-        if t == t4 && is_word_target(t) && tw[..3].iter().all(|v| *v == Value::Empty) {
-            target = Value::Text(t.clone());
-            tw[3] = Value::Text(t4.clone());
+    // it: TW IV holds the same word and the quarters between are blank or
+    // hold the word again ("Tersedia" in TW II and TW IV).
+    if let (Value::Unreadable(t), Value::Unreadable(t4)) = (target.clone(), &tw[3]) {
+        let same = |v: &Value| matches!(v, Value::Unreadable(q) if *q == t);
+        if t == *t4 && is_word_target(&t) && tw[..3].iter().all(|v| *v == Value::Empty || same(v)) {
+            tw.iter_mut().filter(|v| same(v)).for_each(|v| *v = Value::Text(t.clone()));
+            target = Value::Text(t);
         }
     }
     let named = [("target", &target), ("tw1", &tw[0]), ("tw2", &tw[1]), ("tw3", &tw[2]), ("tw4", &tw[3]), ("budget", &budget)];

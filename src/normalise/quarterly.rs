@@ -508,6 +508,21 @@ mod tests {
     }
 
     #[test]
+    fn a_word_target_is_read_where_the_row_confirms_it() {
+        let rows = [
+            ("Target and TW IV", ["Baik", "", "", "", "Baik"]),
+            ("Repeated in TW II", ["Tersedia", "", "Tersedia", "", "Tersedia"]),
+            ("Another word between", ["Tersedia", "", "Proses", "", "Tersedia"]),
+        ];
+        let doc = normalise("plan.pdf", InputKind::Pdf, &table(&COLUMNS, &rows), &[]);
+        let cells: Vec<Vec<Value>> = doc.indicators.iter().map(|i| i.value_cells().into_iter().cloned().collect()).collect();
+        let text = |s: &str| Value::Text(s.into());
+        assert_eq!(cells[0], [text("Baik"), Value::Empty, Value::Empty, Value::Empty, text("Baik")]);
+        assert_eq!(cells[1], [text("Tersedia"), Value::Empty, text("Tersedia"), Value::Empty, text("Tersedia")]);
+        assert!(cells[2].iter().all(|v| !matches!(v, Value::Text(_))), "{:?}", cells[2]);
+    }
+
+    #[test]
     fn ocr_rows_keep_only_numbers_their_arithmetic_allows() {
         let rows = read(&COLUMNS, true);
         let flags: Vec<bool> = rows.iter().map(|r| r.1).collect();

@@ -126,7 +126,11 @@ impl Columns {
         // then on the line too (wrapped quarter pieces are not an anchor).
         let has_target = words.iter().any(|w| self.place(w) == Col::Value(0) && is_value_word(&w.text) && w.text != "%");
         let known = known_unit && unit.x0 > self.ind_left + self.slack() && has_target;
-        let in_zone = unit.x0 >= self.unit_left - 3.0 * self.slack() || known;
+        // A unit wider than most, centred in its cell, starts further
+        // left ("Perusahaa", "Angkatan" beside "Unit"); its centre is in
+        // the column all the same.
+        let centred = (unit.x0 + unit.x1) / 2.0 >= self.unit_left - self.slack();
+        let in_zone = unit.x0 >= self.unit_left - 3.0 * self.slack() || known || centred;
         (has_value && in_zone && (is_unit_word(&unit.text) || is_rate_base(words, u))).then_some(u)
     }
 
@@ -155,7 +159,9 @@ impl Columns {
             // of the word wrapped onto the next line.
             && last.text.chars().count() >= 3
             && first.text.starts_with(&last.text)
-            && values[1..values.len() - 1].iter().all(|w| w.text == "-")
+            // Between them, dashes, or the target again in a quarter that
+            // reaches it ("Tersedia" in TW II and TW IV).
+            && values[1..values.len() - 1].iter().all(|w| w.text == "-" || w.text == first.text)
     }
 
     fn place(&self, w: &Word) -> Col {
@@ -182,13 +188,17 @@ impl Columns {
                 return Col::Value(k);
             }
         }
-        if w.x0 < self.node_left - self.slack() {
+        if w.x0 < self.node_left - self.slack() && is_row_numbering(&w.text) {
             Col::No
         } else if w.x0 < self.ind_left - self.slack() && (w.x1 <= self.ind_left + self.slack() || w.x0 < self.node_left + self.slack()) {
             // A word that runs into the indicator column is an indicator word
             // the dump shifted left: a cell's text never leaves its cell.
             Col::Node
-        } else if w.x0 < self.unit_left - self.slack() {
+        } else if w.x0 < self.unit_left - self.slack() && !(self.drawn && centre > self.unit_left) {
+            // (On a drawn page a word lies in the cell that holds most of
+            // it: an indicator wraps before its cell's edge, while a unit
+            // wider than the column's usual one, centred, starts left of
+            // that edge: "per 1.000" / "perempuan".)
             Col::Indicator
         } else {
             Col::Unit
@@ -268,11 +278,38 @@ fn widen_unit_left(words: &mut [(Col, Word)], unit: usize, positioned: bool) {
         // A word space is about 0.4 of a digit's height; OCR boxes, which
         // hug the ink, put it at up to half again as much.
         let (small, big) = if positioned { (0.6 * em, (3.0 * space).max(0.6 * em)) } else { (1.01, 2.99) };
-        if space > small || gap < big {
+        // "per" before a rate's base ("per 1.000") opens the unit, however
+        // close the indicator's text runs to it.
+        let opens_rate = w.text.eq_ignore_ascii_case("per") && is_number_word(&next.text) && space <= small;
+        if !opens_rate && (space > small || gap < big) {
             break;
         }
         words[start - 1].0 = Col::Unit;
         start -= 1;
+    }
+}
+
+/// Units of two words set a single space from the indicator text, as a
+/// layout dump closes them up ("Jumlah IKM furnitur yang Unit Usaha"), are
+/// told by the plan's other rows: where a row's unit cell reads "Usaha"
+/// and the word before it makes "Unit Usaha", a unit other rows print
+/// whole, that word is the unit's. The other way, a function word opening
+/// a unit ("dan Unit Usaha", a unit column measured too far left) is the
+/// indicator's when the rest is a unit read elsewhere.
+fn units_as_read_elsewhere(placed: &mut [Placed]) {
+    let unit_of = |l: &Placed| l.words.iter().filter(|(c, _)| *c == Col::Unit).map(|(_, w)| w.text.as_str()).collect::<Vec<_>>().join(" ");
+    let seen: std::collections::HashSet<String> = placed.iter().filter(|l| l.anchor).map(unit_of).filter(|u| u.contains(' ')).collect();
+    for l in placed.iter_mut().filter(|l| l.anchor) {
+        let Some(first) = l.words.iter().position(|(c, _)| *c == Col::Unit) else { continue };
+        let unit = unit_of(l);
+        if first >= 1 && l.words[first - 1].0 == Col::Indicator && seen.contains(&format!("{} {unit}", l.words[first - 1].1.text)) {
+            l.words[first - 1].0 = Col::Unit;
+        } else if let Some(rest) = unit.split_once(' ').map(|(_, r)| r) {
+            let opener = &l.words[first].1.text;
+            if crate::parse::function_word::is_function_word(opener) && !opener.eq_ignore_ascii_case("per") && seen.contains(rest) {
+                l.words[first].0 = Col::Indicator;
+            }
+        }
     }
 }
 
@@ -384,6 +421,17 @@ fn is_value_word(w: &str) -> bool {
 
 fn is_number_word(w: &str) -> bool {
     matches!(parse_value(w), Value::Number(_))
+}
+
+/// What a NO cell may hold: "1", "1.2.1", "a.", "II", or a number OCR
+/// misread ("ah", "ET"); not a level word opening a label nor a word of
+/// four letters or more: node text printed a character into the NO column
+/// ("1.2.1 Program 2" closed up by a layout dump, a page shifted left).
+fn is_row_numbering(w: &str) -> bool {
+    let level_word = ["sub", "sub.", "su"].iter().any(|l| w.eq_ignore_ascii_case(l)) || parse_label(&format!("{w} 1")).is_some_and(|l| l.code.is_none());
+    let roman = w.trim_end_matches(['.', ')']).chars().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L'));
+    let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+    !level_word && (roman || letters < 4)
 }
 
 /// "1." or "2)": the numbering that opens an indicator.
@@ -623,7 +671,9 @@ fn numbers_not_header_words<'a>(words: &[&'a str]) -> Vec<&'a str> {
 /// the unknown ones at most a quarter of the line, and none a number. The
 /// band's lines above name the columns, so the line need not.
 fn is_misread_header_tail(words: &[&str]) -> bool {
-    let unknown = words.iter().filter(|w| !is_header_word(w)).count();
+    // "SUB" of a URAIAN header naming its levels ("... KEGIATAN / SUB
+    // KEGIATAN"), in capitals as headers print it, is no unknown word.
+    let unknown = words.iter().filter(|w| !(is_header_word(w) || **w == "SUB" || **w == "SUB/")).count();
     (words.len() >= 2 && unknown * 4 <= words.len() && numbers_not_header_words(words).is_empty())
         || is_line_of_quarter_numerals(words)
         || is_misread_core_line(words)
@@ -746,11 +796,18 @@ fn measure(page: &Page, header: &[usize], body: &[usize], n_values: usize, n_tra
     }
     let unit_xs: Vec<f32> = anchors.iter().map(|a| word(a.0, a.1).x0).collect();
     let unit_left = peak(&unit_xs, tol).unwrap_or(unit_xs[0]);
+    // A header naming a KODE column prints the codes ("3.31.02.2.01")
+    // in a column of their own, left of URAIAN: a label read with its code
+    // starts at its label word there (a long code pushes it right, and
+    // the code's edge is no node edge).
+    let code_column = header.iter().any(|&i| page.lines[i].words.iter().any(|w| squash(&w.text) == "KODE"));
     let label_x: Vec<f32> = body
         .iter()
         .flat_map(|&i| {
             let ws = &page.lines[i].words;
-            (0..ws.len()).filter(move |&j| j <= 1 && parse_label(&line_from(ws, j)).is_some()).map(move |j| ws[j].x0)
+            (0..ws.len())
+                .filter(move |&j| j <= 1 && !(code_column && is_row_numbering(&ws[j].text)) && parse_label(&line_from(ws, j)).is_some())
+                .map(move |j| ws[j].x0)
         })
         .filter(|&x| x < unit_left)
         .collect();
@@ -1158,6 +1215,7 @@ pub fn reflow(pages: &[Page]) -> Table {
         prev_cols = cols.or(prev_cols);
         page_base += max_pos + 1000 * UNIT;
     }
+    units_as_read_elsewhere(&mut placed);
     let (value_roles, value_names, trailing_roles, extra_names) = header_names.map(|(names, _)| names).unwrap_or_else(|| {
         let v: Vec<Role> = (0..n_values.max(1)).map(|k| Role::VALUES.get(k).copied().unwrap_or(Role::Extra)).collect();
         let names = (0..v.len()).map(|k| if k < Role::VALUES.len() { String::new() } else { format!("column_{}", k + 1) }).collect();
@@ -2097,6 +2155,8 @@ mod tests {
         }
         // The quarters' numbers on the line under "TRW": the header's.
         assert!(is_misread_header_tail(&line("TAHUN 1 2 3 4")));
+        assert!(is_misread_header_tail(&line("SUB KEGIATAN 2027")));
+        assert!(!is_misread_header_tail(&line("SUB KEGIATAN 1")));
         assert!(is_misread_header_tail(&line("1 2 3 4")));
         assert!(!is_misread_header_tail(&line("TAHUN 1 2 3")));
         assert!(!is_misread_header_tail(&line("Orang 1 2 3 4")));
@@ -2359,5 +2419,40 @@ mod tests {
         // A long unit word starting at the unit column stays the unit.
         let unit = &pages_of(&format!("{:81}Persentase", ""), false)[0].lines[0].words[0];
         assert_eq!(cols.place(unit), Col::Unit);
+    }
+
+    #[test]
+    fn a_word_target_repeated_in_a_quarter_anchors_the_line() {
+        // "Tersedia" in TARGET, TW II and TW IV, the quarters between blank.
+        let cols = columns();
+        let word = |text: &str, x0: f32| Word { text: text.into(), x0, x1: x0 + text.len() as f32, y0: 0.0, y1: 1.0 };
+        let words = [word("Ketersediaan", 37.0), word("Dokumen", 81.0), word("Tersedia", 93.0), word("Tersedia", 110.0), word("Tersedia", 126.0)];
+        assert_eq!(cols.anchor_unit(&words), Some(1));
+        // Another word in a quarter between is no repeat of the target.
+        let words = [word("Ketersediaan", 37.0), word("Dokumen", 81.0), word("Tersedia", 93.0), word("Proses", 111.0), word("Tersedia", 126.0)];
+        assert_eq!(cols.anchor_unit(&words), None);
+    }
+
+    #[test]
+    fn a_no_cell_holds_numbering_only() {
+        for w in ["1", "1.2.1", "a.", "II", "IV.", "3.31.02.2.01", "(1)", "ah", "ET"] {
+            assert!(is_row_numbering(w), "{w}");
+        }
+        // A label closed up to the NO cell by a layout dump is the node's.
+        for w in ["Program", "Sub", "SASARAN", "Kegiatan", "Kependudukan"] {
+            assert!(!is_row_numbering(w), "{w}");
+        }
+    }
+
+    #[test]
+    fn a_centred_unit_wider_than_the_columns_usual_one_is_the_unit() {
+        // On a drawn page "Perusahaa" starts left of the unit column's usual
+        // edge, centred in its cell; an indicator word never crosses it.
+        let cols = Columns { drawn: true, ..columns() };
+        let word = |text: &str, x0: f32, x1: f32| Word { text: text.into(), x0, x1, y0: 0.0, y1: 8.0 };
+        assert_eq!(cols.place(&word("Perusahaa", 76.0, 90.0)), Col::Unit);
+        assert_eq!(cols.place(&word("perizinannya", 62.0, 79.0)), Col::Indicator);
+        // A layout dump's character columns say less: its start decides.
+        assert_eq!(Columns { drawn: false, ..columns() }.place(&word("Perusahaa", 76.0, 90.0)), Col::Indicator);
     }
 }
