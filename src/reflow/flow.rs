@@ -23,7 +23,7 @@
 //! (values to rows by the quarterly arithmetic), [`recover`] (alignment).
 
 use super::cells::{fold, join_lines, Vocabulary};
-use super::frame::{core_words, is_header_line, is_signature_start, is_title_year_line, names_unit_after_quarters, roles_in_words};
+use super::frame::{core_words, is_header_line, is_quarter_number_under, is_signature_start, is_title_year_line, names_unit_after_quarters, roles_in_words};
 use super::{Row, Table};
 use std::borrow::Cow;
 use crate::extract::Page;
@@ -159,7 +159,7 @@ fn read(pages: &[Page], units_moved: bool) -> Table {
     const DOUBTS: &[&str] = &["nodes_unaligned", "units_without", "indicators_without", "indicators_beside_other_units", "stray_values"];
     let sure = !recovered.warnings.iter().any(|w| DOUBTS.iter().any(|d| w.starts_with(d)));
     if std::env::var_os("RENCANA_DEBUG").is_some() {
-        eprintln!("readings scored: in order {q_old}, recovered {q_new} (alignment sure: {sure})");
+        eprintln!("readings scored: in order {q_old}, recovered {q_new} (alignment sure: {sure}; {:?})", recovered.warnings);
         eprintln!("titles: in order {:?}, recovered {:?}", table.title, recovered.title);
     }
     if q_new > q_old + 0.5 || (q_new >= q_old && sure) {
@@ -485,7 +485,10 @@ fn body_lines(pages: &[Page], table: &mut Table) -> (Vec<SrcLine>, Vec<String>, 
         let mut words_all: Vec<String> = Vec::new();
         while j < all.len() {
             let words: Vec<&str> = all[j].text.split_whitespace().collect();
-            if !is_header_line(&words) {
+            // (The quarter's number may come after another cell's line:
+            // "SATUAN TARGET TRW" / "TAHUN" / "1" / "2027".)
+            let under_quarter = (i.max(j.saturating_sub(2))..j).any(|k| is_quarter_number_under(&words, &all[k].text.split_whitespace().collect::<Vec<_>>()));
+            if !is_header_line(&words) && !under_quarter {
                 break;
             }
             // A header cut in pieces may leave "ANGGARAN (Rp)" on a line of its own.

@@ -29,6 +29,13 @@ fn is_quarter_word(squashed: &str) -> bool {
     matches!(squashed, "TW" | "TRW" | "TRIW" | "TRIWULAN")
 }
 
+/// A quarter's number on a line of its own under its "TRW" / "TW" (a flow
+/// dump prints the two lines of "TRW" / "1" apart): `words` is "1" to "4"
+/// alone and the line above ends in a quarter word.
+pub fn is_quarter_number_under(words: &[&str], above: &[&str]) -> bool {
+    matches!(words, ["1" | "2" | "3" | "4"]) && above.last().is_some_and(|w| is_quarter_word(&squash(w)))
+}
+
 /// How many words only a header has.
 pub fn core_words(words: &[&str]) -> usize {
     words.iter().filter(|w| is_core_header_word(w)).count()
@@ -259,6 +266,15 @@ mod tests {
         // Without the group word the order printed stands.
         let words: Vec<&str> = "URAIAN INDIKATOR SATUAN TARGET ANGGARAN TW I TW II TW III TW IV".split(' ').collect();
         assert_eq!(roles_in_words(&words).0[4], Role::Budget);
+    }
+
+    #[test]
+    fn a_quarters_number_under_its_word_is_the_headers() {
+        assert!(is_quarter_number_under(&["1"], &["SATUAN", "TARGET", "TRW"]));
+        assert!(is_quarter_number_under(&["4"], &["Tw."]));
+        assert!(!is_quarter_number_under(&["5"], &["TRW"]));
+        assert!(!is_quarter_number_under(&["1"], &["TAHUN"]));
+        assert!(!is_quarter_number_under(&["1", "2"], &["TRW"]));
     }
 
     #[test]

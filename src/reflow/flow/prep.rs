@@ -6,7 +6,7 @@
 //! page's blocks in drawing order, and the signature is drawn before the
 //! wrapped cells of the same page).
 
-use super::super::frame::{core_words, is_header_line, is_signature_start, is_title_year_line};
+use super::super::frame::{core_words, is_header_line, is_quarter_number_under, is_signature_start, is_title_year_line};
 use crate::extract::Page;
 use super::SrcLine;
 use crate::parse::header::{is_header_word, is_plan_year, squash};
@@ -99,7 +99,7 @@ pub(super) fn clean(lines: &[SrcLine]) -> (Vec<BodyLine>, Removed) {
     let mut keep = vec![true; n];
     // Header fragments: runs of header-only lines (labels and value lines
     // excepted) holding a column word.
-    let header_like: Vec<bool> = (0..n)
+    let mut header_like: Vec<bool> = (0..n)
         .map(|i| {
             let w: Vec<&str> = words[i].iter().map(String::as_str).collect();
             is_header_line(&w)
@@ -108,6 +108,15 @@ pub(super) fn clean(lines: &[SrcLine]) -> (Vec<BodyLine>, Removed) {
                 && !all_values(&words[i])
         })
         .collect();
+    // A quarter's number printed on a line of its own under a header line
+    // ending in "TRW" / "TW" (one or two lines up: "SATUAN TARGET TRW" /
+    // "TAHUN" / "1") is the header's, not a value.
+    for i in 0..n {
+        let w: Vec<&str> = words[i].iter().map(String::as_str).collect();
+        if !header_like[i] && (i.saturating_sub(2)..i).any(|k| header_like[k] && is_quarter_number_under(&w, &words[k].iter().map(String::as_str).collect::<Vec<_>>())) {
+            header_like[i] = true;
+        }
+    }
     let mut header_words: Vec<String> = Vec::new();
     let mut first_header: Option<usize> = None;
     let mut page_header_before = vec![false; n];
