@@ -122,6 +122,12 @@ pub fn squash(s: &str) -> String {
 
 /// The role of a header cell's text, if it names a known column.
 pub fn role_of(header: &str) -> Option<Role> {
+    // A header cell read with the column number printed under it ("Tw.1
+    // (7)") names what it names without the number.
+    if header.split_whitespace().any(is_column_number) {
+        let kept: Vec<&str> = header.split_whitespace().filter(|w| !is_column_number(w)).collect();
+        return (!kept.is_empty()).then(|| role_of(&kept.join(" "))).flatten();
+    }
     role_of_text(header).or_else(|| {
         // On a scan, the ruling beside a header cell is often read as a
         // letter or a stroke standing alone ("I ANGGARAN (Rp)", "PENANGGUNG
@@ -339,6 +345,8 @@ mod tests {
         assert_eq!(role_of("SAT"), Some(Role::Unit));
         assert_eq!(role_of("KET."), Some(Role::Note));
         assert_eq!(role_of("SUMBER DANA"), Some(Role::Note));
+        assert_eq!(role_of("Tw.1 (7)"), Some(Role::Tw1));
+        assert_eq!(role_of("(7)"), None);
         assert_eq!(role_of("DANA (Rp)"), Some(Role::Budget));
     }
 
