@@ -23,7 +23,7 @@
 //! (values to rows by the quarterly arithmetic), [`recover`] (alignment).
 
 use super::cells::{fold, join_lines, Vocabulary};
-use super::frame::{core_words, is_header_line, is_quarter_number_under, is_signature_start, is_title_year_line, names_unit_after_quarters, roles_in_words};
+use super::frame::{core_words, is_header_line, is_quarter_number_under, is_signature_start, is_title_year_line, names_target_before_unit, names_unit_after_quarters, roles_in_words};
 use super::{Row, Table};
 use std::borrow::Cow;
 use crate::extract::Page;
@@ -103,8 +103,20 @@ fn read(pages: &[Page], units_moved: bool) -> Table {
     // Values are read in printed order after the unit: with SATUAN printed
     // after the quarters, the units are put back in front of their values
     // first, or every row's numbers would land in the wrong columns.
-    if names_unit_after_quarters(&table.columns) && units_moved {
+    if (names_unit_after_quarters(&table.columns) || names_target_before_unit(&table.columns)) && units_moved {
         table.columns = unit_last::columns_unit_first(&table.columns);
+    }
+    // TARGET printed before SATUAN: each unit cell goes back in front of
+    // the one value before it, the row's target.
+    if names_target_before_unit(&table.columns) && !units_moved {
+        let moved = unit_last::unit_before_values(pages, 1, 0);
+        if moved.moved > 0 {
+            let mut read = read(&moved.pages, true);
+            if read.refusal.is_none() {
+                read.warnings.push(format!("units_moved_before_values: {}", moved.moved));
+                return read;
+            }
+        }
     }
     if names_unit_after_quarters(&table.columns) {
         // The four quarters are named before SATUAN, and the year's target

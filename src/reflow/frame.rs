@@ -125,6 +125,17 @@ pub fn names_unit_after_quarters(roles: &[Role]) -> bool {
     node < indicator && indicator < value && quarters.iter().all(|q| q.is_some_and(|q| q < unit))
 }
 
+/// True when the header prints the year's TARGET before SATUAN and the
+/// quarters after it (NO, URAIAN, INDIKATOR, TARGET, SATUAN, TW I..IV): a
+/// flow dump then gives each row's target before its unit.
+pub fn names_target_before_unit(roles: &[Role]) -> bool {
+    let first = |role: Role| roles.iter().position(|r| *r == role);
+    let (Some(indicator), Some(target), Some(unit), Some(tw1)) = (first(Role::Indicator), first(Role::Target), first(Role::Unit), first(Role::Tw1)) else {
+        return false;
+    };
+    indicator < target && target < unit && unit < tw1
+}
+
 fn year_in(squashed: &str) -> Option<u32> {
     let digits: String = squashed.chars().rev().take_while(|c| c.is_ascii_digit()).collect();
     let digits: String = digits.chars().rev().collect();

@@ -34,8 +34,13 @@ enum Kind {
     Other,
 }
 
-fn kind_of(line: &Line) -> Kind {
+/// `percent_is_unit`: a lone "%" line is a unit cell (after a plan's
+/// target, where SATUAN comes next), not the tail of a wrapped value.
+fn kind_of(line: &Line, percent_is_unit: bool) -> Kind {
     let words: Vec<&str> = line.words.iter().map(|w| w.text.as_str()).collect();
+    if percent_is_unit && words == ["%"] {
+        return Kind::Unit;
+    }
     let value_like = |w: &&str| is_num(w) || is_dash(w) || is_text_target(w) || *w == "%";
     if words.iter().all(value_like) {
         return Kind::Values;
@@ -111,7 +116,9 @@ pub(super) fn unit_before_values(pages: &[Page], values: usize, extras: usize) -
     let mut out = UnitsMoved { pages: pages.to_vec(), moved: 0, blanked: 0 };
     for page in &mut out.pages {
         let slots: Vec<usize> = (0..page.lines.len()).filter(|i| !page.lines[*i].is_blank()).collect();
-        let kinds: Vec<Kind> = slots.iter().map(|i| kind_of(&page.lines[*i])).collect();
+        // With one value before the unit (TARGET before SATUAN) the cell
+        // after the target is the unit, "%" too.
+        let kinds: Vec<Kind> = slots.iter().map(|i| kind_of(&page.lines[*i], values == 1)).collect();
         // Where the current run of values starts (a slot index), and how
         // many of its first cells are the last row's tail (its unnamed
         // cells and budget, printed after its unit).
@@ -187,6 +194,16 @@ mod tests {
     }
 
     #[test]
+    fn a_unit_printed_after_the_target_goes_before_it() {
+        // TARGET before SATUAN: mutool prints target, unit, quarters.
+        let p = page(&["Indeks Kepuasan Masyarakat", "86,25", "nilai", "-", "-", "-", "86,25", "Kepala Dinas", "", "Persentase penduduk", "99,2", "%", "98,6", "98,8", "98,95", "99,2"]);
+        let got = unit_before_values(&[p], 1, 0);
+        assert_eq!(got.moved, 2);
+        let want = ["Indeks Kepuasan Masyarakat", "nilai", "86,25", "-", "-", "-", "86,25", "Kepala Dinas", "", "Persentase penduduk", "%", "99,2", "98,6", "98,8", "98,95", "99,2"];
+        assert_eq!(texts(&got.pages[0]), want);
+    }
+
+    #[test]
     fn units_go_before_their_values_and_unnamed_cells_are_blanked() {
         // mutool's order: indicator, target, quarters, unit, REALISASI,
         // budget; the next row's values follow the last row's tail.
@@ -199,7 +216,7 @@ mod tests {
 
     #[test]
     fn an_indicator_of_unit_like_words_is_no_unit() {
-        let kinds: Vec<Kind> = page(&["Indeks Kualitas Air", "Indeks", "per 100.000 KH", "Rumah Tangga", "Sub Kegiatan 1", "12,5 -"]).lines.iter().map(kind_of).collect();
+        let kinds: Vec<Kind> = page(&["Indeks Kualitas Air", "Indeks", "per 100.000 KH", "Rumah Tangga", "Sub Kegiatan 1", "12,5 -"]).lines.iter().map(|l| kind_of(l, false)).collect();
         assert_eq!(kinds, [Kind::Other, Kind::Unit, Kind::Unit, Kind::Unit, Kind::Other, Kind::Values]);
     }
 
