@@ -313,6 +313,24 @@ fn units_as_read_elsewhere(placed: &mut [Placed]) {
     }
 }
 
+/// A KODE column beside URAIAN holds each node's Permendagri code
+/// ("3.31.02.2.01"): on a line whose node text opens a label, the code in
+/// the column left of it goes in front of the label, where a code printed
+/// in the URAIAN cell stands, and is read as the node's code.
+fn codes_into_labels(placed: &mut [Placed]) {
+    let is_code = |t: &str| t.contains('.') && t.split('.').all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit()));
+    for l in placed.iter_mut() {
+        if parse_label(&l.text_in(Col::Node)).is_none() {
+            continue;
+        }
+        for (c, w) in l.words.iter_mut() {
+            if *c == Col::No && is_code(&w.text) {
+                *c = Col::Node;
+            }
+        }
+    }
+}
+
 /// The second line of a unit cell centred over two lines ("Daerah" /
 /// "Irigasi", "Sambungan" / "Rumah") may start left of the unit column's
 /// usual edge, where `place` puts it with the indicator. The last words of
@@ -1216,6 +1234,10 @@ pub fn reflow(pages: &[Page]) -> Table {
         page_base += max_pos + 1000 * UNIT;
     }
     units_as_read_elsewhere(&mut placed);
+    let code_column = parts.iter().any(|p| p.header.iter().any(|&i| p.page.lines[i].words.iter().any(|w| squash(&w.text) == "KODE")));
+    if code_column {
+        codes_into_labels(&mut placed);
+    }
     let (value_roles, value_names, trailing_roles, extra_names) = header_names.map(|(names, _)| names).unwrap_or_else(|| {
         let v: Vec<Role> = (0..n_values.max(1)).map(|k| Role::VALUES.get(k).copied().unwrap_or(Role::Extra)).collect();
         let names = (0..v.len()).map(|k| if k < Role::VALUES.len() { String::new() } else { format!("column_{}", k + 1) }).collect();
