@@ -190,6 +190,9 @@ pub fn normalise(source: &str, kind: InputKind, table: &Table, reader_warnings: 
     quarterly::classify(&mut doc);
     quarterly::confirm_doubted_ocr_values(&mut doc, &ocr_pages);
     quarterly::distrust_ocr_rows(&mut doc, &ocr_pages);
+    if kind == InputKind::Text {
+        quarterly::distrust_flow_rows(&mut doc);
+    }
     doc
 }
 

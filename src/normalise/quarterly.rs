@@ -332,6 +332,30 @@ pub fn distrust_ocr_rows(doc: &mut Document, ocr_pages: &[u32]) {
     }
 }
 
+/// In a flow dump the cells of a row are read in printed order, and a row
+/// whose unit is no known unit (a note's word, "BPS", or an indicator's
+/// last word, read as the unit) and whose numbers fit neither arithmetic
+/// was most likely given another row's values: its numbers are not given
+/// out (left unreadable, their text kept) with `values_unconfirmed`. A
+/// known unit, or numbers that fit, vouch for the row.
+pub fn distrust_flow_rows(doc: &mut Document) {
+    for ind in doc.indicators.iter_mut() {
+        let tw = [ind.tw[0].as_f64(), ind.tw[1].as_f64(), ind.tw[2].as_f64(), ind.tw[3].as_f64()];
+        let unknown_unit = ind.unit.is_empty() || !crate::parse::unit::is_known(&ind.unit);
+        if !unknown_unit || !matches!(fits(ind.target.as_f64(), tw), Some((false, false))) {
+            continue;
+        }
+        for v in std::iter::once(&mut ind.target).chain(ind.tw.iter_mut()) {
+            if let Value::Number(n) = v {
+                *v = Value::Unreadable(n.clone());
+            }
+        }
+        ind.quarterly = None;
+        ind.warnings.retain(|w| !matches!(w.as_str(), "quarters_do_not_add_up" | "tw4_differs_from_target" | "cumulative_quarter_decreases"));
+        ind.warnings.push("values_unconfirmed".to_string());
+    }
+}
+
 /// A cumulative row whose quarters step evenly to the target but for one
 /// that is a digit away from its even step ("8,58 17,16 25,13 34,31":
 /// 25,73 with its 7 read as a 1): OCR's misreading more likely than the
@@ -505,6 +529,22 @@ mod tests {
             .iter()
             .map(|i| (i.value_cells().into_iter().cloned().collect(), i.warnings.iter().any(|w| w == "ocr_values_unconfirmed")))
             .collect()
+    }
+
+    #[test]
+    fn a_flow_rows_numbers_fitting_nothing_beside_an_unknown_unit_are_withheld() {
+        let rows = [("Fits", ["100", "25", "25", "25", "25"]), ("Fits nothing", ["60", "90", "90", "80", "1"]), ("Known unit", ["60", "90", "90", "80", "1"])];
+        let mut t = table(&COLUMNS, &rows);
+        t.rows[1].set(Role::Unit, "BPS".into());
+        t.rows[2].set(Role::Unit, "BPS".into());
+        let numbers = |kind| -> Vec<usize> {
+            normalise("plan.txt", kind, &t, &[]).indicators.iter().map(|i| i.value_cells().iter().filter(|v| matches!(v, Value::Number(_))).count()).collect()
+        };
+        // The first two rows have the unknown unit "BPS"; the third keeps
+        // "Persen". Numbers that fit vouch for a row, as a known unit does.
+        assert_eq!(numbers(InputKind::Text), [5, 0, 5]);
+        // The positioned readers place values by column: left as read.
+        assert_eq!(numbers(InputKind::Layout), [5, 5, 5]);
     }
 
     #[test]
