@@ -104,8 +104,29 @@ fn label_number(i: &str) -> IResult<&str, u32> {
     }
 }
 
+/// A level word shortened as narrow cells make officers write it: "Prog.
+/// 1", "Keg. 1", "Sub Keg. 1", "Sub Keg 2". Only with the label's number
+/// after it (see [`label`]): "Keg" alone is no label.
+fn abbreviated_level_word(i: &str) -> IResult<&str, Level> {
+    let (i, level) = alt((
+        value(Level::SubKegiatan, tuple((tag_no_case("sub"), opt(one_of(".-")), multispace0, tag_no_case("keg")))),
+        value(Level::Program, tag_no_case("prog")),
+        value(Level::Kegiatan, tag_no_case("keg")),
+    ))(i)?;
+    let (i, _) = not(peek(nom::character::complete::satisfy(|c: char| c.is_alphabetic())))(i)?;
+    let (i, _) = opt(char('.'))(i)?;
+    let (i, _) = multispace0(i)?;
+    Ok((i, level))
+}
+
 fn label(i: &str) -> IResult<&str, (Level, Option<String>, Option<u32>)> {
     let (i, lead_code) = opt(terminated(code, multispace1))(i)?;
+    if let Ok((rest, level)) = abbreviated_level_word(i) {
+        let (rest, number) = label_number(rest)?;
+        let (rest, _) = multispace0(rest)?;
+        let (rest, _) = opt(pair(one_of(":.-"), multispace0))(rest)?;
+        return Ok((rest, (level, lead_code.map(str::to_string), Some(number))));
+    }
     let (i, level) = level_word(i)?;
     // "Tujuanl", "Kegiatanl": a 1 glued to the level word, read by OCR as a
     // letter l (or I); no word goes on so.
@@ -150,7 +171,7 @@ fn may_open_label(t: &str) -> bool {
     // The grammar compares letters by their Unicode lowercase: a byte
     // outside ASCII may still match (the Kelvin sign is a 'k'), so it
     // passes here.
-    const LEVEL_STARTS: [&[u8]; 5] = [b"su", b"sasaran", b"tujuan", b"program", b"keg"];
+    const LEVEL_STARTS: [&[u8]; 5] = [b"su", b"sasaran", b"tujuan", b"prog", b"keg"];
     LEVEL_STARTS.iter().any(|start| rest.iter().zip(start.iter()).all(|(b, s)| !b.is_ascii() || b.to_ascii_lowercase() == *s) && rest.len() >= start.len())
         || rest.iter().take(8).any(|b| !b.is_ascii())
 }
@@ -300,6 +321,14 @@ mod tests {
         assert_eq!(lab("Sub Kegiatanl Pengelolaan"), (Level::SubKegiatan, Some(1), "Pengelolaan".into()));
         assert_eq!(lab("KegiatanI"), (Level::Kegiatan, Some(1), "".into()));
         assert!(parse_label("Programlah ini").is_none());
+        // Shortened level words, with their number only.
+        assert_eq!(lab("Prog. 1 PENGELOLAAN PERIKANAN"), (Level::Program, Some(1), "PENGELOLAAN PERIKANAN".into()));
+        assert_eq!(lab("Keg. 2 Pengelolaan Pembudidayaan"), (Level::Kegiatan, Some(2), "Pengelolaan Pembudidayaan".into()));
+        assert_eq!(lab("Sub Keg. 1 Penyediaan"), (Level::SubKegiatan, Some(1), "Penyediaan".into()));
+        assert_eq!(lab("Sub Keg 2 Penjaminan"), (Level::SubKegiatan, Some(2), "Penjaminan".into()));
+        for text in ["Keg. Pengelolaan", "Progres 1 tahap", "Kegel 1", "Prog berjalan"] {
+            assert!(parse_label(text).is_none(), "{text}");
+        }
     }
 
     #[test]
