@@ -16,7 +16,7 @@
 
 use super::cells::{fold, join_lines, Vocabulary};
 use super::flow::words::opens_indicator;
-use super::frame::{core_words, is_header_line, is_signature_start, roles_in_words};
+use super::frame::{core_words, is_header_line, is_signature_start, is_title_year_line, roles_in_words};
 use super::{Row, Table};
 use crate::extract::ocr::is_doubted_number;
 use crate::extract::{Page, Word};
@@ -565,7 +565,13 @@ fn header_lines(page: &Page) -> Vec<usize> {
             // just above a drawn table is no part of its header: it stands
             // above the table's top border.
             let mut from = i;
-            while from + 1 < j && core_words(&line_words(page, from)) == 0 && table_top.is_some_and(|top| page.lines[from].words.iter().all(|w| w.y1 <= top)) {
+            // Without borders, the title's year line ("TAHUN ANGGARAN
+            // 2027") opening the run is the title's too, as the flow
+            // readers take it (its ANGGARAN named the target a budget).
+            while from + 1 < j
+                && core_words(&line_words(page, from)) == 0
+                && (table_top.is_some_and(|top| page.lines[from].words.iter().all(|w| w.y1 <= top)) || (from == i && is_title_year_line(&line_words(page, from))))
+            {
                 from += 1;
             }
             out.extend(from..j);
@@ -2390,11 +2396,16 @@ mod tests {
             lines: vec![title, header, row(130.0, "1"), row(160.0, "2")],
             rulings: vec![border(90.0), border(120.0), border(150.0), border(180.0)],
         };
-        let table = reflow(&[page]);
+        let table = reflow(std::slice::from_ref(&page));
         assert!(!table.columns.contains(&Role::Budget), "{:?}", table.columns);
         assert!(table.columns.contains(&Role::Unit), "{:?}", table.columns);
         assert_eq!(table.rows.iter().find_map(|r| r.get(Role::Target)), Some("100"));
         assert_eq!(table.rows.iter().find_map(|r| r.get(Role::Unit)), Some("Persen"));
+        // With no borders drawn (a layout dump), the year line opening the
+        // header's run of lines is the title's all the same.
+        let table = reflow(&[Page { rulings: Vec::new(), ..page }]);
+        assert!(!table.columns.contains(&Role::Budget), "{:?}", table.columns);
+        assert_eq!(table.title.last().map(String::as_str), Some("TAHUN ANGGARAN 2026"));
     }
 
     #[test]
