@@ -88,7 +88,8 @@ const HEADER_ROLES: &[(&str, Role)] = &[
     (r"^PERMASALAHAN", Role::Problem),
     (r"^STRATEGI", Role::Strategy),
     (r"^ARAHKEBIJAKAN|^KEBIJAKAN", Role::Policy),
-    (r"^PENANGGUNGJAWAB|^PJ$|^PELAKSANA", Role::Responsible),
+    // The unit that carries the row out, named by its kind in some plans.
+    (r"^PENANGGUNGJAWAB|^PJ$|^PELAKSANA|^BAGIAN$|^BIDANG$|^UNITKERJA$", Role::Responsible),
     (r"^KETERANGAN|^KET$", Role::Note),
 ];
 
@@ -96,7 +97,7 @@ const HEADER_ROLES: &[(&str, Role)] = &[
 /// opening otherwise names no role, and is turned away before the patterns run.
 const ROLE_STARTS: &[&[u8; 2]] = &[
     b"NO", b"UR", b"PR", b"SA", b"TU", b"IN", b"KO", b"DE", b"TW", b"TR", b"TA", b"AN", b"PA", b"DA", b"PE", b"ST", b"AR",
-    b"KE", b"PJ", b"SU",
+    b"KE", b"PJ", b"SU", b"BA", b"BI", b"UN",
 ];
 
 /// The words that may appear in a header row, for telling header lines
@@ -346,6 +347,8 @@ mod tests {
         assert_eq!(role_of("KET."), Some(Role::Note));
         assert_eq!(role_of("SUMBER DANA"), Some(Role::Note));
         assert_eq!(role_of("Tw.1 (7)"), Some(Role::Tw1));
+        assert_eq!(role_of("BAGIAN"), Some(Role::Responsible));
+        assert_eq!(role_of("UNIT KERJA"), Some(Role::Responsible));
         assert_eq!(role_of("(7)"), None);
         assert_eq!(role_of("DANA (Rp)"), Some(Role::Budget));
     }

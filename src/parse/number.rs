@@ -108,8 +108,16 @@ pub fn is_text_target(s: &str) -> bool {
 /// TW IV hold the same word, the quarters between are blank), since a lone
 /// word in a value cell may as well be a wrapped note.
 pub fn is_word_target(s: &str) -> bool {
-    let mut chars = s.chars();
-    chars.next().is_some_and(char::is_uppercase) && s.chars().count() >= 3 && chars.all(char::is_alphabetic)
+    let word = |w: &str| {
+        let mut chars = w.chars();
+        chars.next().is_some_and(char::is_uppercase) && w.chars().count() >= 3 && chars.all(char::is_alphabetic)
+    };
+    // A grade of a scale with its degree word: "Sangat Baik", "Cukup
+    // Memuaskan", "Kurang Baik", "Tidak Memadai".
+    match s.split_once(' ') {
+        Some((degree, grade)) => ["Sangat", "Cukup", "Kurang", "Tidak", "Amat"].contains(&degree) && word(grade),
+        None => word(s),
+    }
 }
 
 /// The rest of a word target cut at a narrower cell's edge: TW IV printed
@@ -263,6 +271,8 @@ mod tests {
         assert_eq!(parse_value("A"), Value::Text("A".into()));
         assert!(is_word_target("Baik") && is_word_target("Informatif"));
         assert!(!is_word_target("baik") && !is_word_target("Ba") && !is_word_target("Baik1") && !is_word_target("Data Dapodik"));
+        assert!(is_word_target("Sangat Baik") && is_word_target("Cukup Memuaskan"));
+        assert!(!is_word_target("Sangat baik sekali") && !is_word_target("Sangat Baik Sekali"));
         assert_eq!(cut_word_target_tail("Informatif", "Informa"), Some("tif"));
         assert_eq!(cut_word_target_tail("Informatif", "Informatif"), None);
         assert_eq!(cut_word_target_tail("Informatif", "In"), None);

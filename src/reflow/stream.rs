@@ -1595,7 +1595,21 @@ fn build_rows(
 fn join_value_pieces<'a>(pieces: impl Iterator<Item = &'a str>) -> String {
     let pieces: Vec<&str> = pieces.collect();
     let whole = pieces.iter().filter(|p| matches!(parse_value(p), Value::Number(_)) || is_text_target(p)).count();
-    pieces.join(if whole >= 2 { " " } else { "" })
+    if whole >= 2 {
+        return pieces.join(" ");
+    }
+    // A word target of two words wrapped in its cell ("Sangat" / "Baik")
+    // keeps its space; a word cut at the cell's edge ("Informa" / "tif")
+    // and a number's pieces ("33,33" / "%") join up.
+    let mut out = String::new();
+    for p in pieces {
+        let word_after_word = out.ends_with(|c: char| c.is_alphabetic()) && p.starts_with(|c: char| c.is_uppercase());
+        if word_after_word {
+            out.push(' ');
+        }
+        out.push_str(p);
+    }
+    out
 }
 
 fn node_text(placed: &[Placed], s: usize, e: usize, vocab: &Vocabulary) -> String {
