@@ -1001,10 +1001,13 @@ fn names_a_target(word: &str) -> bool {
 ///
 /// A label word with no number on a line that goes on the node cell just
 /// above ("Koordinasi dan Sinkronisasi Penyelenggaraan Kesesuaian" /
-/// "Kegiatan Pemanfaatan Ruang (KKPR)") is the name's next word, when the
-/// plan numbers every other label of that level: a wrapped name may
-/// break before "Kegiatan" or "Program", and a plan that numbers its
-/// labels does not drop the number once.
+/// "Kegiatan Pemanfaatan Ruang (KKPR)", or "Program" alone before
+/// "Pembentukan Peraturan Daerah") is the name's next word, when the plan
+/// numbers every other label of that level: a wrapped name may break
+/// before "Kegiatan" or "Program", and a plan that numbers its labels does
+/// not drop the number once. A line with indicator text beside it opens a
+/// row and keeps its label (the real 2025 plan's unnumbered "Program
+/// pengembangan UMKM" among numbered programs).
 fn node_label_lines(lines: &[Placed]) -> Vec<usize> {
     let mut found: Vec<(usize, crate::parse::label::Label)> = Vec::new();
     let mut prev: Option<(usize, String)> = None;
@@ -1027,10 +1030,16 @@ fn node_label_lines(lines: &[Placed]) -> Vec<usize> {
     }
     let numbered_elsewhere = |k: usize| {
         let level = found[k].1.level;
-        let same: Vec<&crate::parse::label::Label> = found.iter().enumerate().filter(|(j, (_, l))| *j != k && l.level == level).map(|(_, (_, l))| l).collect();
+        // The level's other labels, leaving out those that may go on a name too.
+        let same: Vec<&crate::parse::label::Label> = found
+            .iter()
+            .enumerate()
+            .filter(|(j, (_, l))| *j != k && l.level == level && !(goes_on[*j] && l.number.is_none()))
+            .map(|(_, (_, l))| l)
+            .collect();
         same.len() >= 2 && same.iter().all(|l| l.number.is_some())
     };
-    (0..found.len()).filter(|&k| !(goes_on[k] && found[k].1.number.is_none() && !found[k].1.name.is_empty() && numbered_elsewhere(k))).map(|k| found[k].0).collect()
+    (0..found.len()).filter(|&k| !(goes_on[k] && found[k].1.number.is_none() && numbered_elsewhere(k))).map(|k| found[k].0).collect()
 }
 
 /// How many leading words of a line make up a node label.
@@ -2377,10 +2386,19 @@ mod tests {
         second.words[0] = word("Kegiatan", 40.0, 140.0);
         let mut third = plan_row(180.0, "3", &[]);
         third.words[0] = word("Kegiatan", 40.0, 180.0);
-        let lines = vec![h1, h2, first, line(vec![word("Koordinasi", 40.0, 111.0)]), line(vec![word("Kegiatan", 40.0, 122.0), word("Ruang", 95.0, 122.0)]), second, third];
+        let lines = vec![
+            h1,
+            h2,
+            first,
+            line(vec![word("Koordinasi", 40.0, 111.0)]),
+            line(vec![word("Kegiatan", 40.0, 122.0), word("Ruang", 95.0, 122.0)]),
+            line(vec![word("Kegiatan", 40.0, 133.0)]),
+            second,
+            third,
+        ];
         let table = reflow(&[Page { number: 1, width: 600.0, height: 400.0, lines, rulings: Vec::new() }]);
         let nodes: Vec<&str> = table.rows.iter().filter_map(|r| r.node.as_deref()).collect();
-        assert_eq!(nodes, ["Kegiatan 1 Koordinasi Kegiatan Ruang", "Kegiatan 2", "Kegiatan 3"], "{:?}", table.rows);
+        assert_eq!(nodes, ["Kegiatan 1 Koordinasi Kegiatan Ruang Kegiatan", "Kegiatan 2", "Kegiatan 3"], "{:?}", table.rows);
     }
 
     #[test]
