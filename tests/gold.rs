@@ -156,6 +156,22 @@ const FLOORS: &[(&str, f64)] = &[
     ("generated/gen24.mutool.txt", 0.000),
     ("generated/gen24.pdf", 1.000),
     ("generated/gen24.txt", 0.266),
+    ("generated/gen25.layout.txt", 0.880),
+    ("generated/gen25.mutool.txt", 0.800),
+    ("generated/gen25.pdf", 1.000),
+    ("generated/gen25.txt", 0.000),
+    ("generated/gen26.layout.txt", 0.976),
+    ("generated/gen26.mutool.txt", 0.000),
+    ("generated/gen26.pdf", 0.976),
+    ("generated/gen26.txt", 0.176),
+    ("generated/gen27.layout.txt", 0.833),
+    ("generated/gen27.mutool.txt", 0.625),
+    ("generated/gen27.pdf", 0.875),
+    ("generated/gen27.txt", 0.000),
+    ("generated/gen28.layout.txt", 0.903),
+    ("generated/gen28.mutool.txt", 0.195),
+    ("generated/gen28.pdf", 1.000),
+    ("generated/gen28.txt", 0.000),
 ];
 
 /// Scores below the floor by no more than this are float noise.
