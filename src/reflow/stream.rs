@@ -1635,11 +1635,27 @@ fn node_text(placed: &[Placed], s: usize, e: usize, vocab: &Vocabulary) -> Strin
     let rest = join_lines(&on(false), vocab);
     // A cell merged over a page break may be printed again on the next
     // page, whole or its last words: a repeat of what the cell already
-    // ends with is no continuation.
+    // ends with is no continuation. Printed again from some line on and
+    // then going on ("... Penerapan Persyaratan atau Standar pada Usaha
+    // Pengolahan" / "Penerapan Persyaratan ... Pengolahan dan Pemasaran
+    // ..."), the words both pages print (two or more) are read once.
     if !rest.is_empty() && !text.ends_with(&rest) {
+        let rest = without_repeated_start(&text, &rest);
         text = join_lines(&[text, rest], vocab);
     }
     fold(&text)
+}
+
+/// `rest` without its opening words when they repeat the words `text`
+/// ends with (the longest such run of two words or more).
+fn without_repeated_start(text: &str, rest: &str) -> String {
+    let a: Vec<&str> = text.split_whitespace().collect();
+    let b: Vec<&str> = rest.split_whitespace().collect();
+    let longest = (2..=a.len().min(b.len())).rev().find(|&n| a[a.len() - n..] == b[..n]);
+    match longest {
+        Some(n) => b[n..].join(" "),
+        None => rest.to_string(),
+    }
 }
 
 /// Assigns rows to node cells: each node, in order, takes a run of
@@ -2496,6 +2512,15 @@ mod tests {
         // Another word in a quarter between is no repeat of the target.
         let words = [word("Ketersediaan", 37.0), word("Dokumen", 81.0), word("Tersedia", 93.0), word("Proses", 111.0), word("Tersedia", 126.0)];
         assert_eq!(cols.anchor_unit(&words), None);
+    }
+
+    #[test]
+    fn words_a_page_prints_again_are_read_once() {
+        let text = "Pembinaan Penerapan Persyaratan atau Standar pada Usaha";
+        assert_eq!(without_repeated_start(text, "Standar pada Usaha Pengolahan dan Pemasaran"), "Pengolahan dan Pemasaran");
+        // One word alike is no repeat ("Usaha Mikro" after "... Usaha").
+        assert_eq!(without_repeated_start(text, "Usaha Mikro"), "Usaha Mikro");
+        assert_eq!(without_repeated_start(text, "Kecil dan Menengah"), "Kecil dan Menengah");
     }
 
     #[test]
