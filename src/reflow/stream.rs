@@ -745,8 +745,42 @@ fn is_line_of_quarter_numerals(words: &[&str]) -> bool {
     words.len() >= 2 && numerals >= 1 && odd_allowed
 }
 
-fn split_page(page: &Page, first: bool) -> PageParts<'_> {
-    let header = header_lines(page);
+/// A header's words and where they start, to find it again on later pages.
+type HeaderTemplate = Vec<(String, f32)>;
+
+fn header_template(part: &PageParts) -> HeaderTemplate {
+    part.header.iter().flat_map(|&i| part.page.lines[i].words.iter().map(|w| (w.text.clone(), w.x0))).collect()
+}
+
+/// A later page's lines that print two words or more of the first page's
+/// header where that header printed them ("TW-1", "TW-2" at their x): the
+/// header repeated, with a merged cell cut by the page break drawn on the
+/// same lines ("Bahan Habis Pakai, Bahan Medis" beside "TARGET"), which
+/// no header-line test takes. Looked for among a page's first lines.
+fn lines_of_repeated_header(page: &Page, template: &HeaderTemplate) -> Vec<usize> {
+    let tol = 3.0;
+    (0..page.lines.len().min(16))
+        .filter(|&i| {
+            let matched = page.lines[i].words.iter().filter(|w| template.iter().any(|(t, x)| *t == w.text && (x - w.x0).abs() <= tol)).count();
+            matched >= 2
+        })
+        .collect()
+}
+
+fn split_page<'a>(page: &'a Page, first: bool, template: Option<&HeaderTemplate>) -> PageParts<'a> {
+    let mut header = header_lines(page);
+    if let Some(t) = template {
+        let again = lines_of_repeated_header(page, t);
+        if !again.is_empty() {
+            header.extend(again);
+            header.sort_unstable();
+            header.dedup();
+            let overlaid = lines_overlaid_on_header(page, &header);
+            header.extend(overlaid);
+            header.sort_unstable();
+            header.dedup();
+        }
+    }
     let start = header.first().copied();
     let mut title = Vec::new();
     let mut body = Vec::new();
@@ -1140,7 +1174,15 @@ pub fn reflow(pages: &[Page]) -> Table {
     let pages: &[Page] = &pages;
     let positioned = pages.iter().any(|p| p.width > 0.0);
     let tol = if positioned { 2.0 } else { 0.6 };
-    let parts: Vec<PageParts> = pages.iter().enumerate().map(|(i, p)| split_page(p, i == 0)).collect();
+    let mut parts: Vec<PageParts> = Vec::with_capacity(pages.len());
+    let mut template: Option<HeaderTemplate> = None;
+    for (i, p) in pages.iter().enumerate() {
+        let part = split_page(p, i == 0, template.as_ref());
+        if template.is_none() && !part.header.is_empty() {
+            template = Some(header_template(&part));
+        }
+        parts.push(part);
+    }
 
     // Title: page one above the header.
     if let Some(p) = parts.first() {
@@ -2512,6 +2554,23 @@ mod tests {
         // Another word in a quarter between is no repeat of the target.
         let words = [word("Ketersediaan", 37.0), word("Dokumen", 81.0), word("Tersedia", 93.0), word("Proses", 111.0), word("Tersedia", 126.0)];
         assert_eq!(cols.anchor_unit(&words), None);
+    }
+
+    #[test]
+    fn a_header_repeated_with_a_cell_drawn_on_its_lines_is_found_again() {
+        let (word, line) = (pword, pline);
+        let [h1, h2] = two_line_header(60.0);
+        let first = Page { number: 1, width: 600.0, height: 400.0, lines: vec![h1, h2, plan_row(100.0, "1", &[])], rulings: Vec::new() };
+        let template = header_template(&split_page(&first, true, None));
+        // Page 2: the node cell's words on the header's second line.
+        let [h1, mut h2] = two_line_header(60.0);
+        h2.words.insert(0, word("Pengadaan", 40.0, 71.0));
+        h2.words.insert(1, word("Obat,", 100.0, 71.0));
+        let lines = vec![line(vec![word("Bahan", 40.0, 50.0), word("Medis", 80.0, 50.0)]), h1, h2, plan_row(100.0, "2", &[])];
+        let second = Page { number: 2, width: 600.0, height: 400.0, lines, rulings: Vec::new() };
+        assert_eq!(lines_of_repeated_header(&second, &template), [1, 2]);
+        let part = split_page(&second, false, Some(&template));
+        assert_eq!((part.header.clone(), part.body.clone()), (vec![1, 2], vec![3]));
     }
 
     #[test]
