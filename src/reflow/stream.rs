@@ -1073,7 +1073,14 @@ fn node_label_lines(lines: &[Placed]) -> Vec<usize> {
             .collect();
         same.len() >= 2 && same.iter().all(|l| l.number.is_some())
     };
-    (0..found.len()).filter(|&k| !(goes_on[k] && found[k].1.number.is_none() && numbered_elsewhere(k))).map(|k| found[k].0).collect()
+    // A level word in capitals ("KEGIATAN Penyediaan ...", its number lost
+    // to OCR) is a label as labels are styled; a wrapped name's word is in
+    // the name's case ("Program", "Kegiatan Pemanfaatan Ruang").
+    let in_capitals = |k: usize| !found[k].1.printed.chars().any(char::is_lowercase);
+    (0..found.len())
+        .filter(|&k| !(goes_on[k] && found[k].1.number.is_none() && !in_capitals(k) && numbered_elsewhere(k)))
+        .map(|k| found[k].0)
+        .collect()
 }
 
 /// How many leading words of a line make up a node label.
