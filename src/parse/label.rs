@@ -6,7 +6,7 @@
 
 use nom::{
     branch::alt,
-    bytes::complete::{tag, tag_no_case},
+    bytes::complete::{tag, tag_no_case, take_while},
     character::complete::{char, digit1, multispace0, multispace1, one_of},
     combinator::{map, not, opt, peek, recognize, value},
     multi::many1,
@@ -114,7 +114,8 @@ fn abbreviated_level_word(i: &str) -> IResult<&str, Level> {
         value(Level::Kegiatan, tag_no_case("keg")),
     ))(i)?;
     let (i, _) = not(peek(nom::character::complete::satisfy(|c: char| c.is_alphabetic())))(i)?;
-    let (i, _) = opt(char('.'))(i)?;
+    // The abbreviation's point, read twice or as a comma by OCR ("Keg..1").
+    let (i, _) = take_while(|c| c == '.' || c == ',')(i)?;
     let (i, _) = multispace0(i)?;
     Ok((i, level))
 }
@@ -326,6 +327,7 @@ mod tests {
         assert_eq!(lab("Keg. 2 Pengelolaan Pembudidayaan"), (Level::Kegiatan, Some(2), "Pengelolaan Pembudidayaan".into()));
         assert_eq!(lab("Sub Keg. 1 Penyediaan"), (Level::SubKegiatan, Some(1), "Penyediaan".into()));
         assert_eq!(lab("Sub Keg 2 Penjaminan"), (Level::SubKegiatan, Some(2), "Penjaminan".into()));
+        assert_eq!(lab("Sub Keg..1 Penyediaan"), (Level::SubKegiatan, Some(1), "Penyediaan".into()));
         for text in ["Keg. Pengelolaan", "Progres 1 tahap", "Kegel 1", "Prog berjalan"] {
             assert!(parse_label(text).is_none(), "{text}");
         }
