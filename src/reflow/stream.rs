@@ -2402,6 +2402,33 @@ mod tests {
     }
 
     #[test]
+    fn sumber_dana_is_the_note_and_kept_apart_beside_keterangan() {
+        let word = pword;
+        // Header words of the trailing columns: (text, x, on the second line).
+        let page = |trailing: &[(&str, f32, bool)], cells: &[(&str, f32)]| {
+            let [mut h1, mut h2] = two_line_header(60.0);
+            for (t, x, second) in trailing {
+                if *second {
+                    h2.words.push(word(t, *x, 71.0));
+                } else {
+                    h1.words.push(word(t, *x, 60.0));
+                }
+            }
+            let row = plan_row(100.0, "1", cells);
+            Page { number: 1, width: 700.0, height: 400.0, lines: vec![h1, h2, row, plan_row(130.0, "2", &[])], rulings: Vec::new() }
+        };
+        // SUMBER DANA alone: the funding source is the row's note.
+        let one = reflow(&[page(&[("SUMBER", 580.0, false), ("DANA", 586.0, true)], &[("DAU", 590.0)])]);
+        assert_eq!(one.rows[0].get(Role::Note), Some("DAU"), "{:?}", one.rows[0]);
+        // Beside KETERANGAN, the first note column keeps the role and the
+        // second is kept under its header.
+        let two = reflow(&[page(&[("KETERANGAN", 580.0, false), ("SUMBER", 650.0, false), ("DANA", 656.0, true)], &[("Survei", 585.0), ("DAK", 655.0)])]);
+        let row = &two.rows[0];
+        assert_eq!(row.get(Role::Note), Some("Survei"), "{row:?}");
+        assert_eq!(row.extra, [("SUMBER DANA".to_string(), "DAK".to_string())], "{row:?}");
+    }
+
+    #[test]
     fn a_merged_cell_drawn_again_over_the_next_pages_header_is_no_row() {
         // Page 2 repeats the header; the spreadsheet drew the node cell cut
         // by the page break again over it: its label above the header's
