@@ -156,7 +156,7 @@ const FLOORS: &[(&str, f64)] = &[
     ("generated/gen24.mutool.txt", 0.000),
     ("generated/gen24.pdf", 1.000),
     ("generated/gen24.txt", 0.266),
-    ("generated/gen25.layout.txt", 0.880),
+    ("generated/gen25.layout.txt", 0.960),
     ("generated/gen25.mutool.txt", 0.800),
     ("generated/gen25.pdf", 1.000),
     ("generated/gen25.txt", 0.000),

@@ -106,7 +106,15 @@ impl Columns {
     /// word right of the node column (a dump may shift it left of the unit
     /// column by a few characters).
     fn anchor_unit(&self, words: &[Word]) -> Option<usize> {
-        let first_value = words.iter().position(|w| matches!(self.place(w), Col::Value(_)))?;
+        let mut first_value = words.iter().position(|w| matches!(self.place(w), Col::Value(_)))?;
+        // A unit a layout dump shifted into the target column with its
+        // row ("RT 34 - 34 - -", the page's upper rows printed further
+        // left): no value and no word target, and value cells after it
+        // for every value column.
+        let shifted_unit = |w: &Word| !is_value_word(&w.text) && looks_like_unit(&w.text) && !is_word_target(&w.text);
+        if shifted_unit(&words[first_value]) && words[first_value + 1..].iter().filter(|w| is_value_cell_word(&w.text)).count() >= self.values.len() {
+            first_value += 1;
+        }
         let has_value = words[first_value..]
             .iter()
             // A number OCR doubted ("74?") is no value to give out, but a
@@ -2614,6 +2622,20 @@ mod tests {
         // One word alike is no repeat ("Usaha Mikro" after "... Usaha").
         assert_eq!(without_repeated_start(text, "Usaha Mikro"), "Usaha Mikro");
         assert_eq!(without_repeated_start(text, "Kecil dan Menengah"), "Kecil dan Menengah");
+    }
+
+    #[test]
+    fn a_unit_shifted_into_the_target_column_with_its_row_anchors_it() {
+        // "RT 34 - 34 - -": the row printed four characters left, its unit
+        // starting inside the target column's span.
+        let cols = columns();
+        let word = |text: &str, x0: f32| Word { text: text.into(), x0, x1: x0 + text.len() as f32, y0: 0.0, y1: 1.0 };
+        let words = [word("Jumlah", 37.0), word("RT", 93.0), word("34", 97.0), word("-", 106.0), word("34", 113.0), word("-", 120.0), word("-", 128.0)];
+        assert_eq!(cols.place(&words[1]), Col::Value(0));
+        assert_eq!(cols.anchor_unit(&words), Some(1));
+        // A word target in the target column is no unit.
+        let words = [word("Predikat", 81.0), word("Baik", 94.0), word("-", 106.0), word("-", 113.0), word("-", 120.0), word("Baik", 128.0)];
+        assert_eq!(cols.anchor_unit(&words), Some(0));
     }
 
     #[test]
