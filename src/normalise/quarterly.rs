@@ -147,6 +147,11 @@ fn confirm_cell(ind: &mut super::Indicator, k: usize, text: String) {
 /// row fits no arithmetic gone: with it, it does.
 fn put_number(ind: &mut super::Indicator, k: usize, text: String) {
     *ind.value_cell_mut(k) = Value::Number(text);
+    drop_arithmetic_warnings(ind);
+}
+
+/// Takes back the warnings `classify` gave a row that fits no arithmetic.
+fn drop_arithmetic_warnings(ind: &mut super::Indicator) {
     ind.warnings.retain(|w| !matches!(w.as_str(), "quarters_do_not_add_up" | "tw4_differs_from_target" | "cumulative_quarter_decreases"));
 }
 
@@ -351,7 +356,7 @@ pub fn distrust_flow_rows(doc: &mut Document) {
             }
         }
         ind.quarterly = None;
-        ind.warnings.retain(|w| !matches!(w.as_str(), "quarters_do_not_add_up" | "tw4_differs_from_target" | "cumulative_quarter_decreases"));
+        drop_arithmetic_warnings(ind);
         ind.warnings.push("values_unconfirmed".to_string());
     }
 }

@@ -321,6 +321,11 @@ fn units_as_read_elsewhere(placed: &mut [Placed]) {
     }
 }
 
+/// The header lines name a KODE column (the Permendagri codes, left of URAIAN).
+fn names_code_column(page: &Page, header: &[usize]) -> bool {
+    header.iter().any(|&i| page.lines[i].words.iter().any(|w| squash(&w.text) == "KODE"))
+}
+
 /// A KODE column beside URAIAN holds each node's Permendagri code
 /// ("3.31.02.2.01"): on a line whose node text opens a label, the code in
 /// the column left of it goes in front of the label, where a code printed
@@ -607,9 +612,6 @@ fn header_lines(page: &Page) -> Vec<usize> {
     }
     out.sort_unstable();
     out.dedup();
-    out.extend(lines_overlaid_on_header(page, &out));
-    out.sort_unstable();
-    out.dedup();
     out
 }
 
@@ -778,17 +780,14 @@ fn lines_of_repeated_header(page: &Page, template: &HeaderTemplate) -> Vec<usize
 fn split_page<'a>(page: &'a Page, first: bool, template: Option<&HeaderTemplate>) -> PageParts<'a> {
     let mut header = header_lines(page);
     if let Some(t) = template {
-        let again = lines_of_repeated_header(page, t);
-        if !again.is_empty() {
-            header.extend(again);
-            header.sort_unstable();
-            header.dedup();
-            let overlaid = lines_overlaid_on_header(page, &header);
-            header.extend(overlaid);
-            header.sort_unstable();
-            header.dedup();
-        }
+        header.extend(lines_of_repeated_header(page, t));
+        header.sort_unstable();
+        header.dedup();
     }
+    let overlaid = lines_overlaid_on_header(page, &header);
+    header.extend(overlaid);
+    header.sort_unstable();
+    header.dedup();
     let start = header.first().copied();
     let mut title = Vec::new();
     let mut body = Vec::new();
@@ -866,7 +865,7 @@ fn measure(page: &Page, header: &[usize], body: &[usize], n_values: usize, n_tra
     // in a column of their own, left of URAIAN: a label read with its code
     // starts at its label word there (a long code pushes it right, and
     // the code's edge is no node edge).
-    let code_column = header.iter().any(|&i| page.lines[i].words.iter().any(|w| squash(&w.text) == "KODE"));
+    let code_column = names_code_column(page, header);
     let label_x: Vec<f32> = body
         .iter()
         .flat_map(|&i| {
@@ -1051,9 +1050,9 @@ fn names_a_target(word: &str) -> bool {
 /// row and keeps its label (the real 2025 plan's unnumbered "Program
 /// pengembangan UMKM" among numbered programs).
 fn node_label_lines(lines: &[Placed]) -> Vec<usize> {
-    let mut found: Vec<(usize, crate::parse::label::Label)> = Vec::new();
+    // (line, label, whether the line may go on the node cell above)
+    let mut found: Vec<(usize, crate::parse::label::Label, bool)> = Vec::new();
     let mut prev: Option<(usize, String)> = None;
-    let mut goes_on: Vec<bool> = Vec::new();
     for (i, l) in lines.iter().enumerate() {
         let text = l.text_in(Col::Node);
         if text.is_empty() {
@@ -1064,8 +1063,7 @@ fn node_label_lines(lines: &[Placed]) -> Vec<usize> {
                 // Mid-cell: the line right above holds node text and this
                 // line opens no indicator beside it.
                 let mid_cell = prev.as_ref().is_some_and(|(k, _)| *k + 1 == i) && l.text_in(Col::Indicator).is_empty();
-                found.push((i, label));
-                goes_on.push(mid_cell);
+                found.push((i, label, mid_cell));
             }
         }
         prev = Some((i, text));
@@ -1076,8 +1074,8 @@ fn node_label_lines(lines: &[Placed]) -> Vec<usize> {
         let same: Vec<&crate::parse::label::Label> = found
             .iter()
             .enumerate()
-            .filter(|(j, (_, l))| *j != k && l.level == level && !(goes_on[*j] && l.number.is_none()))
-            .map(|(_, (_, l))| l)
+            .filter(|(j, (_, l, goes_on))| *j != k && l.level == level && !(*goes_on && l.number.is_none()))
+            .map(|(_, (_, l, _))| l)
             .collect();
         same.len() >= 2 && same.iter().all(|l| l.number.is_some())
     };
@@ -1086,7 +1084,7 @@ fn node_label_lines(lines: &[Placed]) -> Vec<usize> {
     // the name's case ("Program", "Kegiatan Pemanfaatan Ruang").
     let in_capitals = |k: usize| !found[k].1.printed.chars().any(char::is_lowercase);
     (0..found.len())
-        .filter(|&k| !(goes_on[k] && found[k].1.number.is_none() && !in_capitals(k) && numbered_elsewhere(k)))
+        .filter(|&k| !(found[k].2 && found[k].1.number.is_none() && !in_capitals(k) && numbered_elsewhere(k)))
         .map(|k| found[k].0)
         .collect()
 }
@@ -1306,8 +1304,7 @@ pub fn reflow(pages: &[Page]) -> Table {
         page_base += max_pos + 1000 * UNIT;
     }
     units_as_read_elsewhere(&mut placed);
-    let code_column = parts.iter().any(|p| p.header.iter().any(|&i| p.page.lines[i].words.iter().any(|w| squash(&w.text) == "KODE")));
-    if code_column {
+    if parts.iter().any(|p| names_code_column(p.page, &p.header)) {
         codes_into_labels(&mut placed);
     }
     let (value_roles, value_names, trailing_roles, extra_names) = header_names.map(|(names, _)| names).unwrap_or_else(|| {
