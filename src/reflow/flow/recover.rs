@@ -715,6 +715,28 @@ fn slipped_rows(solved: &Solved, free: &[String], roles: &[Role]) -> Vec<usize> 
     flagged
 }
 
+/// A row printed whole, in order: its indicator cell, then its unit, then
+/// a run of values that the arithmetic confirms and no other row shares.
+/// Its values need no counting to be its own, so they stand where the
+/// counts elsewhere in the dump do not agree (a stray value, an indicator
+/// lost a few rows further on).
+fn anchored_row(w: &Walker, lay: &Layout, solved: &Solved, free_of_ev: &[Option<(usize, usize)>], r: usize) -> bool {
+    let ue = lay.units[r].1;
+    let Some(c) = lay.inds[r] else { return false };
+    if !solved.confirmed[r] || w.cells[c].ev + 1 != ue {
+        return false;
+    }
+    let run: Vec<usize> = (ue + 1..w.evs.len()).take_while(|&k| matches!(w.evs[k], Ev::Values { .. })).collect();
+    let Some((from, to)) = run.iter().filter_map(|&k| free_of_ev[k]).fold(None, |acc: Option<(usize, usize)>, (a, b)| match acc {
+        None => Some((a, b)),
+        Some((lo, hi)) if hi == a => Some((lo, b)),
+        Some(_) => Some((usize::MAX, 0)),
+    }) else {
+        return false;
+    };
+    from < to && (from..to).all(|k| solved.owner[k] == Some(r)) && solved.owner.iter().filter(|o| **o == Some(r)).count() == to - from
+}
+
 fn build(w: &Walker, texts: &CellTexts, roles: &[Role], text_after: &[Role], out: &mut Recovered) {
     let cap = roles.len().max(1);
     let lay = layout(w);
@@ -829,6 +851,7 @@ fn build(w: &Walker, texts: &CellTexts, roles: &[Role], text_after: &[Role], out
     }
     let untrusted = solved.stray > 0 || beside_other > 0 || out.warnings.iter().any(|w| w.starts_with("indicators_without_unit"));
     let slipped = slipped_rows(&solved, &free, roles);
+    let anchored = |r: usize| anchored_row(w, &lay, &solved, &free_of_ev, r) && !inds[r].is_some_and(|c| contradicts_unit(texts.get(w, c), &lay.units[r].0));
     let mut missing_ind = 0;
     for r in 0..nrows {
         let line = &w.lines[match inds[r] {
@@ -850,7 +873,7 @@ fn build(w: &Walker, texts: &CellTexts, roles: &[Role], text_after: &[Role], out
             }
         }
         row.set(Role::Unit, lay.units[r].0.clone());
-        if untrusted || slipped.contains(&r) {
+        if (untrusted && !anchored(r)) || slipped.contains(&r) {
             row.warnings.push("values_unconfirmed".to_string());
         } else {
             for (role, v) in roles.iter().zip(&solved.rows[r]) {

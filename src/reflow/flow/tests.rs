@@ -689,3 +689,35 @@ fn a_percentage_indicator_beside_another_unit_leaves_its_values() {
     assert_eq!(r.len(), 1, "{r:?}");
     assert_eq!(r[0].3, v(""));
 }
+
+#[test]
+fn a_row_printed_whole_keeps_its_values_where_counts_elsewhere_fail() {
+    // The third row's indicator is lost and its values run on with numbers
+    // no row takes: the counts that pair indicators and values by order no
+    // longer agree. The rows printed whole before it (indicator, unit, a
+    // run of values the arithmetic confirms) need no counting and keep
+    // their values; the third row's are withheld.
+    let text = cell_per_paragraph(&[
+        (Some("Persentase pencari kerja yang\nditempatkan"), "Persen", "42 8 12 12 10", "Sekretaris"),
+        (Some("Jumlah peserta pelatihan berbasis\nkompetensi"), "Orang", "320 - 112 144 64", "Kabid Pelatihan"),
+        (None, "Hari", "9.600 - 18 4 5 5 4", "BLK Sragen"),
+    ]);
+    let columns = [Role::Node, Role::Indicator, Role::Unit, Role::Target, Role::Tw1, Role::Tw2, Role::Tw3, Role::Tw4, Role::Responsible];
+    let recovered = super::recover::recover(&read(&text), &columns);
+    let rows: Vec<(&str, &str, &str, &str)> = recovered
+        .rows
+        .iter()
+        .map(|r| (r.get(Role::Indicator).unwrap_or(""), r.get(Role::Unit).unwrap_or(""), r.get(Role::Target).unwrap_or(""), r.get(Role::Tw4).unwrap_or("")))
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            ("Persentase pencari kerja yang ditempatkan", "Persen", "42", "10"),
+            ("Jumlah peserta pelatihan berbasis kompetensi", "Orang", "320", "64"),
+            ("", "Hari", "", ""),
+        ],
+        "{:?}",
+        recovered.warnings
+    );
+    assert!(recovered.warnings.iter().any(|w| w.starts_with("stray_values")), "{:?}", recovered.warnings);
+}
