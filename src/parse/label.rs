@@ -226,6 +226,13 @@ pub fn names_bare_label(prev: &str, line: &str) -> bool {
     p.name.is_empty() && l.level == p.level && l.number.is_none() && (!l.name.is_empty() || p.number.is_some())
 }
 
+/// True for a word that is a node's Permendagri code alone ("3.31.02.2.01"),
+/// by the grammar the label reads codes with: three groups at least, so a
+/// NO column's "1.1" is no code.
+pub fn is_code(word: &str) -> bool {
+    code(word).is_ok_and(|(rest, _)| rest.is_empty())
+}
+
 /// The label opening the text as printed (`parse_label(text)`'s
 /// `printed`), without reading the rest.
 pub fn printed_label(text: &str) -> Option<&str> {
@@ -331,6 +338,15 @@ mod tests {
         for text in ["Keg. Pengelolaan", "Progres 1 tahap", "Kegel 1", "Prog berjalan"] {
             assert!(parse_label(text).is_none(), "{text}");
         }
+    }
+
+    #[test]
+    fn a_code_has_three_groups_at_least() {
+        assert!(is_code("3.31.02.2.01"));
+        assert!(is_code("1.02.02"));
+        assert!(!is_code("1.1"));
+        assert!(!is_code("10:30"));
+        assert!(!is_code("3.31.02 PROGRAM"));
     }
 
     #[test]

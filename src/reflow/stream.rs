@@ -21,7 +21,7 @@ use super::{Row, Table};
 use crate::extract::ocr::is_doubted_number;
 use crate::extract::{Page, Word};
 use crate::parse::header::{completes_header_word, is_column_number, is_core_header_word, is_cut_core_word, is_header_word, is_misread_header_word, is_plan_year, role_of, squash, value_role_of, Role};
-use crate::parse::label::{names_bare_label, parse_indicator_number, parse_label};
+use crate::parse::label::{is_code, names_bare_label, parse_indicator_number, parse_label};
 use crate::parse::number::{is_text_target, is_word_target, parse_value, Value};
 use crate::parse::unit::{canonical, is_known, looks_like_unit};
 
@@ -331,7 +331,6 @@ fn names_code_column(page: &Page, header: &[usize]) -> bool {
 /// the column left of it goes in front of the label, where a code printed
 /// in the URAIAN cell stands, and is read as the node's code.
 fn codes_into_labels(placed: &mut [Placed]) {
-    let is_code = |t: &str| t.contains('.') && t.split('.').all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit()));
     for l in placed.iter_mut() {
         if parse_label(&l.text_in(Col::Node)).is_none() {
             continue;
