@@ -172,6 +172,22 @@ const FLOORS: &[(&str, f64)] = &[
     ("generated/gen28.mutool.txt", 0.195),
     ("generated/gen28.pdf", 1.000),
     ("generated/gen28.txt", 0.000),
+    ("generated/gen29.layout.txt", 0.846),
+    ("generated/gen29.mutool.txt", 0.000),
+    ("generated/gen29.pdf", 0.814),
+    ("generated/gen29.txt", 0.000),
+    ("generated/gen30.layout.txt", 0.933),
+    ("generated/gen30.mutool.txt", 0.000),
+    ("generated/gen30.pdf", 0.935),
+    ("generated/gen30.txt", 0.000),
+    ("generated/gen31.layout.txt", 0.000),
+    ("generated/gen31.mutool.txt", 0.000),
+    ("generated/gen31.pdf", 0.000),
+    ("generated/gen31.txt", 0.000),
+    ("generated/gen32.layout.txt", 0.818),
+    ("generated/gen32.mutool.txt", 0.818),
+    ("generated/gen32.pdf", 0.909),
+    ("generated/gen32.txt", 0.181),
 ];
 
 /// Scores below the floor by no more than this are float noise.

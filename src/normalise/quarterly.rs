@@ -275,11 +275,15 @@ fn reading_agrees(raw: &str, pinned: f64, text: &str) -> bool {
     pinned == 0.0 && (1..=3).contains(&raw.chars().count()) && raw.chars().any(|c| matches!(c, 'o' | 'O' | 'e' | 'c' | 'D' | 'Q' | '(' | ')' | '{' | '}'))
 }
 
-/// A header read with TARGET after a quarter ("TW I  TW II  TARGET"): a
-/// misread header, whose columns no value can be trusted in.
+/// A header read with the quarters out of order, or TARGET between two of
+/// them ("TW I  TARGET  TW II"): a misread header, whose columns no value
+/// can be trusted in. (Some plans print the year's target after all four
+/// quarters.)
 fn columns_misread(doc: &Document) -> bool {
-    let order: Vec<usize> = [Role::Target, Role::Tw1, Role::Tw2, Role::Tw3, Role::Tw4].iter().filter_map(|r| doc.columns.iter().position(|c| c == r)).collect();
-    order.windows(2).any(|w| w[0] > w[1])
+    let at = |r: &Role| doc.columns.iter().position(|c| c == r);
+    let quarters: Vec<usize> = [Role::Tw1, Role::Tw2, Role::Tw3, Role::Tw4].iter().filter_map(at).collect();
+    let target_inside = at(&Role::Target).is_some_and(|t| quarters.iter().any(|&q| q < t) && quarters.iter().any(|&q| q > t));
+    quarters.windows(2).any(|w| w[0] > w[1]) || target_inside
 }
 
 /// On a page read by OCR, a row whose numbers fit neither arithmetic holds
@@ -578,6 +582,16 @@ mod tests {
         assert!(rows[3].0.iter().all(|v| !matches!(v, Value::Number(_))), "{:?}", rows[3].0);
         // Text read from a text layer is trusted as printed.
         assert!(read(&COLUMNS, false).iter().all(|r| !r.1));
+    }
+
+    #[test]
+    fn a_target_after_the_four_quarters_is_a_header_as_printed_one_between_them_is_misread() {
+        let last = [Role::Indicator, Role::Unit, Role::Tw1, Role::Tw2, Role::Tw3, Role::Tw4, Role::Target];
+        assert!(!read(&last, true)[0].1);
+        let between = [Role::Indicator, Role::Unit, Role::Tw1, Role::Target, Role::Tw2, Role::Tw3, Role::Tw4];
+        assert!(read(&between, true)[0].1);
+        let quarters_swapped = [Role::Indicator, Role::Unit, Role::Target, Role::Tw2, Role::Tw1, Role::Tw3, Role::Tw4];
+        assert!(read(&quarters_swapped, true)[0].1);
     }
 
     #[test]

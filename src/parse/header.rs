@@ -83,7 +83,9 @@ const HEADER_ROLES: &[(&str, Role)] = &[
     (r"^TARGET", Role::Target),
     // SUMBER DANA, the source of funds ("DAU", "DAK", "Bankeu Provinsi"):
     // a remark on the row, read as KETERANGAN is (before ^DANA, a budget).
-    (r"^SUMBERDANA", Role::Note),
+    // SUMBER DATA (where the figure is measured: "BPS", "Laporan UPTD")
+    // is such a remark too.
+    (r"^SUMBERDANA|^SUMBERDATA", Role::Note),
     (r"^(ANGGARAN|PAGU|DANA)", Role::Budget),
     (r"^PERMASALAHAN", Role::Problem),
     (r"^STRATEGI", Role::Strategy),
@@ -108,8 +110,9 @@ const HEADER_WORDS: &[&str] = &[
     "STRATEGI", "ARAH", "KEBIJAKAN", "PAGU", "I", "II", "III", "IV", "PROGRAM", "KEGIATAN", "SASARAN",
     // Abbreviations in narrow columns: KET(ERANGAN), TRW (triwulan, "Trw. 1").
     "KET", "TRW",
-    // SUMBER DANA: the source of funds (DAU, DAK), a column of some plans.
-    "SUMBER", "DANA",
+    // SUMBER DANA: the source of funds (DAU, DAK), a column of some plans;
+    // SUMBER DATA, the source of the figure.
+    "SUMBER", "DANA", "DATA",
 ];
 
 /// Upper-cased letters and digits only.
@@ -208,6 +211,24 @@ pub fn value_role_of(header: &str) -> Option<Role> {
         return Some(Role::Target);
     }
     role_of(header)
+}
+
+/// The quarter a value column's header names by its numeral alone ("I",
+/// "III (7)", "4"): plans that print "TRIWULAN" once over the four
+/// quarters leave only the numerals over the columns. Meaningful only
+/// under such a group word: the caller checks the header has one.
+pub fn bare_quarter_numeral(header: &str) -> Option<Role> {
+    let words: Vec<&str> = header.split_whitespace().filter(|w| !is_column_number(w)).collect();
+    match words.as_slice() {
+        [w] => match w.trim_end_matches('.') {
+            "I" | "1" => Some(Role::Tw1),
+            "II" | "2" => Some(Role::Tw2),
+            "III" | "3" => Some(Role::Tw3),
+            "IV" | "4" => Some(Role::Tw4),
+            _ => None,
+        },
+        _ => None,
+    }
 }
 
 /// A year as plans print it over their targets ("2026"): four digits from 2000.
@@ -351,6 +372,17 @@ mod tests {
         assert_eq!(role_of("UNIT KERJA"), Some(Role::Responsible));
         assert_eq!(role_of("(7)"), None);
         assert_eq!(role_of("DANA (Rp)"), Some(Role::Budget));
+        assert_eq!(role_of("SUMBER DATA"), Some(Role::Note));
+    }
+
+    #[test]
+    fn a_quarter_named_by_its_numeral_alone() {
+        assert_eq!(bare_quarter_numeral("I"), Some(Role::Tw1));
+        assert_eq!(bare_quarter_numeral("III (9)"), Some(Role::Tw3));
+        assert_eq!(bare_quarter_numeral("4"), Some(Role::Tw4));
+        assert_eq!(bare_quarter_numeral("TRIWULAN"), None);
+        assert_eq!(bare_quarter_numeral("V"), None);
+        assert_eq!(bare_quarter_numeral("TAHUN 2026"), None);
     }
 
     #[test]

@@ -37,6 +37,7 @@ mod plan;
 mod prep;
 mod recover;
 mod scan;
+mod target_last;
 #[cfg(test)]
 mod tests;
 mod unit_last;
@@ -157,14 +158,20 @@ fn read(pages: &[Page], units_moved: bool) -> Table {
     }
     // A page's header may be cut; any piece naming ANGGARAN tells the plan has budgets.
     let plan_has_budget = table.columns.contains(&Role::Budget) || header_roles.contains(&Role::Budget);
-    let ordered = in_order(&part_merged_label_lines(&lines), &value_roles, &text_after, plan_has_budget);
+    let mut ordered = in_order(&part_merged_label_lines(&lines), &value_roles, &text_after, plan_has_budget);
     // The in-order reading fits dumps that keep a row's cells together; when
     // the reading order is scrambled, the recovery reading does better.
     // Both are scored on what the grammar accepts. The recovery wins when
     // it scores clearly better, or as well while its alignment left no
     // doubt (every indicator has its unit, every value its row, every node
     // its place); otherwise the in-order reading stays.
-    let recovered = recover::recover(pages, &table.columns);
+    let mut recovered = recover::recover(pages, &table.columns);
+    for (rows, warnings) in [(&mut ordered.rows, &mut ordered.warnings), (&mut recovered.rows, &mut recovered.warnings)] {
+        let moved = target_last::put_target_first(rows);
+        if moved > 0 {
+            warnings.push(format!("target_printed_after_quarters: {moved} rows"));
+        }
+    }
     let labels = labelled_lines(&lines);
     let q_old = quality(&ordered.rows, labels);
     let q_new = quality(&recovered.rows, labels);

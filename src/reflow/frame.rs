@@ -25,7 +25,7 @@ pub fn is_title_year_line(words: &[&str]) -> bool {
 
 /// "TW" or "TRIWULAN" without its numeral (squashed): it waits for the
 /// numeral, or names the quarters' group ("TARGET TRIWULAN").
-fn is_quarter_word(squashed: &str) -> bool {
+pub(super) fn is_quarter_word(squashed: &str) -> bool {
     matches!(squashed, "TW" | "TRW" | "TRIW" | "TRIWULAN")
 }
 

@@ -16,11 +16,11 @@
 
 use super::cells::{fold, join_lines, Vocabulary};
 use super::flow::words::opens_indicator;
-use super::frame::{core_words, is_header_line, is_signature_start, is_title_year_line, roles_in_words};
+use super::frame::{core_words, is_header_line, is_quarter_word, is_signature_start, is_title_year_line, roles_in_words};
 use super::{Row, Table};
 use crate::extract::ocr::is_doubted_number;
 use crate::extract::{Page, Word};
-use crate::parse::header::{completes_header_word, is_column_number, is_core_header_word, is_cut_core_word, is_header_word, is_misread_header_word, is_plan_year, role_of, squash, value_role_of, Role};
+use crate::parse::header::{bare_quarter_numeral, completes_header_word, is_column_number, is_core_header_word, is_cut_core_word, is_header_word, is_misread_header_word, is_plan_year, role_of, squash, value_role_of, Role};
 use crate::parse::label::{is_code, names_bare_label, parse_indicator_number, parse_label};
 use crate::parse::number::{is_text_target, is_word_target, parse_value, Value};
 use crate::parse::unit::{canonical, is_known, looks_like_unit};
@@ -1423,6 +1423,17 @@ fn name_columns(p: &PageParts, cols: &Columns) -> HeaderNames {
     let defaults = [Role::Target, Role::Tw1, Role::Tw2, Role::Tw3, Role::Tw4];
     let mut value_names = vec![String::new(); value_text.len()];
     let mut value_roles: Vec<Option<Role>> = value_text.iter().map(|t| value_role_of(t).map(Role::ungrouped).filter(|r| r.is_value())).collect();
+    // "TRIWULAN" printed once over the quarters leaves their numerals
+    // alone over the columns ("I", "II", ...): under that group word a
+    // bare numeral names its quarter.
+    let quarter_group = value_text.iter().any(|t| t.split_whitespace().any(|w| is_quarter_word(&squash(w))));
+    if quarter_group {
+        for (r, t) in value_roles.iter_mut().zip(&value_text) {
+            if r.is_none() {
+                *r = bare_quarter_numeral(t);
+            }
+        }
+    }
     // A header cut inside a word can give two columns one name: then the
     // position decides for all of them.
     // (A column named for no target or quarter, ANGGARAN, keeps its name.)
@@ -1449,10 +1460,15 @@ fn name_columns(p: &PageParts, cols: &Columns) -> HeaderNames {
             .collect()
     };
     let mut roles = fill(&value_roles, &mut value_names);
-    // A plan prints the target and then the quarters in their order: names
-    // that put them otherwise were misread ("TW.I" for "TW.III", OCR), and
-    // the position decides for all of them.
-    let in_order = defaults.iter().filter_map(|d| roles.iter().position(|r| r == d)).collect::<Vec<_>>().windows(2).all(|w| w[0] < w[1]);
+    // A plan prints the quarters in their order, the year's target before
+    // them or, in some plans, after them: names that put them otherwise
+    // were misread ("TW.I" for "TW.III", OCR), and the position decides
+    // for all of them.
+    let at: Vec<Option<usize>> = defaults.iter().map(|d| roles.iter().position(|r| r == d)).collect();
+    let quarters: Vec<usize> = at[1..].iter().flatten().copied().collect();
+    let quarters_in_order = quarters.windows(2).all(|w| w[0] < w[1]);
+    let target_outside = at[0].is_none_or(|t| quarters.iter().all(|&q| q > t) || quarters.iter().all(|&q| q < t));
+    let in_order = quarters_in_order && target_outside;
     if !in_order {
         value_names = vec![String::new(); value_text.len()];
         roles = fill(&unnamed_targets(&value_roles), &mut value_names);
@@ -2266,6 +2282,26 @@ mod tests {
         let values: Vec<Role> = table.columns.iter().copied().filter(|r| r.is_value()).collect();
         assert_eq!(values, [Role::Target, Role::Tw1, Role::Tw2, Role::Tw3, Role::Tw4]);
         assert_eq!(table.rows.iter().find_map(|r| r.get(Role::Tw1)), Some("25"));
+    }
+
+    #[test]
+    fn quarters_printed_before_the_target_keep_their_places() {
+        // "TRIWULAN" once over bare numerals, the year's target after them:
+        // the numerals name the quarters and the target stays last.
+        let dump = [
+            "  URAIAN           INDIKATOR KINERJA      SATUAN       TRIWULAN          TARGET",
+            "                                                   I     II    III    IV   TAHUN 2026",
+            "  Program 1        Produksi karet         Ton     3.950 4.610 5.240 4.620    18.420",
+            "  Pelayanan        rakyat",
+            "  Kegiatan 1       Jumlah laporan         Dokumen     3     3     3     3        12",
+            "  Pengelolaan",
+        ]
+        .join("\n");
+        let table = reflow(&crate::extract::text::pages_of(&dump, false));
+        let values: Vec<Role> = table.columns.iter().copied().filter(|r| r.is_value()).collect();
+        assert_eq!(values, [Role::Tw1, Role::Tw2, Role::Tw3, Role::Tw4, Role::Target]);
+        let row = table.rows.iter().find(|r| r.get(Role::Unit) == Some("Ton")).expect("the row");
+        assert_eq!((row.get(Role::Target), row.get(Role::Tw1), row.get(Role::Tw4)), (Some("18.420"), Some("3.950"), Some("4.620")));
     }
 
     #[test]

@@ -849,7 +849,9 @@ fn build(w: &Walker, texts: &CellTexts, roles: &[Role], text_after: &[Role], out
     if beside_other > 0 {
         out.warnings.push(format!("indicators_beside_other_units:{beside_other}"));
     }
-    let untrusted = solved.stray > 0 || beside_other > 0 || out.warnings.iter().any(|w| w.starts_with("indicators_without_unit"));
+    // More units than indicators: some row's indicator was lost, and rows
+    // paired by order after it have the next row's.
+    let untrusted = solved.stray > 0 || beside_other > 0 || out.warnings.iter().any(|w| w.starts_with("indicators_without_unit") || w.starts_with("units_without_indicator"));
     let slipped = slipped_rows(&solved, &free, roles);
     let anchored = |r: usize| anchored_row(w, &lay, &solved, &free_of_ev, r) && !inds[r].is_some_and(|c| contradicts_unit(texts.get(w, c), &lay.units[r].0));
     let mut missing_ind = 0;

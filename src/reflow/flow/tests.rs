@@ -721,3 +721,21 @@ fn a_row_printed_whole_keeps_its_values_where_counts_elsewhere_fail() {
     );
     assert!(recovered.warnings.iter().any(|w| w.starts_with("stray_values")), "{:?}", recovered.warnings);
 }
+
+#[test]
+fn a_unit_left_without_an_indicator_leaves_the_rows_paired_by_order_unread() {
+    // The first row's indicator is not printed: paired by order, each
+    // indicator would take the row above's unit and values ("Jumlah ASN
+    // yang mengikuti seminar" with 480). With more units than indicators
+    // no pairing by order can be trusted.
+    let text = cell_per_paragraph(&[
+        (None, "Orang", "480 60 160 160 100", "Sekretaris"),
+        (Some("Jumlah ASN yang mengikuti\nseminar teknis"), "Orang", "240 0 80 80 80", "Subbid Diklat"),
+        (Some("Jumlah ASN yang mengikuti\nbimbingan teknis"), "Orang", "120 30 30 30 30", "Subbid Diklat"),
+    ]);
+    let columns = [Role::Node, Role::Indicator, Role::Unit, Role::Target, Role::Tw1, Role::Tw2, Role::Tw3, Role::Tw4, Role::Responsible];
+    let recovered = super::recover::recover(&read(&text), &columns);
+    let paired: Vec<(&str, Option<&str>)> = recovered.rows.iter().map(|r| (r.get(Role::Indicator).unwrap_or(""), r.get(Role::Target))).collect();
+    assert!(recovered.warnings.iter().any(|w| w.starts_with("units_without_indicator")), "{:?}", recovered.warnings);
+    assert!(paired.iter().all(|p| p.1.is_none()), "{paired:?}");
+}
