@@ -12,6 +12,7 @@
 pub mod cells;
 pub mod flow;
 pub mod frame;
+pub mod page_number;
 pub mod stream;
 
 use crate::extract::{Extracted, InputKind};
@@ -91,7 +92,7 @@ pub struct Table {
 /// Rebuilds the table with the algorithm that fits the input kind.
 pub fn reflow(doc: &Extracted) -> Table {
     match doc.kind {
-        InputKind::Text => flow::reflow(&doc.pages),
-        InputKind::Layout | InputKind::Pdf => stream::reflow(&doc.pages),
+        InputKind::Text => flow::reflow(&page_number::without_page_numbers(&doc.pages, true)),
+        InputKind::Layout | InputKind::Pdf => stream::reflow(&page_number::without_page_numbers(&doc.pages, false)),
     }
 }
