@@ -1755,7 +1755,15 @@ fn assign_nodes_with(spans: &[(i64, i64)], bands: &[(i64, i64)], numbers: &[Opti
     // of both. Top- and bottom-aligned costs have no third part, which the
     // sliding window below relies on.
     let start_part = |j: usize, s: usize| -> i64 {
-        let mut c = if valign == VAlign::Top { (spans[j].0 - bands[s].0).abs() } else { 0 };
+        // Top-aligned, a node's cell opens on its first row's top line: a
+        // label printed below a row's top opens a later row, or none (a
+        // kegiatan without indicators between two rows).
+        let mut c = if valign == VAlign::Top {
+            let below = spans[j].0 - bands[s].0;
+            if below > 0 { 4 * below } else { -below }
+        } else {
+            0
+        };
         if numbers[s].is_some_and(|k| k > 1) {
             c += 3 * UNIT;
         }
@@ -2601,6 +2609,20 @@ mod tests {
                 assert_eq!(assign_nodes_with(&spans, &bands, &numbers, valign, true), assign_nodes_with(&spans, &bands, &numbers, valign, false));
             }
         }
+    }
+
+    #[test]
+    fn a_top_aligned_label_below_a_rows_top_opens_no_node_on_that_row() {
+        // Rows at lines 0-1, 2-4 and 8-9; a sub kegiatan labelled on line
+        // 0, a kegiatan without indicators labelled on line 5 (below the
+        // second row's last line, printed after it), another sub kegiatan
+        // on line 8. The kegiatan takes no row: the second row stays the
+        // first sub kegiatan's.
+        let l = |k: i64| k * UNIT;
+        let bands = [(l(0), l(1)), (l(2), l(4)), (l(8), l(9))];
+        let spans = [(l(0), l(1)), (l(5), l(6)), (l(8), l(9))];
+        let rows = assign_nodes(&spans, &bands, &[None, None, None], VAlign::Top);
+        assert_eq!(rows, [Some(0), Some(0), Some(2)]);
     }
 
     #[test]
