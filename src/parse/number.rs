@@ -56,10 +56,21 @@ pub fn parse_value(raw: &str) -> Value {
             None => Value::Unreadable(s.to_string()),
         };
     }
-    if is_text_target(s) {
+    if is_text_target(s) || is_ratio(s) {
         return Value::Text(s.to_string());
     }
     Value::Unreadable(s.to_string())
+}
+
+/// A ratio target as plans print it, one to so many ("1:2.850", "1 :
+/// 1.000": one doctor per 2.850 people). Kept as printed: it is no single
+/// number. Only "1:" opens one, so a number whose point OCR read as a
+/// colon ("7:1" for 7,1) stays unreadable.
+pub fn is_ratio(s: &str) -> bool {
+    match s.split_once(':') {
+        Some((one, many)) => one.trim() == "1" && !many.contains(':') && is_number(many) && !many.trim().starts_with('-'),
+        None => false,
+    }
 }
 
 /// True when `s` reads as a number cell (used to find value runs in dumps):
@@ -78,7 +89,7 @@ pub fn is_readable(s: &str) -> bool {
     }
     match number_parts(s) {
         Some(parts) => parts.is_some(),
-        None => is_text_target(s),
+        None => is_text_target(s) || is_ratio(s),
     }
 }
 
@@ -229,6 +240,16 @@ mod tests {
         match parse_value(s) {
             Value::Number(n) => n,
             other => panic!("{s:?} gave {other:?}"),
+        }
+    }
+
+    #[test]
+    fn a_ratio_of_one_to_many_is_kept_as_printed() {
+        assert_eq!(parse_value("1:2.850"), Value::Text("1:2.850".into()));
+        assert_eq!(parse_value("1 : 1.000"), Value::Text("1 : 1.000".into()));
+        assert!(is_readable("1:2.850"));
+        for s in ["7:1", "1:", ":5", "1:2:3", "1:-5", "1:abc"] {
+            assert!(matches!(parse_value(s), Value::Unreadable(_)), "{s}");
         }
     }
 
