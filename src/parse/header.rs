@@ -75,7 +75,9 @@ const HEADER_ROLES: &[(&str, Role)] = &[
     (r"^INDIKATORPROGRAM", Role::ProgramIndicator),
     (r"^INDIKATOR", Role::Indicator),
     (r"^SATUAN|^SAT$", Role::Unit),
-    (r"^KONSEPDEFINISI|^DEFINISI", Role::Definition),
+    // How the indicator is measured: KONSEP DEFINISI (2018 plans), FORMULA
+    // / CARA PENGHITUNGAN, RUMUS, DEFINISI OPERASIONAL.
+    (r"^KONSEPDEFINISI|^DEFINISI|^FORMULA|^CARAPENGHITUNGAN|^CARAPERHITUNGAN|^RUMUS|^METODEPENGHITUNGAN", Role::Definition),
     (r"^(TW|TRIWULAN|TRW|TRIW)(I|1)$", Role::Tw1),
     (r"^(TW|TRIWULAN|TRW|TRIW)(II|2)$", Role::Tw2),
     (r"^(TW|TRIWULAN|TRW|TRIW)(III|3)$", Role::Tw3),
@@ -99,7 +101,7 @@ const HEADER_ROLES: &[(&str, Role)] = &[
 /// opening otherwise names no role, and is turned away before the patterns run.
 const ROLE_STARTS: &[&[u8; 2]] = &[
     b"NO", b"UR", b"PR", b"SA", b"TU", b"IN", b"KO", b"DE", b"TW", b"TR", b"TA", b"AN", b"PA", b"DA", b"PE", b"ST", b"AR",
-    b"KE", b"PJ", b"SU", b"BA", b"BI", b"UN",
+    b"KE", b"PJ", b"SU", b"BA", b"BI", b"UN", b"FO", b"CA", b"RU", b"ME",
 ];
 
 /// The words that may appear in a header row, for telling header lines
@@ -113,6 +115,8 @@ const HEADER_WORDS: &[&str] = &[
     // SUMBER DANA: the source of funds (DAU, DAK), a column of some plans;
     // SUMBER DATA, the source of the figure.
     "SUMBER", "DANA", "DATA",
+    // FORMULA / CARA PENGHITUNGAN: how the indicator is measured.
+    "FORMULA", "FORMULASI", "CARA", "PENGHITUNGAN", "PERHITUNGAN", "RUMUS",
 ];
 
 /// Upper-cased letters and digits only.
@@ -373,6 +377,8 @@ mod tests {
         assert_eq!(role_of("(7)"), None);
         assert_eq!(role_of("DANA (Rp)"), Some(Role::Budget));
         assert_eq!(role_of("SUMBER DATA"), Some(Role::Note));
+        assert_eq!(role_of("FORMULA / CARA PENGHITUNGAN"), Some(Role::Definition));
+        assert_eq!(role_of("RUMUS"), Some(Role::Definition));
     }
 
     #[test]

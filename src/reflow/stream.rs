@@ -34,6 +34,9 @@ enum Col {
     No,
     Node,
     Indicator,
+    /// How the indicator is measured (FORMULA / CARA PENGHITUNGAN), a
+    /// column some plans print between INDIKATOR and SATUAN.
+    Definition,
     Unit,
     Value(usize),
     Trailing(usize),
@@ -83,6 +86,8 @@ impl Placed {
 struct Columns {
     node_left: f32,
     ind_left: f32,
+    /// Left edge of a definition column between INDIKATOR and SATUAN.
+    definition_left: Option<f32>,
     unit_left: f32,
     /// (left, right, centre) of each value column.
     values: Vec<(f32, f32, f32)>,
@@ -202,12 +207,18 @@ impl Columns {
             // A word that runs into the indicator column is an indicator word
             // the dump shifted left: a cell's text never leaves its cell.
             Col::Node
+        } else if self.definition_left.is_some_and(|d| w.x0 < d - self.slack()) {
+            Col::Indicator
         } else if w.x0 < self.unit_left - self.slack() && !(self.drawn && centre > self.unit_left) {
             // (On a drawn page a word lies in the cell that holds most of
             // it: an indicator wraps before its cell's edge, while a unit
             // wider than the column's usual one, centred, starts left of
             // that edge: "per 1.000" / "perempuan".)
-            Col::Indicator
+            if self.definition_left.is_some() {
+                Col::Definition
+            } else {
+                Col::Indicator
+            }
         } else {
             Col::Unit
         }
@@ -892,6 +903,18 @@ fn measure(page: &Page, header: &[usize], body: &[usize], n_values: usize, n_tra
             }
         }
     }
+    // A definition column between INDIKATOR and SATUAN (FORMULA / CARA
+    // PENGHITUNGAN): its lines start a word between the indicator's header
+    // and its own, as the indicator's lines do left of it; the two edges
+    // part the starts.
+    let definition_left = definition_header(page, header, node_left, unit_left).and_then(|(ind_end, def_x0)| {
+        let between: Vec<f32> = starts.iter().copied().filter(|&x| x > ind_end && x <= def_x0 + tol).collect();
+        peak(&between, tol)
+    });
+    if let Some(d) = definition_left {
+        starts.retain(|&x| x < d - tol * 4.0);
+    }
+    let definition_left = definition_left.or(prev.and_then(|p| p.definition_left));
     let ind_left = peak(&starts, tol).or(prev.map(|p| p.ind_left)).unwrap_or((node_left + unit_left) / 2.0);
     let last_right = values.last().map(|v| v.1).unwrap_or(unit_left);
     let mut trailing_starts: Vec<f32> = Vec::new();
@@ -934,7 +957,17 @@ fn measure(page: &Page, header: &[usize], body: &[usize], n_values: usize, n_tra
         let unit_left = unit_left.min(p.unit_left + shift);
         return Some(Columns { values, unit_left, node_left: p.node_left + shift, ind_left: p.ind_left + shift, ..p.clone() });
     }
-    Some(Columns { node_left, ind_left, unit_left, values, trailing, tol, drawn: page.width > 0.0 })
+    Some(Columns { node_left, ind_left, definition_left, unit_left, values, trailing, tol, drawn: page.width > 0.0 })
+}
+
+/// Where the header names a definition column between INDIKATOR and
+/// SATUAN: the right end of the indicator's header words and the left of
+/// the definition's ("FORMULA", "CARA PENGHITUNGAN", "RUMUS").
+fn definition_header(page: &Page, header: &[usize], node_left: f32, unit_left: f32) -> Option<(f32, f32)> {
+    let words: Vec<&Word> = header.iter().flat_map(|&i| page.lines[i].words.iter()).filter(|w| w.x0 > node_left && w.x1 < unit_left).collect();
+    let ind_end = words.iter().filter(|w| role_of(&w.text).is_some_and(|r| r.ungrouped() == Role::Indicator)).map(|w| w.x1).reduce(f32::max)?;
+    let def_x0 = words.iter().filter(|w| w.x0 > ind_end && role_of(&w.text) == Some(Role::Definition)).map(|w| w.x0).reduce(f32::min)?;
+    Some((ind_end, def_x0))
 }
 
 /// A page whose rows hold fewer values than its header has columns (a
@@ -1530,7 +1563,7 @@ fn build_rows(
     }
 
     let text_cols: Vec<Col> = {
-        let mut v = vec![Col::Indicator, Col::Unit];
+        let mut v = vec![Col::Indicator, Col::Definition, Col::Unit];
         v.extend((0..trailing_roles.len()).map(Col::Trailing));
         v
     };
@@ -1620,6 +1653,7 @@ fn build_rows(
             let text = join_lines(lines, vocab);
             let role = match col {
                 Col::Indicator => Role::Indicator,
+                Col::Definition => Role::Definition,
                 Col::Unit => Role::Unit,
                 Col::Trailing(t) => trailing_roles[*t],
                 _ => continue,
@@ -2190,7 +2224,7 @@ mod tests {
     /// Columns like those of a layout dump with a narrow TARGET column.
     fn columns() -> Columns {
         let values = [(94.0, 99.0), (105.0, 109.0), (112.0, 116.0), (119.0, 124.0), (127.0, 132.0)].iter().map(|&(l, r)| (l, r, (l + r) / 2.0)).collect();
-        Columns { node_left: 0.0, ind_left: 37.0, unit_left: 81.0, values, trailing: vec![140.0], tol: 0.6, drawn: false }
+        Columns { node_left: 0.0, ind_left: 37.0, unit_left: 81.0, values, trailing: vec![140.0], tol: 0.6, drawn: false, definition_left: None }
     }
 
     #[test]
@@ -2245,7 +2279,7 @@ mod tests {
         // 46.500 and 47.500 both in TW II and 48.000 in TW III.
         let values: Vec<(f32, f32, f32)> =
             [(69.0, 74.0), (80.0, 83.0), (88.0, 91.0), (95.0, 100.0), (104.0, 107.0), (112.0, 127.0)].iter().map(|&(l, r)| (l, r, (l + r) / 2.0)).collect();
-        let cols = Columns { node_left: 0.0, ind_left: 26.0, unit_left: 57.0, values, trailing: vec![127.6], tol: 0.6, drawn: false };
+        let cols = Columns { node_left: 0.0, ind_left: 26.0, unit_left: 57.0, values, trailing: vec![127.6], tol: 0.6, drawn: false, definition_left: None };
         let word = |text: &str, x0: f32, x1: f32| Word { text: text.into(), x0, x1, y0: 0.0, y1: 1.0 };
         let line = [("186.000", 68.0, 75.0), ("44.000", 76.0, 82.0), ("46.500", 83.0, 89.0), ("47.500", 90.0, 96.0), ("48.000", 97.0, 103.0)];
         let mut words: Vec<(Col, Word)> = line.iter().map(|&(t, a, b)| word(t, a, b)).map(|w| (cols.place(&w), w)).collect();
@@ -2310,6 +2344,35 @@ mod tests {
         assert_eq!(values, [Role::Tw1, Role::Tw2, Role::Tw3, Role::Tw4, Role::Target]);
         let row = table.rows.iter().find(|r| r.get(Role::Unit) == Some("Ton")).expect("the row");
         assert_eq!((row.get(Role::Target), row.get(Role::Tw1), row.get(Role::Tw4)), (Some("18.420"), Some("3.950"), Some("4.620")));
+    }
+
+    #[test]
+    fn a_formula_column_between_indicator_and_unit_is_the_definition() {
+        let dump = [
+            "  URAIAN         INDIKATOR KINERJA        FORMULA / CARA           SATUAN   TARGET  TW I  TW II  TW III  TW IV",
+            "                                          PENGHITUNGAN",
+            "  Program 1      Rasio kemandirian        Pendapatan Asli Daerah / Persen    41,36     -     -      -   41,36",
+            "  Pengelolaan    keuangan daerah          Pendapatan Transfer",
+            "  Keuangan",
+            "  Kegiatan 1     Jumlah dokumen RKA       Jumlah RKA-SKPD yang     Dokumen      62     -     -     62     62",
+            "  Koordinasi     yang diverifikasi        selesai diverifikasi",
+            "  Anggaran       tepat waktu              TAPD",
+        ]
+        .join("\n");
+        let table = reflow(&crate::extract::text::pages_of(&dump, false));
+        let rows: Vec<(&str, &str, &str)> = table
+            .rows
+            .iter()
+            .filter(|r| r.has_indicator())
+            .map(|r| (r.get(Role::Indicator).unwrap_or(""), r.get(Role::Definition).unwrap_or(""), r.get(Role::Unit).unwrap_or("")))
+            .collect();
+        assert_eq!(
+            rows,
+            [
+                ("Rasio kemandirian keuangan daerah", "Pendapatan Asli Daerah / Pendapatan Transfer", "Persen"),
+                ("Jumlah dokumen RKA yang diverifikasi tepat waktu", "Jumlah RKA-SKPD yang selesai diverifikasi TAPD", "Dokumen"),
+            ]
+        );
     }
 
     #[test]
@@ -2415,7 +2478,7 @@ mod tests {
         // A layout dump shifted "Net Death Rate (NDR)" two characters
         // left: "Net" ends before the indicator edge, far from the names'.
         let layout_word = |t: &str, x0: f32| Word { text: t.into(), x0, x1: x0 + t.len() as f32, y0: 0.0, y1: 1.0 };
-        let cols = Columns { node_left: 0.0, ind_left: 26.0, unit_left: 49.0, values: vec![(70.0, 74.0, 72.0)], trailing: vec![110.0], tol: 0.6, drawn: false };
+        let cols = Columns { node_left: 0.0, ind_left: 26.0, unit_left: 49.0, values: vec![(70.0, 74.0, 72.0)], trailing: vec![110.0], tol: 0.6, drawn: false, definition_left: None };
         let mut words = vec![(Col::Node, layout_word("Net", 24.0)), (Col::Node, layout_word("Death", 28.0)), (Col::Unit, layout_word("per", 49.0))];
         indicator_opening_right_of_the_names(&mut words, &cols);
         assert_eq!(words.iter().map(|(c, _)| *c).collect::<Vec<_>>(), [Col::Indicator, Col::Indicator, Col::Unit]);
