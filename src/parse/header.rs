@@ -189,7 +189,24 @@ fn role_of_text(header: &str) -> Option<Role> {
     // "TARGET 2025", "TW.I 2024": a trailing year belongs to the header, not the role.
     let s = s.trim_end_matches(|c: char| c.is_ascii_digit());
     let s = if s.ends_with("TW") || s.ends_with("TRIWULAN") { squash(header) } else { s.to_string() };
+    let s = quarter_numeral_as_read(&s);
     table.matches(&s).iter().next().map(|k| HEADER_ROLES[k].1)
+}
+
+/// A quarter's roman numeral as OCR reads it, "l" for "I" ("TW-Il",
+/// "TW-Ill", squashed "TWIL", "TWILL"), put right: only after a quarter
+/// word, and only where the whole tail is such a numeral.
+fn quarter_numeral_as_read(squashed: &str) -> String {
+    for word in ["TRIWULAN", "TRIW", "TRW", "TW"] {
+        if let Some(rest) = squashed.strip_prefix(word) {
+            let fixed = rest.replace('L', "I");
+            if rest.contains('L') && matches!(fixed.as_str(), "I" | "II" | "III" | "IV") {
+                return format!("{word}{fixed}");
+            }
+            break;
+        }
+    }
+    squashed.to_string()
 }
 
 /// The role of the header text gathered over one value column, which may
@@ -262,7 +279,9 @@ pub fn is_header_word(word: &str) -> bool {
     if is_plan_year(&w) {
         return true;
     }
-    if let Some(rest) = w.strip_prefix("TW") {
+    if w.starts_with("TW") {
+        let w = quarter_numeral_as_read(&w);
+        let rest = &w[2..];
         return matches!(rest, "" | "I" | "II" | "III" | "IV" | "1" | "2" | "3" | "4");
     }
     if let Some(rest) = w.strip_prefix("KETERANGAN") {
@@ -379,6 +398,11 @@ mod tests {
         assert_eq!(role_of("SUMBER DATA"), Some(Role::Note));
         assert_eq!(role_of("FORMULA / CARA PENGHITUNGAN"), Some(Role::Definition));
         assert_eq!(role_of("RUMUS"), Some(Role::Definition));
+        // OCR's "l" for "I" in a quarter's numeral.
+        assert_eq!(role_of("TW-Il"), Some(Role::Tw2));
+        assert_eq!(role_of("TW-Ill"), Some(Role::Tw3));
+        assert!(is_header_word("TW-Ill"));
+        assert!(!is_header_word("TW-Lx"));
     }
 
     #[test]
