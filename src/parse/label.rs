@@ -80,7 +80,11 @@ fn level_word(i: &str) -> IResult<&str, Level> {
 fn code(i: &str) -> IResult<&str, &str> {
     recognize(tuple((digit1, many1(preceded(one_of(".:"), digit1)), opt(char('.')))))(i).and_then(|(rest, c)| {
         let c_trim = c.trim_end_matches('.');
-        if c_trim.matches('.').count() >= 2 && c_trim.matches(':').count() <= 1 {
+        // A Permendagri code's second group is the bidang's, two digits
+        // ("1.02.02.2.01", "3.27.03", "2.17.10"); a NO column's numbering
+        // counts ("1.1.1.1", "1.1.10").
+        let padded = c_trim.split(['.', ':']).nth(1).is_some_and(|g| g.len() == 2);
+        if c_trim.matches('.').count() >= 2 && c_trim.matches(':').count() <= 1 && padded {
             Ok((rest, c))
         } else {
             fail(i)
@@ -120,8 +124,16 @@ fn abbreviated_level_word(i: &str) -> IResult<&str, Level> {
     Ok((i, level))
 }
 
+/// A NO column's hierarchical numbering printed before the label
+/// ("1.1.1.1.1 Sub Kegiatan 1"): digits in groups. Read past, not kept: it
+/// is no code (the grammar tries a code first).
+fn row_numbering(i: &str) -> IResult<&str, &str> {
+    recognize(tuple((digit1, many1(preceded(char('.'), digit1)), opt(char('.')))))(i)
+}
+
 fn label(i: &str) -> IResult<&str, (Level, Option<String>, Option<u32>)> {
     let (i, lead_code) = opt(terminated(code, multispace1))(i)?;
+    let (i, _) = if lead_code.is_none() { opt(terminated(row_numbering, multispace1))(i)? } else { (i, None) };
     if let Ok((rest, level)) = abbreviated_level_word(i) {
         let (rest, number) = label_number(rest)?;
         let (rest, _) = multispace0(rest)?;
@@ -227,10 +239,16 @@ pub fn names_bare_label(prev: &str, line: &str) -> bool {
 }
 
 /// True for a word that is a node's Permendagri code alone ("3.31.02.2.01"),
-/// by the grammar the label reads codes with: three groups at least, so a
-/// NO column's "1.1" is no code.
+/// by the grammar the label reads codes with: three groups at least, the
+/// second of two digits, so a NO column's "1.1" or "1.1.1.1" is no code.
 pub fn is_code(word: &str) -> bool {
     code(word).is_ok_and(|(rest, _)| rest.is_empty())
+}
+
+/// True for a NO column's hierarchical numbering alone ("1.1", "1.1.1.2.",
+/// not a code such as "1.02.02").
+pub fn is_hierarchical_numbering(word: &str) -> bool {
+    row_numbering(word).is_ok_and(|(rest, _)| rest.is_empty()) && !is_code(word)
 }
 
 /// The label opening the text as printed (`parse_label(text)`'s
@@ -345,6 +363,13 @@ mod tests {
         assert!(is_code("3.31.02.2.01"));
         assert!(is_code("1.02.02"));
         assert!(!is_code("1.1"));
+        assert!(!is_code("1.1.1.1"));
+        assert!(is_code("2.17.10"));
+        assert!(!is_code("1.1.10"));
+        assert!(is_hierarchical_numbering("1.1.1.1."));
+        assert!(!is_hierarchical_numbering("1.02.02"));
+        assert!(!is_hierarchical_numbering("1"));
+        assert_eq!(parse_label("1.1.1.1.1 Sub Kegiatan 1 Pelayanan").map(|l| (l.level, l.code, l.name)), Some((Level::SubKegiatan, None, "Pelayanan".to_string())));
         assert!(!is_code("10:30"));
         assert!(!is_code("3.31.02 PROGRAM"));
     }

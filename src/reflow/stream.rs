@@ -21,7 +21,7 @@ use super::{Row, Table};
 use crate::extract::ocr::is_doubted_number;
 use crate::extract::{Page, Word};
 use crate::parse::header::{bare_quarter_numeral, completes_header_word, is_column_number, is_core_header_word, is_cut_core_word, is_header_word, is_misread_header_word, is_plan_year, role_of, squash, value_role_of, Role};
-use crate::parse::label::{is_code, names_bare_label, parse_indicator_number, parse_label};
+use crate::parse::label::{is_code, is_hierarchical_numbering, names_bare_label, parse_indicator_number, parse_label};
 use crate::parse::number::{is_text_target, is_word_target, parse_value, Value};
 use crate::parse::unit::{canonical, is_known, looks_like_unit};
 
@@ -881,7 +881,8 @@ fn measure(page: &Page, header: &[usize], body: &[usize], n_values: usize, n_tra
         .flat_map(|&i| {
             let ws = &page.lines[i].words;
             (0..ws.len())
-                .filter(move |&j| j <= 1 && !(code_column && is_row_numbering(&ws[j].text)) && parse_label(&line_from(ws, j)).is_some())
+                // (A NO column's numbering opens a label too, "1.1.1 Program 1": the label's edge is its level word's.)
+                .filter(move |&j| j <= 1 && !(code_column && is_row_numbering(&ws[j].text)) && !is_hierarchical_numbering(&ws[j].text) && parse_label(&line_from(ws, j)).is_some())
                 .map(move |j| ws[j].x0)
         })
         .filter(|&x| x < unit_left)
