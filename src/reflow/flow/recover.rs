@@ -727,14 +727,11 @@ fn anchored_row(w: &Walker, lay: &Layout, solved: &Solved, free_of_ev: &[Option<
         return false;
     }
     let run: Vec<usize> = (ue + 1..w.evs.len()).take_while(|&k| matches!(w.evs[k], Ev::Values { .. })).collect();
-    let Some((from, to)) = run.iter().filter_map(|&k| free_of_ev[k]).fold(None, |acc: Option<(usize, usize)>, (a, b)| match acc {
-        None => Some((a, b)),
-        Some((lo, hi)) if hi == a => Some((lo, b)),
-        Some(_) => Some((usize::MAX, 0)),
-    }) else {
-        return false;
-    };
-    from < to && (from..to).all(|k| solved.owner[k] == Some(r)) && solved.owner.iter().filter(|o| **o == Some(r)).count() == to - from
+    // The free values the run gave, one range per value event, end to end.
+    let ranges: Vec<(usize, usize)> = run.iter().filter_map(|&k| free_of_ev[k]).collect();
+    let (Some(&(from, _)), Some(&(_, to))) = (ranges.first(), ranges.last()) else { return false };
+    let contiguous = ranges.windows(2).all(|p| p[0].1 == p[1].0);
+    contiguous && (from..to).all(|k| solved.owner[k] == Some(r)) && solved.owner.iter().filter(|o| **o == Some(r)).count() == to - from
 }
 
 fn build(w: &Walker, texts: &CellTexts, roles: &[Role], text_after: &[Role], out: &mut Recovered) {
