@@ -1596,7 +1596,8 @@ fn build_rows(
             (placed[s].pos, placed[e].pos)
         })
         .collect();
-    let node_of_row = assign_nodes(&spans, &bands, &numbers, valign);
+    let tops: Vec<i64> = anchors.iter().map(|&a| placed[a].pos).collect();
+    let node_of_row = assign_nodes(&spans, &bands, &tops, &numbers, valign);
     // Each line's nearest anchor, once: asked per word and per row below,
     // it made a long plan's reflow cubic in its length.
     let nearest: Vec<usize> = (0..placed.len()).map(|i| nearest_anchor(placed, &anchors, i)).collect();
@@ -1769,13 +1770,13 @@ fn without_repeated_start(text: &str, rest: &str) -> String {
 /// at the last row's bottom). Indicator numbering helps: "1." opens a
 /// node's rows, "2." continues them. Solved by dynamic programming over
 /// (nodes, rows). Returns the node of each row.
-fn assign_nodes(spans: &[(i64, i64)], bands: &[(i64, i64)], numbers: &[Option<u32>], valign: VAlign) -> Vec<Option<usize>> {
-    assign_nodes_with(spans, bands, numbers, valign, valign != VAlign::Centre)
+fn assign_nodes(spans: &[(i64, i64)], bands: &[(i64, i64)], tops: &[i64], numbers: &[Option<u32>], valign: VAlign) -> Vec<Option<usize>> {
+    assign_nodes_with(spans, bands, tops, numbers, valign, valign != VAlign::Centre)
 }
 
 /// [`assign_nodes`], by a sliding window over starts (`sliding`, for top
 /// or bottom alignment) or by every start and end.
-fn assign_nodes_with(spans: &[(i64, i64)], bands: &[(i64, i64)], numbers: &[Option<u32>], valign: VAlign, sliding: bool) -> Vec<Option<usize>> {
+fn assign_nodes_with(spans: &[(i64, i64)], bands: &[(i64, i64)], tops: &[i64], numbers: &[Option<u32>], valign: VAlign, sliding: bool) -> Vec<Option<usize>> {
     const MAX_ROWS_PER_NODE: usize = 40;
     const SKIP_NODE: i64 = 6 * UNIT;
     const ROW_WITHOUT_NODE: i64 = 50 * UNIT;
@@ -1790,15 +1791,12 @@ fn assign_nodes_with(spans: &[(i64, i64)], bands: &[(i64, i64)], numbers: &[Opti
     // of both. Top- and bottom-aligned costs have no third part, which the
     // sliding window below relies on.
     let start_part = |j: usize, s: usize| -> i64 {
-        // Top-aligned, a node's cell opens on its first row's top line: a
-        // label printed below a row's top opens a later row, or none (a
-        // kegiatan without indicators between two rows).
-        let mut c = if valign == VAlign::Top {
-            let below = spans[j].0 - bands[s].0;
-            if below > 0 { 4 * below } else { -below }
-        } else {
-            0
-        };
+        // Top-aligned, a node's cell opens on its first row's anchor line
+        // (the valign vote's measure; a row's band, grown by the text lines
+        // given to it, may reach above): a label printed above or below it
+        // opens another row, or none (a kegiatan without indicators between
+        // two rows).
+        let mut c = if valign == VAlign::Top { 4 * (spans[j].0 - tops[s]).abs() } else { 0 };
         if numbers[s].is_some_and(|k| k > 1) {
             c += 3 * UNIT;
         }
@@ -2670,13 +2668,14 @@ mod tests {
             }).collect();
             spans.sort();
             for valign in [VAlign::Top, VAlign::Bottom] {
-                assert_eq!(assign_nodes_with(&spans, &bands, &numbers, valign, true), assign_nodes_with(&spans, &bands, &numbers, valign, false));
+                let tops: Vec<i64> = bands.iter().map(|b| b.0).collect();
+                assert_eq!(assign_nodes_with(&spans, &bands, &tops, &numbers, valign, true), assign_nodes_with(&spans, &bands, &tops, &numbers, valign, false));
             }
         }
     }
 
     #[test]
-    fn a_top_aligned_label_below_a_rows_top_opens_no_node_on_that_row() {
+    fn a_top_aligned_label_off_a_rows_anchor_line_opens_no_node_on_that_row() {
         // Rows at lines 0-1, 2-4 and 8-9; a sub kegiatan labelled on line
         // 0, a kegiatan without indicators labelled on line 5 (below the
         // second row's last line, printed after it), another sub kegiatan
@@ -2685,8 +2684,20 @@ mod tests {
         let l = |k: i64| k * UNIT;
         let bands = [(l(0), l(1)), (l(2), l(4)), (l(8), l(9))];
         let spans = [(l(0), l(1)), (l(5), l(6)), (l(8), l(9))];
-        let rows = assign_nodes(&spans, &bands, &[None, None, None], VAlign::Top);
+        let tops: Vec<i64> = bands.iter().map(|b| b.0).collect();
+        let rows = assign_nodes(&spans, &bands, &tops, &[None, None, None], VAlign::Top);
         assert_eq!(rows, [Some(0), Some(0), Some(2)]);
+        // A kegiatan without indicators labelled on lines 4-5, right above
+        // a row whose own sub kegiatan opens at its top (line 6); a second
+        // row at line 9. The kegiatan takes no row, though it is nearer the
+        // first row's top than the sub kegiatan is to the second's. The
+        // first row's band reaches up to line 3 (text lines given to it,
+        // as a scan's loose lines are): the anchor line is the measure.
+        let bands = [(l(0), l(1)), (l(3), l(7)), (l(9), l(10))];
+        let tops = [l(0), l(6), l(9)];
+        let spans = [(l(0), l(1)), (l(4), l(5)), (l(6), l(8))];
+        let rows = assign_nodes(&spans, &bands, &tops, &[None, None, None], VAlign::Top);
+        assert_eq!(rows, [Some(0), Some(2), Some(2)]);
     }
 
     #[test]
