@@ -1262,8 +1262,14 @@ pub fn reflow(pages: &[Page]) -> Table {
     let mut page_base = 0i64;
     // The first header's names, with the columns they were read against.
     let mut header_names: Option<(HeaderNames, Columns)> = None;
+    // The first page's rows may never fill every value column (none of
+    // them has a budget, or OCR lost a cell of each): it takes the missing
+    // columns from the first page that measures them all, as later pages
+    // take them from the page before.
+    let complete_cols: Option<Columns> =
+        parts.iter().find_map(|p| measure(p.page, &p.header, &p.body, n_values, n_trailing, tol, None).filter(|c| c.values.len() == n_values));
     for p in &parts {
-        let cols = measure(p.page, &p.header, &p.body, n_values, n_trailing, tol, prev_cols.as_ref());
+        let cols = measure(p.page, &p.header, &p.body, n_values, n_trailing, tol, prev_cols.as_ref().or(complete_cols.as_ref()));
         if std::env::var_os("RENCANA_DEBUG").is_some() {
             eprintln!("page {} columns {:?}", p.page.number, cols);
         }
@@ -2343,6 +2349,29 @@ mod tests {
         assert_eq!(values, [Role::Tw1, Role::Tw2, Role::Tw3, Role::Tw4, Role::Target]);
         let row = table.rows.iter().find(|r| r.get(Role::Unit) == Some("Ton")).expect("the row");
         assert_eq!((row.get(Role::Target), row.get(Role::Tw1), row.get(Role::Tw4)), (Some("18.420"), Some("3.950"), Some("4.620")));
+    }
+
+    #[test]
+    fn a_first_page_that_never_fills_the_budget_column_takes_it_from_a_later_page() {
+        // ANGGARAN between the target and the quarters. Page 1's only
+        // budget is on a row with blank quarters, so no row of it has six
+        // values; page 2's rows do. The budget must not land in TW I.
+        let header = "  URAIAN         INDIKATOR KINERJA    SATUAN    TARGET    ANGGARAN    TW I   TW II  TW III   TW IV";
+        let page1 = [
+            header,
+            "  Program 1      Persentase IKM        Persen      12,5                 5      7      9    12,5",
+            "  Kegiatan 1     Jumlah dokumen        Dokumen        1  185.000.000                   1",
+            "  Kegiatan 2     Jumlah pelatihan      Kali           4                 1      2      3       4",
+        ];
+        let page2 = [
+            header,
+            "  Program 2      Persentase pasar      Persen        65  620.000.000   20     35     50      65",
+            "  Kegiatan 3     Jumlah pasar          Unit           2  310.000.000    1      1      2       2",
+        ];
+        let dump = format!("{}\n\u{c}{}", page1.join("\n"), page2.join("\n"));
+        let table = reflow(&crate::extract::text::pages_of(&dump, false));
+        let row = table.rows.iter().find(|r| r.get(Role::Unit) == Some("Dokumen")).expect("the row");
+        assert_eq!((row.get(Role::Target), row.get(Role::Budget), row.get(Role::Tw1), row.get(Role::Tw3)), (Some("1"), Some("185.000.000"), None, Some("1")));
     }
 
     #[test]
