@@ -5,7 +5,7 @@
 
 use super::Document;
 use crate::extract::ocr::{is_mark_before_number, UNREADABLE_MARK};
-use crate::parse::header::Role;
+use crate::parse::header::{value_columns_in_order, Role};
 use crate::parse::number::{is_grouped_thousands, parse_value, Value};
 use serde::Serialize;
 
@@ -275,15 +275,11 @@ fn reading_agrees(raw: &str, pinned: f64, text: &str) -> bool {
     pinned == 0.0 && (1..=3).contains(&raw.chars().count()) && raw.chars().any(|c| matches!(c, 'o' | 'O' | 'e' | 'c' | 'D' | 'Q' | '(' | ')' | '{' | '}'))
 }
 
-/// A header read with the quarters out of order, or TARGET between two of
-/// them ("TW I  TARGET  TW II"): a misread header, whose columns no value
-/// can be trusted in. (Some plans print the year's target after all four
-/// quarters.)
+/// A header read with its value columns out of order (see
+/// [`value_columns_in_order`]): a misread header, whose columns no value
+/// can be trusted in.
 fn columns_misread(doc: &Document) -> bool {
-    let at = |r: &Role| doc.columns.iter().position(|c| c == r);
-    let quarters: Vec<usize> = [Role::Tw1, Role::Tw2, Role::Tw3, Role::Tw4].iter().filter_map(at).collect();
-    let target_inside = at(&Role::Target).is_some_and(|t| quarters.iter().any(|&q| q < t) && quarters.iter().any(|&q| q > t));
-    quarters.windows(2).any(|w| w[0] > w[1]) || target_inside
+    !value_columns_in_order(&doc.columns)
 }
 
 /// On a page read by OCR, a row whose numbers fit neither arithmetic holds

@@ -221,12 +221,7 @@ pub fn value_role_of(header: &str) -> Option<Role> {
     let s = squash(header);
     let s = s.trim_end_matches(|c: char| c.is_ascii_digit());
     if let Some(c) = quarter.captures(s).filter(|_| s.starts_with("TARGET")) {
-        return Some(match &c[2] {
-            "I" | "1" => Role::Tw1,
-            "II" | "2" => Role::Tw2,
-            "III" | "3" => Role::Tw3,
-            _ => Role::Tw4,
-        });
+        return quarter_of_numeral(&c[2]);
     }
     if s.starts_with("TAHUN") && !s.contains("TW") && !s.contains("TRIWULAN") {
         return Some(Role::Target);
@@ -241,15 +236,32 @@ pub fn value_role_of(header: &str) -> Option<Role> {
 pub fn bare_quarter_numeral(header: &str) -> Option<Role> {
     let words: Vec<&str> = header.split_whitespace().filter(|w| !is_column_number(w)).collect();
     match words.as_slice() {
-        [w] => match w.trim_end_matches('.') {
-            "I" | "1" => Some(Role::Tw1),
-            "II" | "2" => Some(Role::Tw2),
-            "III" | "3" => Some(Role::Tw3),
-            "IV" | "4" => Some(Role::Tw4),
-            _ => None,
-        },
+        [w] => quarter_of_numeral(w.trim_end_matches('.')),
         _ => None,
     }
+}
+
+/// The quarter a numeral names: "I" or "1" TW I ... "IV" or "4" TW IV.
+fn quarter_of_numeral(numeral: &str) -> Option<Role> {
+    match numeral {
+        "I" | "1" => Some(Role::Tw1),
+        "II" | "2" => Some(Role::Tw2),
+        "III" | "3" => Some(Role::Tw3),
+        "IV" | "4" => Some(Role::Tw4),
+        _ => None,
+    }
+}
+
+/// True when a header's columns (`roles`, left to right) hold the four
+/// quarters in their order and the year's target before or after all of
+/// them, as plans print them (most target first, some after TW IV). Any
+/// other order is a misread header: "TW.I" read for "TW.III", TARGET
+/// between two quarters.
+pub fn value_columns_in_order(roles: &[Role]) -> bool {
+    let at = |r: &Role| roles.iter().position(|c| c == r);
+    let quarters: Vec<usize> = [Role::Tw1, Role::Tw2, Role::Tw3, Role::Tw4].iter().filter_map(at).collect();
+    let target_between = at(&Role::Target).is_some_and(|t| quarters.iter().any(|&q| q < t) && quarters.iter().any(|&q| q > t));
+    quarters.windows(2).all(|w| w[0] < w[1]) && !target_between
 }
 
 /// A year as plans print it over their targets ("2026"): four digits from 2000.

@@ -20,7 +20,7 @@ use super::frame::{core_words, is_header_line, is_quarter_word, is_signature_sta
 use super::{Row, Table};
 use crate::extract::ocr::is_doubted_number;
 use crate::extract::{Page, Word};
-use crate::parse::header::{bare_quarter_numeral, completes_header_word, is_column_number, is_core_header_word, is_cut_core_word, is_header_word, is_misread_header_word, is_plan_year, role_of, squash, value_role_of, Role};
+use crate::parse::header::{bare_quarter_numeral, completes_header_word, is_column_number, is_core_header_word, is_cut_core_word, is_header_word, is_misread_header_word, is_plan_year, role_of, squash, value_columns_in_order, value_role_of, Role};
 use crate::parse::label::{is_code, is_hierarchical_numbering, names_bare_label, parse_indicator_number, parse_label};
 use crate::parse::number::{is_text_target, is_word_target, parse_value, Value};
 use crate::parse::unit::{canonical, is_known, looks_like_unit};
@@ -1504,12 +1504,7 @@ fn name_columns(p: &PageParts, cols: &Columns) -> HeaderNames {
     // them or, in some plans, after them: names that put them otherwise
     // were misread ("TW.I" for "TW.III", OCR), and the position decides
     // for all of them.
-    let at: Vec<Option<usize>> = defaults.iter().map(|d| roles.iter().position(|r| r == d)).collect();
-    let quarters: Vec<usize> = at[1..].iter().flatten().copied().collect();
-    let quarters_in_order = quarters.windows(2).all(|w| w[0] < w[1]);
-    let target_outside = at[0].is_none_or(|t| quarters.iter().all(|&q| q > t) || quarters.iter().all(|&q| q < t));
-    let in_order = quarters_in_order && target_outside;
-    if !in_order {
+    if !value_columns_in_order(&roles) {
         value_names = vec![String::new(); value_text.len()];
         roles = fill(&unnamed_targets(&value_roles), &mut value_names);
     }
