@@ -857,6 +857,7 @@ fn measure(page: &Page, header: &[usize], body: &[usize], n_values: usize, n_tra
     } else {
         complete
     };
+    let complete = agreeing_anchors(complete, |i, j| word(i, j));
     let width = complete[0].2.len();
     let mut values = Vec::new();
     for c in 0..width {
@@ -959,6 +960,40 @@ fn measure(page: &Page, header: &[usize], body: &[usize], n_values: usize, n_tra
         return Some(Columns { values, unit_left, node_left: p.node_left + shift, ind_left: p.ind_left + shift, ..p.clone() });
     }
     Some(Columns { node_left, ind_left, definition_left, unit_left, values, trailing, tol, drawn: page.width > 0.0 })
+}
+
+/// The anchors whose values stand where most anchors' do. A row holding
+/// as many values as the page has value columns may still not hold one in
+/// each: a scan that lost a quarter's "-" while the row's budget was read
+/// gives the budget the last quarter's place, and measured with the rest
+/// it would widen every column it shifted into the next. Each column's
+/// median centre is the consensus; a row with a value nearer another
+/// column's median than its own is set aside (among three rows or more,
+/// and unless none is left). Values merely off centre (a dump's numbers
+/// aligned left in their cells) stay: they measure the column's width.
+fn agreeing_anchors<'a, 'w>(complete: Vec<&'a (usize, usize, Vec<usize>)>, word: impl Fn(usize, usize) -> &'w Word) -> Vec<&'a (usize, usize, Vec<usize>)> {
+    let width = complete[0].2.len();
+    if complete.len() < 3 || width < 2 {
+        return complete;
+    }
+    let centre = |a: &(usize, usize, Vec<usize>), c: usize| {
+        let w = word(a.0, a.2[c]);
+        (w.x0 + w.x1) / 2.0
+    };
+    let medians: Vec<f32> = (0..width)
+        .map(|c| {
+            let mut xs: Vec<f32> = complete.iter().map(|a| centre(a, c)).collect();
+            xs.sort_by(f32::total_cmp);
+            xs[xs.len() / 2]
+        })
+        .collect();
+    let nearest = |x: f32| (0..width).min_by(|&i, &j| (x - medians[i]).abs().total_cmp(&(x - medians[j]).abs())).unwrap_or(0);
+    let agreeing: Vec<&(usize, usize, Vec<usize>)> = complete.iter().copied().filter(|a| (0..width).all(|c| nearest(centre(a, c)) == c)).collect();
+    if agreeing.is_empty() {
+        complete
+    } else {
+        agreeing
+    }
 }
 
 /// Where the header names a definition column between INDIKATOR and
@@ -2174,6 +2209,28 @@ mod tests {
         // Columns the last page has not, or a page as wide as its header: its own.
         assert_eq!(columns_filled_from(&[(330.0, 340.0, 335.0)], &last, 5, 2.0), None);
         assert_eq!(columns_filled_from(&last, &last, 5, 2.0), None);
+    }
+
+    #[test]
+    fn a_row_whose_budget_took_a_lost_quarters_place_measures_no_column() {
+        // Three rows with a value in each of five columns; the fourth lost
+        // its TW I "-", so its budget stands as the fifth value.
+        let rows: Vec<Vec<Word>> = vec![
+            [("15", 337.0), ("15", 375.0), ("15", 407.0), ("15", 438.0), ("15", 470.0)].iter().map(|(t, x)| pword(t, *x, 0.0)).collect(),
+            [("120", 334.0), ("30", 375.0), ("35", 407.0), ("35", 438.0), ("20", 470.0)].iter().map(|(t, x)| pword(t, *x, 0.0)).collect(),
+            [("0,95", 333.0), ("0,95", 372.0), ("0,95", 403.0), ("0,95", 435.0), ("0,95", 466.0)].iter().map(|(t, x)| pword(t, *x, 0.0)).collect(),
+            [("35", 337.0), ("10", 407.0), ("15", 439.0), ("10", 470.0), ("742.600.000", 492.0)].iter().map(|(t, x)| pword(t, *x, 0.0)).collect(),
+        ];
+        let anchors: Vec<(usize, usize, Vec<usize>)> = (0..rows.len()).map(|i| (i, 0, (0..5).collect())).collect();
+        let kept = agreeing_anchors(anchors.iter().collect(), |i, j| &rows[i][j]);
+        assert_eq!(kept.iter().map(|a| a.0).collect::<Vec<_>>(), vec![0, 1, 2]);
+        // Off centre but in its own column (numbers aligned left): kept.
+        let left: Vec<Vec<Word>> = [[46.0, 55.0, 63.0, 71.0, 79.0], [39.0, 54.0, 60.0, 68.0, 77.0], [46.0, 54.0, 62.0, 70.0, 79.0]]
+            .iter()
+            .map(|xs| xs.iter().map(|x| Word { text: "1200".into(), x0: *x, x1: x + 4.0, y0: 0.0, y1: 1.0 }).collect())
+            .collect();
+        let anchors: Vec<(usize, usize, Vec<usize>)> = (0..3).map(|i| (i, 0, (0..5).collect())).collect();
+        assert_eq!(agreeing_anchors(anchors.iter().collect(), |i, j| &left[i][j]).len(), 3);
     }
 
     #[test]
