@@ -36,6 +36,13 @@ pub fn is_quarter_number_under(words: &[&str], above: &[&str]) -> bool {
     matches!(words, ["1" | "2" | "3" | "4"]) && above.last().is_some_and(|w| is_quarter_word(&squash(w)))
 }
 
+/// "TW 1" .. "TRIWULAN 4": a quarter's heading written with a digit. Its
+/// words read as values too ("TW" is a BPK opinion, a text target), but
+/// no row prints an opinion followed by a lone digit.
+pub fn is_quarter_heading(words: &[&str]) -> bool {
+    matches!(words, [q, "1" | "2" | "3" | "4"] if is_quarter_word(&squash(q)))
+}
+
 /// How many words only a header has.
 pub fn core_words(words: &[&str]) -> usize {
     words.iter().filter(|w| is_core_header_word(w)).count()
@@ -286,6 +293,8 @@ mod tests {
         assert!(!is_quarter_number_under(&["5"], &["TRW"]));
         assert!(!is_quarter_number_under(&["1"], &["TAHUN"]));
         assert!(!is_quarter_number_under(&["1", "2"], &["TRW"]));
+        assert!(is_quarter_heading(&["TW", "1"]) && is_quarter_heading(&["Triwulan", "4"]));
+        assert!(!is_quarter_heading(&["TW", "5"]) && !is_quarter_heading(&["TW"]) && !is_quarter_heading(&["WTP", "1"]));
     }
 
     #[test]
