@@ -29,8 +29,9 @@ fn close(a: f64, b: f64) -> bool {
     (a - b).abs() <= 0.011 + b.abs() * 1e-4
 }
 
-/// Which modes a row's numbers fit: (cumulative, incremental).
-fn fits(target: Option<f64>, tw: [Option<f64>; 4]) -> Option<(bool, bool)> {
+/// Which modes a row's numbers fit: (cumulative, incremental); `None`
+/// without a target or with no quarter at all.
+pub(crate) fn fits(target: Option<f64>, tw: [Option<f64>; 4]) -> Option<(bool, bool)> {
     let target = target?;
     let q: Vec<f64> = tw.iter().map(|v| v.unwrap_or(0.0)).collect();
     if tw.iter().all(Option::is_none) {

@@ -8,11 +8,13 @@
 //! the wrong way round the rows stop adding up.
 
 use super::super::Row;
+use crate::normalise::quarterly;
 use crate::parse::header::Role;
 use crate::parse::number::parse_value;
 
 /// How a row's five values, as laid out (target, TW I..IV), fit the
-/// quarterly arithmetic: read target first, read target last.
+/// quarterly arithmetic ([`quarterly::fits`], either mode): read target
+/// first, read target last.
 fn fits(row: &Row) -> Option<(bool, bool)> {
     let v: Vec<Option<f64>> = Role::VALUES.iter().map(|r| row.get(*r).and_then(|t| parse_value(t).as_f64())).collect();
     // Rows with fewer than three numbers ("5,35 - - - 5,35") read the same
@@ -20,14 +22,8 @@ fn fits(row: &Row) -> Option<(bool, bool)> {
     if v.iter().flatten().count() < 3 {
         return None;
     }
-    let obeys = |target: Option<f64>, quarters: &[Option<f64>]| -> bool {
-        let Some(t) = target else { return false };
-        let close = |a: f64, b: f64| (a - b).abs() <= 1e-6 * a.abs().max(b.abs()).max(1.0);
-        let sum: f64 = quarters.iter().flatten().sum();
-        let last = quarters.iter().rev().flatten().next();
-        close(sum, t) || last.is_some_and(|&l| close(l, t) && quarters.iter().flatten().collect::<Vec<_>>().windows(2).all(|w| w[0] <= w[1]))
-    };
-    Some((obeys(v[0], &v[1..5]), obeys(v[4], &v[0..4])))
+    let obeys = |target: Option<f64>, quarters: [Option<f64>; 4]| quarterly::fits(target, quarters).is_some_and(|(cumulative, incremental)| cumulative || incremental);
+    Some((obeys(v[0], [v[1], v[2], v[3], v[4]]), obeys(v[4], [v[0], v[1], v[2], v[3]])))
 }
 
 /// When the rows add up with the target read last, and hardly any only
