@@ -66,6 +66,24 @@ impl Role {
     }
 }
 
+/// The words a quarter's heading opens with ("TW I", "Trw. 1",
+/// "TRIWULAN IV"), squashed; longest first, so that stripping the first
+/// that matches leaves the numeral alone.
+pub const QUARTER_WORDS: [&str; 4] = ["TRIWULAN", "TRIW", "TRW", "TW"];
+
+/// [`QUARTER_WORDS`] as a regex alternation, for the patterns below.
+macro_rules! quarter_word_pattern {
+    () => {
+        "(TRIWULAN|TRIW|TRW|TW)"
+    };
+}
+
+/// A squashed word that is a quarter word alone: it waits for its numeral,
+/// or names the quarters' group ("TARGET TRIWULAN").
+pub fn is_quarter_word(squashed: &str) -> bool {
+    QUARTER_WORDS.contains(&squashed)
+}
+
 /// Header text (already squashed by [`squash`]) → role. Order matters: the
 /// first match wins.
 const HEADER_ROLES: &[(&str, Role)] = &[
@@ -78,10 +96,10 @@ const HEADER_ROLES: &[(&str, Role)] = &[
     // How the indicator is measured: KONSEP DEFINISI (2018 plans), FORMULA
     // / CARA PENGHITUNGAN, RUMUS, DEFINISI OPERASIONAL.
     (r"^KONSEPDEFINISI|^DEFINISI|^FORMULA|^CARAPENGHITUNGAN|^CARAPERHITUNGAN|^RUMUS|^METODEPENGHITUNGAN", Role::Definition),
-    (r"^(TW|TRIWULAN|TRW|TRIW)(I|1)$", Role::Tw1),
-    (r"^(TW|TRIWULAN|TRW|TRIW)(II|2)$", Role::Tw2),
-    (r"^(TW|TRIWULAN|TRW|TRIW)(III|3)$", Role::Tw3),
-    (r"^(TW|TRIWULAN|TRW|TRIW)(IV|4)$", Role::Tw4),
+    (concat!("^", quarter_word_pattern!(), "(I|1)$"), Role::Tw1),
+    (concat!("^", quarter_word_pattern!(), "(II|2)$"), Role::Tw2),
+    (concat!("^", quarter_word_pattern!(), "(III|3)$"), Role::Tw3),
+    (concat!("^", quarter_word_pattern!(), "(IV|4)$"), Role::Tw4),
     (r"^TARGET", Role::Target),
     // SUMBER DANA, the source of funds ("DAU", "DAK", "Bankeu Provinsi"):
     // a remark on the row, read as KETERANGAN is (before ^DANA, a budget).
@@ -197,7 +215,7 @@ fn role_of_text(header: &str) -> Option<Role> {
 /// "TW-Ill", squashed "TWIL", "TWILL"), put right: only after a quarter
 /// word, and only where the whole tail is such a numeral.
 fn quarter_numeral_as_read(squashed: &str) -> String {
-    for word in ["TRIWULAN", "TRIW", "TRW", "TW"] {
+    for word in QUARTER_WORDS {
         if let Some(rest) = squashed.strip_prefix(word) {
             let fixed = rest.replace('L', "I");
             if rest.contains('L') && matches!(fixed.as_str(), "I" | "II" | "III" | "IV") {
@@ -217,7 +235,7 @@ fn quarter_numeral_as_read(squashed: &str) -> String {
 pub fn value_role_of(header: &str) -> Option<Role> {
     use std::sync::OnceLock;
     static QUARTER: OnceLock<regex::Regex> = OnceLock::new();
-    let quarter = QUARTER.get_or_init(|| regex::Regex::new(r"(TW|TRIWULAN|TRW|TRIW)(IV|III|II|I|4|3|2|1)$").expect("quarter pattern"));
+    let quarter = QUARTER.get_or_init(|| regex::Regex::new(concat!(quarter_word_pattern!(), "(IV|III|II|I|4|3|2|1)$")).expect("quarter pattern"));
     let s = squash(header);
     let s = s.trim_end_matches(|c: char| c.is_ascii_digit());
     if let Some(c) = quarter.captures(s).filter(|_| s.starts_with("TARGET")) {

@@ -2,7 +2,7 @@
 //! (repeated on every page), and the signature block below it. Shared by
 //! both reflow algorithms, which see the same frame in different shapes.
 
-use crate::parse::header::{is_core_header_word, is_header_word, is_plan_year, role_of, squash, Role};
+use crate::parse::header::{is_core_header_word, is_header_word, is_plan_year, is_quarter_word, role_of, squash, Role};
 
 /// True when every word of the line may belong to a header row. A
 /// quarter's Arabic numeral counts only after its "TW" ("TW 1"): a line of
@@ -23,11 +23,6 @@ pub fn is_title_year_line(words: &[&str]) -> bool {
     }
 }
 
-/// "TW" or "TRIWULAN" without its numeral (squashed): it waits for the
-/// numeral, or names the quarters' group ("TARGET TRIWULAN").
-pub(super) fn is_quarter_word(squashed: &str) -> bool {
-    matches!(squashed, "TW" | "TRW" | "TRIW" | "TRIWULAN")
-}
 
 /// A quarter's number on a line of its own under its "TRW" / "TW" (a flow
 /// dump prints the two lines of "TRW" / "1" apart): `words` is "1" to "4"
