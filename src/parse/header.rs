@@ -164,6 +164,22 @@ pub fn role_of(header: &str) -> Option<Role> {
         (!kept.is_empty() && kept.len() < words.len()).then(|| role_of_text(&kept.join(" "))).flatten()
     })
     .or_else(|| misread_role_name(header))
+    .or_else(|| quarter_read_with_marks(header))
+}
+
+/// A quarter's heading whose numeral OCR read as marks: "Tw!" and "TW|"
+/// for "TW I", "TW!!" for "TW II" (a stroke read as "!" or "|", dropped
+/// when the text is squashed). Only a heading of one word, the marks
+/// joined to the quarter word: a "|" standing apart is a ruling.
+fn quarter_read_with_marks(header: &str) -> Option<Role> {
+    let word = header.trim();
+    if !word.contains(['!', '|']) || word.contains(char::is_whitespace) {
+        return None;
+    }
+    let s: String = word.chars().filter(|c| c.is_alphanumeric() || matches!(c, '!' | '|')).flat_map(char::to_uppercase).collect();
+    let word = QUARTER_WORDS.iter().find(|w| s.starts_with(*w))?;
+    let numeral = s[word.len()..].replace(['!', '|', 'L'], "I");
+    matches!(numeral.as_str(), "I" | "II" | "III" | "IV").then(|| quarter_of_numeral(&numeral)).flatten()
 }
 
 /// Column names long enough that a name one letter off is still theirs.
@@ -441,6 +457,11 @@ mod tests {
         assert_eq!(bare_quarter_numeral("III (9)"), Some(Role::Tw3));
         assert_eq!(bare_quarter_numeral("4"), Some(Role::Tw4));
         assert_eq!(bare_quarter_numeral("TRIWULAN"), None);
+        // A numeral read as marks, joined to its quarter word.
+        assert_eq!(role_of("Tw!"), Some(Role::Tw1));
+        assert_eq!(role_of("TW|!"), Some(Role::Tw2));
+        assert_eq!(role_of("Tw!V"), Some(Role::Tw4));
+        assert_eq!(role_of("TW |"), None);
         assert_eq!(bare_quarter_numeral("V"), None);
         assert_eq!(bare_quarter_numeral("TAHUN 2026"), None);
     }
