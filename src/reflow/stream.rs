@@ -201,7 +201,12 @@ impl Columns {
                 return Col::Value(k);
             }
         }
-        if w.x0 < self.node_left - self.slack() && is_row_numbering(&w.text) {
+        // On a drawn page a word wholly left of the node column is in the
+        // NO column whatever it reads: a scan's numbering misread ("deed"
+        // for "1.2.1.1.1") would otherwise open the node cell before its
+        // label.
+        let in_no_column = self.drawn && w.x1 < self.node_left - self.slack();
+        if w.x0 < self.node_left - self.slack() && (is_row_numbering(&w.text) || in_no_column) {
             Col::No
         } else if w.x0 < self.ind_left - self.slack() && (w.x1 <= self.ind_left + self.slack() || w.x0 < self.node_left + self.slack()) {
             // A word that runs into the indicator column is an indicator word
