@@ -9,7 +9,7 @@ pub mod quarterly;
 
 use crate::extract::InputKind;
 use crate::parse::header::Role;
-use crate::parse::label::{parse_indicator_number, parse_label, Level};
+use crate::parse::label::{parse_label, strip_indicator_numbering, Level};
 use crate::parse::number::{is_word_target, parse_value, Value};
 use crate::parse::unit;
 use crate::reflow::frame::read_title;
@@ -212,7 +212,7 @@ fn open_node(path: &mut [Option<Node>; 5], node: &Node) {
 
 fn indicator(row: &crate::reflow::Row, level: Level, path: &[Option<Node>; 5]) -> Indicator {
     let mut warnings = row.warnings.clone();
-    let (number, text) = parse_indicator_number(row.get(Role::Indicator).unwrap_or(""));
+    let (number, text) = strip_indicator_numbering(row.get(Role::Indicator).unwrap_or(""));
     let unit_raw = unit::mend_cut_unit(row.get(Role::Unit).unwrap_or("").trim()).into_owned();
     let unit = unit::canonical(&unit_raw);
     if !unit.is_empty() && !unit::is_known(&unit) {

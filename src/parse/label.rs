@@ -302,6 +302,37 @@ pub fn parse_indicator_number(text: &str) -> (Option<u32>, &str) {
     }
 }
 
+/// The numbering an indicator cell opens with, taken off its text: a
+/// number ([`parse_indicator_number`]), or a numbering that is no single
+/// number, a small letter ("a. ", "b) "; a capital with a point is as
+/// often a name's initial or title, "H. Muhammad") or a number of a tujuan or sasaran's
+/// indicators under it ("1.1 ", "2.3. "). Only before a capital, where a
+/// sentence opens: "a" or "1.5" never open an indicator's name otherwise.
+/// Returns the number (`None` for a letter or a dotted number: the output
+/// holds a number only) and the text after the numbering.
+pub fn strip_indicator_numbering(text: &str) -> (Option<u32>, &str) {
+    let (number, rest) = parse_indicator_number(text);
+    if number.is_some() {
+        return (number, rest);
+    }
+    let t = text.trim_start();
+    let numbering = t.split_whitespace().next().unwrap_or("");
+    let after = t[numbering.len()..].trim_start();
+    if !after.starts_with(|c: char| c.is_uppercase()) {
+        return (None, t);
+    }
+    let body = numbering.trim_end_matches(['.', ')']);
+    let marked = body.len() < numbering.len();
+    let letter = marked && body.len() == 1 && body.bytes().all(|b| b.is_ascii_lowercase());
+    let parts: Vec<&str> = body.split('.').collect();
+    let dotted = parts.len() >= 2 && parts.iter().all(|p| (1..=2).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit()));
+    if letter || dotted {
+        (None, after)
+    } else {
+        (None, t)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     #[test]
@@ -430,5 +461,21 @@ mod tests {
         assert_eq!(parse_indicator_number("1, 2 dan 3 tahun"), (None, "1, 2 dan 3 tahun"));
         assert_eq!(parse_indicator_number("1,5 ton"), (None, "1,5 ton"));
         assert_eq!(parse_indicator_number("2, dan lainnya"), (None, "2, dan lainnya"));
+    }
+
+    #[test]
+    fn indicator_numberings_that_are_no_number() {
+        assert_eq!(strip_indicator_numbering("a. Jumlah ormas yang dibina"), (None, "Jumlah ormas yang dibina"));
+        assert_eq!(strip_indicator_numbering("b) Persentase"), (None, "Persentase"));
+        assert_eq!(strip_indicator_numbering("1.1 Indeks kearsipan"), (None, "Indeks kearsipan"));
+        assert_eq!(strip_indicator_numbering("2.3. Nilai SAKIP"), (None, "Nilai SAKIP"));
+        assert_eq!(strip_indicator_numbering("3. Nilai SAKIP"), (Some(3), "Nilai SAKIP"));
+        // Not before a capital, or not a numbering.
+        assert_eq!(strip_indicator_numbering("a. jumlah"), (None, "a. jumlah"));
+        assert_eq!(strip_indicator_numbering("1.5 Ton gabah"), (None, "Ton gabah"));
+        assert_eq!(strip_indicator_numbering("1.250 Unit"), (None, "1.250 Unit"));
+        assert_eq!(strip_indicator_numbering("ab. Jumlah"), (None, "ab. Jumlah"));
+        assert_eq!(strip_indicator_numbering("H. Muhammad Hasbi"), (None, "H. Muhammad Hasbi"));
+        assert_eq!(strip_indicator_numbering("Jumlah SDM"), (None, "Jumlah SDM"));
     }
 }
