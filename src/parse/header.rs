@@ -150,8 +150,10 @@ pub fn squash(s: &str) -> String {
 pub fn role_of(header: &str) -> Option<Role> {
     // A header cell read with the column number printed under it ("Tw.1
     // (7)") names what it names without the number.
-    if header.split_whitespace().any(is_column_number) {
-        let kept: Vec<&str> = header.split_whitespace().filter(|w| !is_column_number(w)).collect();
+    // So does one read with the months its quarter spans ("TW I (Jan-Mar)").
+    let aside = |w: &str| is_column_number(w) || is_month_span(w);
+    if header.split_whitespace().any(aside) {
+        let kept: Vec<&str> = header.split_whitespace().filter(|w| !aside(w)).collect();
         return (!kept.is_empty()).then(|| role_of(&kept.join(" "))).flatten();
     }
     role_of_text(header).or_else(|| {
@@ -308,11 +310,24 @@ pub fn is_column_number(word: &str) -> bool {
     word.len() >= 3 && word.starts_with('(') && word.ends_with(')') && word[1..word.len() - 1].chars().all(|c| c.is_ascii_digit())
 }
 
+/// The months a quarter spans, printed under its heading: "(Jan-Mar)",
+/// "(Okt-Des)", "Januari-Maret" (Indonesian month names or their
+/// abbreviations, two of them joined by a dash, in brackets or not).
+pub fn is_month_span(word: &str) -> bool {
+    const MONTHS: [&str; 26] = [
+        "JAN", "JANUARI", "FEB", "FEBRUARI", "MAR", "MARET", "APR", "APRIL", "MEI", "JUN", "JUNI", "JUL", "JULI", "AGT", "AGS", "AGU", "AGUSTUS", "SEP",
+        "SEPT", "SEPTEMBER", "OKT", "OKTOBER", "NOV", "NOVEMBER", "DES", "DESEMBER",
+    ];
+    let t = word.trim().trim_start_matches('(').trim_end_matches([')', ',', '.']);
+    let parts: Vec<String> = t.split(['-', '\u{2013}']).map(|p| p.trim_end_matches('.').to_uppercase()).collect();
+    parts.len() == 2 && parts.iter().all(|p| MONTHS.contains(&p.as_str()))
+}
+
 /// True for a word that belongs to a header row: a header word, a fragment
 /// of one cut at a cell edge ("Triwula", "n"), a year or a roman numeral.
 pub fn is_header_word(word: &str) -> bool {
     let t = word.trim();
-    if is_column_number(t) {
+    if is_column_number(t) || is_month_span(t) {
         return true;
     }
     if is_slash_list_of_levels(t) {
@@ -462,6 +477,11 @@ mod tests {
         assert_eq!(role_of("TW|!"), Some(Role::Tw2));
         assert_eq!(role_of("Tw!V"), Some(Role::Tw4));
         assert_eq!(role_of("TW |"), None);
+        // The months a quarter spans, under its heading.
+        assert!(is_month_span("(Jan-Mar)") && is_month_span("(Okt-Des)") && is_month_span("Juli-September"));
+        assert!(!is_month_span("(Jan)") && !is_month_span("Mar-Apr-Mei") && !is_month_span("(1-3)"));
+        assert_eq!(role_of("TW II (Apr-Jun)"), Some(Role::Tw2));
+        assert!(is_header_word("(Jul-Sep)"));
         assert_eq!(bare_quarter_numeral("V"), None);
         assert_eq!(bare_quarter_numeral("TAHUN 2026"), None);
     }
