@@ -131,8 +131,38 @@ fn row_numbering(i: &str) -> IResult<&str, &str> {
     recognize(tuple((digit1, many1(preceded(char('.'), digit1)), opt(char('.')))))(i)
 }
 
-fn label(i: &str) -> IResult<&str, (Level, Option<String>, Option<u32>)> {
+/// The level a Permendagri 90/2019 code names by its length: a program's
+/// has three groups (urusan, bidang, program: "1.04.02"), a kegiatan's
+/// five ("1.04.02.2.01"), a sub kegiatan's six ("1.04.02.2.01.0003").
+fn level_of_code(code: &str) -> Option<Level> {
+    match code.trim_end_matches('.').split(['.', ':']).count() {
+        3 => Some(Level::Program),
+        5 => Some(Level::Kegiatan),
+        6 => Some(Level::SubKegiatan),
+        _ => None,
+    }
+}
+
+/// A node printed by its code and name alone, as SIPD exports print
+/// programs, kegiatan and sub kegiatan ("1.04.02 PROGRAM PENGEMBANGAN
+/// PERUMAHAN", "1.04.02.2.01 Pendataan ..."): the code's length gives the
+/// level, and the whole text after it is the name (an official program
+/// name opens with "PROGRAM"). Not when a numbered label follows the code
+/// ("2.17.02 Program 1 ..."): the label says what the node is.
+fn code_alone(i: &str, lead_code: &str) -> Option<Level> {
+    let numbered_label = |t: &str| -> bool {
+        abbreviated_level_word(t).is_ok_and(|(rest, _)| label_number(rest).is_ok())
+            || level_word(t).is_ok_and(|(rest, _)| label_number(rest.trim_start()).is_ok())
+    };
+    let opens_name = i.starts_with(|c: char| c.is_alphabetic());
+    level_of_code(lead_code).filter(|_| opens_name && !numbered_label(i))
+}
+
+fn label(i: &str, codes_alone: bool) -> IResult<&str, (Level, Option<String>, Option<u32>)> {
     let (i, lead_code) = opt(terminated(code, multispace1))(i)?;
+    if let Some(level) = lead_code.filter(|_| codes_alone).and_then(|c| code_alone(i, c)) {
+        return Ok((i, (level, lead_code.map(str::to_string), None)));
+    }
     let (i, _) = if lead_code.is_none() { opt(terminated(row_numbering, multispace1))(i)? } else { (i, None) };
     if let Ok((rest, level)) = abbreviated_level_word(i) {
         let (rest, number) = label_number(rest)?;
@@ -165,7 +195,7 @@ fn label(i: &str) -> IResult<&str, (Level, Option<String>, Option<u32>)> {
 /// letters (after the code and a space, if a code opens it). Most text a
 /// reflow asks about is turned away here, before the grammar runs. A
 /// necessary condition only: the grammar decides.
-fn may_open_label(t: &str) -> bool {
+fn may_open_label(t: &str, codes_alone: bool) -> bool {
     let Some(first) = t.as_bytes().first().map(u8::to_ascii_lowercase) else { return false };
     if !(first.is_ascii_digit() || matches!(first, b's' | b't' | b'p' | b'k')) {
         return false;
@@ -174,12 +204,17 @@ fn may_open_label(t: &str) -> bool {
     if first.is_ascii_digit() {
         // A code, then at least one space (nom's multispace: ' ', '\t', '\r', '\n').
         let code_len = rest.iter().take_while(|b| b.is_ascii_digit() || matches!(b, b'.' | b':')).count();
+        let groups = rest[..code_len].split(|b| matches!(b, b'.' | b':')).filter(|g| !g.is_empty()).count();
         rest = &rest[code_len..];
         let space_len = rest.iter().take_while(|b| matches!(b, b' ' | b'\t' | b'\r' | b'\n')).count();
         if space_len == 0 {
             return false;
         }
         rest = &rest[space_len..];
+        // A code alone before a name ([`code_alone`]).
+        if codes_alone && matches!(groups, 3 | 5 | 6) && rest.first().is_some_and(|b| b.is_ascii_alphabetic() || !b.is_ascii()) {
+            return true;
+        }
     }
     // The grammar compares letters by their Unicode lowercase: a byte
     // outside ASCII may still match (the Kelvin sign is a 'k'), so it
@@ -207,11 +242,15 @@ const STRAY_MARKS: &[char] = &['\u{2018}', '\u{2019}', '\'', '`', '"', '\u{201c}
 
 /// Reads a node label at the start of `text`, if there is one.
 pub fn parse_label(text: &str) -> Option<Label> {
+    parse_label_in(text, true)
+}
+
+fn parse_label_in(text: &str, codes_alone: bool) -> Option<Label> {
     let t = label_start(text);
-    if !may_open_label(t) {
+    if !may_open_label(t, codes_alone) {
         return None;
     }
-    let (rest, (level, mut found_code, number)) = label(t).ok()?;
+    let (rest, (level, mut found_code, number)) = label(t, codes_alone).ok()?;
     let printed = t[..t.len() - rest.len()].trim_end().to_string();
     let mut name = rest.trim().to_string();
     // A code may also follow the label's number: "Program 1 2.17.02 Name".
@@ -234,7 +273,11 @@ pub fn parse_label(text: &str) -> Option<Label> {
 /// alone under a numbered label ("PROGRAM 1" / "PROGRAM" / "PEMENUHAN
 /// UPAYA ...": the name wrapped after its first word in a narrow cell).
 pub fn names_bare_label(prev: &str, line: &str) -> bool {
-    let (Some(p), Some(l)) = (parse_label(prev), parse_label(line)) else { return false };
+    names_bare_label_in(prev, line, true)
+}
+
+fn names_bare_label_in(prev: &str, line: &str, codes_alone: bool) -> bool {
+    let (Some(p), Some(l)) = (parse_label_in(prev, codes_alone), parse_label_in(line, codes_alone)) else { return false };
     p.name.is_empty() && l.level == p.level && l.number.is_none() && (!l.name.is_empty() || p.number.is_some())
 }
 
@@ -254,19 +297,52 @@ pub fn is_hierarchical_numbering(word: &str) -> bool {
 /// The label opening the text as printed (`parse_label(text)`'s
 /// `printed`), without reading the rest.
 pub fn printed_label(text: &str) -> Option<&str> {
+    printed_label_in(text, true)
+}
+
+fn printed_label_in(text: &str, codes_alone: bool) -> Option<&str> {
     let t = label_start(text);
-    if !may_open_label(t) {
+    if !may_open_label(t, codes_alone) {
         return None;
     }
-    let (rest, _) = label(t).ok()?;
+    let (rest, _) = label(t, codes_alone).ok()?;
     Some(t[..t.len() - rest.len()].trim_end())
 }
 
 /// True when the text opens with a label: `parse_label(text).is_some()`
 /// without building the label.
 pub fn starts_with_label(text: &str) -> bool {
+    starts_with_label_in(text, true)
+}
+
+fn starts_with_label_in(text: &str, codes_alone: bool) -> bool {
     let t = label_start(text);
-    may_open_label(t) && label(t).is_ok()
+    may_open_label(t, codes_alone) && label(t, codes_alone).is_ok()
+}
+
+/// The grammar without nodes printed by their code alone ([`code_alone`]),
+/// for the flow dumps' readers. A flow dump prints a bare label ("Program
+/// 1", "Kegiatan 2") and the code and name of its node apart, often with
+/// other cells between: there the code line is the name of a labelled
+/// node, and read as a node of its own it would open one twice.
+pub mod written {
+    use super::Label;
+
+    pub fn parse_label(text: &str) -> Option<Label> {
+        super::parse_label_in(text, false)
+    }
+
+    pub fn starts_with_label(text: &str) -> bool {
+        super::starts_with_label_in(text, false)
+    }
+
+    pub fn printed_label(text: &str) -> Option<&str> {
+        super::printed_label_in(text, false)
+    }
+
+    pub fn names_bare_label(prev: &str, line: &str) -> bool {
+        super::names_bare_label_in(prev, line, false)
+    }
 }
 
 /// The numbering that opens an indicator: "1. ", "2.Persentase", "3) ",
@@ -461,6 +537,20 @@ mod tests {
         assert_eq!(parse_indicator_number("1, 2 dan 3 tahun"), (None, "1, 2 dan 3 tahun"));
         assert_eq!(parse_indicator_number("1,5 ton"), (None, "1,5 ton"));
         assert_eq!(parse_indicator_number("2, dan lainnya"), (None, "2, dan lainnya"));
+    }
+
+    #[test]
+    fn a_code_alone_names_its_level_by_its_length() {
+        let l = parse_label("1.04.02 PROGRAM PENGEMBANGAN PERUMAHAN").expect("a program");
+        assert_eq!((l.level, l.number, l.code.as_deref(), l.name.as_str()), (Level::Program, None, Some("1.04.02"), "PROGRAM PENGEMBANGAN PERUMAHAN"));
+        let l = parse_label("1.04.02.2.01 Pendataan Penyediaan Rumah").expect("a kegiatan");
+        assert_eq!((l.level, l.name.as_str()), (Level::Kegiatan, "Pendataan Penyediaan Rumah"));
+        assert_eq!(parse_label("1.04.02.2.01.0003 Rehabilitasi Rumah").map(|l| l.level), Some(Level::SubKegiatan));
+        // A numbered label after the code says the level; four groups say none.
+        let l = parse_label("2.17.02 Program 1 Pemberdayaan").expect("a label");
+        assert_eq!((l.level, l.number, l.name.as_str()), (Level::Program, Some(1), "Pemberdayaan"));
+        assert_eq!(parse_label("1.04.02.2 Pendataan"), None);
+        assert_eq!(parse_label("1.1.1 Pendataan"), None);
     }
 
     #[test]

@@ -7,7 +7,8 @@ use super::words::{
     continues_title, ind_start, inline_ind_start, is_acronym, is_function_word, starts_lower, starts_upper, style_counts,
     NAMING_OPENERS,
 };
-use crate::parse::label::{parse_indicator_number, parse_label, Label, Level};
+use crate::parse::label::{parse_indicator_number, Label, Level};
+use crate::parse::label::written::parse_label;
 use crate::parse::unit::{canonical, looks_like_unit};
 use std::collections::HashSet;
 

@@ -10,7 +10,7 @@ use super::super::frame::{core_words, is_header_line, is_quarter_heading, is_qua
 use crate::extract::Page;
 use super::SrcLine;
 use crate::parse::header::{is_header_word, is_plan_year, squash};
-use crate::parse::label::starts_with_label;
+use crate::parse::label::written::starts_with_label;
 use crate::parse::number::{is_number, is_text_target};
 
 /// One line of the body, split into words.

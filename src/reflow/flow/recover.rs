@@ -38,7 +38,8 @@ use super::walk::{Ev, Kind, Walker};
 use super::words::is_small_int;
 use crate::extract::Page;
 use crate::parse::header::Role;
-use crate::parse::label::{parse_indicator_number, parse_label};
+use crate::parse::label::parse_indicator_number;
+use crate::parse::label::written::parse_label;
 use std::cell::OnceCell;
 
 /// What the recovery reading found.

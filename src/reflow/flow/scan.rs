@@ -3,7 +3,7 @@
 
 use super::prep::BodyLine;
 use super::words::{is_dash, is_num, is_small_int, starts_upper};
-use crate::parse::label::{printed_label, starts_with_label};
+use crate::parse::label::written::{printed_label, starts_with_label};
 use crate::parse::number::is_text_target;
 use crate::parse::unit::{canonical, is_known, looks_like_unit};
 use std::collections::HashSet;

@@ -11,7 +11,7 @@
 use super::words::{is_dash, is_num};
 use crate::extract::{Line, Page};
 use crate::parse::header::{is_header_word, role_of, Role};
-use crate::parse::label::starts_with_label;
+use crate::parse::label::written::starts_with_label;
 use crate::parse::number::is_text_target;
 use crate::parse::unit::{canonical, is_known, looks_like_unit};
 

@@ -16,7 +16,8 @@ use super::words::{
     clause_words, ind_start, is_abbreviation, is_acronym, is_content, is_function_word, is_num, is_small_int, letter_count, starts_lower,
     starts_upper, style_counts,
 };
-use crate::parse::label::{parse_indicator_number, parse_label, starts_with_label, Label, Level};
+use crate::parse::label::{parse_indicator_number, Label, Level};
+use crate::parse::label::written::{parse_label, starts_with_label};
 use crate::parse::number::{cut_word_target_tail, is_word_target};
 use std::collections::HashMap;
 
