@@ -188,6 +188,22 @@ const FLOORS: &[(&str, f64)] = &[
     ("generated/gen32.mutool.txt", 0.818),
     ("generated/gen32.pdf", 1.000),
     ("generated/gen32.txt", 0.181),
+    ("generated/gen33.layout.txt", 0.920),
+    ("generated/gen33.mutool.txt", 0.000),
+    ("generated/gen33.pdf", 1.000),
+    ("generated/gen33.txt", 0.000),
+    ("generated/gen34.layout.txt", 0.454),
+    ("generated/gen34.mutool.txt", 0.590),
+    ("generated/gen34.pdf", 0.636),
+    ("generated/gen34.txt", 0.000),
+    ("generated/gen35.layout.txt", 0.920),
+    ("generated/gen35.mutool.txt", 0.280),
+    ("generated/gen35.pdf", 0.960),
+    ("generated/gen35.txt", 0.222),
+    ("generated/gen36.layout.txt", 1.000),
+    ("generated/gen36.mutool.txt", 1.000),
+    ("generated/gen36.pdf", 1.000),
+    ("generated/gen36.txt", 0.500),
 ];
 
 /// Scores below the floor by no more than this are float noise.
