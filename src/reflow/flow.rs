@@ -182,6 +182,7 @@ fn read(pages: &[Page], units_moved: bool) -> Table {
         eprintln!("readings scored: in order {q_old}, recovered {q_new} (alignment sure: {sure}; {:?})", recovered.warnings);
         eprintln!("titles: in order {:?}, recovered {:?}", table.title, recovered.title);
     }
+    let baseline_column = names_baseline_column(pages);
     if q_new > q_old + 0.5 || (q_new >= q_old && sure) {
         table.rows = recovered.rows;
         table.signature = recovered.signature;
@@ -195,7 +196,49 @@ fn read(pages: &[Page], units_moved: bool) -> Table {
         table.signature = ordered.signature;
         table.warnings.extend(ordered.warnings);
     }
+    if baseline_column {
+        withhold_values(&mut table, "KONDISI AWAL");
+    }
     table
+}
+
+/// True when the header names a KONDISI AWAL (baseline) column: last
+/// year's value printed beside the year's target. Neither reading knows
+/// it, and a flow dump runs it into the row's values, so a baseline would
+/// be read as the target and every quarter shifted by one (blind round 6:
+/// gen33's mutool dump gave the baselines as targets). Told by the two
+/// header words in capitals, one after the other, lines apart or not.
+fn names_baseline_column(pages: &[Page]) -> bool {
+    let words = pages.iter().flat_map(|p| p.lines.iter()).flat_map(|l| l.text().split_whitespace().map(str::to_string).collect::<Vec<_>>());
+    let mut last_was_kondisi = false;
+    for w in words {
+        if last_was_kondisi && w == "AWAL" {
+            return true;
+        }
+        last_was_kondisi = w == "KONDISI";
+    }
+    false
+}
+
+/// Leaves every row's target, quarters and budget empty, each row saying so, and
+/// names the column that made them unreadable: numbers a dump cannot place
+/// are no numbers to hand on.
+fn withhold_values(table: &mut Table, column: &str) {
+    let mut withheld = 0;
+    for row in table.rows.iter_mut() {
+        let before = row.cells.len();
+        // The budget too: it is the next value after the quarters.
+        row.cells.retain(|(role, _)| !Role::VALUES.contains(role) && *role != Role::Budget);
+        if row.cells.len() < before {
+            withheld += 1;
+            if !row.warnings.iter().any(|w| w == "values_unconfirmed") {
+                row.warnings.push("values_unconfirmed".to_string());
+            }
+        }
+    }
+    if withheld > 0 {
+        table.warnings.push(format!("values_withheld: {withheld} rows ({column} column: a flow dump runs it into the targets)"));
+    }
 }
 
 /// The columns of a header a flow dump printed in pieces. pdftotext and

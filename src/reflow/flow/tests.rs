@@ -739,3 +739,22 @@ fn a_unit_left_without_an_indicator_leaves_the_rows_paired_by_order_unread() {
     assert!(recovered.warnings.iter().any(|w| w.starts_with("units_without_indicator")), "{:?}", recovered.warnings);
     assert!(paired.iter().all(|p| p.1.is_none()), "{paired:?}");
 }
+
+#[test]
+fn a_baseline_column_withholds_every_value() {
+    // KONDISI AWAL between SATUAN and TARGET: a flow dump runs last year's
+    // value into the row's values, where it would be read as the target.
+    let text = "URAIAN\nINDIKATOR KINERJA\nSATUAN\nKONDISI\nAWAL\nTARGET\nTW I\nTW II\nTW III\nTW IV\n\n\
+                Program 1 Pengelolaan Pendidikan\nPersentase sekolah terakreditasi\nPersen\n70,00\n76,00\n73,00\n74,00\n75,00\n76,00\n";
+    let t = table(text);
+    let with_indicator: Vec<&Row> = t.rows.iter().filter(|r| r.has_indicator()).collect();
+    assert!(!with_indicator.is_empty(), "{:?}", t.rows);
+    for r in with_indicator {
+        assert!(Role::VALUES.iter().all(|role| r.get(*role).is_none()), "{r:?}");
+        assert!(r.warnings.iter().any(|w| w == "values_unconfirmed"));
+    }
+    assert!(t.warnings.iter().any(|w| w.starts_with("values_withheld")), "{:?}", t.warnings);
+    // Without the column, the same row keeps its values.
+    let plain = table(&text.replace("KONDISI\nAWAL\n", "").replace("70,00\n", ""));
+    assert!(plain.rows.iter().any(|r| r.get(Role::Target) == Some("76,00")), "{:?}", plain.rows);
+}
