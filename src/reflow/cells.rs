@@ -94,6 +94,9 @@ pub fn is_cut_word(left: &str, right: &str, vocab: &Vocabulary) -> bool {
         Some(h) if !h.is_empty() => h,
         _ => return false,
     };
+    if is_capitals(tail) && is_capitals(head) {
+        return is_cut_capitals(tail, head, vocab);
+    }
     if !head.starts_with(|c: char| c.is_lowercase()) {
         return false;
     }
@@ -133,6 +136,27 @@ pub fn is_cut_word(left: &str, right: &str, vocab: &Vocabulary) -> bool {
         return true;
     }
     !tail_is_word && vocab.knows(&joined)
+}
+
+fn is_capitals(s: &str) -> bool {
+    s.chars().all(char::is_uppercase)
+}
+
+/// A name in capitals cut at its cell's edge ("PENGEMBANGA" / "N",
+/// "KEMASYARAKAT" / "AN", "KABUPATEN/KOT" / "A"): the two pieces make a
+/// word the document prints (in any case), and the second is no word of
+/// its own. Capitals carry no lowercase tail to tell a cut by, and a cut
+/// repeats wherever the same name is printed in the same column, so the
+/// first piece may be printed more than once: the joined word decides.
+/// A roman numeral ("TAHAP" / "II") is a word.
+fn is_cut_capitals(tail: &str, head: &str, vocab: &Vocabulary) -> bool {
+    let head_lower = head.to_lowercase();
+    let roman = head.chars().all(|c| matches!(c, 'I' | 'V' | 'X'));
+    if tail.chars().count() < 3 || roman || SHORT_WORDS.contains(&head_lower.as_str()) || vocab.is_word(head) {
+        return false;
+    }
+    let joined = format!("{tail}{head}").to_lowercase();
+    vocab.words.contains_key(&joined) || vocab.knows(&joined)
 }
 
 /// "ngan", "ngga", "nggal": a syllable that opens no Indonesian word (the
@@ -183,6 +207,18 @@ mod tests {
 
     fn vocab(s: &str) -> Vocabulary {
         Vocabulary::from_texts([s])
+    }
+
+    #[test]
+    fn cut_words_in_capitals_are_rejoined() {
+        let v = vocab("PROGRAM PENGEMBANGA N KETAHANAN Pengembangan ORGANISASI KEMASYARAKAT AN Kemasyarakatan KABUPATEN/KOT A Kota PENDUDUK DAN KB TAHAP II");
+        assert_eq!(join_lines(&["PROGRAM PENGEMBANGA", "N KETAHANAN"], &v), "PROGRAM PENGEMBANGAN KETAHANAN");
+        assert_eq!(join_lines(&["ORGANISASI KEMASYARAKAT", "AN"], &v), "ORGANISASI KEMASYARAKATAN");
+        assert_eq!(join_lines(&["DAERAH KABUPATEN/KOT", "A"], &v), "DAERAH KABUPATEN/KOTA");
+        // Two words: the joined one is printed nowhere, or the second is a numeral.
+        assert_eq!(join_lines(&["PENDUDUK DAN", "KB"], &v), "PENDUDUK DAN KB");
+        assert_eq!(join_lines(&["TAHAP", "II"], &v), "TAHAP II");
+        assert_eq!(join_lines(&["PROGRAM", "KETAHANAN"], &v), "PROGRAM KETAHANAN");
     }
 
     #[test]
