@@ -155,6 +155,12 @@ fn is_cut_capitals(tail: &str, head: &str, vocab: &Vocabulary) -> bool {
     if tail.chars().count() < 3 || roman || SHORT_WORDS.contains(&head_lower.as_str()) || vocab.is_word(head) {
         return false;
     }
+    // A lone capital opening a line is no word of a name, unless it is a
+    // class letter ("TIPE" / "B") or a numeral: the last letter of a word
+    // too long for its cell ("PENGEMBANGA" / "N", printed whole nowhere).
+    if head.chars().count() == 1 && !matches!(head, "A" | "B" | "C" | "D" | "I" | "V" | "X") {
+        return true;
+    }
     let joined = format!("{tail}{head}").to_lowercase();
     vocab.words.contains_key(&joined) || vocab.knows(&joined)
 }
@@ -219,6 +225,10 @@ mod tests {
         assert_eq!(join_lines(&["PENDUDUK DAN", "KB"], &v), "PENDUDUK DAN KB");
         assert_eq!(join_lines(&["TAHAP", "II"], &v), "TAHAP II");
         assert_eq!(join_lines(&["PROGRAM", "KETAHANAN"], &v), "PROGRAM KETAHANAN");
+        // A lone last letter, though the word is printed whole nowhere; a class letter stays.
+        let v = vocab("PENGEMBANGA N ETIKA RUMAH SAKIT TIPE B");
+        assert_eq!(join_lines(&["DAN PENGEMBANGA", "N ETIKA"], &v), "DAN PENGEMBANGAN ETIKA");
+        assert_eq!(join_lines(&["RUMAH SAKIT TIPE", "B"], &v), "RUMAH SAKIT TIPE B");
     }
 
     #[test]
