@@ -781,12 +781,17 @@ fn header_template(part: &PageParts) -> HeaderTemplate {
 /// header where that header printed them ("TW-1", "TW-2" at their x): the
 /// header repeated, with a merged cell cut by the page break drawn on the
 /// same lines ("Bahan Habis Pakai, Bahan Medis" beside "TARGET"), which
-/// no header-line test takes. Looked for among a page's first lines.
+/// no header-line test takes. Looked for among a page's first lines. Only
+/// words with a letter, years and column numbers ("(3)") count: a row's values stand where the
+/// header's quarter numbers do ("4 1 2 3 4" under "1 2 3 4"), and a row
+/// printed under the header would be taken for it (gen34's split row, its
+/// values then given to the row after it).
 fn lines_of_repeated_header(page: &Page, template: &HeaderTemplate) -> Vec<usize> {
     let tol = 3.0;
     (0..page.lines.len().min(16))
         .filter(|&i| {
-            let matched = page.lines[i].words.iter().filter(|w| template.iter().any(|(t, x)| *t == w.text && (x - w.x0).abs() <= tol)).count();
+            let in_place = |w: &Word| (w.text.chars().any(char::is_alphabetic) || is_plan_year(&w.text) || is_column_number(&w.text)) && template.iter().any(|(t, x)| *t == w.text && (x - w.x0).abs() <= tol);
+            let matched = page.lines[i].words.iter().filter(|w| in_place(w)).count();
             matched >= 2
         })
         .collect()
@@ -2236,6 +2241,34 @@ mod tests {
             .collect();
         let anchors: Vec<(usize, usize, Vec<usize>)> = (0..3).map(|i| (i, 0, (0..5).collect())).collect();
         assert_eq!(agreeing_anchors(anchors.iter().collect(), |i, j| &left[i][j]).len(), 3);
+    }
+
+    #[test]
+    fn a_row_whose_values_stand_under_the_headers_numbers_is_no_repeated_header() {
+        // Page 1's header ends in the quarters' numbers "1 2 3 4"; page 2
+        // repeats "Triwulan" .. and prints a split row's values 4 1 2 3 4
+        // where those numbers stand.
+        let template: HeaderTemplate = [("Target", 320.0), ("Triwulan", 370.0), ("Triwulan", 420.0), ("2028", 320.0), ("1", 376.0), ("2", 426.0), ("3", 476.0), ("4", 526.0), ("(3)", 200.0), ("(4)", 270.0)]
+            .iter()
+            .map(|(t, x)| (t.to_string(), *x))
+            .collect();
+        let at = |y: f32, ws: &[(&str, f32)]| pline(ws.iter().map(|(t, x)| pword(t, *x, y)).collect());
+        let page = Page {
+            number: 2,
+            width: 600.0,
+            height: 800.0,
+            lines: vec![
+                at(40.0, &[("Target", 320.0), ("Triwulan", 370.0), ("Triwulan", 420.0)]),
+                at(52.0, &[("2028", 320.0), ("1", 376.0), ("2", 426.0), ("3", 476.0), ("4", 526.0)]),
+                at(64.0, &[("Kali", 270.0), ("4", 328.0), ("1", 376.0), ("2", 426.0), ("3", 476.0), ("4", 526.0)]),
+                at(76.0, &[("(3)", 200.0), ("(4)", 270.0)]),
+            ],
+            rulings: Vec::new(),
+        };
+        // (The year and numbers line has one word that counts: the header
+        // test takes it, `is_line_of_quarter_numbers`.)
+        assert_eq!(lines_of_repeated_header(&page, &template), vec![0, 3]);
+        assert!(is_line_of_quarter_numbers(&["2028", "1", "2", "3", "4"]));
     }
 
     #[test]
