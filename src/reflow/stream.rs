@@ -867,6 +867,7 @@ fn measure(page: &Page, header: &[usize], body: &[usize], n_values: usize, n_tra
     } else {
         complete
     };
+    let complete = outside_budget_header(complete, &budget_header_spans(page, header), |i, j| word(i, j));
     let complete = agreeing_anchors(complete, |i, j| word(i, j));
     let width = complete[0].2.len();
     let mut values = Vec::new();
@@ -970,6 +971,40 @@ fn measure(page: &Page, header: &[usize], body: &[usize], n_values: usize, n_tra
         return Some(Columns { values, unit_left, node_left: p.node_left + shift, ind_left: p.ind_left + shift, ..p.clone() });
     }
     Some(Columns { node_left, ind_left, definition_left, unit_left, values, trailing, tol, drawn: page.width > 0.0 })
+}
+
+/// Where the header names the budget column (PAGU, ANGGARAN, DANA): the
+/// x-extent its words cover together ("PAGU ANGGARAN": a number centred
+/// under the cell may fall between the two words).
+fn budget_header_spans(page: &Page, header: &[usize]) -> Vec<(f32, f32)> {
+    let words: Vec<&Word> = header.iter().flat_map(|&i| page.lines[i].words.iter()).filter(|w| role_of(&w.text) == Some(Role::Budget)).collect();
+    let x0 = words.iter().map(|w| w.x0).reduce(f32::min);
+    let x1 = words.iter().map(|w| w.x1).reduce(f32::max);
+    x0.zip(x1).into_iter().collect()
+}
+
+/// The anchors none of whose values stands under the header's budget
+/// words. A scanned row that lost a quarter's "-" holds its budget among
+/// as many values as the page has value columns; where most rows of a
+/// page lost one, the consensus of [`agreeing_anchors`] is theirs, but
+/// the header still says where the budget is (unless no anchor is left).
+fn outside_budget_header<'a, 'w>(complete: Vec<&'a (usize, usize, Vec<usize>)>, budget: &[(f32, f32)], word: impl Fn(usize, usize) -> &'w Word) -> Vec<&'a (usize, usize, Vec<usize>)> {
+    if budget.is_empty() {
+        return complete;
+    }
+    let under_budget = |a: &(usize, usize, Vec<usize>)| {
+        a.2.iter().any(|&j| {
+            let w = word(a.0, j);
+            let centre = (w.x0 + w.x1) / 2.0;
+            budget.iter().any(|&(x0, x1)| centre >= x0 && centre <= x1)
+        })
+    };
+    let kept: Vec<&(usize, usize, Vec<usize>)> = complete.iter().copied().filter(|a| !under_budget(a)).collect();
+    if kept.is_empty() {
+        complete
+    } else {
+        kept
+    }
 }
 
 /// The anchors whose values stand where most anchors' do. A row holding
@@ -2241,6 +2276,35 @@ mod tests {
             .collect();
         let anchors: Vec<(usize, usize, Vec<usize>)> = (0..3).map(|i| (i, 0, (0..5).collect())).collect();
         assert_eq!(agreeing_anchors(anchors.iter().collect(), |i, j| &left[i][j]).len(), 3);
+    }
+
+    #[test]
+    fn rows_whose_budget_stands_among_the_values_measure_no_column() {
+        // Most rows lost a quarter's "-" and hold their budget as the fifth
+        // value, under the header's "PAGU ANGGARAN" (the number centred in
+        // the gap between the two words).
+        let at = |y: f32, ws: &[(&str, f32)]| pline(ws.iter().map(|(t, x)| pword(t, *x, y)).collect());
+        let page = Page {
+            number: 1,
+            width: 800.0,
+            height: 600.0,
+            lines: vec![at(40.0, &[("TARGET", 408.0), ("TW", 464.0), ("PAGU", 612.0), ("ANGGARAN", 638.0)])],
+            rulings: Vec::new(),
+        };
+        let spans = budget_header_spans(&page, &[0]);
+        assert_eq!(spans, vec![(612.0, 686.0)]);
+        let rows: Vec<Vec<Word>> = vec![
+            [("12.5", 422.0), ("6.5", 544.0), ("12.5", 584.0), ("1.225", 608.0), ("-", 0.0)].iter().map(|(t, x)| pword(t, *x, 0.0)).collect(),
+            [("100", 423.0), ("30", 505.0), ("70", 545.0), ("100", 585.0), ("9.100", 611.0)].iter().map(|(t, x)| pword(t, *x, 0.0)).collect(),
+            [("17.5", 422.0), ("17.5", 465.0), ("17.5", 504.0), ("17.5", 544.0), ("17.5", 584.0)].iter().map(|(t, x)| pword(t, *x, 0.0)).collect(),
+        ];
+        let anchors: Vec<(usize, usize, Vec<usize>)> = (0..3).map(|i| (i, 0, (0..4).chain([4].into_iter().filter(|_| i > 0)).collect())).collect();
+        let kept = outside_budget_header(anchors.iter().collect(), &spans, |i, j| &rows[i][j]);
+        // Rows 0 and 1 hold a budget among their values; row 2 is whole.
+        assert_eq!(kept.iter().map(|a| a.0).collect::<Vec<_>>(), vec![2]);
+        // No budget in the header, or none left: all stay.
+        assert_eq!(outside_budget_header(anchors.iter().collect(), &[], |i, j| &rows[i][j]).len(), 3);
+        assert_eq!(outside_budget_header(anchors[1..2].iter().collect(), &spans, |i, j| &rows[i][j]).len(), 1);
     }
 
     #[test]
