@@ -413,9 +413,29 @@ fn in_order(lines: &[SrcLine], value_roles: &[Role], text_after: &[Role], plan_h
         for (node, at) in parts.nodes_only {
             rows.push(Row { page: lines[at].page, line: lines[at].line, node: Some(node), ..Row::default() });
         }
+        let mut indicator = parts.indicator;
+        // No indicator of its own (at most a text no indicator opens with,
+        // the row before's trailing cell), and the row before holds two:
+        // the dump printed both rows' indicator cells before the first unit
+        // ("Jumlah arsip inaktif yang ditata" / "Jumlah daftar arsip
+        // inaktif ..." / "Boks 1.800 ..." / "Seksi Arsip Dinamis" /
+        // "Dokumen 36 ..."). The second is this row's, as the rows go in
+        // order, and the text read for this row's is the row before's.
+        let opens = |t: &str| t.split_whitespace().next().is_some_and(|w| starts_upper(w) && words::is_opener(w));
+        if parts.node.is_none() && !opens(&indicator) && parts.notes.is_empty() {
+            if let Some(prev) = rows.last_mut().filter(|r| r.has_indicator() && r.node.is_some()) {
+                if let Some((first, second)) = two_indicators(prev.get(Role::Indicator).unwrap_or("")) {
+                    prev.set(Role::Indicator, first);
+                    if !indicator.trim().is_empty() {
+                        add_trailing(prev, &[indicator], text_after);
+                    }
+                    indicator = second;
+                }
+            }
+        }
         let start_line = parts.start.unwrap_or(toks[a.unit_tok].line);
         let mut row = Row { page: lines[start_line].page, line: lines[start_line].line, node: parts.node, ..Row::default() };
-        row.set(Role::Indicator, parts.indicator);
+        row.set(Role::Indicator, indicator);
         let unit: Vec<&str> = toks[a.unit_from..=a.unit_tok].iter().map(|t| t.text).collect();
         row.set(Role::Unit, mend_cut_unit(&unit.join(" ")).into_owned());
         assign_values(&mut row, &a.values, value_roles);
@@ -445,6 +465,21 @@ fn in_order(lines: &[SrcLine], value_roles: &[Role], text_after: &[Role], plan_h
     unplace_values_of_another_indicator(&mut rows);
     reading.rows = rows;
     reading
+}
+
+/// An indicator cell that holds two indicators run together: exactly one
+/// opener noun in capitals ("Jumlah", "Persentase") after the first word,
+/// following a word in lowercase, where a sentence starts again. Returns
+/// the two texts.
+fn two_indicators(text: &str) -> Option<(String, String)> {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let starts: Vec<usize> = (2..words.len())
+        .filter(|&k| starts_upper(words[k]) && words::is_opener(words[k]) && words[k - 1].chars().last().is_some_and(|c| c.is_lowercase()) && k + 1 < words.len())
+        .collect();
+    match starts.as_slice() {
+        [k] => Some((words[..*k].join(" "), words[*k..].join(" "))),
+        _ => None,
+    }
 }
 
 /// The lowercase words of a text.

@@ -758,3 +758,28 @@ fn a_baseline_column_withholds_every_value() {
     let plain = table(&text.replace("KONDISI\nAWAL\n", "").replace("70,00\n", ""));
     assert!(plain.rows.iter().any(|r| r.get(Role::Target) == Some("76,00")), "{:?}", plain.rows);
 }
+
+#[test]
+fn two_indicators_printed_before_two_units_go_to_their_rows_in_order() {
+    // pdftotext printed both rows' indicator cells, then the first unit and
+    // values, the first row's responsible, the second unit and values.
+    let text = "URAIAN\n\nINDIKATOR KINERJA\n\nSATUAN\n\nTARGET\n\nTW I\n\nTW II\n\nTW III\n\nTW IV\n\nPENANGGUNG JAWAB\n\n\
+                Sub Kegiatan 1\nPengelolaan Arsip Inaktif\n\nJumlah arsip inaktif yang ditata\nJumlah daftar arsip inaktif yang tersusun\n\n\
+                Boks\n\n1.800\n\n400\n\n900\n\n1.400\n\n1.800\n\nSeksi Arsip Dinamis\n\nDokumen\n\n36\n\n8\n\n18\n\n28\n\n36\n\nSeksi Arsip Dinamis\n";
+    let t = table(text);
+    let got: Vec<(String, String, Option<String>)> = t
+        .rows
+        .iter()
+        .filter(|r| r.has_indicator())
+        .map(|r| (r.get(Role::Indicator).unwrap_or("").to_string(), r.get(Role::Unit).unwrap_or("").to_string(), r.get(Role::Target).map(str::to_string)))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            ("Jumlah arsip inaktif yang ditata".to_string(), "Boks".to_string(), Some("1.800".to_string())),
+            ("Jumlah daftar arsip inaktif yang tersusun".to_string(), "Dokumen".to_string(), Some("36".to_string())),
+        ],
+        "{:?}",
+        t.rows
+    );
+}
