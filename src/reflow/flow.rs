@@ -34,6 +34,7 @@ use crate::parse::number::{cut_word_target_tail, is_number, is_readable, is_word
 use crate::parse::unit::{canonical, contradicts_unit, is_known, may_be_unit_before_values, mend_cut_unit};
 use crate::parse::function_word::is_function_word;
 
+mod code_labels;
 mod plan;
 mod prep;
 mod recover;
@@ -82,7 +83,7 @@ struct Anchor {
 }
 
 pub fn reflow(pages: &[Page]) -> Table {
-    read(pages, false)
+    read(&code_labels::with_level_words(pages), false)
 }
 
 /// Reads a flow dump; `units_moved`: its unit cells were put in front of
