@@ -382,7 +382,8 @@ pub fn parse_indicator_number(text: &str) -> (Option<u32>, &str) {
 /// number ([`parse_indicator_number`]), or a numbering that is no single
 /// number, a small letter ("a. ", "b) "; a capital with a point is as
 /// often a name's initial or title, "H. Muhammad") or a number of a tujuan or sasaran's
-/// indicators under it ("1.1 ", "2.3. "). Only before a capital, where a
+/// indicators under it ("1.1 ", "2.3. "; two groups: more are a NO
+/// column's numbering or a code). Only before a capital, where a
 /// sentence opens: "a" or "1.5" never open an indicator's name otherwise.
 /// Returns the number (`None` for a letter or a dotted number: the output
 /// holds a number only) and the text after the numbering.
@@ -401,7 +402,8 @@ pub fn strip_indicator_numbering(text: &str) -> (Option<u32>, &str) {
     let marked = body.len() < numbering.len();
     let letter = marked && body.len() == 1 && body.bytes().all(|b| b.is_ascii_lowercase());
     let parts: Vec<&str> = body.split('.').collect();
-    let dotted = parts.len() >= 2 && parts.iter().all(|p| (1..=2).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit()));
+    // Two groups only: three or more are a NO column's numbering or a code.
+    let dotted = parts.len() == 2 && parts.iter().all(|p| (1..=2).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit()));
     if letter || dotted {
         (None, after)
     } else {
@@ -559,6 +561,8 @@ mod tests {
         assert_eq!(strip_indicator_numbering("b) Persentase"), (None, "Persentase"));
         assert_eq!(strip_indicator_numbering("1.1 Indeks kearsipan"), (None, "Indeks kearsipan"));
         assert_eq!(strip_indicator_numbering("2.3. Nilai SAKIP"), (None, "Nilai SAKIP"));
+        assert_eq!(strip_indicator_numbering("1.1.1 Program 1"), (None, "1.1.1 Program 1"));
+        assert_eq!(strip_indicator_numbering("1.02.02 PROGRAM PEMENUHAN"), (None, "1.02.02 PROGRAM PEMENUHAN"));
         assert_eq!(strip_indicator_numbering("3. Nilai SAKIP"), (Some(3), "Nilai SAKIP"));
         // Not before a capital, or not a numbering.
         assert_eq!(strip_indicator_numbering("a. jumlah"), (None, "a. jumlah"));

@@ -6,7 +6,7 @@
 //! in sentence case), not about any one plan.
 
 pub(super) use crate::parse::function_word::is_function_word;
-use crate::parse::label::parse_indicator_number;
+use crate::parse::label::{parse_indicator_number, strip_indicator_numbering};
 use crate::parse::number::is_number;
 
 /// Nouns that open an indicator's text ("Persentase ...", "Jumlah ...").
@@ -79,6 +79,11 @@ pub(super) fn ind_start(words: &[String]) -> Option<u8> {
     let text = words.join(" ");
     let (n, rest) = parse_indicator_number(&text);
     if n.is_some() && rest.chars().next().is_some_and(|c| c.is_alphabetic()) {
+        return Some(2);
+    }
+    // A letter or a dotted number ("a. Jumlah", "1.1 Indeks"): numbering too.
+    let (_, rest) = strip_indicator_numbering(&text);
+    if rest.len() < text.trim_start().len() && rest.chars().next().is_some_and(|c| c.is_alphabetic()) {
         return Some(2);
     }
     if starts_upper(&words[0]) && is_opener(&words[0]) && !words.get(1).is_some_and(|w| is_function_word(w)) {
