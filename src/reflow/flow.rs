@@ -824,12 +824,17 @@ const BUDGET_RATIO: f64 = 1000.0;
 
 /// In a plan with an ANGGARAN column, a budget cell whose own column was
 /// lost (its row's targets were not found beside it) is read as a target.
-/// A value that no arithmetic confirmed and that is a thousand times every
-/// target the arithmetic did confirm is such a budget: it is dropped, with
+/// A value of a row the arithmetic does not confirm that is a thousand
+/// times every target of the rows it does confirm is such a budget: it is dropped, with
 /// a warning, rather than given as a target.
 fn drop_budget_sized_values(rows: &mut [Row]) {
     const TARGETS: [Role; 5] = [Role::Target, Role::Tw1, Role::Tw2, Role::Tw3, Role::Tw4];
-    let unconfirmed = |r: &Row| r.warnings.iter().any(|w| w == "values_unaligned" || w == "quarters_missing");
+    // Rows whose values the reading could not align, or that obey neither
+    // arithmetic (a budget read as TW I leaves the row adding up to nothing).
+    let unconfirmed = |r: &Row| {
+        let vals: Vec<String> = TARGETS.iter().map(|&role| r.get(role).unwrap_or("").to_string()).collect();
+        r.warnings.iter().any(|w| w == "values_unaligned" || w == "quarters_missing") || (vals.iter().any(|v| !v.is_empty()) && !values::row_obeys(&vals))
+    };
     let number = |r: &Row, role: Role| r.get(role).and_then(|v| parse_value(v).as_f64()).map(f64::abs);
     let largest_confirmed = rows.iter().filter(|r| !unconfirmed(r)).flat_map(|r| TARGETS.iter().filter_map(move |&role| number(r, role))).fold(None, |m: Option<f64>, x| Some(m.map_or(x, |m| m.max(x))));
     let Some(largest) = largest_confirmed else { return };
