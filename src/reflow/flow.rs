@@ -1305,16 +1305,23 @@ mod value_rule_tests {
     #[test]
     fn a_budget_sized_unconfirmed_value_is_dropped() {
         let mut ok = Row::default();
-        for (r, v) in [(Role::Target, "40"), (Role::Tw4, "10")] {
+        for (r, v) in [(Role::Target, "40"), (Role::Tw1, "10"), (Role::Tw2, "20"), (Role::Tw3, "30"), (Role::Tw4, "40")] {
             ok.set(r, v.to_string());
         }
         let mut bad = Row::default();
         bad.set(Role::Target, "1.250.000.000".to_string());
         bad.warnings.push("values_unaligned".to_string());
-        let mut rows = vec![ok, bad];
+        // Not flagged, but adding up to nothing: the budget read as TW I.
+        let mut sums_to_nothing = Row::default();
+        for (r, v) in [(Role::Target, "2"), (Role::Tw1, "8.750.000.000"), (Role::Tw4, "1")] {
+            sums_to_nothing.set(r, v.to_string());
+        }
+        let mut rows = vec![ok, bad, sums_to_nothing];
         drop_budget_sized_values(&mut rows);
         assert_eq!(rows[1].get(Role::Target), None);
         assert!(rows[1].warnings.contains(&"budget_read_as_target".to_string()));
+        assert_eq!(rows[2].get(Role::Tw1), None);
+        assert_eq!(rows[2].get(Role::Target), Some("2"));
         assert_eq!(rows[0].get(Role::Target), Some("40"));
     }
 }
