@@ -192,7 +192,7 @@ const FLOORS: &[(&str, f64)] = &[
     ("generated/gen33.mutool.txt", 0.000),
     ("generated/gen33.pdf", 1.000),
     ("generated/gen33.txt", 0.000),
-    ("generated/gen34.layout.txt", 0.590),
+    ("generated/gen34.layout.txt", 0.681),
     ("generated/gen34.mutool.txt", 0.863),
     ("generated/gen34.pdf", 1.000),
     ("generated/gen34.txt", 0.000),

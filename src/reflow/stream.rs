@@ -483,7 +483,9 @@ fn is_row_numbering(w: &str) -> bool {
 /// "1." or "2)": the numbering that opens an indicator.
 fn is_indicator_numbering(w: &str) -> bool {
     let digits = w.trim_end_matches(['.', ')']);
-    w.len() > digits.len() && (1..=2).contains(&digits.len()) && digits.chars().all(|c| c.is_ascii_digit())
+    // "2.", "12)", or a small letter: "b." (indicators lettered a, b, c).
+    let letter = digits.len() == 1 && digits.bytes().all(|b| b.is_ascii_lowercase());
+    w.len() > digits.len() && (letter || ((1..=2).contains(&digits.len()) && digits.chars().all(|c| c.is_ascii_digit())))
 }
 
 /// A word that can be a unit: "%" too, though it also closes wrapped
@@ -2276,6 +2278,19 @@ mod tests {
             .collect();
         let anchors: Vec<(usize, usize, Vec<usize>)> = (0..3).map(|i| (i, 0, (0..5).collect())).collect();
         assert_eq!(agreeing_anchors(anchors.iter().collect(), |i, j| &left[i][j]).len(), 3);
+    }
+
+    #[test]
+    fn a_numbering_squeezed_left_of_the_indicator_column_opens_the_indicator() {
+        let mut words: Vec<(Col, Word)> = [("Penyaluran", Col::Node), ("b.", Col::Node), ("Jumlah", Col::Indicator), ("dokumen", Col::Indicator)]
+            .iter()
+            .enumerate()
+            .map(|(k, (t, c))| (*c, pword(t, 10.0 + 60.0 * k as f32, 0.0)))
+            .collect();
+        take_numbering_into_indicator(&mut words);
+        assert_eq!(words.iter().map(|(c, _)| *c).collect::<Vec<_>>(), vec![Col::Node, Col::Indicator, Col::Indicator, Col::Indicator]);
+        assert!(is_indicator_numbering("2.") && is_indicator_numbering("12)") && is_indicator_numbering("b."));
+        assert!(!is_indicator_numbering("B.") && !is_indicator_numbering("ab.") && !is_indicator_numbering("123.") && !is_indicator_numbering("b"));
     }
 
     #[test]
