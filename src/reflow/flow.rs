@@ -426,7 +426,7 @@ fn in_order(lines: &[SrcLine], value_roles: &[Role], text_after: &[Role], plan_h
         if parts.node.is_none() && !opens(&indicator) && parts.notes.is_empty() {
             if let Some(prev) = rows.last_mut().filter(|r| r.has_indicator() && r.node.is_some()) {
                 if let Some((first, second)) = two_indicators(prev.get(Role::Indicator).unwrap_or("")) {
-                    prev.set(Role::Indicator, first);
+                    prev.replace(Role::Indicator, first);
                     if !indicator.trim().is_empty() {
                         add_trailing(prev, &[indicator], text_after);
                     }

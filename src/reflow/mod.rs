@@ -59,6 +59,12 @@ impl Row {
             None => self.cells.push((role, text)),
         }
     }
+    /// Puts `text` in the `role` cell in place of what it held (`set`
+    /// adds to a cell, as a wrapped cell's lines are gathered).
+    pub fn replace(&mut self, role: Role, text: String) {
+        self.cells.retain(|(r, _)| *r != role);
+        self.set(role, text);
+    }
     /// True when the row carries an indicator (as opposed to a node alone).
     pub fn has_indicator(&self) -> bool {
         self.cells.iter().any(|(r, t)| !t.is_empty() && (*r == Role::Indicator || r.is_value() || *r == Role::Unit))
@@ -94,5 +100,21 @@ pub fn reflow(doc: &Extracted) -> Table {
     match doc.kind {
         InputKind::Text => flow::reflow(&page_number::without_page_numbers(&doc.pages, true)),
         InputKind::Layout | InputKind::Pdf => stream::reflow(&page_number::without_page_numbers(&doc.pages, false)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn set_adds_to_a_cell_and_replace_puts_in_its_place() {
+        let mut row = Row::default();
+        row.set(Role::Indicator, "Jumlah arsip".to_string());
+        row.set(Role::Indicator, "yang ditata".to_string());
+        assert_eq!(row.get(Role::Indicator), Some("Jumlah arsip yang ditata"));
+        row.replace(Role::Indicator, "Jumlah daftar arsip".to_string());
+        assert_eq!(row.get(Role::Indicator), Some("Jumlah daftar arsip"));
+        assert_eq!(row.cells.len(), 1);
     }
 }

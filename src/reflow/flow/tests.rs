@@ -783,3 +783,14 @@ fn two_indicators_printed_before_two_units_go_to_their_rows_in_order() {
         t.rows
     );
 }
+
+#[test]
+fn two_indicators_run_together_are_told_apart_where_an_opener_starts_again() {
+    assert_eq!(
+        super::two_indicators("Jumlah arsip inaktif yang ditata Jumlah daftar arsip inaktif yang tersusun"),
+        Some(("Jumlah arsip inaktif yang ditata".to_string(), "Jumlah daftar arsip inaktif yang tersusun".to_string()))
+    );
+    // One indicator, or three: no split.
+    assert_eq!(super::two_indicators("Jumlah arsip inaktif yang ditata"), None);
+    assert_eq!(super::two_indicators("Jumlah arsip ditata Jumlah daftar tersusun Persentase arsip tertata"), None);
+}
