@@ -135,6 +135,9 @@ const HEADER_WORDS: &[&str] = &[
     "SUMBER", "DANA", "DATA",
     // FORMULA / CARA PENGHITUNGAN: how the indicator is measured.
     "FORMULA", "FORMULASI", "CARA", "PENGHITUNGAN", "PERHITUNGAN", "RUMUS",
+    // "TARGET KUMULATIF" over "s.d. TW I": cumulative plans; "INDIKATOR
+    // KINERJA UTAMA" (IKU).
+    "KUMULATIF", "UTAMA",
 ];
 
 /// Upper-cased letters and digits only.
@@ -327,7 +330,9 @@ pub fn is_month_span(word: &str) -> bool {
 /// of one cut at a cell edge ("Triwula", "n"), a year or a roman numeral.
 pub fn is_header_word(word: &str) -> bool {
     let t = word.trim();
-    if is_column_number(t) || is_month_span(t) {
+    // "s.d. TW I": sampai dengan, up to (a cumulative quarter's heading),
+    // as printed with its marks ("SD" alone is Sekolah Dasar).
+    if is_column_number(t) || is_month_span(t) || matches!(t, "s.d." | "s/d" | "S.D." | "S/D" | "s.d") {
         return true;
     }
     if is_slash_list_of_levels(t) {
@@ -482,6 +487,7 @@ mod tests {
         assert!(!is_month_span("(Jan)") && !is_month_span("Mar-Apr-Mei") && !is_month_span("(1-3)"));
         assert_eq!(role_of("TW II (Apr-Jun)"), Some(Role::Tw2));
         assert!(is_header_word("(Jul-Sep)"));
+        assert!(is_header_word("s.d.") && is_header_word("KUMULATIF") && !is_header_word("SD"));
         assert_eq!(bare_quarter_numeral("V"), None);
         assert_eq!(bare_quarter_numeral("TAHUN 2026"), None);
     }
