@@ -59,9 +59,33 @@ pub fn build_lines(words: Vec<OcrWord>) -> Vec<Line> {
         .filter(|row| !is_border_remnants(&row.words))
         .map(|mut row| {
             row.words.sort_by(|a, b| a.x0.total_cmp(&b.x0));
-            Line { words: row.words, open_end: false }
+            Line { words: with_percent_signs_joined(row.words), open_end: false }
         })
         .collect()
+}
+
+/// "100 %": a percent sign printed a space after its number is read as a
+/// word of its own. The cell's text is centred as a whole, so the number
+/// alone starts left of the column's other numbers and was taken for part
+/// of the unit, the sign for the target. The sign joins the number before
+/// it when the gap is no wider than half the line's height (a space).
+fn with_percent_signs_joined(words: Vec<Word>) -> Vec<Word> {
+    let mut out: Vec<Word> = Vec::with_capacity(words.len());
+    for w in words {
+        if let Some(prev) = out.last_mut() {
+            let gap = w.x0 - prev.x1;
+            let space = 0.5 * (prev.y1 - prev.y0).max(w.y1 - w.y0);
+            if w.text == "%" && prev.text.ends_with(|c: char| c.is_ascii_digit()) && gap <= space {
+                prev.text.push('%');
+                prev.x1 = w.x1;
+                prev.y0 = prev.y0.min(w.y0);
+                prev.y1 = prev.y1.max(w.y1);
+                continue;
+            }
+        }
+        out.push(w);
+    }
+    out
 }
 
 /// A line of nothing but lone strokes ("I  I", "I l |"): what erasing the
@@ -157,6 +181,12 @@ mod tests {
 
     fn texts(lines: &[Line]) -> Vec<String> {
         lines.iter().map(Line::text).collect()
+    }
+
+    #[test]
+    fn a_percent_sign_a_space_after_its_number_joins_it() {
+        let lines = build_lines(vec![word("Persen", 10.0, 40.0, 20.0, 1), word("100", 60.0, 75.0, 20.0, 1), word("%", 78.0, 84.0, 20.0, 1), word("%", 140.0, 146.0, 20.0, 1)]);
+        assert_eq!(texts(&lines), vec!["Persen 100% %"]);
     }
 
     #[test]
