@@ -175,16 +175,16 @@ pub fn role_of(header: &str) -> Option<Role> {
 /// A quarter's heading whose numeral OCR read as marks: "Tw!" and "TW|"
 /// for "TW I", "TW!!" for "TW II" (a stroke read as "!" or "|", dropped
 /// when the text is squashed). Only a heading of one word, the marks
-/// joined to the quarter word: a "|" standing apart is a ruling.
+/// joined to the quarter word: a "|" standing apart is a ruling. The marks
+/// are the strokes OCR also reads as "l", which the header table puts
+/// right after a quarter word ([`quarter_numeral_as_read`]).
 fn quarter_read_with_marks(header: &str) -> Option<Role> {
     let word = header.trim();
-    if !word.contains(['!', '|']) || word.contains(char::is_whitespace) {
+    // (No digit: "Tw!1" or a year run on is no reading of marks alone.)
+    if !word.contains(['!', '|']) || word.contains(|c: char| c.is_whitespace() || c.is_ascii_digit()) {
         return None;
     }
-    let s: String = word.chars().filter(|c| c.is_alphanumeric() || matches!(c, '!' | '|')).flat_map(char::to_uppercase).collect();
-    let word = QUARTER_WORDS.iter().find(|w| s.starts_with(*w))?;
-    let numeral = s[word.len()..].replace(['!', '|', 'L'], "I");
-    matches!(numeral.as_str(), "I" | "II" | "III" | "IV").then(|| quarter_of_numeral(&numeral)).flatten()
+    role_of_text(&word.replace(['!', '|'], "l")).filter(|r| [Role::Tw1, Role::Tw2, Role::Tw3, Role::Tw4].contains(r))
 }
 
 /// Column names long enough that a name one letter off is still theirs.
