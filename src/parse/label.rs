@@ -378,10 +378,16 @@ pub fn parse_indicator_number(text: &str) -> (Option<u32>, &str) {
     }
 }
 
+/// A small letter numbering an indicator: "a.", "b)" (a capital with a
+/// point is as often a name's initial or title, "H. Muhammad").
+pub fn is_letter_numbering(word: &str) -> bool {
+    let body = word.trim_end_matches(['.', ')']);
+    body.len() < word.len() && body.len() == 1 && body.bytes().all(|b| b.is_ascii_lowercase())
+}
+
 /// The numbering an indicator cell opens with, taken off its text: a
 /// number ([`parse_indicator_number`]), or a numbering that is no single
-/// number, a small letter ("a. ", "b) "; a capital with a point is as
-/// often a name's initial or title, "H. Muhammad") or a number of a tujuan or sasaran's
+/// number, a small letter ([`is_letter_numbering`]) or a number of a tujuan or sasaran's
 /// indicators under it ("1.1 ", "2.3. "; two groups: more are a NO
 /// column's numbering or a code). Only before a capital, where a
 /// sentence opens: "a" or "1.5" never open an indicator's name otherwise.
@@ -399,8 +405,7 @@ pub fn strip_indicator_numbering(text: &str) -> (Option<u32>, &str) {
         return (None, t);
     }
     let body = numbering.trim_end_matches(['.', ')']);
-    let marked = body.len() < numbering.len();
-    let letter = marked && body.len() == 1 && body.bytes().all(|b| b.is_ascii_lowercase());
+    let letter = is_letter_numbering(numbering);
     let parts: Vec<&str> = body.split('.').collect();
     // Two groups only: three or more are a NO column's numbering or a code.
     let dotted = parts.len() == 2 && parts.iter().all(|p| (1..=2).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit()));

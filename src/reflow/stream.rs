@@ -21,7 +21,7 @@ use super::{Row, Table};
 use crate::extract::ocr::is_doubted_number;
 use crate::extract::{Page, Word};
 use crate::parse::header::{bare_quarter_numeral, completes_header_word, is_column_number, is_core_header_word, is_cut_core_word, is_header_word, is_misread_header_word, is_plan_year, is_quarter_word, role_of, squash, value_columns_in_order, value_role_of, Role};
-use crate::parse::label::{is_code, is_hierarchical_numbering, names_bare_label, parse_indicator_number, parse_label};
+use crate::parse::label::{is_code, is_hierarchical_numbering, is_letter_numbering, names_bare_label, parse_indicator_number, parse_label};
 use crate::parse::number::{is_text_target, is_word_target, parse_value, Value};
 use crate::parse::unit::{canonical, is_known, looks_like_unit};
 
@@ -484,8 +484,7 @@ fn is_row_numbering(w: &str) -> bool {
 fn is_indicator_numbering(w: &str) -> bool {
     let digits = w.trim_end_matches(['.', ')']);
     // "2.", "12)", or a small letter: "b." (indicators lettered a, b, c).
-    let letter = digits.len() == 1 && digits.bytes().all(|b| b.is_ascii_lowercase());
-    w.len() > digits.len() && (letter || ((1..=2).contains(&digits.len()) && digits.chars().all(|c| c.is_ascii_digit())))
+    is_letter_numbering(w) || (w.len() > digits.len() && (1..=2).contains(&digits.len()) && digits.chars().all(|c| c.is_ascii_digit()))
 }
 
 /// A word that can be a unit: "%" too, though it also closes wrapped
