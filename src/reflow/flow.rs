@@ -210,7 +210,7 @@ fn read(pages: &[Page], units_moved: bool) -> Table {
 /// gen33's mutool dump gave the baselines as targets). Told by the two
 /// header words in capitals, one after the other, lines apart or not.
 fn names_baseline_column(pages: &[Page]) -> bool {
-    let words = pages.iter().flat_map(|p| p.lines.iter()).flat_map(|l| l.text().split_whitespace().map(str::to_string).collect::<Vec<_>>());
+    let words = pages.iter().flat_map(|p| p.lines.iter()).flat_map(|l| l.words.iter().flat_map(|w| w.text.split_whitespace()));
     let mut last_was_kondisi = false;
     for w in words {
         if last_was_kondisi && w == "AWAL" {
@@ -831,14 +831,23 @@ fn drop_budget_sized_values(rows: &mut [Row]) {
     const TARGETS: [Role; 5] = [Role::Target, Role::Tw1, Role::Tw2, Role::Tw3, Role::Tw4];
     // Rows whose values the reading could not align, or that obey neither
     // arithmetic (a budget read as TW I leaves the row adding up to nothing).
-    let unconfirmed = |r: &Row| {
-        let vals: Vec<String> = TARGETS.iter().map(|&role| r.get(role).unwrap_or("").to_string()).collect();
-        r.warnings.iter().any(|w| w == "values_unaligned" || w == "quarters_missing") || (vals.iter().any(|v| !v.is_empty()) && !values::row_obeys(&vals))
-    };
+    // (Judged once per row: the arithmetic is asked of every row.)
+    let unconfirmed: Vec<bool> = rows
+        .iter()
+        .map(|r| {
+            let vals: Vec<String> = TARGETS.iter().map(|&role| r.get(role).unwrap_or("").to_string()).collect();
+            r.warnings.iter().any(|w| w == "values_unaligned" || w == "quarters_missing") || (vals.iter().any(|v| !v.is_empty()) && !values::row_obeys(&vals))
+        })
+        .collect();
     let number = |r: &Row, role: Role| r.get(role).and_then(|v| parse_value(v).as_f64()).map(f64::abs);
-    let largest_confirmed = rows.iter().filter(|r| !unconfirmed(r)).flat_map(|r| TARGETS.iter().filter_map(move |&role| number(r, role))).fold(None, |m: Option<f64>, x| Some(m.map_or(x, |m| m.max(x))));
+    let largest_confirmed = rows
+        .iter()
+        .zip(&unconfirmed)
+        .filter(|(_, u)| !**u)
+        .flat_map(|(r, _)| TARGETS.iter().filter_map(move |&role| number(r, role)))
+        .fold(None, |m: Option<f64>, x| Some(m.map_or(x, |m| m.max(x))));
     let Some(largest) = largest_confirmed else { return };
-    for row in rows.iter_mut().filter(|r| unconfirmed(r)) {
+    for (row, _) in rows.iter_mut().zip(&unconfirmed).filter(|(_, u)| **u) {
         let budget_sized: Vec<Role> = TARGETS.iter().copied().filter(|&role| number(row, role).is_some_and(|x| x > BUDGET_RATIO * largest.max(1.0))).collect();
         if budget_sized.is_empty() {
             continue;

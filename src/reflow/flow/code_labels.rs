@@ -21,29 +21,34 @@ use std::borrow::Cow;
 /// least two lines are such nodes; otherwise the pages as they are.
 pub(super) fn with_level_words(pages: &[Page]) -> Cow<'_, [Page]> {
     let lower_levels = |l: Level| matches!(l, Level::Program | Level::Kegiatan | Level::SubKegiatan);
-    let mut code_lines = 0;
-    for line in pages.iter().flat_map(|p| &p.lines) {
-        let text = line.text();
-        // A label word printed as a label ("Program 1", "Kegiatan"), not
-        // an official name after its code ("1.04.02 PROGRAM ...").
-        if written::parse_label(&text).is_some_and(|l| lower_levels(l.level) && (l.number.is_some() || l.code.is_none())) {
-            return Cow::Borrowed(pages);
+    // Each line's level if it opens with a code alone, page by page.
+    let mut levels: Vec<Vec<Option<Level>>> = Vec::with_capacity(pages.len());
+    for p in pages {
+        let mut page_levels = Vec::with_capacity(p.lines.len());
+        for line in &p.lines {
+            let text = line.text();
+            // A label word printed as a label ("Program 1", "Kegiatan"), not
+            // an official name after its code ("1.04.02 PROGRAM ...").
+            if written::parse_label(&text).is_some_and(|l| lower_levels(l.level) && (l.number.is_some() || l.code.is_none())) {
+                return Cow::Borrowed(pages);
+            }
+            page_levels.push(code_alone(&text));
         }
-        if code_alone(&text).is_some() {
-            code_lines += 1;
-        }
+        levels.push(page_levels);
     }
-    if code_lines < 2 {
+    if levels.iter().flatten().flatten().count() < 2 {
         return Cow::Borrowed(pages);
     }
     let pages = pages
         .iter()
-        .map(|p| Page {
+        .zip(&levels)
+        .map(|(p, page_levels)| Page {
             lines: p
                 .lines
                 .iter()
-                .map(|line| match code_alone(&line.text()) {
-                    Some(level) => with_level_word(line, level),
+                .zip(page_levels)
+                .map(|(line, level)| match level {
+                    Some(level) => with_level_word(line, *level),
                     None => line.clone(),
                 })
                 .collect(),
