@@ -282,7 +282,8 @@ fn read_signatory(lines: &[String]) -> Option<Signatory> {
                 s.place = p.trim().to_string();
                 s.date = d.trim().to_string();
             }
-        } else {
+        } else if !crate::reflow::frame::is_civil_service_rank(l) {
+            // (A rank, "Pembina Utama Muda", is neither name nor position.)
             above_nip.push(l.clone());
         }
     }

@@ -34,6 +34,7 @@ use crate::parse::number::{cut_word_target_tail, is_number, is_readable, is_word
 use crate::parse::unit::{canonical, contradicts_unit, is_known, may_be_unit_before_values, mend_cut_unit};
 use crate::parse::function_word::is_function_word;
 
+mod cell_passes;
 mod code_labels;
 mod plan;
 mod prep;
@@ -83,12 +84,30 @@ struct Anchor {
 }
 
 pub fn reflow(pages: &[Page]) -> Table {
-    read(&code_labels::with_level_words(pages), false)
+    read(&code_labels::with_level_words(pages), false, Placement::Try)
+}
+
+/// Whether a reading puts a spreadsheet's wrapped cells back in their rows
+/// ([`cell_passes`]) first.
+#[derive(Clone, Copy)]
+enum Placement<'a> {
+    /// When the dump reads as two passes, read it both ways and keep the
+    /// reading the grammar accepts better.
+    Try,
+    Never,
+    /// The pages are the rows rebuilt so.
+    Done(&'a cell_passes::Placed),
 }
 
 /// Reads a flow dump; `units_moved`: its unit cells were put in front of
-/// their values ([`unit_last`]), and the header's SATUAN is read there.
-fn read(pages: &[Page], units_moved: bool) -> Table {
+/// their values ([`unit_last`]), and the header's SATUAN is read there;
+/// `placement`: see [`Placement`].
+fn read(pages: &[Page], units_moved: bool, placement: Placement) -> Table {
+    let placed = match placement {
+        Placement::Done(p) => Some(p),
+        _ => None,
+    };
+    let cells_placed = placed.is_some();
     // The wide (2018) layout is told by its header words; it has a reading of its own.
     if let Some(wide) = wide::read(pages) {
         return Table {
@@ -114,7 +133,7 @@ fn read(pages: &[Page], units_moved: bool) -> Table {
     if names_target_before_unit(&table.columns) && !units_moved {
         let moved = unit_last::unit_before_values(pages, 1, 0);
         if moved.moved > 0 {
-            let mut read = read(&moved.pages, true);
+            let mut read = read(&moved.pages, true, placement);
             if read.refusal.is_none() {
                 read.warnings.push(format!("units_moved_before_values: {}", moved.moved));
                 return read;
@@ -128,7 +147,7 @@ fn read(pages: &[Page], units_moved: bool) -> Table {
         let unnamed = unit_last::unnamed_after_unit(pages);
         let moved = unit_last::unit_before_values(pages, Role::VALUES.len(), unnamed.len());
         if moved.moved > 0 {
-            let mut read = read(&moved.pages, true);
+            let mut read = read(&moved.pages, true, placement);
             if read.refusal.is_none() {
                 read.warnings.push(format!("units_moved_before_values: {}", moved.moved));
                 if moved.blanked > 0 {
@@ -147,10 +166,27 @@ fn read(pages: &[Page], units_moved: bool) -> Table {
     if table.columns.is_empty() {
         table.columns = vec![Role::Node, Role::Indicator, Role::Unit, Role::Target, Role::Tw1, Role::Tw2, Role::Tw3, Role::Tw4];
     }
-    if let Some(pooled) = pooled_columns(&table.columns, &block_roles) {
+    // A spreadsheet's two passes cut its header too: the wrapped header
+    // cells ("TARGET" / "2026", "PAGU" / "ANGGARAN (Rp)") come after the
+    // rows, and each names a column.
+    // A spreadsheet's two passes cut its header too (a wrapped header
+    // cell, "TARGET" / "2026", comes with the second pass): the order of
+    // its pieces tells nothing, and every piece names a column.
+    if cells_placed {
+        let named: Vec<Role> = table.columns.iter().chain(&header_roles).copied().collect();
+        table.columns = columns_in_plan_order(&named);
+        if placed.is_some_and(|p| p.budget_after_target) {
+            table.columns.retain(|r| *r != Role::Budget);
+            let at = table.columns.iter().position(|r| *r == Role::Target).map_or(0, |i| i + 1);
+            table.columns.insert(at, Role::Budget);
+        }
+    } else if let Some(pooled) = pooled_columns(&table.columns, &block_roles) {
         table.columns = pooled;
     }
     let value_roles: Vec<Role> = table.columns.iter().copied().filter(|r| r.is_value()).collect();
+    if std::env::var_os("RENCANA_DEBUG").is_some() {
+        eprintln!("flow columns {:?} (header pieces {:?})", table.columns, header_roles);
+    }
     let mut text_after: Vec<Role> = after_values(&table.columns);
     // A header cut in pieces may name PENANGGUNG JAWAB only in a piece of
     // its own (gen10 prints "PENANGGUNG" / "JAWAB" after the rows): it comes
@@ -160,6 +196,39 @@ fn read(pages: &[Page], units_moved: bool) -> Table {
     }
     // A page's header may be cut; any piece naming ANGGARAN tells the plan has budgets.
     let plan_has_budget = table.columns.contains(&Role::Budget) || header_roles.contains(&Role::Budget);
+    if matches!(placement, Placement::Try) {
+        if let Some(placed) = cell_passes::place_wrapped_cells(pages, text_after.len(), plan_has_budget) {
+            if std::env::var_os("RENCANA_DEBUG").is_some() {
+                for p in &placed.pages {
+                    eprintln!("--- page {} with its wrapped cells placed", p.number);
+                    p.lines.iter().for_each(|l| eprintln!("{}", l.text()));
+                }
+            }
+            let mut with = read(&placed.pages, units_moved, Placement::Done(&placed));
+            let without = read(pages, units_moved, Placement::Never);
+            // The same lines either way, so the same labels to find.
+            let labels = labelled_lines(&lines);
+            let (q_with, q_without) = (quality(&with.rows, labels), quality(&without.rows, labels));
+            if std::env::var_os("RENCANA_DEBUG").is_some() {
+                eprintln!("wrapped cells placed: scored {q_with}, as dumped {q_without}");
+            }
+            if q_with < q_without {
+                return without;
+            }
+            // Rows are told where they are in the source, not in the pages rebuilt.
+            for row in &mut with.rows {
+                let page = placed.pages.iter().position(|p| p.number == row.page);
+                if let Some(line) = page.and_then(|k| placed.origin[k].get(row.line as usize - 1)).filter(|l| **l > 0) {
+                    row.line = *line;
+                }
+            }
+            if with.signature.is_empty() {
+                with.signature = placed.signature.iter().map(|l| fold(l)).collect();
+            }
+            with.warnings.push(format!("wrapped_cells_placed: {} ({} left out)", placed.placed, placed.unplaced));
+            return with;
+        }
+    }
     let mut ordered = in_order(&part_merged_label_lines(&lines), &value_roles, &text_after, plan_has_budget);
     // The in-order reading fits dumps that keep a row's cells together; when
     // the reading order is scrambled, the recovery reading does better.
@@ -258,12 +327,20 @@ fn pooled_columns(first: &[Role], pieces: &[Role]) -> Option<Vec<Role>> {
     if complete || !quarterly {
         return None;
     }
-    let named = |r: &Role| first.contains(r) || pieces.contains(r);
-    let mut columns: Vec<Role> = [Role::No].into_iter().filter(named).collect();
+    let named: Vec<Role> = first.iter().chain(pieces).copied().collect();
+    Some(columns_in_plan_order(&named))
+}
+
+/// The columns `named` laid out in the order of a Rencana Aksi: NO (when
+/// named), URAIAN, INDIKATOR, SATUAN, the target and the four quarters,
+/// then ANGGARAN, PENANGGUNG JAWAB and KETERANGAN when named.
+fn columns_in_plan_order(named: &[Role]) -> Vec<Role> {
+    let is_named = |r: &Role| named.contains(r);
+    let mut columns: Vec<Role> = [Role::No].into_iter().filter(is_named).collect();
     columns.extend([Role::Node, Role::Indicator, Role::Unit]);
     columns.extend(Role::VALUES);
-    columns.extend([Role::Budget, Role::Responsible, Role::Note].into_iter().filter(named));
-    Some(columns)
+    columns.extend([Role::Budget, Role::Responsible, Role::Note].into_iter().filter(is_named));
+    columns
 }
 
 /// Rows read by one of the two readings.

@@ -173,6 +173,21 @@ pub fn is_signature_start(text: &str) -> bool {
     t.starts_with("NIP")
 }
 
+/// A civil servant's rank printed under the name in a signature: "Pembina
+/// Utama Muda", "Penata Tingkat I", "Pembina Tk. I" (the ranks of groups
+/// IV to II: Pembina, Penata, Pengatur, Juru), with the group perhaps
+/// ("IV/c").
+pub fn is_civil_service_rank(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    (1..=5).contains(&words.len())
+        && matches!(words[0].to_lowercase().as_str(), "pembina" | "penata" | "pengatur" | "juru")
+        && words[1..].iter().all(|w| {
+            let w = w.trim_matches(|c: char| matches!(c, '(' | ')' | ',' | '.'));
+            matches!(w.to_lowercase().as_str(), "utama" | "muda" | "madya" | "tingkat" | "tk" | "i" | "ii" | "iii" | "iv" | "")
+                || w.split('/').all(|g| matches!(g.to_lowercase().as_str(), "i" | "ii" | "iii" | "iv" | "a" | "b" | "c" | "d" | "e"))
+        })
+}
+
 /// Title facts read from the lines above the table.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Title {
@@ -241,6 +256,17 @@ fn find_word(s: &str, word: &str) -> Option<usize> {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn civil_service_ranks_are_told_from_names_and_positions() {
+        for rank in ["Pembina Utama Muda", "Pembina Tk. I", "Penata Tingkat I", "Pembina (IV/a)", "Pengatur Muda"] {
+            assert!(is_civil_service_rank(rank), "{rank}");
+        }
+        for other in ["Pembina Kesejahteraan Sosial", "Ir. BAMBANG SUHARTO, M.Si", "KEPALA DINAS SOSIAL", "Penata ruang kota"] {
+            assert!(!is_civil_service_rank(other), "{other}");
+        }
+    }
+
     use super::*;
 
     #[test]

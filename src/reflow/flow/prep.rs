@@ -6,12 +6,13 @@
 //! page's blocks in drawing order, and the signature is drawn before the
 //! wrapped cells of the same page).
 
-use super::super::frame::{core_words, is_header_line, is_quarter_heading, is_quarter_number_under, is_signature_start, is_title_year_line};
+use super::super::frame::{core_words, is_civil_service_rank, is_header_line, is_quarter_heading, is_quarter_number_under, is_signature_start, is_title_year_line};
 use crate::extract::Page;
 use super::SrcLine;
 use crate::parse::header::{is_header_word, is_plan_year, squash};
 use crate::parse::label::written::starts_with_label;
 use crate::parse::number::{is_number, is_text_target};
+use crate::parse::unit::opens_with_official_title;
 
 /// One line of the body, split into words.
 #[derive(Debug, Clone)]
@@ -180,8 +181,15 @@ pub(super) fn clean(lines: &[SrcLine]) -> (Vec<BodyLine>, Removed) {
             keep[i] = false;
             nip.push(text.to_string());
             // The name: the nearest kept line above, when it reads as a
-            // personal name with titles ("Drs. AGUS PRIYANTO, M.M").
-            if let Some(k) = (0..i).rev().find(|&k| keep[k]) {
+            // personal name with titles ("Drs. AGUS PRIYANTO, M.M"); a
+            // civil servant's rank may stand between ("Pembina Utama Muda").
+            let mut nearest = (0..i).rev().find(|&k| keep[k]);
+            if let Some(k) = nearest.filter(|&k| is_civil_service_rank(&lines[k].text)) {
+                keep[k] = false;
+                name.push(lines[k].text.trim().to_string());
+                nearest = (0..k).rev().find(|&k| keep[k]);
+            }
+            if let Some(k) = nearest {
                 if is_person_name(&lines[k].text) {
                     keep[k] = false;
                     name.push(lines[k].text.trim().to_string());
@@ -288,13 +296,14 @@ fn is_trailing_column_word(w: &str) -> bool {
     s.starts_with("KETERANGAN") || matches!(s.as_str(), "PENANGGUNG" | "JAWAB")
 }
 
-/// "KEPALA DINAS SOSIAL ...": capitals, at least two words, no digits.
+/// "KEPALA DINAS SOSIAL ...", "Kepala Dinas Lingkungan Hidup": capitals
+/// or an official's title first, at least two words, no digits.
 fn is_position_line(text: &str) -> bool {
     let t = text.trim();
     let words: Vec<&str> = t.split_whitespace().collect();
     words.len() >= 2
         && !t.chars().any(|c| c.is_ascii_digit())
-        && t.chars().filter(|c| c.is_alphabetic()).all(|c| c.is_uppercase())
+        && (t.chars().filter(|c| c.is_alphabetic()).all(|c| c.is_uppercase()) || (words.len() <= 8 && opens_with_official_title(t)))
         && !starts_with_label(t)
         && !is_header_line(&words)
 }
@@ -367,5 +376,19 @@ mod tests {
         assert_eq!(texts, ["Persen", "100", "A", "A", "Tujuan 1 Meningkatnya", "Program"]);
         assert_eq!(removed.title, ["RENCANA AKSI"]);
         assert_eq!(sig, ["Klaten, Februari 2023", "KEPALA DINAS PENDIDIKAN", "Drs. AGUS PRIYANTO, M.M", "NIP. 19670122 198807 1 006"]);
+    }
+
+    #[test]
+    fn a_position_in_mixed_case_and_a_rank_under_the_name_are_the_signatures() {
+        // "Kepala Dinas ..." opens with an official's title; "Pembina Utama
+        // Muda" is the signatory's rank, printed between name and NIP.
+        let lines = src(&[
+            "URAIAN", "INDIKATOR KINERJA", "", "Persen", "100", "", "Sleman, Januari 2026", "Kepala Dinas Lingkungan Hidup", "",
+            "Ir. BAMBANG SUHARTO, M.Si", "Pembina Utama Muda", "NIP 19690507 199403 1 006", "", "Kepala Seksi Pupuk",
+        ]);
+        let (body, removed) = clean(&lines);
+        let texts: Vec<String> = body.iter().map(|l| l.text()).collect();
+        assert_eq!(texts, ["Persen", "100", "Kepala Seksi Pupuk"]);
+        assert_eq!(removed.signature, ["Sleman, Januari 2026", "Kepala Dinas Lingkungan Hidup", "Pembina Utama Muda", "Ir. BAMBANG SUHARTO, M.Si", "NIP 19690507 199403 1 006"]);
     }
 }

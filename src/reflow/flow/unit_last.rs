@@ -26,7 +26,7 @@ pub(super) struct UnitsMoved {
 
 /// What a non-blank line of the dump holds.
 #[derive(Clone, Copy, PartialEq, Debug)]
-enum Kind {
+pub(super) enum Kind {
     /// Only values: numbers, dashes, text targets ("WTP").
     Values,
     /// A short line that can be a unit cell ("Persen", "per 1.000 KH").
@@ -36,7 +36,7 @@ enum Kind {
 
 /// `percent_is_unit`: a lone "%" line is a unit cell (after a plan's
 /// target, where SATUAN comes next), not the tail of a wrapped value.
-fn kind_of(line: &Line, percent_is_unit: bool) -> Kind {
+pub(super) fn kind_of(line: &Line, percent_is_unit: bool) -> Kind {
     let words: Vec<&str> = line.words.iter().map(|w| w.text.as_str()).collect();
     if percent_is_unit && words == ["%"] {
         return Kind::Unit;

@@ -1,0 +1,815 @@
+//! Dumps of spreadsheet PDFs that print a page's one-line cells before its
+//! wrapped ones.
+//!
+//! LibreOffice Calc (and so a plan printed from a spreadsheet) draws a
+//! page in two passes: every cell whose text fits on one line, row by row,
+//! then every cell that wraps, row by row. mutool writes text in drawing
+//! order, so its dump of such a page holds the rows' units and values with
+//! their short cells ("Persentase" / "35" ... / "Sekretaris"), then the
+//! page's node names and long indicators as blocks of their own, far from
+//! the rows they belong to:
+//!
+//! ```text
+//! 1            <- NO           (pass 1: one block per row)
+//! Persentase   <- SATUAN
+//! 35 5 15 25 35 6.255.000.000
+//! ...
+//! Program 1 / 3.27.03 PROGRAM PENYEDIAAN ...   (pass 2: one block per cell)
+//! Persentase kelompok tani yang menerima ...
+//! ```
+//!
+//! Both passes keep the rows' order, and within a row the columns' order,
+//! so the wrapped cells can be dealt back to the rows: each row lacks what
+//! its first pass did not print (its node's name, its indicator, a wrapped
+//! unit, budget or PENANGGUNG JAWAB), and the wrapped cells, read in order,
+//! fill those gaps in order. Where that leaves a choice (a node name may
+//! open any of the rows whose indicators were short), a row whose
+//! PENANGGUNG JAWAB or NO changes opens the node. The page is then written
+//! out row by row and read as any dump that keeps its rows together.
+
+use super::prep::{clean, lines_of, BodyLine};
+use super::unit_last::{kind_of, Kind};
+use crate::extract::{Line, Page, Word};
+use crate::parse::label::is_code;
+use crate::parse::label::written::{parse_label, starts_with_label};
+use crate::parse::number::is_grouped_thousands;
+use crate::parse::unit::opens_with_official_title;
+use super::values::row_obeys;
+use super::words::ind_start;
+
+/// The pages with their wrapped cells put back in their rows.
+pub(super) struct Placed {
+    pub pages: Vec<Page>,
+    /// Wrapped cells put in a row.
+    pub placed: usize,
+    /// Wrapped cells no row had room for (left out).
+    pub unplaced: usize,
+    /// The signature's lines, taken out of the pages.
+    pub signature: Vec<String>,
+    /// Per page of `pages`, per line, the number of the source line it was
+    /// (1-based; 0 for a blank line put between cells): the rows' places
+    /// are told in the source's lines.
+    pub origin: Vec<Vec<u32>>,
+    /// The budget is printed right after the target, before the quarters
+    /// (told by where the sums of money stand in the rows' values).
+    pub budget_after_target: bool,
+}
+
+/// What a wrapped cell holds, as far as its text tells.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum CellKind {
+    /// A node: opens with its label ("Kegiatan 1", "SASARAN 2 ...").
+    Node,
+    /// A short cell that reads as a unit ("per 100.000" / "KH").
+    Unit,
+    /// A value cell that wrapped: a budget cut over lines ("1.050.000.0" /
+    /// "00"), a quarter's "66,67" / "%" in a narrow column.
+    Value,
+    /// Any other text: an indicator, or a trailing column's cell; `official`
+    /// when it opens with an official's title (a PENANGGUNG JAWAB cell),
+    /// `opener` when it opens as indicators do ("Jumlah ...", "1. ...").
+    Text { official: bool, opener: bool },
+}
+
+/// A wrapped cell: its lines, in order.
+#[derive(Debug, Clone)]
+struct Cell {
+    lines: Vec<Line>,
+    kind: CellKind,
+}
+
+/// One row as its first pass printed it.
+#[derive(Debug, Clone, Default)]
+struct RowPrint {
+    /// NO, node and indicator cells before the unit, in order.
+    lead: Vec<Line>,
+    has_node: bool,
+    has_indicator: bool,
+    has_unit: bool,
+    /// The unit and the values.
+    anchor: Vec<Line>,
+    values: usize,
+    /// Cells after the values (PENANGGUNG JAWAB, KETERANGAN).
+    trail: Vec<Line>,
+    /// A NO cell opens the row.
+    numbered: bool,
+}
+
+/// The slots a wrapped cell may fill in a row, in column order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Slot {
+    Node = 1,
+    Indicator = 2,
+    Unit = 3,
+    /// A value the first pass lacks (a target, quarter or budget).
+    Value = 4,
+    /// The first trailing column; the k-th is `Trail as u8 + k`.
+    Trail = 5,
+}
+
+/// Reads the pages as the two passes of a spreadsheet's pages, when at
+/// least one page shows them; `trailing` is how many text columns follow
+/// the values (PENANGGUNG JAWAB, KETERANGAN), `budget` whether the plan has
+/// a budget column.
+pub(super) fn place_wrapped_cells(pages: &[Page], trailing: usize, budget: bool) -> Option<Placed> {
+    let src = lines_of(pages);
+    let (body, removed) = clean(&src);
+    if body.is_empty() {
+        return None;
+    }
+    // A dump that ends each wrapped line in a space tells where a cell ends.
+    let open_ends = body.iter().any(|l| l.open_end);
+    let mut out = Placed { pages: Vec::with_capacity(pages.len()), placed: 0, unplaced: 0, signature: Vec::new(), origin: Vec::new(), budget_after_target: false };
+    let mut money_at: Vec<usize> = Vec::new();
+    let mut two_pass_pages = 0;
+    for page in pages {
+        let lines: Vec<&BodyLine> = body.iter().filter(|l| l.page == page.number).collect();
+        let kept: std::collections::HashSet<u32> = lines.iter().map(|l| l.line).collect();
+        let Some(split) = split_page(page, &lines, trailing, open_ends) else {
+            out.pages.push(without_signature(page, &removed.signature, &mut out.signature));
+            out.origin.push((1..=page.lines.len() as u32).collect());
+            continue;
+        };
+        let (choice, cost) = deal(&split.rows, &split.cells, trailing, budget);
+        // Cells no row had room for: the page is no two passes after all.
+        if choice.iter().any(|c| c.is_none()) {
+            if std::env::var_os("RENCANA_DEBUG").is_some() {
+                eprintln!("page {}: too many wrapped cells left out ({} rows, {} cells)", page.number, split.rows.len(), split.cells.len());
+            }
+            out.pages.push(without_signature(page, &removed.signature, &mut out.signature));
+            out.origin.push((1..=page.lines.len() as u32).collect());
+            continue;
+        }
+        two_pass_pages += 1;
+        for row in &split.rows {
+            let values = &row.anchor[row.has_unit as usize..];
+            if values.len() >= 6 {
+                money_at.extend(values.iter().position(|l| is_money(&l.text())));
+            }
+        }
+        if std::env::var_os("RENCANA_DEBUG").is_some() {
+            for (k, r) in split.rows.iter().enumerate() {
+                eprintln!("row {k}: lead {:?} node {} ind {} unit {} values {} trail {:?}", r.lead.iter().map(Line::text).collect::<Vec<_>>(), r.has_node, r.has_indicator, r.has_unit, r.values, r.trail.iter().map(Line::text).collect::<Vec<_>>());
+            }
+            for (c, ch) in split.cells.iter().zip(&choice) {
+                eprintln!("cell {:?} {:?} -> {:?}", c.kind, c.lines.iter().map(Line::text).collect::<Vec<_>>().join(" / "), ch);
+            }
+            eprintln!("cost {cost}");
+        }
+        // Lines that are no body (title, header pieces, signature) stay
+        // above the rows, blank lines and all.
+        let first_body = lines.first().map(|l| l.line).unwrap_or(0);
+        let mut top: Vec<Line> = Vec::new();
+        let mut bottom: Vec<Line> = Vec::new();
+        let mut signature: Vec<Line> = Vec::new();
+        for (i, l) in page.lines.iter().enumerate() {
+            let n = i as u32 + 1;
+            if kept.contains(&n) {
+                continue;
+            }
+            if n < first_body {
+                top.push(l.clone());
+            } else if !l.is_blank() && removed.signature.iter().any(|s| s.trim() == l.text().trim()) {
+                signature.push(l.clone());
+            } else {
+                bottom.push(l.clone());
+            }
+        }
+        // The signature goes apart: its NIP would read as a row's values.
+        out.signature.extend(signature.iter().map(Line::text));
+        // Header pieces printed later (a wrapped header cell comes with the
+        // second pass) go under the header: after the rows they would read
+        // as a row ("TAHUN" / "2026").
+        let mut rebuilt: Vec<Line> = top;
+        rebuilt.push(Line::default());
+        rebuilt.append(&mut bottom);
+        let para = |rebuilt: &mut Vec<Line>, lines: &[Line]| {
+            if lines.is_empty() {
+                return;
+            }
+            rebuilt.push(Line::default());
+            rebuilt.extend(lines.iter().cloned());
+        };
+        para(&mut rebuilt, &split.before);
+        for (r, row) in split.rows.iter().enumerate() {
+            let given = |slot: Slot| -> Vec<&Cell> { choice.iter().enumerate().filter(|(_, c)| **c == Some((r, slot as u8))).map(|(k, _)| &split.cells[k]).collect() };
+            let trails: Vec<&Cell> = choice
+                .iter()
+                .enumerate()
+                .filter(|(_, c)| c.is_some_and(|(row, s)| row == r && s >= Slot::Trail as u8))
+                .map(|(k, _)| &split.cells[k])
+                .collect();
+            // NO first, then the node, the indicator, the unit and values.
+            let (numbers, lead): (Vec<Line>, Vec<Line>) = row.lead.iter().cloned().partition(|l| is_number_cell(&l.text()));
+            for l in &numbers {
+                para(&mut rebuilt, std::slice::from_ref(l));
+            }
+            for c in given(Slot::Node) {
+                para(&mut rebuilt, &c.lines);
+            }
+            let (node_lines, rest): (Vec<Line>, Vec<Line>) = lead.into_iter().partition(|l| starts_with_label(&l.text()));
+            for l in &node_lines {
+                para(&mut rebuilt, std::slice::from_ref(l));
+            }
+            for l in &rest {
+                para(&mut rebuilt, std::slice::from_ref(l));
+            }
+            for c in given(Slot::Indicator) {
+                para(&mut rebuilt, &c.lines);
+            }
+            let mut anchor: Vec<Line> = Vec::new();
+            for c in given(Slot::Unit) {
+                anchor.push(one_line(&c.lines));
+            }
+            anchor.extend(row.anchor.iter().cloned());
+            for c in given(Slot::Value) {
+                match value_place(row, &one_line(&c.lines).text(), budget) {
+                    Some(at) => anchor.insert(at + row.has_unit as usize, one_line(&c.lines)),
+                    None => out.unplaced += 1,
+                }
+            }
+            para(&mut rebuilt, &anchor);
+            for l in &row.trail {
+                para(&mut rebuilt, std::slice::from_ref(l));
+            }
+            for c in trails {
+                para(&mut rebuilt, &c.lines);
+            }
+        }
+        out.placed += choice.iter().filter(|c| c.is_some()).count();
+        out.unplaced += choice.iter().filter(|c| c.is_none()).count();
+        // Lines keep their source's row position (a dump's y is its line).
+        let source_line: std::collections::HashMap<u32, u32> = page.lines.iter().enumerate().filter_map(|(i, l)| l.words.first().map(|w| (w.y0.to_bits(), i as u32 + 1))).collect();
+        out.origin.push(rebuilt.iter().map(|l| l.words.first().and_then(|w| source_line.get(&w.y0.to_bits()).copied()).unwrap_or(0)).collect());
+        out.pages.push(Page { number: page.number, width: page.width, height: page.height, lines: rebuilt, rulings: Vec::new() });
+    }
+    // The header's order is lost with its wrapped cells; the values keep it.
+    out.budget_after_target = !money_at.is_empty() && money_at.iter().all(|&k| k == 1);
+    (two_pass_pages > 0).then_some(out)
+}
+
+/// Where among a row's values a wrapped value goes: where the row then
+/// obeys the quarterly arithmetic (a quarter's cell that wrapped), or
+/// after a full target and quarters (the budget). `None`: nowhere that
+/// can be told.
+fn value_place(row: &RowPrint, value: &str, budget: bool) -> Option<usize> {
+    let values: Vec<String> = row.anchor[row.has_unit as usize..].iter().map(Line::text).collect();
+    if values.len() == 5 {
+        return (budget && row_obeys(&values)).then_some(5);
+    }
+    if values.len() != 4 {
+        return None;
+    }
+    (0..=4).find(|&at| {
+        let mut with = values.clone();
+        with.insert(at, value.to_string());
+        row_obeys(&with)
+    })
+}
+
+/// The page with its signature lines blanked (each line stays in its
+/// place, so the rows keep their line numbers), and those lines added to
+/// `taken`: a page the rows are not rebuilt on is read as it is, and a
+/// signature's name on a page of its own would read as a cell.
+fn without_signature(page: &Page, signature: &[String], taken: &mut Vec<String>) -> Page {
+    let mut out = page.clone();
+    for line in out.lines.iter_mut() {
+        let text = line.text();
+        if !line.is_blank() && signature.iter().any(|s| s.trim() == text.trim()) {
+            taken.push(text);
+            *line = Line::default();
+        }
+    }
+    out
+}
+
+/// The words of a cell's lines on one line ("per 100.000" / "KH"; a
+/// number cut over lines joined without a space).
+fn one_line(lines: &[Line]) -> Line {
+    let mut words: Vec<String> = lines.iter().flat_map(|l| l.words.iter().flat_map(|w| w.text.split_whitespace().map(str::to_string))).collect();
+    if lines.iter().all(|l| kind_of(l, false) == Kind::Values || is_number_piece(&l.text())) {
+        words = vec![words.concat()];
+    }
+    // At the first line's place: the cell starts there.
+    let (y0, y1) = lines.iter().flat_map(|l| l.words.first()).map(|w| (w.y0, w.y1)).next().unwrap_or((0.0, 0.0));
+    let word = |text: String| Word { text, x0: 0.0, x1: 0.0, y0, y1 };
+    Line { words: words.into_iter().map(word).collect(), open_end: false }
+}
+
+/// A page cut into its two passes.
+struct Split {
+    /// Body lines before the first row (kept as they are).
+    before: Vec<Line>,
+    rows: Vec<RowPrint>,
+    cells: Vec<Cell>,
+}
+
+/// A sum of money: a whole number in two or more thousands groups
+/// ("185.000.000"), the size of a budget, not of a target.
+fn is_money(text: &str) -> bool {
+    text.matches('.').count() >= 2 && is_grouped_thousands(text) && !text.contains(',')
+}
+
+/// A NO cell: a row's number alone ("1", "2.", "IV").
+fn is_row_number(text: &str) -> bool {
+    let t = text.trim().trim_end_matches('.');
+    !t.is_empty() && t.len() <= 3 && (t.chars().all(|c| c.is_ascii_digit()) || t.chars().all(|c| matches!(c, 'I' | 'V' | 'X')))
+}
+
+/// A NO cell or a KODE cell (a node's code alone: "3.30.03.2.01").
+fn is_number_cell(text: &str) -> bool {
+    is_row_number(text) || is_code(text.trim())
+}
+
+fn is_unit_line(line: &Line) -> bool {
+    kind_of(line, true) == Kind::Unit
+}
+
+/// The cell just before a row's values: SATUAN's, unless it reads as an
+/// indicator (a label or numbering opens it, or it runs to more than three
+/// words; the unit cell then wrapped into the second pass). A short cell
+/// there is the unit even when it is no unit the vocabulary knows
+/// ("Kelompok Tani", "Desa Wisata").
+fn is_unit_before_values(line: &Line) -> bool {
+    let text = line.text();
+    if opens_with_official_title(&text) {
+        return false;
+    }
+    is_unit_line(line)
+        || (line.words.len() <= 3
+            && !text.chars().any(|c| c.is_ascii_digit())
+            && !starts_with_label(&text)
+            && !is_row_number(&text)
+            && kind_of(line, false) != Kind::Values)
+}
+
+fn is_value_line(line: &Line) -> bool {
+    kind_of(line, false) == Kind::Values
+}
+
+/// Cuts a page into rows (blocks holding a unit and values) and, after the
+/// last of them, the wrapped cells; `None` when the page does not read so:
+/// no wrapped cell after its rows, or a block of text between two rows.
+fn split_page(page: &Page, body: &[&BodyLine], trailing: usize, open_ends: bool) -> Option<Split> {
+    let line_of = |b: &BodyLine| page.lines[b.line as usize - 1].clone();
+    // Blocks: runs of body lines with one paragraph number.
+    let mut blocks: Vec<Vec<Line>> = Vec::new();
+    let mut last_para = None;
+    for b in body {
+        if last_para != Some(b.para) {
+            blocks.push(Vec::new());
+            last_para = Some(b.para);
+        }
+        blocks.last_mut().expect("a block was opened").push(line_of(b));
+    }
+    let anchored: Vec<Vec<(usize, usize)>> = blocks.iter().map(|b| anchors(b)).collect();
+    let first = anchored.iter().position(|a| !a.is_empty())?;
+    let last = anchored.iter().rposition(|a| !a.is_empty())?;
+    if (first..=last).any(|k| anchored[k].is_empty()) {
+        return None;
+    }
+    let wrapped: Vec<Line> = blocks[last + 1..].iter().flatten().cloned().collect();
+    if wrapped.iter().all(is_value_line) {
+        return None;
+    }
+    let mut rows = Vec::new();
+    for k in first..=last {
+        rows.extend(rows_of_block(&blocks[k], &anchored[k], trailing));
+    }
+    // A first pass prints a row's short cells alone: a NO, a node's label
+    // and name on one line, an indicator on one line; more is a dump of
+    // another order (pdftotext's runs of a column's lines).
+    if rows.iter().any(|r| r.lead.len() > 3 || r.trail.len() > trailing) {
+        return None;
+    }
+    let cells = cells_of(&blocks[last + 1..], open_ends);
+    // The second pass holds text: numbers there are value cells that
+    // wrapped, one a row at most.
+    let numbers = cells.iter().filter(|c| c.kind == CellKind::Value).count();
+    if numbers > rows.len() || !cells.iter().any(|c| matches!(c.kind, CellKind::Node | CellKind::Text { .. })) {
+        return None;
+    }
+    Some(Split { before: blocks[..first].iter().flatten().cloned().collect(), rows, cells })
+}
+
+/// The runs of value lines in a block that are a row's values: after a
+/// unit line, or long enough to be a target and its quarters (a lone
+/// number is a NO cell). Each run as (first line, one past its last).
+fn anchors(block: &[Line]) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < block.len() {
+        if !is_value_line(&block[i]) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < block.len() && is_value_line(&block[i]) {
+            i += 1;
+        }
+        // A "%" cell is the unit, though it reads as a value's sign.
+        let start = if block[start].text() == "%" && i - start >= 2 { start + 1 } else { start };
+        let after_unit = start > 0 && is_unit_before_values(&block[start - 1]);
+        // A sum of money alone after a text cell is a budget printed after
+        // a column of text (PELAKSANA), not a row's target.
+        let lone_budget = i - start == 1 && is_money(&block[start].text());
+        if (after_unit && !lone_budget) || i - start >= 4 {
+            out.push((start, i));
+        }
+    }
+    out
+}
+
+/// The rows of a block with their value runs at `runs`. The lines between
+/// two runs are the first row's trailing cells (at most `trailing` of
+/// them) and the next row's NO, node, indicator and unit: a NO, a label or
+/// the unit line opens the next row.
+fn rows_of_block(block: &[Line], runs: &[(usize, usize)], trailing: usize) -> Vec<RowPrint> {
+    let mut rows = Vec::with_capacity(runs.len());
+    let mut lead_from = 0;
+    for (k, &(start, end)) in runs.iter().enumerate() {
+        let unit_at = (start > lead_from && is_unit_before_values(&block[start - 1])).then(|| start - 1);
+        let lead_end = unit_at.unwrap_or(start);
+        let lead: Vec<Line> = block[lead_from..lead_end].to_vec();
+        let next_start = runs.get(k + 1).map(|r| r.0);
+        let trail_end = match next_start {
+            None => block.len(),
+            Some(ns) => {
+                let next_unit = if ns > end && is_unit_before_values(&block[ns - 1]) { ns - 1 } else { ns };
+                let opens = (end..next_unit).find(|&j| {
+                    let t = block[j].text();
+                    is_number_cell(&t) || starts_with_label(&t) || crate::parse::label::parse_indicator_number(&t).0.is_some()
+                });
+                opens.unwrap_or(next_unit).min(end + trailing)
+            }
+        };
+        let texts: Vec<String> = lead.iter().map(Line::text).collect();
+        let numbered = texts.iter().any(|t| is_row_number(t));
+        let has_node = texts.iter().any(|t| starts_with_label(t));
+        let has_indicator = texts.iter().any(|t| !is_number_cell(t) && !starts_with_label(t));
+        let mut anchor: Vec<Line> = unit_at.map(|u| vec![block[u].clone()]).unwrap_or_default();
+        anchor.extend(block[start..end].iter().cloned());
+        rows.push(RowPrint { lead, has_node, has_indicator, has_unit: unit_at.is_some(), anchor, values: end - start, trail: block[end..trail_end].to_vec(), numbered });
+        lead_from = trail_end;
+    }
+    rows
+}
+
+/// The wrapped cells of a page's second pass. A cell ends with a line
+/// that does not end in a space, when the dump marks wrapped lines so (a
+/// bare label "Tujuan 1" goes on with its name); otherwise each block is a
+/// cell. A number cut over cells ("1.050.000.0" / "00") is one cell.
+fn cells_of(blocks: &[Vec<Line>], open_ends: bool) -> Vec<Cell> {
+    let mut groups: Vec<Vec<Line>> = Vec::new();
+    if open_ends {
+        let mut cur: Vec<Line> = Vec::new();
+        for l in blocks.iter().flatten() {
+            let text = l.text();
+            let bare_label = parse_label(&text).is_some_and(|lab| lab.name.is_empty());
+            cur.push(l.clone());
+            if !l.open_end && !bare_label {
+                groups.push(std::mem::take(&mut cur));
+            }
+        }
+        if !cur.is_empty() {
+            groups.push(cur);
+        }
+    } else {
+        groups = blocks.to_vec();
+    }
+    let mut cells: Vec<Cell> = Vec::with_capacity(groups.len());
+    for g in groups {
+        let kind = kind_of_cell(&g);
+        if kind == CellKind::Value {
+            if let Some(prev) = cells.last_mut().filter(|c| c.kind == CellKind::Value) {
+                let (head, tail) = (one_line(&prev.lines).text(), one_line(&g).text());
+                let joined = format!("{head}{tail}");
+                if tail == "%" || (!is_grouped_thousands(&head) && is_grouped_thousands(&joined)) {
+                    prev.lines.extend(g);
+                    continue;
+                }
+            }
+        }
+        cells.push(Cell { lines: g, kind });
+    }
+    cells
+}
+
+/// A piece of a number cut at a cell's edge ("1.050.000.0").
+fn is_number_piece(text: &str) -> bool {
+    !text.is_empty() && text.chars().all(|c| c.is_ascii_digit() || c == '.' || c == ',') && text.starts_with(|c: char| c.is_ascii_digit())
+}
+
+fn kind_of_cell(lines: &[Line]) -> CellKind {
+    let text = lines.iter().map(Line::text).collect::<Vec<_>>().join(" ");
+    if starts_with_label(&text) {
+        CellKind::Node
+    } else if lines.iter().all(|l| is_value_line(l) || is_number_piece(&l.text())) {
+        CellKind::Value
+    } else if is_unit_line(&one_line(lines)) {
+        CellKind::Unit
+    } else {
+        let words: Vec<String> = text.split_whitespace().map(str::to_string).collect();
+        CellKind::Text { official: opens_with_official_title(&text), opener: ind_start(&words).is_some() }
+    }
+}
+
+/// Where a wrapped cell went: its row and slot (a [`Slot`] as a number,
+/// trailing columns counted on), or `None` when left out.
+type Taken = Option<(usize, u8)>;
+
+/// Cost of a row left without an indicator.
+const NO_INDICATOR: f64 = 4.0;
+/// Cost of a second node name in a row: a node with no indicator of its
+/// own (a TUJUAN over its first SASARAN) is rarer than one whose
+/// indicators were all short.
+const ANOTHER_NODE: f64 = 1.0;
+/// Cost of a wrapped cell put in no row.
+const LEFT_OUT: f64 = 3.0;
+
+/// The cost of putting a cell of `kind` in `slot` of `row` (`None`: it may
+/// not go there); `opening`: the cost of a node opening at the row.
+fn fit(kind: CellKind, slot: Slot, row: &RowPrint, opening: f64, trailing: usize, budget: bool) -> Option<f64> {
+    match slot {
+        Slot::Node if row.has_node => None,
+        Slot::Indicator if row.has_indicator => None,
+        Slot::Unit if row.has_unit => None,
+        // One value missing: a quarter's (or, in a plan with budgets, the budget).
+        Slot::Value if row.values < 4 || row.values >= 5 + budget as usize => None,
+        _ => Some(()),
+    }?;
+    let trail_room = trailing.saturating_sub(row.trail.len());
+    if slot >= Slot::Trail && (slot as usize - Slot::Trail as usize) >= trail_room {
+        return None;
+    }
+    match (kind, slot) {
+        (CellKind::Node, Slot::Node) => Some(opening),
+        (CellKind::Node, _) => None,
+        (CellKind::Value, Slot::Value) => Some(0.0),
+        (CellKind::Value, _) => None,
+        (CellKind::Unit, Slot::Unit) => Some(0.0),
+        (CellKind::Unit, Slot::Indicator) => Some(1.0),
+        (CellKind::Unit, s) if s >= Slot::Trail => Some(0.8),
+        // A cell of a trailing column (KETERANGAN: "Laporan Bidang
+        // Perkebunan") is told from an indicator by how it opens.
+        (CellKind::Text { official, opener }, Slot::Indicator) => Some(if official { 1.0 } else if opener { 0.0 } else { 0.3 }),
+        (CellKind::Text { official, opener }, s) if s >= Slot::Trail => Some(if official { 0.0 } else if opener { 0.9 } else { 0.2 }),
+        // A node's name printed without its label.
+        (CellKind::Text { official: false, .. }, Slot::Node) => Some(1.5),
+        _ => None,
+    }
+}
+
+/// Deals the wrapped cells to the rows, in order: per cell the row and
+/// slot (as a number: [`Slot`], trailing columns counted on) it goes to,
+/// or `None`; and the cost of the dealing. Dynamic programming over (row,
+/// last slot filled, indicator filled).
+fn deal(rows: &[RowPrint], cells: &[Cell], trailing: usize, budget: bool) -> (Vec<Taken>, f64) {
+    let n = rows.len();
+    if n == 0 {
+        return (vec![None; cells.len()], 0.0);
+    }
+    let slots: Vec<u8> = [Slot::Node, Slot::Indicator, Slot::Unit, Slot::Value].iter().map(|s| *s as u8).chain((0..trailing as u8).map(|k| Slot::Trail as u8 + k)).collect();
+    let width = Slot::Trail as usize + trailing;
+    // What it costs to open a node at a row. A row opens one when its NO
+    // or its PENANGGUNG JAWAB differs from the row above's, or when it
+    // has a budget (a node's budget is printed once, on its first row; the
+    // first row of a page always may). A row without a budget under one
+    // that has one (or goes on with one) goes on with that node.
+    let mut in_budgeted = vec![false; n];
+    for i in 0..n {
+        in_budgeted[i] = rows[i].values >= 6 || (budget && i > 0 && in_budgeted[i - 1] && rows[i].values == 5);
+    }
+    let opening: Vec<f64> = (0..n)
+        .map(|i| {
+            let resp_changes = i > 0 && {
+                let (a, b) = (rows[i - 1].trail.first().map(Line::text), rows[i].trail.first().map(Line::text));
+                a.is_some() && b.is_some() && a != b
+            };
+            if i == 0 || rows[i].numbered || resp_changes || (budget && rows[i].values >= 6) {
+                0.0
+            } else if budget && in_budgeted[i - 1] {
+                0.5
+            } else {
+                0.2
+            }
+        })
+        .collect();
+    let missing = |i: usize, filled: bool| if rows[i].has_indicator || filled { 0.0 } else { NO_INDICATOR };
+    // State index: (row, last slot, indicator filled).
+    let idx = |i: usize, s: usize, f: bool| (i * width + s) * 2 + f as usize;
+    let states = n * width * 2;
+    let mut cost = vec![f64::INFINITY; states];
+    // Per cell, per state: the state before and the slot taken (None: left out).
+    let mut back: Vec<Vec<(usize, Taken)>> = Vec::with_capacity(cells.len());
+    cost[idx(0, 0, false)] = 0.0;
+    for cell in cells {
+        let mut next = vec![f64::INFINITY; states];
+        let mut from = vec![(usize::MAX, None); states];
+        for st in 0..states {
+            let c = cost[st];
+            if !c.is_finite() {
+                continue;
+            }
+            let (i, s, f) = (st / 2 / width, st / 2 % width, st % 2 == 1);
+            // Left out.
+            if c + LEFT_OUT < next[st] {
+                next[st] = c + LEFT_OUT;
+                from[st] = (st, None);
+            }
+            // Into row i at a later slot, or into a later row.
+            let mut closing = 0.0;
+            for j in i..n {
+                if j > i {
+                    closing += missing(j - 1, if j - 1 == i { f } else { false });
+                }
+                for &slot in &slots {
+                    // A node row with nothing but its name (a TUJUAN over
+                    // its first SASARAN) prints nothing in the first pass:
+                    // its name comes before the next node's in the row.
+                    let another_node = j == i && s == Slot::Node as usize && slot == Slot::Node as u8 && cell.kind == CellKind::Node;
+                    if j == i && (slot as usize) <= s && !another_node {
+                        continue;
+                    }
+                    let kind_slot = if slot >= Slot::Trail as u8 { Slot::Trail } else { [Slot::Node, Slot::Node, Slot::Indicator, Slot::Unit, Slot::Value][slot as usize] };
+                    // Trailing slots are taken in order from the first
+                    // free one: the k-th is checked against the room left.
+                    let fits = if kind_slot == Slot::Trail {
+                        let k = slot - Slot::Trail as u8;
+                        let room = trailing.saturating_sub(rows[j].trail.len());
+                        ((k as usize) < room).then(|| fit(cell.kind, Slot::Trail, &rows[j], opening[j], trailing, budget)).flatten()
+                    } else {
+                        fit(cell.kind, kind_slot, &rows[j], opening[j], trailing, budget)
+                    };
+                    let Some(w) = fits else { continue };
+                    let filled = (j == i && f) || slot == Slot::Indicator as u8;
+                    let to = idx(j, slot as usize, filled);
+                    let total = c + closing + w + if another_node { ANOTHER_NODE } else { 0.0 };
+                    if total < next[to] {
+                        next[to] = total;
+                        from[to] = (st, Some((j, slot)));
+                    }
+                }
+                if closing >= LEFT_OUT * 2.0 {
+                    break;
+                }
+            }
+        }
+        cost = next;
+        back.push(from);
+    }
+    // Close the rows left.
+    let mut best = (f64::INFINITY, 0);
+    for (st, &c) in cost.iter().enumerate() {
+        if !c.is_finite() {
+            continue;
+        }
+        let (i, f) = (st / 2 / width, st % 2 == 1);
+        let total = c + missing(i, f) + (i + 1..n).map(|j| missing(j, false)).sum::<f64>();
+        if total < best.0 {
+            best = (total, st);
+        }
+    }
+    let mut choice = vec![None; cells.len()];
+    let mut st = best.1;
+    for k in (0..cells.len()).rev() {
+        let (prev, took) = back[k][st];
+        choice[k] = took;
+        st = prev;
+    }
+    (choice, best.0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::text::read;
+
+    fn line(text: &str) -> Line {
+        read(text).remove(0).lines.remove(0)
+    }
+
+    /// A row as a first pass prints it: `lead` cells, a unit, `values`
+    /// values, `trail` cells.
+    fn row(lead: &[&str], values: usize, trail: &[&str]) -> RowPrint {
+        let mut anchor = vec![line("Persen")];
+        anchor.extend((0..values).map(|k| line(&format!("{}", k + 1))));
+        let texts: Vec<&str> = lead.to_vec();
+        RowPrint {
+            lead: lead.iter().map(|t| line(t)).collect(),
+            has_node: texts.iter().any(|t| starts_with_label(t)),
+            has_indicator: texts.iter().any(|t| !is_number_cell(t) && !starts_with_label(t)),
+            has_unit: true,
+            anchor,
+            values,
+            trail: trail.iter().map(|t| line(t)).collect(),
+            numbered: texts.iter().any(|t| is_row_number(t)),
+        }
+    }
+
+    fn cell(text: &str) -> Cell {
+        let lines: Vec<Line> = text.split(" / ").map(line).collect();
+        let kind = kind_of_cell(&lines);
+        Cell { lines, kind }
+    }
+
+    fn rows_taken(choice: &[Option<(usize, u8)>]) -> Vec<Option<usize>> {
+        choice.iter().map(|c| c.map(|(r, _)| r)).collect()
+    }
+
+    #[test]
+    fn a_node_name_opens_the_row_whose_pj_changes() {
+        // Four rows with short indicators, a fifth whose indicator wrapped:
+        // the TUJUAN opens the first row, the SASARAN the first row of the
+        // next PENANGGUNG JAWAB, the program the numbered row.
+        let rows = [
+            row(&["Nilai Tukar Petani (NTP)"], 5, &["Kepala Dinas"]),
+            row(&["Skor Pola Pangan Harapan"], 5, &["Kepala Dinas"]),
+            row(&["Produksi padi"], 5, &["Sekretaris"]),
+            row(&["Produktivitas padi"], 5, &["Sekretaris"]),
+            row(&["1"], 5, &[]),
+        ];
+        let cells = [
+            cell("Tujuan 1 / Meningkatnya ketahanan pangan"),
+            cell("Sasaran 1 / Meningkatnya produksi padi"),
+            cell("Program 1 / 3.27.03 PROGRAM PENYEDIAAN SARANA"),
+            cell("Persentase kelompok tani yang / menerima bantuan"),
+            cell("Kabid Prasarana dan / Sarana Pertanian"),
+        ];
+        let (choice, _) = deal(&rows, &cells, 1, false);
+        assert_eq!(rows_taken(&choice), vec![Some(0), Some(2), Some(4), Some(4), Some(4)]);
+        assert_eq!(choice[3], Some((4, Slot::Indicator as u8)));
+        assert_eq!(choice[4], Some((4, Slot::Trail as u8)));
+    }
+
+    #[test]
+    fn a_row_with_a_budget_opens_a_node_and_one_without_goes_on() {
+        // A program with two indicators (its budget on the first row), then
+        // a kegiatan: the kegiatan's name goes to the next row with a
+        // budget, not to the program's second indicator.
+        let rows = [row(&["Indeks Kualitas Air"], 6, &[]), row(&["Indeks Kualitas Udara"], 5, &[]), row(&[], 6, &[])];
+        let cells = [cell("Program 2 / Pengendalian Pencemaran"), cell("Kegiatan 1 / Pencegahan Pencemaran"), cell("Jumlah titik pemantauan / kualitas air")];
+        let (choice, _) = deal(&rows, &cells, 1, true);
+        assert_eq!(rows_taken(&choice), vec![Some(0), Some(2), Some(2)]);
+    }
+
+    #[test]
+    fn a_node_without_indicators_shares_the_next_nodes_row_only_when_it_must() {
+        // TUJUAN has no row of its own: its name and its first SASARAN's
+        // come before the first row's wrapped indicator.
+        let rows = [row(&[], 2, &[]), row(&[], 5, &[])];
+        let cells = [cell("TUJUAN / Meningkatnya kontribusi industri"), cell("SASARAN 1 / Meningkatnya pertumbuhan"), cell("Laju pertumbuhan PDRB / sektor industri"), cell("Jumlah Industri Kecil dan / Menengah yang tumbuh")];
+        let (choice, _) = deal(&rows, &cells, 1, false);
+        assert_eq!(rows_taken(&choice), vec![Some(0), Some(0), Some(0), Some(1)]);
+    }
+
+    #[test]
+    fn a_cell_no_row_has_room_for_is_left_out() {
+        let rows = [row(&["Kegiatan 1 Pengawasan Pupuk", "Jumlah kios pupuk yang diawasi"], 5, &["Seksi Pupuk"])];
+        let cells = [cell("Jumlah laporan pengawasan / peredaran pupuk")];
+        let (choice, _) = deal(&rows, &cells, 1, false);
+        assert_eq!(choice, vec![None]);
+    }
+
+    #[test]
+    fn a_wrapped_quarter_goes_where_the_row_adds_up() {
+        // "66,67%" wrapped in TW III's narrow cell: the first pass printed
+        // the target, TW I, TW II and TW IV.
+        let mut r = row(&[], 0, &[]);
+        r.anchor = ["%", "100%", "33,33%", "50%", "100%"].iter().map(|t| line(t)).collect();
+        r.values = 4;
+        assert_eq!(value_place(&r, "66,67%", false), Some(3));
+        // A budget after a whole row, in a plan with budgets only.
+        r.anchor = ["%", "100%", "33,33%", "50%", "66,67%", "100%"].iter().map(|t| line(t)).collect();
+        r.values = 5;
+        assert_eq!(value_place(&r, "1.050.000.000", true), Some(5));
+        assert_eq!(value_place(&r, "1.050.000.000", false), None);
+    }
+
+    #[test]
+    fn a_cut_number_and_a_wrapped_percent_sign_are_one_cell() {
+        let blocks = vec![vec![line("1.050.000.0")], vec![line("00")], vec![line("66,67")], vec![line("%")]];
+        let cells = cells_of(&blocks, false);
+        let texts: Vec<String> = cells.iter().map(|c| one_line(&c.lines).text()).collect();
+        assert_eq!(texts, ["1.050.000.000", "66,67%"]);
+        assert!(cells.iter().all(|c| c.kind == CellKind::Value));
+    }
+
+    #[test]
+    fn cells_end_where_a_line_ends_without_a_space() {
+        // mutool ends each wrapped line with the space the wrap replaced; a
+        // bare label goes on with its name.
+        let pages = read("Tujuan 1\nMeningkatnya derajat kesehatan \nmasyarakat\nIndeks Kepuasan Masyarakat \nterhadap layanan\nper 100.000 \nKH\n");
+        let cells = cells_of(&[pages[0].lines.clone()], true);
+        let kinds: Vec<CellKind> = cells.iter().map(|c| c.kind).collect();
+        assert_eq!(kinds, [CellKind::Node, CellKind::Text { official: false, opener: true }, CellKind::Unit]);
+    }
+
+    #[test]
+    fn a_dump_in_another_order_is_not_read_as_two_passes() {
+        // pdftotext runs a column's lines together: a "row" with many text
+        // lines before its values is no first pass.
+        let text = "NO URAIAN INDIKATOR KINERJA SATUAN TARGET TW I TW II TW III TW IV\n\nTujuan 1\nMeningkatnya kualitas\nperencanaan\nPredikat SAKIP\nPersen\n80\n20\n40\n60\n80\n\nSasaran 1\nMeningkatnya konsistensi\n";
+        assert!(place_wrapped_cells(&read(text), 1, false).is_none());
+    }
+}
