@@ -175,9 +175,11 @@ fn read(pages: &[Page], units_moved: bool, placement: Placement) -> Table {
     if cells_placed {
         let named: Vec<Role> = table.columns.iter().chain(&header_roles).copied().collect();
         table.columns = columns_in_plan_order(&named);
-        if placed.is_some_and(|p| p.budget_after_target) {
+        // The budget where the rows print their sums of money.
+        if let Some(k) = placed.and_then(|p| p.budget_at) {
             table.columns.retain(|r| *r != Role::Budget);
-            let at = table.columns.iter().position(|r| *r == Role::Target).map_or(0, |i| i + 1);
+            let values: Vec<usize> = table.columns.iter().enumerate().filter(|(_, r)| r.is_value()).map(|(i, _)| i).collect();
+            let at = values.get(k).copied().unwrap_or_else(|| values.last().map_or(table.columns.len(), |i| i + 1));
             table.columns.insert(at, Role::Budget);
         }
     } else if let Some(pooled) = pooled_columns(&table.columns, &block_roles) {

@@ -30,9 +30,10 @@
 use super::prep::{clean, lines_of, BodyLine};
 use super::unit_last::{kind_of, Kind};
 use crate::extract::{Line, Page, Word};
+use crate::parse::header::is_header_word;
 use crate::parse::label::is_code;
 use crate::parse::label::written::{parse_label, starts_with_label};
-use crate::parse::number::is_grouped_thousands;
+use crate::parse::number::{is_grouped_thousands, is_number, is_ratio, is_word_target, parse_value};
 use crate::parse::unit::opens_with_official_title;
 use super::values::row_obeys;
 use super::words::ind_start;
@@ -50,9 +51,10 @@ pub(super) struct Placed {
     /// (1-based; 0 for a blank line put between cells): the rows' places
     /// are told in the source's lines.
     pub origin: Vec<Vec<u32>>,
-    /// The budget is printed right after the target, before the quarters
-    /// (told by where the sums of money stand in the rows' values).
-    pub budget_after_target: bool,
+    /// Where among a row's values the budget is printed (0: before the
+    /// target), told by where the sums of money stand in the rows' values;
+    /// `None` when no row shows one.
+    pub budget_at: Option<usize>,
 }
 
 /// What a wrapped cell holds, as far as its text tells.
@@ -67,8 +69,10 @@ enum CellKind {
     Value,
     /// Any other text: an indicator, or a trailing column's cell; `official`
     /// when it opens with an official's title (a PENANGGUNG JAWAB cell),
-    /// `opener` when it opens as indicators do ("Jumlah ...", "1. ...").
-    Text { official: bool, opener: bool },
+    /// `opener` when it opens as indicators do ("Jumlah ...", "1. ..."),
+    /// `short` when it is short enough to be a unit the vocabulary does
+    /// not know ("Perangkat" / "Daerah").
+    Text { official: bool, opener: bool, short: bool },
 }
 
 /// A wrapped cell: its lines, in order.
@@ -119,7 +123,7 @@ pub(super) fn place_wrapped_cells(pages: &[Page], trailing: usize, budget: bool)
     }
     // A dump that ends each wrapped line in a space tells where a cell ends.
     let open_ends = body.iter().any(|l| l.open_end);
-    let mut out = Placed { pages: Vec::with_capacity(pages.len()), placed: 0, unplaced: 0, signature: Vec::new(), origin: Vec::new(), budget_after_target: false };
+    let mut out = Placed { pages: Vec::with_capacity(pages.len()), placed: 0, unplaced: 0, signature: Vec::new(), origin: Vec::new(), budget_at: None };
     let mut money_at: Vec<usize> = Vec::new();
     let mut two_pass_pages = 0;
     for page in pages {
@@ -130,23 +134,9 @@ pub(super) fn place_wrapped_cells(pages: &[Page], trailing: usize, budget: bool)
             out.origin.push((1..=page.lines.len() as u32).collect());
             continue;
         };
+        // A wrapped sum of money tells a budget column the header may not name.
+        let budget = budget || split.cells.iter().any(|c| c.kind == CellKind::Value && is_money(&one_line(&c.lines).text()));
         let (choice, cost) = deal(&split.rows, &split.cells, trailing, budget);
-        // Cells no row had room for: the page is no two passes after all.
-        if choice.iter().any(|c| c.is_none()) {
-            if std::env::var_os("RENCANA_DEBUG").is_some() {
-                eprintln!("page {}: too many wrapped cells left out ({} rows, {} cells)", page.number, split.rows.len(), split.cells.len());
-            }
-            out.pages.push(without_signature(page, &removed.signature, &mut out.signature));
-            out.origin.push((1..=page.lines.len() as u32).collect());
-            continue;
-        }
-        two_pass_pages += 1;
-        for row in &split.rows {
-            let values = &row.anchor[row.has_unit as usize..];
-            if values.len() >= 6 {
-                money_at.extend(values.iter().position(|l| is_money(&l.text())));
-            }
-        }
         if std::env::var_os("RENCANA_DEBUG").is_some() {
             for (k, r) in split.rows.iter().enumerate() {
                 eprintln!("row {k}: lead {:?} node {} ind {} unit {} values {} trail {:?}", r.lead.iter().map(Line::text).collect::<Vec<_>>(), r.has_node, r.has_indicator, r.has_unit, r.values, r.trail.iter().map(Line::text).collect::<Vec<_>>());
@@ -155,6 +145,24 @@ pub(super) fn place_wrapped_cells(pages: &[Page], trailing: usize, budget: bool)
                 eprintln!("cell {:?} {:?} -> {:?}", c.kind, c.lines.iter().map(Line::text).collect::<Vec<_>>().join(" / "), ch);
             }
             eprintln!("cost {cost}");
+        }
+        // Cells no row had room for: the page is no two passes after all.
+        if choice.iter().any(|c| c.is_none()) {
+            if std::env::var_os("RENCANA_DEBUG").is_some() {
+                eprintln!("page {}: wrapped cells left out ({} rows, {} cells): {:?}", page.number, split.rows.len(), split.cells.len(), choice.iter().zip(&split.cells).filter(|(c, _)| c.is_none()).map(|(_, c)| c.lines.iter().map(Line::text).collect::<Vec<_>>().join(" / ")).collect::<Vec<_>>());
+            }
+            out.pages.push(without_signature(page, &removed.signature, &mut out.signature));
+            out.origin.push((1..=page.lines.len() as u32).collect());
+            continue;
+        }
+        two_pass_pages += 1;
+        for row in &split.rows {
+            let values = &row.anchor[row.has_unit as usize..];
+            // The budget: the row's largest number, a sum of money.
+            let largest = values.iter().enumerate().filter_map(|(k, l)| parse_value(&l.text()).as_f64().map(|v| (k, v, l))).max_by(|a, b| a.1.total_cmp(&b.1));
+            if values.len() >= 6 {
+                money_at.extend(largest.filter(|(_, _, l)| is_money(&l.text())).map(|(k, _, _)| k));
+            }
         }
         // Lines that are no body (title, header pieces, signature) stay
         // above the rows, blank lines and all.
@@ -178,11 +186,17 @@ pub(super) fn place_wrapped_cells(pages: &[Page], trailing: usize, budget: bool)
         // The signature goes apart: its NIP would read as a row's values.
         out.signature.extend(signature.iter().map(Line::text));
         // Header pieces printed later (a wrapped header cell comes with the
-        // second pass) go under the header: after the rows they would read
-        // as a row ("TAHUN" / "2026").
+        // second pass) join the header, no blank line between: after the
+        // rows they would read as a row ("TAHUN" / "2026"), apart from the
+        // header as a node ("TUJUAN/SASARAN/PROGRAM/").
         let mut rebuilt: Vec<Line> = top;
-        rebuilt.push(Line::default());
-        rebuilt.append(&mut bottom);
+        while rebuilt.last().is_some_and(Line::is_blank) {
+            rebuilt.pop();
+        }
+        rebuilt.extend(bottom.into_iter().filter(|l| !l.is_blank()));
+        // (URAIAN's own header, "TUJUAN/SASARAN/PROGRAM/", would read as
+        // a node there: it names a column every plan has, and goes.)
+        rebuilt.extend(split.header_pieces.iter().filter(|l| !names_levels(l)).cloned());
         let para = |rebuilt: &mut Vec<Line>, lines: &[Line]| {
             if lines.is_empty() {
                 return;
@@ -244,7 +258,13 @@ pub(super) fn place_wrapped_cells(pages: &[Page], trailing: usize, budget: bool)
         out.pages.push(Page { number: page.number, width: page.width, height: page.height, lines: rebuilt, rulings: Vec::new() });
     }
     // The header's order is lost with its wrapped cells; the values keep it.
-    out.budget_after_target = !money_at.is_empty() && money_at.iter().all(|&k| k == 1);
+    // Rows that disagree leave the columns unknown: no reading of them.
+    let most = (0..8).max_by_key(|k| money_at.iter().filter(|m| *m == k).count()).unwrap_or(0);
+    let agreeing = money_at.iter().filter(|m| **m == most).count();
+    if agreeing * 10 < money_at.len() * 9 {
+        return None;
+    }
+    out.budget_at = (!money_at.is_empty()).then_some(most);
     (two_pass_pages > 0).then_some(out)
 }
 
@@ -300,6 +320,8 @@ fn one_line(lines: &[Line]) -> Line {
 struct Split {
     /// Body lines before the first row (kept as they are).
     before: Vec<Line>,
+    /// Wrapped header cells the body's cleaning left, anywhere on the page.
+    header_pieces: Vec<Line>,
     rows: Vec<RowPrint>,
     cells: Vec<Cell>,
 }
@@ -307,6 +329,7 @@ struct Split {
 /// A sum of money: a whole number in two or more thousands groups
 /// ("185.000.000"), the size of a budget, not of a target.
 fn is_money(text: &str) -> bool {
+    let text = text.strip_prefix("Rp").map_or(text, |n| n.trim_start_matches(['.', ' ']));
     text.matches('.').count() >= 2 && is_grouped_thousands(text) && !text.contains(',')
 }
 
@@ -338,13 +361,22 @@ fn is_unit_before_values(line: &Line) -> bool {
     is_unit_line(line)
         || (line.words.len() <= 3
             && !text.chars().any(|c| c.is_ascii_digit())
-            && !starts_with_label(&text)
+            && (!starts_with_label(&text) || is_bare_level_word(&text))
             && !is_row_number(&text)
             && kind_of(line, false) != Kind::Values)
 }
 
+/// A level's word alone ("Kegiatan", "Program"): before a row's values,
+/// the unit a plan counts in, not a label.
+fn is_bare_level_word(text: &str) -> bool {
+    !text.trim().contains(' ') && parse_label(text).is_some_and(|l| l.name.is_empty() && l.number.is_none() && l.code.is_none())
+}
+
+/// A value cell: numbers, dashes and text targets ("BB"), a ratio
+/// ("1:2.850") or a sum with its currency ("Rp 388.200.000").
 fn is_value_line(line: &Line) -> bool {
-    kind_of(line, false) == Kind::Values
+    let text = line.text();
+    kind_of(line, false) == Kind::Values || is_ratio(&text) || text.strip_prefix("Rp").is_some_and(|n| is_number(n.trim_start_matches(['.', ' '])))
 }
 
 /// Cuts a page into rows (blocks holding a unit and values) and, after the
@@ -365,7 +397,11 @@ fn split_page(page: &Page, body: &[&BodyLine], trailing: usize, open_ends: bool)
     let anchored: Vec<Vec<(usize, usize)>> = blocks.iter().map(|b| anchors(b)).collect();
     let first = anchored.iter().position(|a| !a.is_empty())?;
     let last = anchored.iter().rposition(|a| !a.is_empty())?;
+    let debug = std::env::var_os("RENCANA_DEBUG").is_some();
     if (first..=last).any(|k| anchored[k].is_empty()) {
+        if debug {
+            eprintln!("page {}: no two passes: text between rows ({:?})", page.number, (first..=last).filter(|k| anchored[*k].is_empty()).map(|k| blocks[k].iter().map(Line::text).collect::<Vec<_>>()).collect::<Vec<_>>());
+        }
         return None;
     }
     let wrapped: Vec<Line> = blocks[last + 1..].iter().flatten().cloned().collect();
@@ -380,6 +416,9 @@ fn split_page(page: &Page, body: &[&BodyLine], trailing: usize, open_ends: bool)
     // and name on one line, an indicator on one line; more is a dump of
     // another order (pdftotext's runs of a column's lines).
     if rows.iter().any(|r| r.lead.len() > 3 || r.trail.len() > trailing) {
+        if debug {
+            eprintln!("page {}: no two passes: a row with more than short cells ({:?})", page.number, rows.iter().filter(|r| r.lead.len() > 3 || r.trail.len() > trailing).map(|r| (r.lead.iter().map(Line::text).collect::<Vec<_>>(), r.trail.iter().map(Line::text).collect::<Vec<_>>())).next());
+        }
         return None;
     }
     let cells = cells_of(&blocks[last + 1..], open_ends);
@@ -387,9 +426,14 @@ fn split_page(page: &Page, body: &[&BodyLine], trailing: usize, open_ends: bool)
     // wrapped, one a row at most.
     let numbers = cells.iter().filter(|c| c.kind == CellKind::Value).count();
     if numbers > rows.len() || !cells.iter().any(|c| matches!(c.kind, CellKind::Node | CellKind::Text { .. })) {
+        if debug {
+            eprintln!("page {}: no two passes: {numbers} numbers among {} wrapped cells", page.number, cells.len());
+        }
         return None;
     }
-    Some(Split { before: blocks[..first].iter().flatten().cloned().collect(), rows, cells })
+    let (pieces, before): (Vec<&Vec<Line>>, Vec<&Vec<Line>>) = blocks[..first].iter().partition(|b| is_header_piece(b));
+    let header_pieces = pieces.into_iter().chain(blocks[last + 1..].iter().filter(|b| is_header_piece(b))).flatten().cloned().collect();
+    Some(Split { before: before.into_iter().flatten().cloned().collect(), header_pieces, rows, cells })
 }
 
 /// The runs of value lines in a block that are a row's values: after a
@@ -399,6 +443,11 @@ fn anchors(block: &[Line]) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < block.len() {
+        if let Some(end) = word_target_run(block, i) {
+            out.push((i, end));
+            i = end;
+            continue;
+        }
         if !is_value_line(&block[i]) {
             i += 1;
             continue;
@@ -408,16 +457,41 @@ fn anchors(block: &[Line]) -> Vec<(usize, usize)> {
             i += 1;
         }
         // A "%" cell is the unit, though it reads as a value's sign.
-        let start = if block[start].text() == "%" && i - start >= 2 { start + 1 } else { start };
+        let mut start = if block[start].text() == "%" && i - start >= 2 { start + 1 } else { start };
+        // A NO cell right before the values (the unit and indicator wrapped):
+        // the row adds up without it, and not with it as the target.
+        if i - start >= 6 && is_row_number(&block[start].text()) {
+            let texts: Vec<String> = block[start..start + 6].iter().map(Line::text).collect();
+            if row_obeys(&texts[1..6]) && !row_obeys(&texts[0..5]) {
+                start += 1;
+            }
+        }
         let after_unit = start > 0 && is_unit_before_values(&block[start - 1]);
         // A sum of money alone after a text cell is a budget printed after
         // a column of text (PELAKSANA), not a row's target.
-        let lone_budget = i - start == 1 && is_money(&block[start].text());
+        let lone_budget = i - start == 1 && is_money(&block[start].text()) && !(start > 0 && is_unit_line(&block[start - 1]));
         if (after_unit && !lone_budget) || i - start >= 4 {
             out.push((start, i));
         }
     }
     out
+}
+
+/// A row's word target at `at` ("Baik", "Sangat Baik") after its unit,
+/// with TW IV saying the same, the quarters between blank or dashes: one
+/// past the run. A word alone is no value (it may be a unit or a short
+/// cell); the same word twice after a unit is a target.
+fn word_target_run(block: &[Line], at: usize) -> Option<usize> {
+    let word = block.get(at)?.text();
+    if at == 0 || !is_word_target(&word) || !is_unit_before_values(&block[at - 1]) {
+        return None;
+    }
+    let dashes = block[at + 1..].iter().take_while(|l| l.text() == "-").count();
+    (dashes == 0 || dashes == 3).then_some(())?;
+    let last = at + 1 + dashes;
+    (block.get(last)?.text() == word).then_some(())?;
+    // A budget after them is the row's too.
+    Some(last + 1 + block[last + 1..].iter().take_while(|l| is_value_line(l)).count())
 }
 
 /// The rows of a block with their value runs at `runs`. The lines between
@@ -479,6 +553,9 @@ fn cells_of(blocks: &[Vec<Line>], open_ends: bool) -> Vec<Cell> {
     }
     let mut cells: Vec<Cell> = Vec::with_capacity(groups.len());
     for g in groups {
+        if is_header_piece(&g) {
+            continue;
+        }
         let kind = kind_of_cell(&g);
         if kind == CellKind::Value {
             if let Some(prev) = cells.last_mut().filter(|c| c.kind == CellKind::Value) {
@@ -493,6 +570,24 @@ fn cells_of(blocks: &[Vec<Line>], open_ends: bool) -> Vec<Cell> {
         cells.push(Cell { lines: g, kind });
     }
     cells
+}
+
+/// A wrapped header cell the body's cleaning left ("TUJUAN/SASARAN/PROGRAM/"
+/// / "KEGIATAN/SUB KEGIATAN", "SUMBER DANA"): header words only, in
+/// capitals, and more than a level's label ("KEGIATAN 2" is a node).
+fn is_header_piece(lines: &[Line]) -> bool {
+    let words: Vec<&str> = lines.iter().flat_map(|l| l.words.iter().map(|w| w.text.as_str())).collect();
+    let levels = ["TUJUAN", "SASARAN", "PROGRAM", "KEGIATAN", "SUB"];
+    !words.is_empty()
+        && words.iter().all(|w| is_header_word(w.trim_matches('/')) && !w.chars().any(|c| c.is_lowercase()) && !w.chars().all(|c| c.is_ascii_digit()))
+        && words.iter().any(|w| w.chars().any(char::is_alphabetic) && (w.contains('/') || !levels.contains(w)))
+}
+
+/// A header line naming URAIAN by its levels, slashes between
+/// ("TUJUAN/SASARAN/PROGRAM/", "KEGIATAN/SUB KEGIATAN").
+fn names_levels(line: &Line) -> bool {
+    let levels = ["TUJUAN", "SASARAN", "PROGRAM", "KEGIATAN", "SUB"];
+    line.words.iter().any(|w| w.text.contains('/') && w.text.split('/').filter(|p| !p.is_empty()).all(|p| levels.contains(&p)))
 }
 
 /// A piece of a number cut at a cell's edge ("1.050.000.0").
@@ -510,7 +605,8 @@ fn kind_of_cell(lines: &[Line]) -> CellKind {
         CellKind::Unit
     } else {
         let words: Vec<String> = text.split_whitespace().map(str::to_string).collect();
-        CellKind::Text { official: opens_with_official_title(&text), opener: ind_start(&words).is_some() }
+        let short = words.len() <= 3 && !text.chars().any(|c| c.is_ascii_digit());
+        CellKind::Text { official: opens_with_official_title(&text), opener: ind_start(&words).is_some(), short }
     }
 }
 
@@ -552,8 +648,9 @@ fn fit(kind: CellKind, slot: Slot, row: &RowPrint, opening: f64, trailing: usize
         (CellKind::Unit, s) if s >= Slot::Trail => Some(0.8),
         // A cell of a trailing column (KETERANGAN: "Laporan Bidang
         // Perkebunan") is told from an indicator by how it opens.
-        (CellKind::Text { official, opener }, Slot::Indicator) => Some(if official { 1.0 } else if opener { 0.0 } else { 0.3 }),
-        (CellKind::Text { official, opener }, s) if s >= Slot::Trail => Some(if official { 0.0 } else if opener { 0.9 } else { 0.2 }),
+        (CellKind::Text { official, opener, .. }, Slot::Indicator) => Some(if official { 1.0 } else if opener { 0.0 } else { 0.3 }),
+        (CellKind::Text { official, opener, .. }, s) if s >= Slot::Trail => Some(if official { 0.0 } else if opener { 0.9 } else { 0.2 }),
+        (CellKind::Text { official: false, opener: false, short: true }, Slot::Unit) => Some(0.1),
         // A node's name printed without its label.
         (CellKind::Text { official: false, .. }, Slot::Node) => Some(1.5),
         _ => None,
@@ -802,7 +899,7 @@ mod tests {
         let pages = read("Tujuan 1\nMeningkatnya derajat kesehatan \nmasyarakat\nIndeks Kepuasan Masyarakat \nterhadap layanan\nper 100.000 \nKH\n");
         let cells = cells_of(&[pages[0].lines.clone()], true);
         let kinds: Vec<CellKind> = cells.iter().map(|c| c.kind).collect();
-        assert_eq!(kinds, [CellKind::Node, CellKind::Text { official: false, opener: true }, CellKind::Unit]);
+        assert_eq!(kinds, [CellKind::Node, CellKind::Text { official: false, opener: true, short: false }, CellKind::Unit]);
     }
 
     #[test]
