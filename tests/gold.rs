@@ -204,6 +204,22 @@ const FLOORS: &[(&str, f64)] = &[
     ("generated/gen36.mutool.txt", 1.000),
     ("generated/gen36.pdf", 1.000),
     ("generated/gen36.txt", 0.590),
+    ("generated/gen37.layout.txt", 1.000),
+    ("generated/gen37.mutool.txt", 1.000),
+    ("generated/gen37.pdf", 1.000),
+    ("generated/gen37.txt", 0.172),
+    ("generated/gen38.layout.txt", 0.920),
+    ("generated/gen38.mutool.txt", 0.000),
+    ("generated/gen38.pdf", 1.000),
+    ("generated/gen38.txt", 0.000),
+    ("generated/gen39.layout.txt", 0.961),
+    ("generated/gen39.mutool.txt", 0.346),
+    ("generated/gen39.pdf", 1.000),
+    ("generated/gen39.txt", 0.076),
+    ("generated/gen40.layout.txt", 0.863),
+    ("generated/gen40.mutool.txt", 0.454),
+    ("generated/gen40.pdf", 0.909),
+    ("generated/gen40.txt", 0.454),
 ];
 
 /// Scores below the floor by no more than this are float noise.

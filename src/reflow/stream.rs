@@ -1543,7 +1543,7 @@ fn name_columns(p: &PageParts, cols: &Columns) -> HeaderNames {
     }
     let defaults = [Role::Target, Role::Tw1, Role::Tw2, Role::Tw3, Role::Tw4];
     let mut value_names = vec![String::new(); value_text.len()];
-    let mut value_roles: Vec<Option<Role>> = value_text.iter().map(|t| value_role_of(t).map(Role::ungrouped).filter(|r| r.is_value())).collect();
+    let mut value_roles: Vec<Option<Role>> = value_text.iter().map(|t| value_role_of(&without_spilled_budget_word(t)).map(Role::ungrouped).filter(|r| r.is_value())).collect();
     // "TRIWULAN" printed once over the quarters leaves their numerals
     // alone over the columns ("I", "II", ...): under that group word a
     // bare numeral names its quarter.
@@ -1552,6 +1552,20 @@ fn name_columns(p: &PageParts, cols: &Columns) -> HeaderNames {
         for (r, t) in value_roles.iter_mut().zip(&value_text) {
             if r.is_none() {
                 *r = bare_quarter_numeral(t);
+            }
+        }
+    }
+    // "TARGET" printed once over the quarters and the year's target can
+    // land over one quarter's numeral ("TARGET" / "III" in a layout dump,
+    // its cell wider than the word): with another column naming the
+    // year's target ("TAHUN 2026"), that numeral names its quarter.
+    if quarter_group && value_roles.iter().filter(|r| **r == Some(Role::Target)).count() >= 2 {
+        for (r, t) in value_roles.iter_mut().zip(&value_text) {
+            if *r == Some(Role::Target) {
+                let rest: Vec<&str> = t.split_whitespace().filter(|w| squash(w) != "TARGET").collect();
+                if let Some(q) = bare_quarter_numeral(&rest.join(" ")) {
+                    *r = Some(q);
+                }
             }
         }
     }
@@ -2183,10 +2197,54 @@ fn choose_split(placed: &[Placed], between: &[usize], a: usize, b: usize, col: C
 }
 
 
+
+/// A value column's header text without a budget word that spilled over
+/// it from the next column ("ANGGARAN Tw" over TW IV, "ANGGARAN (Rp)"
+/// printed wide beside it, as a scan's OCR places it): a column whose
+/// header names a quarter is no budget column.
+fn without_spilled_budget_word(text: &str) -> std::borrow::Cow<'_, str> {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let quarter = words.iter().any(|w| is_quarter_word(&squash(w)) || squash(w).starts_with("TW"));
+    let budget = |w: &&str| matches!(squash(w).as_str(), "ANGGARAN" | "PAGU");
+    if quarter && words.iter().any(budget) {
+        std::borrow::Cow::Owned(words.into_iter().filter(|w| !budget(w)).collect::<Vec<_>>().join(" "))
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::extract::text::pages_of;
+
+    #[test]
+    fn a_budget_word_spilled_over_a_quarters_header_is_not_its_name() {
+        assert_eq!(without_spilled_budget_word("ANGGARAN Tw "), "Tw");
+        assert_eq!(without_spilled_budget_word("PAGU TW IV"), "TW IV");
+        // A budget column's own header stays.
+        assert_eq!(without_spilled_budget_word("ANGGARAN (Rp) "), "ANGGARAN (Rp) ");
+    }
+
+    #[test]
+    fn target_over_the_quarters_and_the_years_target_names_no_quarter_column() {
+        // pdftotext -layout centres "TARGET" over TRIWULAN and TAHUN 2026,
+        // right over TW III's numeral: the quarters come first, the year's
+        // target last, and TW III is no second target.
+        let text = [
+            "          URAIAN              INDIKATOR KINERJA           SATUAN                    TARGET",
+            "",
+            "                                                                      TRIWULAN              TAHUN",
+            "                                                                    I     II    III    IV    2026",
+            "",
+            "Program 1 Administrasi        Jumlah desa dibina          Desa    100   120   120     81    421",
+            "Program 2 Pemerintahan        Persentase desa tertib      Persen    -     -     -     95     95",
+        ]
+        .join("\n");
+        let table = reflow(&pages_of(&text, false));
+        let values: Vec<Vec<String>> = table.rows.iter().filter(|r| r.has_indicator()).map(|r| [Role::Target, Role::Tw1, Role::Tw2, Role::Tw3, Role::Tw4].iter().map(|q| r.get(*q).unwrap_or("").to_string()).collect()).collect();
+        assert_eq!(values, [["421", "100", "120", "120", "81"], ["95", "-", "-", "-", "95"]]);
+    }
 
     /// A positioned word as a PDF gives it: 6 points a letter, 10 high.
     fn pword(text: &str, x0: f32, y0: f32) -> Word {
