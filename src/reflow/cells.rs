@@ -94,6 +94,11 @@ pub fn is_cut_word(left: &str, right: &str, vocab: &Vocabulary) -> bool {
         Some(h) if !h.is_empty() => h,
         _ => return false,
     };
+    // "Pengelolaan" / "e-government": a piece joined to more by a hyphen
+    // opens a word of its own, never a cut word's tail.
+    if right[head.len()..].starts_with('-') {
+        return false;
+    }
     if is_capitals(tail) && is_capitals(head) {
         return is_cut_capitals(tail, head, vocab);
     }
@@ -229,6 +234,14 @@ mod tests {
         let v = vocab("PENGEMBANGA N ETIKA RUMAH SAKIT TIPE B");
         assert_eq!(join_lines(&["DAN PENGEMBANGA", "N ETIKA"], &v), "DAN PENGEMBANGAN ETIKA");
         assert_eq!(join_lines(&["RUMAH SAKIT TIPE", "B"], &v), "RUMAH SAKIT TIPE B");
+    }
+
+    #[test]
+    fn a_hyphenated_word_on_the_next_line_is_no_cut_words_tail() {
+        // "e" alone would be a one-letter tail; "e-government" is a word.
+        let v = vocab("Pengelolaan e-government di Lingkup Pemerintah");
+        assert_eq!(join_lines(&["Pengelolaan", "e-government di Lingkup"], &v), "Pengelolaan e-government di Lingkup");
+        assert_eq!(join_lines(&["Layanan", "e-KTP"], &v), "Layanan e-KTP");
     }
 
     #[test]

@@ -832,20 +832,23 @@ fn is_number_word(w: &str) -> bool {
 /// cutting the word ("Informa") and its tail ("tif") on the next line.
 /// The unit at `i - 1`, the word at `i`.
 fn word_target_anchor(toks: &[Tok], i: usize) -> Option<Anchor> {
-    let (unit, word, tw4) = (&toks[i - 1], &toks[i], toks.get(i + 1)?);
+    // The quarters between may be printed as dashes, each on its line.
+    let dashes = if toks.get(i + 1..i + 4).is_some_and(|q| q.iter().all(|t| t.text == "-")) { 3 } else { 0 };
+    let (unit, word, tw4) = (&toks[i - 1], &toks[i], toks.get(i + 1 + dashes)?);
     let own_lines = unit.line < word.line && word.line < tw4.line;
     let is_target_word = is_word_target(word.text) && !is_known(&canonical(word.text)) && !starts_with_label(word.text);
     if !own_lines || !is_target_word || !is_known(&canonical(unit.text)) {
         return None;
     }
     let end = if tw4.text == word.text {
-        i + 2
+        i + dashes + 2
     } else {
         let tail = cut_word_target_tail(word.text, tw4.text)?;
-        toks.get(i + 2).filter(|t| t.text == tail && t.line > tw4.line)?;
-        i + 3
+        toks.get(i + dashes + 2).filter(|t| t.text == tail && t.line > tw4.line)?;
+        i + dashes + 3
     };
-    Some(Anchor { unit_tok: i - 1, unit_from: i - 1, values: vec![word.text.to_string(), word.text.to_string()], end })
+    let values = if dashes == 3 { vec![word.text.to_string(), "-".into(), "-".into(), "-".into(), word.text.to_string()] } else { vec![word.text.to_string(), word.text.to_string()] };
+    Some(Anchor { unit_tok: i - 1, unit_from: i - 1, values, end })
 }
 
 /// Puts the targets in their columns. With every value present the order

@@ -212,6 +212,21 @@ fn a_word_target_on_lines_of_its_own_is_the_target_and_tw_iv() {
 }
 
 #[test]
+fn a_word_target_with_dashed_quarters_is_the_target_and_tw_iv() {
+    // "Kategori" / "Baik" / "-" / "-" / "-" / "Baik": the quarters printed
+    // as dashes between the target and TW IV, each cell on its line.
+    let text = format!(
+        "RENCANA AKSI TAHUN 2026\n\n{HEADER}\n\nIndeks Profesionalitas ASN\nIndeks\n72,5\n-\n-\n-\n72,5\n\n2. Predikat sistem merit\nKategori\nBaik\n-\n-\n-\nBaik\n\n\
+         3. Persentase ASN yang dilatih\nPersen\n60\n10\n20\n40\n60\n"
+    );
+    let t = table(&text);
+    let r = rows(&t);
+    assert_eq!(r.len(), 3, "{r:?}");
+    assert_eq!((r[1].1.as_str(), r[1].2.as_str()), ("2. Predikat sistem merit", "Kategori"), "{r:?}");
+    assert_eq!(r[1].3, v("Baik - - - Baik"));
+}
+
+#[test]
 fn a_numbered_label_alone_takes_the_name_under_it() {
     // "Program 1" alone on its line, then its name, which opens with the
     // word "Program" too: one node, not a numbered label and a bare one.
