@@ -624,8 +624,9 @@ const ANOTHER_NODE: f64 = 1.0;
 const LEFT_OUT: f64 = 3.0;
 
 /// The cost of putting a cell of `kind` in `slot` of `row` (`None`: it may
-/// not go there); `opening`: the cost of a node opening at the row.
-fn fit(kind: CellKind, slot: Slot, row: &RowPrint, opening: f64, trailing: usize, budget: bool) -> Option<f64> {
+/// not go there); `opening`: the cost of a node opening at the row. (Room
+/// left in the trailing columns is the caller's to check.)
+fn fit(kind: CellKind, slot: Slot, row: &RowPrint, opening: f64, budget: bool) -> Option<f64> {
     match slot {
         Slot::Node if row.has_node => None,
         Slot::Indicator if row.has_indicator => None,
@@ -634,10 +635,6 @@ fn fit(kind: CellKind, slot: Slot, row: &RowPrint, opening: f64, trailing: usize
         Slot::Value if row.values < 4 || row.values >= 5 + budget as usize => None,
         _ => Some(()),
     }?;
-    let trail_room = trailing.saturating_sub(row.trail.len());
-    if slot >= Slot::Trail && (slot as usize - Slot::Trail as usize) >= trail_room {
-        return None;
-    }
     match (kind, slot) {
         (CellKind::Node, Slot::Node) => Some(opening),
         (CellKind::Node, _) => None,
@@ -734,9 +731,9 @@ fn deal(rows: &[RowPrint], cells: &[Cell], trailing: usize, budget: bool) -> (Ve
                     let fits = if kind_slot == Slot::Trail {
                         let k = slot - Slot::Trail as u8;
                         let room = trailing.saturating_sub(rows[j].trail.len());
-                        ((k as usize) < room).then(|| fit(cell.kind, Slot::Trail, &rows[j], opening[j], trailing, budget)).flatten()
+                        ((k as usize) < room).then(|| fit(cell.kind, Slot::Trail, &rows[j], opening[j], budget)).flatten()
                     } else {
-                        fit(cell.kind, kind_slot, &rows[j], opening[j], trailing, budget)
+                        fit(cell.kind, kind_slot, &rows[j], opening[j], budget)
                     };
                     let Some(w) = fits else { continue };
                     let filled = (j == i && f) || slot == Slot::Indicator as u8;
