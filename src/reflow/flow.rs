@@ -238,7 +238,9 @@ fn read(pages: &[Page], units_moved: bool, placement: Placement) -> Table {
     // it scores clearly better, or as well while its alignment left no
     // doubt (every indicator has its unit, every value its row, every node
     // its place); otherwise the in-order reading stays.
-    let mut recovered = recover::recover(pages, &table.columns);
+    // Pages whose wrapped cells were put back hold their rows in order:
+    // no reading order to recover.
+    let mut recovered = if cells_placed { recover::Recovered::default() } else { recover::recover(pages, &table.columns) };
     for (rows, warnings) in [(&mut ordered.rows, &mut ordered.warnings), (&mut recovered.rows, &mut recovered.warnings)] {
         let moved = target_last::put_target_first(rows);
         if moved > 0 {
@@ -255,7 +257,7 @@ fn read(pages: &[Page], units_moved: bool, placement: Placement) -> Table {
         eprintln!("titles: in order {:?}, recovered {:?}", table.title, recovered.title);
     }
     let baseline_column = names_baseline_column(pages);
-    if q_new > q_old + 0.5 || (q_new >= q_old && sure) {
+    if !cells_placed && (q_new > q_old + 0.5 || (q_new >= q_old && sure)) {
         table.rows = recovered.rows;
         table.signature = recovered.signature;
         if !recovered.title.is_empty() {

@@ -540,8 +540,10 @@ fn cells_of(blocks: &[Vec<Line>], open_ends: bool) -> Vec<Cell> {
         for l in blocks.iter().flatten() {
             let text = l.text();
             let bare_label = parse_label(&text).is_some_and(|lab| lab.name.is_empty());
+            // "rata-" / "rata kabupaten": a word broken at its hyphen goes on.
+            let broken_at_hyphen = text.ends_with('-') && text.trim_end_matches('-').ends_with(char::is_alphabetic);
             cur.push(l.clone());
-            if !l.open_end && !bare_label {
+            if !l.open_end && !bare_label && !broken_at_hyphen {
                 groups.push(std::mem::take(&mut cur));
             }
         }
