@@ -32,7 +32,7 @@ use super::unit_last::{kind_of, Kind};
 use crate::extract::{Line, Page, Word};
 use crate::parse::header::is_header_word;
 use crate::parse::label::is_code;
-use crate::parse::label::written::{parse_label, starts_with_label};
+use crate::parse::label::written::{names_bare_label, parse_label, starts_with_label};
 use crate::parse::number::{is_grouped_thousands, is_number, is_ratio, is_word_target, parse_value};
 use crate::parse::unit::opens_with_official_title;
 use super::values::row_obeys;
@@ -551,7 +551,20 @@ fn cells_of(blocks: &[Vec<Line>], open_ends: bool) -> Vec<Cell> {
             groups.push(cur);
         }
     } else {
-        groups = blocks.to_vec();
+        // Without the spaces, a label opens a cell of its own ("Tujuan 1
+        // ..." / "Sasaran 1 ..." in one block), unless it names the bare
+        // label above it ("Program 1" / "PROGRAM PENYEDIAAN ...").
+        for block in blocks {
+            let mut cur: Vec<Line> = Vec::new();
+            for l in block {
+                let opens = cur.last().is_some_and(|prev: &Line| starts_with_label(&l.text()) && !names_bare_label(&prev.text(), &l.text()));
+                if opens {
+                    groups.push(std::mem::take(&mut cur));
+                }
+                cur.push(l.clone());
+            }
+            groups.push(cur);
+        }
     }
     let mut cells: Vec<Cell> = Vec::with_capacity(groups.len());
     for g in groups {
@@ -899,6 +912,14 @@ mod tests {
         let cells = cells_of(&[pages[0].lines.clone()], true);
         let kinds: Vec<CellKind> = cells.iter().map(|c| c.kind).collect();
         assert_eq!(kinds, [CellKind::Node, CellKind::Text { official: false, opener: true, short: false }, CellKind::Unit]);
+    }
+
+    #[test]
+    fn without_the_wraps_spaces_a_label_opens_a_cell() {
+        let pages = read("Tujuan 1 Meningkatnya kualitas\npemerataan layanan\nSasaran 1 Meningkatnya akses\npendidikan dasar\nProgram 1\nPROGRAM PENGELOLAAN PENDIDIKAN\n");
+        let cells = cells_of(&[pages[0].lines.clone()], false);
+        let texts: Vec<String> = cells.iter().map(|c| one_line(&c.lines).text()).collect();
+        assert_eq!(texts, ["Tujuan 1 Meningkatnya kualitas pemerataan layanan", "Sasaran 1 Meningkatnya akses pendidikan dasar", "Program 1 PROGRAM PENGELOLAAN PENDIDIKAN"]);
     }
 
     #[test]
