@@ -440,6 +440,27 @@ fn in_order(lines: &[SrcLine], value_roles: &[Role], text_after: &[Role], plan_h
         .flat_map(|(li, l)| l.text.split_whitespace().map(move |w| Tok { text: w, line: li }))
         .collect();
     let mut anchors = find_anchors(&toks, value_roles.len());
+    // A plan whose header names ANGGARAN only in a piece the columns missed:
+    // read with room for one value more, its rows hold the budget first or
+    // last, where their sums of money stand (gen39 prints ANGGARAN before
+    // TARGET); rows that do not agree leave the columns as they were.
+    let mut with_budget: Option<Vec<Role>> = None;
+    if plan_has_budget && !value_roles.contains(&Role::Budget) {
+        let wider = find_anchors(&toks, value_roles.len() + 1);
+        if let Some(first) = budget_place(&wider, value_roles.len()) {
+            with_budget = Some(if first { [&[Role::Budget][..], value_roles].concat() } else { [value_roles, &[Role::Budget][..]].concat() });
+            // Only a row whose extra value is its sum of money takes it.
+            let at = if first { 0 } else { value_roles.len() };
+            for k in 0..anchors.len() {
+                let Some(w) = wider.iter().find(|w| w.unit_tok == anchors[k].unit_tok) else { continue };
+                let money = w.values.len() == value_roles.len() + 1 && cell_passes::is_money(&w.values[at]);
+                let clear = anchors.get(k + 1).is_none_or(|next| next.unit_from >= w.end);
+                if money && clear {
+                    anchors[k] = w.clone();
+                }
+            }
+        }
+    }
     // A dump that prints every cell on lines of its own and marks a wrapped
     // line by its trailing space (mutool) tells where every cell ends: a
     // line that does not go on closes its cell. Told by its value cells,
@@ -520,7 +541,10 @@ fn in_order(lines: &[SrcLine], value_roles: &[Role], text_after: &[Role], plan_h
         row.set(Role::Indicator, indicator);
         let unit: Vec<&str> = toks[a.unit_from..=a.unit_tok].iter().map(|t| t.text).collect();
         row.set(Role::Unit, mend_cut_unit(&unit.join(" ")).into_owned());
-        assign_values(&mut row, &a.values, value_roles);
+        match &with_budget {
+            Some(roles) if a.values.len() == roles.len() => assign_values(&mut row, &a.values, roles),
+            _ => assign_values(&mut row, &a.values, value_roles),
+        }
         rows.push(row);
         prev_end = a.end;
     }
@@ -851,6 +875,22 @@ fn word_target_anchor(toks: &[Tok], i: usize) -> Option<Anchor> {
     };
     let values = if dashes == 3 { vec![word.text.to_string(), "-".into(), "-".into(), "-".into(), word.text.to_string()] } else { vec![word.text.to_string(), word.text.to_string()] };
     Some(Anchor { unit_tok: i - 1, unit_from: i - 1, values, end })
+}
+
+/// Where the budget stands in rows with one value more than the `columns`
+/// value columns: `Some(true)` first, `Some(false)` last, when at least
+/// two such rows hold a sum of money there and nine in ten of them agree.
+fn budget_place(anchors: &[Anchor], columns: usize) -> Option<bool> {
+    let (mut first, mut last) = (0, 0);
+    for a in anchors.iter().filter(|a| a.values.len() == columns + 1) {
+        match (cell_passes::is_money(&a.values[0]), cell_passes::is_money(&a.values[columns])) {
+            (true, false) => first += 1,
+            (false, true) => last += 1,
+            _ => {}
+        }
+    }
+    let (more, fewer) = (first.max(last), first.min(last));
+    (more >= 2 && fewer * 10 <= more).then_some(first > last)
 }
 
 /// Puts the targets in their columns. With every value present the order
@@ -1365,6 +1405,20 @@ mod value_rule_tests {
 
     fn s(v: &[&str]) -> Vec<String> {
         v.iter().map(|x| x.to_string()).collect()
+    }
+
+    #[test]
+    fn the_budget_stands_where_the_rows_sums_of_money_do() {
+        let anchor = |v: &[&str]| Anchor { unit_tok: 0, unit_from: 0, values: s(v), end: 0 };
+        // ANGGARAN printed before TARGET.
+        let first = [anchor(&["24.615.000.000", "67,5", "-", "-", "-", "67,5"]), anchor(&["16.840.000.000", "1.240", "-", "420", "510", "310"]), anchor(&["42,5", "-", "15", "17,5", "10"])];
+        assert_eq!(budget_place(&first, 5), Some(true));
+        // After TW IV.
+        let last = [anchor(&["80", "20", "40", "60", "80", "2.340.000.000"]), anchor(&["150", "30", "80", "120", "150", "640.000.000"])];
+        assert_eq!(budget_place(&last, 5), Some(false));
+        // One row alone, or rows that disagree, tell nothing.
+        assert_eq!(budget_place(&last[..1], 5), None);
+        assert_eq!(budget_place(&[first[0].clone(), last[0].clone()], 5), None);
     }
 
     #[test]

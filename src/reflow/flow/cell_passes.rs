@@ -328,7 +328,7 @@ struct Split {
 
 /// A sum of money: a whole number in two or more thousands groups
 /// ("185.000.000"), the size of a budget, not of a target.
-fn is_money(text: &str) -> bool {
+pub(super) fn is_money(text: &str) -> bool {
     let text = text.strip_prefix("Rp").map_or(text, |n| n.trim_start_matches(['.', ' ']));
     text.matches('.').count() >= 2 && is_grouped_thousands(text) && !text.contains(',')
 }
