@@ -94,7 +94,6 @@ enum Placement<'a> {
     /// When the dump reads as two passes, read it both ways and keep the
     /// reading the grammar accepts better.
     Try,
-    Never,
     /// The pages are the rows rebuilt so.
     Done(&'a cell_passes::Placed),
 }
@@ -166,9 +165,6 @@ fn read(pages: &[Page], units_moved: bool, placement: Placement) -> Table {
     if table.columns.is_empty() {
         table.columns = vec![Role::Node, Role::Indicator, Role::Unit, Role::Target, Role::Tw1, Role::Tw2, Role::Tw3, Role::Tw4];
     }
-    // A spreadsheet's two passes cut its header too: the wrapped header
-    // cells ("TARGET" / "2026", "PAGU" / "ANGGARAN (Rp)") come after the
-    // rows, and each names a column.
     // A spreadsheet's two passes cut its header too (a wrapped header
     // cell, "TARGET" / "2026", comes with the second pass): the order of
     // its pieces tells nothing, and every piece names a column.
@@ -198,6 +194,10 @@ fn read(pages: &[Page], units_moved: bool, placement: Placement) -> Table {
     }
     // A page's header may be cut; any piece naming ANGGARAN tells the plan has budgets.
     let plan_has_budget = table.columns.contains(&Role::Budget) || header_roles.contains(&Role::Budget);
+    // The reading with the wrapped cells put back, kept when the grammar
+    // accepts it at least as well as the reading of the dump as it is
+    // (this function's own, below).
+    let mut placed_reading: Option<(Table, cell_passes::Placed)> = None;
     if matches!(placement, Placement::Try) {
         if let Some(placed) = cell_passes::place_wrapped_cells(pages, text_after.len(), plan_has_budget) {
             if std::env::var_os("RENCANA_DEBUG").is_some() {
@@ -206,29 +206,8 @@ fn read(pages: &[Page], units_moved: bool, placement: Placement) -> Table {
                     p.lines.iter().for_each(|l| eprintln!("{}", l.text()));
                 }
             }
-            let mut with = read(&placed.pages, units_moved, Placement::Done(&placed));
-            let without = read(pages, units_moved, Placement::Never);
-            // The same lines either way, so the same labels to find.
-            let labels = labelled_lines(&lines);
-            let (q_with, q_without) = (quality(&with.rows, labels), quality(&without.rows, labels));
-            if std::env::var_os("RENCANA_DEBUG").is_some() {
-                eprintln!("wrapped cells placed: scored {q_with}, as dumped {q_without}");
-            }
-            if q_with < q_without {
-                return without;
-            }
-            // Rows are told where they are in the source, not in the pages rebuilt.
-            for row in &mut with.rows {
-                let page = placed.pages.iter().position(|p| p.number == row.page);
-                if let Some(line) = page.and_then(|k| placed.origin[k].get(row.line as usize - 1)).filter(|l| **l > 0) {
-                    row.line = *line;
-                }
-            }
-            if with.signature.is_empty() {
-                with.signature = placed.signature.iter().map(|l| fold(l)).collect();
-            }
-            with.warnings.push(format!("wrapped_cells_placed: {} ({} left out)", placed.placed, placed.unplaced));
-            return with;
+            let with = read(&placed.pages, units_moved, Placement::Done(&placed));
+            placed_reading = Some((with, placed));
         }
     }
     let mut ordered = in_order(&part_merged_label_lines(&lines), &value_roles, &text_after, plan_has_budget);
@@ -272,6 +251,27 @@ fn read(pages: &[Page], units_moved: bool, placement: Placement) -> Table {
     }
     if baseline_column {
         withhold_values(&mut table, "KONDISI AWAL");
+    }
+    if let Some((mut with, placed)) = placed_reading {
+        // The same lines either way, so the same labels to find.
+        let (q_with, q_without) = (quality(&with.rows, labels), quality(&table.rows, labels));
+        if std::env::var_os("RENCANA_DEBUG").is_some() {
+            eprintln!("wrapped cells placed: scored {q_with}, as dumped {q_without}");
+        }
+        if q_with >= q_without {
+            // Rows are told where they are in the source, not in the pages rebuilt.
+            for row in &mut with.rows {
+                let page = placed.pages.iter().position(|p| p.number == row.page);
+                if let Some(line) = page.and_then(|k| placed.origin[k].get(row.line as usize - 1)).filter(|l| **l > 0) {
+                    row.line = *line;
+                }
+            }
+            if with.signature.is_empty() {
+                with.signature = placed.signature.iter().map(|l| fold(l)).collect();
+            }
+            with.warnings.push(format!("wrapped_cells_placed: {} ({} left out)", placed.placed, placed.unplaced));
+            return with;
+        }
     }
     table
 }

@@ -256,6 +256,7 @@ fn find_word(s: &str, word: &str) -> Option<usize> {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
 
     #[test]
     fn civil_service_ranks_are_told_from_names_and_positions() {
@@ -266,8 +267,6 @@ mod tests {
             assert!(!is_civil_service_rank(other), "{other}");
         }
     }
-
-    use super::*;
 
     #[test]
     fn title_block() {

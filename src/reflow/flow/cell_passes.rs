@@ -129,9 +129,13 @@ pub(super) fn place_wrapped_cells(pages: &[Page], trailing: usize, budget: bool)
     for page in pages {
         let lines: Vec<&BodyLine> = body.iter().filter(|l| l.page == page.number).collect();
         let kept: std::collections::HashSet<u32> = lines.iter().map(|l| l.line).collect();
-        let Some(split) = split_page(page, &lines, trailing, open_ends) else {
+        // A page that does not read as two passes stays as dumped.
+        let as_dumped = |out: &mut Placed| {
             out.pages.push(without_signature(page, &removed.signature, &mut out.signature));
             out.origin.push((1..=page.lines.len() as u32).collect());
+        };
+        let Some(split) = split_page(page, &lines, trailing, open_ends) else {
+            as_dumped(&mut out);
             continue;
         };
         // A wrapped sum of money tells a budget column the header may not name.
@@ -151,16 +155,15 @@ pub(super) fn place_wrapped_cells(pages: &[Page], trailing: usize, budget: bool)
             if std::env::var_os("RENCANA_DEBUG").is_some() {
                 eprintln!("page {}: wrapped cells left out ({} rows, {} cells): {:?}", page.number, split.rows.len(), split.cells.len(), choice.iter().zip(&split.cells).filter(|(c, _)| c.is_none()).map(|(_, c)| c.lines.iter().map(Line::text).collect::<Vec<_>>().join(" / ")).collect::<Vec<_>>());
             }
-            out.pages.push(without_signature(page, &removed.signature, &mut out.signature));
-            out.origin.push((1..=page.lines.len() as u32).collect());
+            as_dumped(&mut out);
             continue;
         }
         two_pass_pages += 1;
         for row in &split.rows {
             let values = &row.anchor[row.has_unit as usize..];
-            // The budget: the row's largest number, a sum of money.
-            let largest = values.iter().enumerate().filter_map(|(k, l)| parse_value(&l.text()).as_f64().map(|v| (k, v, l))).max_by(|a, b| a.1.total_cmp(&b.1));
             if values.len() >= 6 {
+                // The budget: the row's largest number, a sum of money.
+                let largest = values.iter().enumerate().filter_map(|(k, l)| parse_value(&l.text()).as_f64().map(|v| (k, v, l))).max_by(|a, b| a.1.total_cmp(&b.1));
                 money_at.extend(largest.filter(|(_, _, l)| is_money(&l.text())).map(|(k, _, _)| k));
             }
         }
@@ -237,8 +240,9 @@ pub(super) fn place_wrapped_cells(pages: &[Page], trailing: usize, budget: bool)
             }
             anchor.extend(row.anchor.iter().cloned());
             for c in given(Slot::Value) {
-                match value_place(row, &one_line(&c.lines).text(), budget) {
-                    Some(at) => anchor.insert(at + row.has_unit as usize, one_line(&c.lines)),
+                let value = one_line(&c.lines);
+                match value_place(row, &value.text(), budget) {
+                    Some(at) => anchor.insert(at + row.has_unit as usize, value),
                     None => out.unplaced += 1,
                 }
             }
@@ -250,8 +254,8 @@ pub(super) fn place_wrapped_cells(pages: &[Page], trailing: usize, budget: bool)
                 para(&mut rebuilt, &c.lines);
             }
         }
-        out.placed += choice.iter().filter(|c| c.is_some()).count();
-        out.unplaced += choice.iter().filter(|c| c.is_none()).count();
+        // (Every cell has its row: a page leaving one out is read as dumped.)
+        out.placed += choice.len();
         // Lines keep their source's row position (a dump's y is its line).
         let source_line: std::collections::HashMap<u32, u32> = page.lines.iter().enumerate().filter_map(|(i, l)| l.words.first().map(|w| (w.y0.to_bits(), i as u32 + 1))).collect();
         out.origin.push(rebuilt.iter().map(|l| l.words.first().and_then(|w| source_line.get(&w.y0.to_bits()).copied()).unwrap_or(0)).collect());

@@ -199,31 +199,19 @@ fn a_unit_wrapped_after_its_first_word_is_one_unit() {
 #[test]
 fn a_word_target_on_lines_of_its_own_is_the_target_and_tw_iv() {
     // mutool prints each cell on its own line: "Kategori" (the unit), then
-    // "Baik" for the year's target and "Baik" for TW IV.
-    let text = format!(
-        "RENCANA AKSI TAHUN 2026\n\n{HEADER}\n\nIndeks Profesionalitas ASN\nIndeks\n72,5\n-\n-\n-\n72,5\n\n2. Predikat sistem merit\nKategori\nBaik\nBaik\n\n\
-         3. Persentase ASN yang dilatih\nPersen\n60\n10\n20\n40\n60\n"
-    );
-    let t = table(&text);
-    let r = rows(&t);
-    assert_eq!(r.len(), 3, "{r:?}");
-    assert_eq!((r[1].1.as_str(), r[1].2.as_str()), ("2. Predikat sistem merit", "Kategori"), "{r:?}");
-    assert_eq!(r[1].3, v("Baik    Baik"));
-}
-
-#[test]
-fn a_word_target_with_dashed_quarters_is_the_target_and_tw_iv() {
-    // "Kategori" / "Baik" / "-" / "-" / "-" / "Baik": the quarters printed
-    // as dashes between the target and TW IV, each cell on its line.
-    let text = format!(
-        "RENCANA AKSI TAHUN 2026\n\n{HEADER}\n\nIndeks Profesionalitas ASN\nIndeks\n72,5\n-\n-\n-\n72,5\n\n2. Predikat sistem merit\nKategori\nBaik\n-\n-\n-\nBaik\n\n\
-         3. Persentase ASN yang dilatih\nPersen\n60\n10\n20\n40\n60\n"
-    );
-    let t = table(&text);
-    let r = rows(&t);
-    assert_eq!(r.len(), 3, "{r:?}");
-    assert_eq!((r[1].1.as_str(), r[1].2.as_str()), ("2. Predikat sistem merit", "Kategori"), "{r:?}");
-    assert_eq!(r[1].3, v("Baik - - - Baik"));
+    // "Baik" for the year's target and "Baik" for TW IV, the quarters
+    // between blank or printed as dashes.
+    for (cells, values) in [("Baik\nBaik", "Baik    Baik"), ("Baik\n-\n-\n-\nBaik", "Baik - - - Baik")] {
+        let text = format!(
+            "RENCANA AKSI TAHUN 2026\n\n{HEADER}\n\nIndeks Profesionalitas ASN\nIndeks\n72,5\n-\n-\n-\n72,5\n\n2. Predikat sistem merit\nKategori\n{cells}\n\n\
+             3. Persentase ASN yang dilatih\nPersen\n60\n10\n20\n40\n60\n"
+        );
+        let t = table(&text);
+        let r = rows(&t);
+        assert_eq!(r.len(), 3, "{r:?}");
+        assert_eq!((r[1].1.as_str(), r[1].2.as_str()), ("2. Predikat sistem merit", "Kategori"), "{r:?}");
+        assert_eq!(r[1].3, v(values));
+    }
 }
 
 #[test]
