@@ -153,7 +153,7 @@ const FLOORS: &[(&str, f64)] = &[
     ("generated/gen23.pdf", 1.000),
     ("generated/gen23.txt", 0.083),
     ("generated/gen24.layout.txt", 0.965),
-    ("generated/gen24.mutool.txt", 0.000),
+    ("generated/gen24.mutool.txt", 1.000),
     ("generated/gen24.pdf", 1.000),
     ("generated/gen24.txt", 0.266),
     ("generated/gen25.layout.txt", 0.960),

@@ -342,8 +342,9 @@ pub fn distrust_ocr_rows(doc: &mut Document, ocr_pages: &[u32]) {
 /// whose unit is no known unit (a note's word, "BPS", or an indicator's
 /// last word, read as the unit) and whose numbers fit neither arithmetic
 /// was most likely given another row's values: its numbers are not given
-/// out (left unreadable, their text kept) with `values_unconfirmed`. A
-/// known unit, or numbers that fit, vouch for the row.
+/// out (left unreadable, their text kept) with `values_unconfirmed`, nor
+/// is the budget read beside them, the same misreading's. A known unit, or
+/// numbers that fit, vouch for the row.
 pub fn distrust_flow_rows(doc: &mut Document) {
     for ind in doc.indicators.iter_mut() {
         let tw = [ind.tw[0].as_f64(), ind.tw[1].as_f64(), ind.tw[2].as_f64(), ind.tw[3].as_f64()];
@@ -351,7 +352,7 @@ pub fn distrust_flow_rows(doc: &mut Document) {
         if !unknown_unit || !matches!(fits(ind.target.as_f64(), tw), Some((false, false))) {
             continue;
         }
-        for v in std::iter::once(&mut ind.target).chain(ind.tw.iter_mut()) {
+        for v in std::iter::once(&mut ind.target).chain(ind.tw.iter_mut()).chain(std::iter::once(&mut ind.budget)) {
             if let Value::Number(n) = v {
                 *v = Value::Unreadable(n.clone());
             }
@@ -551,6 +552,10 @@ mod tests {
         assert_eq!(numbers(InputKind::Text), [5, 0, 5]);
         // The positioned readers place values by column: left as read.
         assert_eq!(numbers(InputKind::Layout), [5, 5, 5]);
+        // The budget read beside numbers withheld is the same misreading's.
+        t.rows[2].set(Role::Budget, "100".into());
+        let doc = normalise("plan.txt", InputKind::Text, &t, &[]);
+        assert!(matches!(&doc.indicators[1].budget, Value::Unreadable(b) if b == "100"));
     }
 
     #[test]

@@ -138,6 +138,9 @@ const HEADER_WORDS: &[&str] = &[
     // "TARGET KUMULATIF" over "s.d. TW I": cumulative plans; "INDIKATOR
     // KINERJA UTAMA" (IKU).
     "KUMULATIF", "UTAMA",
+    // PELAKSANA: the unit carrying the row out, PENANGGUNG JAWAB's column
+    // under another name.
+    "PELAKSANA",
 ];
 
 /// Upper-cased letters and digits only.

@@ -281,6 +281,20 @@ fn names_bare_label_in(prev: &str, line: &str, codes_alone: bool) -> bool {
     p.name.is_empty() && l.level == p.level && l.number.is_none() && (!l.name.is_empty() || p.number.is_some())
 }
 
+/// A NO cell: a row's number alone, in digits or in roman numerals
+/// ("1", "12.", "IV"), as the NO column prints it.
+///
+/// ```
+/// use rencana::parse::label::is_row_number;
+/// assert!(is_row_number("3.") && is_row_number("VIII"));
+/// assert!(!is_row_number("2026") && !is_row_number("Ha"));
+/// ```
+pub fn is_row_number(text: &str) -> bool {
+    let t = text.trim().trim_end_matches('.');
+    let roman = t.len() <= 4 && t.chars().all(|c| matches!(c, 'I' | 'V' | 'X'));
+    !t.is_empty() && (roman || (t.len() <= 3 && t.chars().all(|c| c.is_ascii_digit())))
+}
+
 /// True for a word that is a node's Permendagri code alone ("3.31.02.2.01"),
 /// by the grammar the label reads codes with: three groups at least, the
 /// second of two digits, so a NO column's "1.1" or "1.1.1.1" is no code.

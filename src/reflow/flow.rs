@@ -28,7 +28,7 @@ use super::{Row, Table};
 use std::borrow::Cow;
 use crate::extract::Page;
 use crate::parse::header::Role;
-use crate::parse::label::{parse_indicator_number, Level};
+use crate::parse::label::{is_row_number, parse_indicator_number, Level};
 use crate::parse::label::written::{names_bare_label, parse_label, printed_label, starts_with_label};
 use crate::parse::number::{cut_word_target_tail, is_number, is_readable, is_word_target, parse_value};
 use crate::parse::unit::{canonical, contradicts_unit, is_known, may_be_unit_before_values, mend_cut_unit};
@@ -1381,11 +1381,6 @@ fn opens_like_indicator(line: &str) -> bool {
     ];
     let first = line.split_whitespace().next().unwrap_or("").to_lowercase();
     OPENERS.contains(&first.trim_end_matches([',', ':']))
-}
-
-fn is_row_number(text: &str) -> bool {
-    let t = text.trim().trim_end_matches('.');
-    !t.is_empty() && t.len() <= 3 && t.chars().all(|c| c.is_ascii_digit())
 }
 
 /// "1 Tujuan 1 ..." → "Tujuan 1 ...": the NO column's number run into the label.

@@ -31,7 +31,7 @@ use super::prep::{clean, lines_of, BodyLine};
 use super::unit_last::{kind_of, Kind};
 use crate::extract::{Line, Page, Word};
 use crate::parse::header::is_header_word;
-use crate::parse::label::is_code;
+use crate::parse::label::{is_code, is_row_number};
 use crate::parse::label::written::{names_bare_label, parse_label, starts_with_label};
 use crate::parse::number::{is_grouped_thousands, is_number, is_ratio, is_word_target, parse_value};
 use crate::parse::unit::opens_with_official_title;
@@ -337,11 +337,6 @@ pub(super) fn is_money(text: &str) -> bool {
     text.matches('.').count() >= 2 && is_grouped_thousands(text) && !text.contains(',')
 }
 
-/// A NO cell: a row's number alone ("1", "2.", "IV").
-fn is_row_number(text: &str) -> bool {
-    let t = text.trim().trim_end_matches('.');
-    !t.is_empty() && t.len() <= 3 && (t.chars().all(|c| c.is_ascii_digit()) || t.chars().all(|c| matches!(c, 'I' | 'V' | 'X')))
-}
 
 /// A NO cell or a KODE cell (a node's code alone: "3.30.03.2.01").
 fn is_number_cell(text: &str) -> bool {
@@ -493,7 +488,10 @@ fn word_target_run(block: &[Line], at: usize) -> Option<usize> {
     let dashes = block[at + 1..].iter().take_while(|l| l.text() == "-").count();
     (dashes == 0 || dashes == 3).then_some(())?;
     let last = at + 1 + dashes;
-    (block.get(last)?.text() == word).then_some(())?;
+    // TW IV's word may share its line with the cell after it ("Nindya
+    // Kepala Dinas": the two cells' text on one baseline).
+    let tw4 = block.get(last)?.text();
+    (tw4 == word || tw4.strip_prefix(word.as_str()).is_some_and(|rest| rest.starts_with(' '))).then_some(())?;
     // A budget after them is the row's too.
     Some(last + 1 + block[last + 1..].iter().take_while(|l| is_value_line(l)).count())
 }
@@ -518,16 +516,25 @@ fn rows_of_block(block: &[Line], runs: &[(usize, usize)], trailing: usize) -> Ve
                     let t = block[j].text();
                     is_number_cell(&t) || starts_with_label(&t) || crate::parse::label::parse_indicator_number(&t).0.is_some()
                 });
-                opens.unwrap_or(next_unit).min(end + trailing)
+                let end_of_trail = opens.unwrap_or(next_unit);
+                // A budget printed after a text column (PELAKSANA, then
+                // PAGU ANGGARAN) is one of the row's cells more.
+                let sums = (end..end_of_trail).filter(|&j| is_money(&block[j].text())).count();
+                end_of_trail.min(end + trailing + sums)
             }
         };
+        // That budget goes with the row's values, where a plan prints it
+        // most often (after the quarters), so that every row reads alike.
+        let (sums, trail): (Vec<Line>, Vec<Line>) = block[end..trail_end].iter().cloned().partition(|l| is_money(&l.text()));
         let texts: Vec<String> = lead.iter().map(Line::text).collect();
         let numbered = texts.iter().any(|t| is_row_number(t));
         let has_node = texts.iter().any(|t| starts_with_label(t));
         let has_indicator = texts.iter().any(|t| !is_number_cell(t) && !starts_with_label(t));
         let mut anchor: Vec<Line> = unit_at.map(|u| vec![block[u].clone()]).unwrap_or_default();
         anchor.extend(block[start..end].iter().cloned());
-        rows.push(RowPrint { lead, has_node, has_indicator, has_unit: unit_at.is_some(), anchor, values: end - start, trail: block[end..trail_end].to_vec(), numbered });
+        let values = end - start + sums.len();
+        anchor.extend(sums);
+        rows.push(RowPrint { lead, has_node, has_indicator, has_unit: unit_at.is_some(), anchor, values, trail, numbered });
         lead_from = trail_end;
     }
     rows
@@ -828,6 +835,31 @@ mod tests {
 
     fn rows_taken(choice: &[Option<(usize, u8)>]) -> Vec<Option<usize>> {
         choice.iter().map(|c| c.map(|(r, _)| r)).collect()
+    }
+
+    fn block(texts: &[&str]) -> Vec<Line> {
+        texts.iter().map(|t| line(t)).collect()
+    }
+
+    #[test]
+    fn a_budget_after_a_text_column_is_the_rows_value() {
+        // PELAKSANA, then PAGU ANGGARAN: the sum goes with the values.
+        let b = block(&["Persen", "100", "25", "50", "75", "100", "Kabid PPPA", "286.500.000", "Dokumen", "4", "1", "2", "3", "4"]);
+        let runs = anchors(&b);
+        assert_eq!(runs, [(1, 6), (9, 14)]);
+        let rows = rows_of_block(&b, &runs, 1);
+        assert_eq!(rows[0].values, 6);
+        assert_eq!(rows[0].anchor.last().map(Line::text).as_deref(), Some("286.500.000"));
+        assert_eq!(rows[0].trail.iter().map(Line::text).collect::<Vec<_>>(), ["Kabid PPPA"]);
+        assert_eq!(rows[1].lead.len(), 0);
+    }
+
+    #[test]
+    fn a_word_target_shares_its_line_with_the_next_cell() {
+        let b = block(&["Predikat", "Nindya", "Nindya Kepala Dinas"]);
+        assert_eq!(word_target_run(&b, 1), Some(3));
+        let b = block(&["Predikat", "Nindya", "Nindyaku"]);
+        assert_eq!(word_target_run(&b, 1), None);
     }
 
     #[test]

@@ -172,6 +172,8 @@ pub(super) fn clean(lines: &[SrcLine]) -> (Vec<BodyLine>, Removed) {
     let mut position: Vec<String> = Vec::new();
     let mut name: Vec<String> = Vec::new();
     let mut nip: Vec<String> = Vec::new();
+    // Where the last "Place, date" line stands, while no NIP has closed it.
+    let mut opened_at: Option<usize> = None;
     for i in 0..n {
         if !keep[i] {
             continue;
@@ -193,9 +195,25 @@ pub(super) fn clean(lines: &[SrcLine]) -> (Vec<BodyLine>, Removed) {
                 if is_person_name(&lines[k].text) {
                     keep[k] = false;
                     name.push(lines[k].text.trim().to_string());
+                    // A long position wraps over lines that open with no
+                    // official title ("Kepala Dinas Pengendalian Penduduk," /
+                    // "Keluarga Berencana, Pemberdayaan" / "Kabupaten
+                    // Kudus"): what stands between the date and the name
+                    // is the position, when it is a few lines of words.
+                    if let Some(s) = opened_at.filter(|&s| s < k) {
+                        let between: Vec<usize> = (s + 1..k).filter(|&j| keep[j] && !lines[j].text.trim().is_empty()).collect();
+                        if between.len() <= 6 && between.iter().all(|&j| is_position_continuation(&lines[j].text)) {
+                            for j in between {
+                                keep[j] = false;
+                                position.push(lines[j].text.trim().to_string());
+                            }
+                        }
+                    }
                 }
             }
+            opened_at = None;
         } else if is_signature_start(text) {
+            opened_at = Some(i);
             keep[i] = false;
             place.push(text.to_string());
             let mut k = i + 1;
@@ -308,6 +326,14 @@ fn is_position_line(text: &str) -> bool {
         && !is_header_line(&words)
 }
 
+/// A line of a position that wrapped: words, no digits, no label, no
+/// header ("Keluarga Berencana, Pemberdayaan", "Kabupaten Kudus").
+fn is_position_continuation(text: &str) -> bool {
+    let t = text.trim();
+    let words: Vec<&str> = t.split_whitespace().collect();
+    (1..=8).contains(&words.len()) && !t.chars().any(|c| c.is_ascii_digit()) && !starts_with_label(t) && !is_header_line(&words)
+}
+
 /// "HARYANTO, S.Sos, M.Si", "Ir. BUDI SANTOSO, M.T": a name with academic
 /// titles, told by a comma or a dotted title and a word in capitals.
 fn is_person_name(text: &str) -> bool {
@@ -390,5 +416,23 @@ mod tests {
         let texts: Vec<String> = body.iter().map(|l| l.text()).collect();
         assert_eq!(texts, ["Persen", "100", "Kepala Seksi Pupuk"]);
         assert_eq!(removed.signature, ["Sleman, Januari 2026", "Kepala Dinas Lingkungan Hidup", "Pembina Utama Muda", "Ir. BAMBANG SUHARTO, M.Si", "NIP 19690507 199403 1 006"]);
+    }
+
+    #[test]
+    fn a_position_wrapped_over_lines_without_a_title_is_the_signatures() {
+        // The lines between the date and the name continue the position.
+        let lines = src(&[
+            "URAIAN", "INDIKATOR KINERJA", "", "Persen", "100", "", "Kudus, 8 Januari 2026", "", "Kepala Dinas Pengendalian Penduduk,",
+            "Keluarga Berencana, Pemberdayaan", "Perempuan dan Perlindungan Anak", "", "Kabupaten Kudus", "", "Hj. SITI MARFU'AH, S.KM., M.Kes",
+            "NIP. 19730418 199803 2 006", "", "Kegiatan 1", "Perencanaan,",
+        ]);
+        let (body, removed) = clean(&lines);
+        let texts: Vec<String> = body.iter().map(|l| l.text()).collect();
+        assert_eq!(texts, ["Persen", "100", "Kegiatan 1", "Perencanaan,"]);
+        assert_eq!(removed.signature.len(), 7);
+        // A label between them is the table's: no position then.
+        let lines = src(&["URAIAN", "INDIKATOR KINERJA", "", "Kudus, 8 Januari 2026", "Kegiatan 1 Perencanaan", "Hj. SITI MARFU'AH, S.KM., M.Kes", "NIP. 19730418 199803 2 006"]);
+        let (body, _) = clean(&lines);
+        assert_eq!(body.iter().map(|l| l.text()).collect::<Vec<_>>(), ["Kegiatan 1 Perencanaan"]);
     }
 }
