@@ -138,6 +138,10 @@ const HEADER_WORDS: &[&str] = &[
     // "TARGET KUMULATIF" over "s.d. TW I": cumulative plans; "INDIKATOR
     // KINERJA UTAMA" (IKU).
     "KUMULATIF", "UTAMA",
+    // "KUMULATIF S.D. BULAN" over the months the quarters end with (the
+    // month names themselves are header words too; a long one may be cut,
+    // "Septembe" / "r").
+    "SEPTEMBER", "DESEMBER",
     // PELAKSANA: the unit carrying the row out, PENANGGUNG JAWAB's column
     // under another name.
     "PELAKSANA",
@@ -160,7 +164,10 @@ pub fn role_of(header: &str) -> Option<Role> {
     let aside = |w: &str| is_column_number(w) || is_month_span(w);
     if header.split_whitespace().any(aside) {
         let kept: Vec<&str> = header.split_whitespace().filter(|w| !aside(w)).collect();
-        return (!kept.is_empty()).then(|| role_of(&kept.join(" "))).flatten();
+        if kept.is_empty() {
+            return quarter_of_months(header);
+        }
+        return role_of(&kept.join(" "));
     }
     role_of_text(header).or_else(|| {
         // On a scan, the ruling beside a header cell is often read as a
@@ -173,6 +180,7 @@ pub fn role_of(header: &str) -> Option<Role> {
     })
     .or_else(|| misread_role_name(header))
     .or_else(|| quarter_read_with_marks(header))
+    .or_else(|| quarter_of_months(header))
 }
 
 /// A quarter's heading whose numeral OCR read as marks: "Tw!" and "TW|"
@@ -319,11 +327,37 @@ pub fn is_column_number(word: &str) -> bool {
 /// The months a quarter spans, printed under its heading: "(Jan-Mar)",
 /// "(Okt-Des)", "Januari-Maret" (Indonesian month names or their
 /// abbreviations, two of them joined by a dash, in brackets or not).
+/// Indonesian month names and their abbreviations, in capitals.
+const MONTHS: [&str; 26] = [
+    "JAN", "JANUARI", "FEB", "FEBRUARI", "MAR", "MARET", "APR", "APRIL", "MEI", "JUN", "JUNI", "JUL", "JULI", "AGT", "AGS", "AGU", "AGUSTUS", "SEP",
+    "SEPT", "SEPTEMBER", "OKT", "OKTOBER", "NOV", "NOVEMBER", "DES", "DESEMBER",
+];
+
+/// A quarter named by its months alone, as some plans head the quarter
+/// columns: the span ("Jan - Mar", "Oktober-Desember") or the month it
+/// ends with, up to which a cumulative target runs ("Maret", "s.d. Juni"
+/// under "KUMULATIF S.D. BULAN").
+///
+/// ```
+/// use rencana::parse::header::{quarter_of_months, Role};
+/// assert_eq!(quarter_of_months("Jan - Mar"), Some(Role::Tw1));
+/// assert_eq!(quarter_of_months("Septembe r"), Some(Role::Tw3));
+/// assert_eq!(quarter_of_months("Mei"), None);
+/// ```
+pub fn quarter_of_months(text: &str) -> Option<Role> {
+    use std::sync::OnceLock;
+    static QUARTERS: OnceLock<[regex::Regex; 4]> = OnceLock::new();
+    let quarters = QUARTERS.get_or_init(|| {
+        // (A month cut at its cell's edge, "Septembe" / "r", is squashed whole again.)
+        ["(JAN|JANUARI)?(MAR|MARET)", "(APR|APRIL)?(JUN|JUNI)", "(JUL|JULI)?(SEP|SEPT|SEPTEMBER)", "(OKT|OKTOBER)?(DES|DESEMBER)"]
+            .map(|q| regex::Regex::new(&format!("^(SD|SAMPAIDENGAN)?(BULAN)?{q}$")).expect("month pattern"))
+    });
+    let s = squash(text);
+    let k = quarters.iter().position(|q| q.is_match(&s))?;
+    Some([Role::Tw1, Role::Tw2, Role::Tw3, Role::Tw4][k])
+}
+
 pub fn is_month_span(word: &str) -> bool {
-    const MONTHS: [&str; 26] = [
-        "JAN", "JANUARI", "FEB", "FEBRUARI", "MAR", "MARET", "APR", "APRIL", "MEI", "JUN", "JUNI", "JUL", "JULI", "AGT", "AGS", "AGU", "AGUSTUS", "SEP",
-        "SEPT", "SEPTEMBER", "OKT", "OKTOBER", "NOV", "NOVEMBER", "DES", "DESEMBER",
-    ];
     let t = word.trim().trim_start_matches('(').trim_end_matches([')', ',', '.']);
     let parts: Vec<String> = t.split(['-', '\u{2013}']).map(|p| p.trim_end_matches('.').to_uppercase()).collect();
     parts.len() == 2 && parts.iter().all(|p| MONTHS.contains(&p.as_str()))
@@ -345,7 +379,7 @@ pub fn is_header_word(word: &str) -> bool {
     if w.is_empty() {
         return true;
     }
-    if is_plan_year(&w) {
+    if is_plan_year(&w) || MONTHS.contains(&w.as_str()) {
         return true;
     }
     if w.starts_with("TW") {

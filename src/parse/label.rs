@@ -61,6 +61,11 @@ fn kegiatan_word(i: &str) -> IResult<&str, &str> {
     alt((tag_no_case("kegiatan"), tag_no_case("kegiatn"), tag_no_case("kegitan"), tag_no_case("kegaitan")))(i)
 }
 
+/// "program" and its common misspellings ("Progam 2").
+fn program_word(i: &str) -> IResult<&str, &str> {
+    alt((tag_no_case("program"), tag_no_case("progam"), tag_no_case("progrm")))(i)
+}
+
 fn level_word(i: &str) -> IResult<&str, Level> {
     alt((
         value(
@@ -69,7 +74,7 @@ fn level_word(i: &str) -> IResult<&str, Level> {
         ),
         value(Level::Sasaran, pair(tag_no_case("sasaran"), opt(preceded(multispace1, tag_no_case("strategis"))))),
         value(Level::Tujuan, tag_no_case("tujuan")),
-        value(Level::Program, tag_no_case("program")),
+        value(Level::Program, program_word),
         value(Level::Kegiatan, kegiatan_word),
     ))(i)
 }
@@ -106,6 +111,22 @@ fn label_number(i: &str) -> IResult<&str, u32> {
         Ok(n) => Ok((i, n)),
         Err(_) => fail(i),
     }
+}
+
+/// A label number of the node's place in the hierarchy ("Kegiatan 1.2",
+/// "Sub Kegiatan 1.2.3"): its last group is the node's own number, the
+/// ones before it its parents'.
+fn hierarchical_label_number(i: &str) -> IResult<&str, u32> {
+    let (i, n) = terminated(row_numbering, pair(multispace0, opt(one_of(":)"))))(i)?;
+    match n.trim_end_matches('.').rsplit('.').next().and_then(|last| last.parse().ok()) {
+        Some(last) => Ok((i, last)),
+        None => fail(i),
+    }
+}
+
+/// A label's number, plain or hierarchical.
+fn any_label_number(i: &str) -> IResult<&str, u32> {
+    alt((hierarchical_label_number, label_number))(i)
 }
 
 /// A level word shortened as narrow cells make officers write it: "Prog.
@@ -165,7 +186,7 @@ fn label(i: &str, codes_alone: bool) -> IResult<&str, (Level, Option<String>, Op
     }
     let (i, _) = if lead_code.is_none() { opt(terminated(row_numbering, multispace1))(i)? } else { (i, None) };
     if let Ok((rest, level)) = abbreviated_level_word(i) {
-        let (rest, number) = label_number(rest)?;
+        let (rest, number) = any_label_number(rest)?;
         let (rest, _) = multispace0(rest)?;
         let (rest, _) = opt(pair(one_of(":.-"), multispace0))(rest)?;
         return Ok((rest, (level, lead_code.map(str::to_string), Some(number))));
@@ -181,7 +202,7 @@ fn label(i: &str, codes_alone: bool) -> IResult<&str, (Level, Option<String>, Op
         let (i, _) = not(peek(nom::character::complete::satisfy(|c: char| c.is_alphabetic())))(i)?;
         let (i, _) = multispace0(i)?;
         let (i, code2) = opt(terminated(map(code, str::to_string), multispace0))(i)?;
-        let (i, number) = if code2.is_some() { (i, None) } else { opt(label_number)(i)? };
+        let (i, number) = if code2.is_some() { (i, None) } else { opt(any_label_number)(i)? };
         (i, code2, number)
     };
     let (i, _) = multispace0(i)?;
@@ -459,6 +480,7 @@ mod tests {
         assert_eq!(lab("Sub kegiatn 2 Koordinasi"), (Level::SubKegiatan, Some(2), "Koordinasi".into()));
         assert_eq!(lab("Kegiatan1 Pendidikan"), (Level::Kegiatan, Some(1), "Pendidikan".into()));
         assert_eq!(lab("Kegiatn 1 Perencanaan"), (Level::Kegiatan, Some(1), "Perencanaan".into()));
+        assert_eq!(lab("Progam 2 PROGRAM PENANGANAN"), (Level::Program, Some(2), "PROGRAM PENANGANAN".into()));
         assert_eq!(lab("PROGRAM 1 PEMBERDAYAAN"), (Level::Program, Some(1), "PEMBERDAYAAN".into()));
         assert_eq!(lab("Tujuan  2 : Meningkatnya"), (Level::Tujuan, Some(2), "Meningkatnya".into()));
         assert_eq!(lab("Sasaran 1 : Meningkatnya"), (Level::Sasaran, Some(1), "Meningkatnya".into()));
@@ -481,6 +503,11 @@ mod tests {
         assert_eq!(lab("Sub Keg. 1 Penyediaan"), (Level::SubKegiatan, Some(1), "Penyediaan".into()));
         assert_eq!(lab("Sub Keg 2 Penjaminan"), (Level::SubKegiatan, Some(2), "Penjaminan".into()));
         assert_eq!(lab("Sub Keg..1 Penyediaan"), (Level::SubKegiatan, Some(1), "Penyediaan".into()));
+        // Numbers of the node's place in the hierarchy: its own is the last.
+        assert_eq!(lab("Kegiatan 1.1 Pengelolaan Energi"), (Level::Kegiatan, Some(1), "Pengelolaan Energi".into()));
+        assert_eq!(lab("Sub Kegiatan 2.1.3 Penyediaan"), (Level::SubKegiatan, Some(3), "Penyediaan".into()));
+        assert_eq!(lab("Keg. 1.2. Pembinaan"), (Level::Kegiatan, Some(2), "Pembinaan".into()));
+        assert_eq!(printed_label("Sub Kegiatan 1.1.2 Pengawasan"), Some("Sub Kegiatan 1.1.2"));
         for text in ["Keg. Pengelolaan", "Progres 1 tahap", "Kegel 1", "Prog berjalan"] {
             assert!(parse_label(text).is_none(), "{text}");
         }

@@ -196,7 +196,10 @@ pub fn join_lines<S: AsRef<str>>(lines: &[S], vocab: &Vocabulary) -> String {
             && (is_cut_word(&out, line, vocab)
                 || out.ends_with('-') && line.starts_with(|c: char| c.is_lowercase())
                 // "Bersertifikat" / "/ijin": a slash opens no word.
-                || line.starts_with('/') && out.ends_with(|c: char| c.is_alphanumeric()));
+                || line.starts_with('/') && out.ends_with(|c: char| c.is_alphanumeric())
+                // "Gram/Kap/" / "Hari": a line may break after a slash
+                // between words, as it does after a hyphen.
+                || out.ends_with('/') && !out.ends_with(" /") && line.starts_with(|c: char| c.is_alphanumeric()));
         for (k, word) in line.split_whitespace().enumerate() {
             if k > 0 || !(out.is_empty() || glued) {
                 out.push(' ');
@@ -218,6 +221,13 @@ mod tests {
 
     fn vocab(s: &str) -> Vocabulary {
         Vocabulary::from_texts([s])
+    }
+
+    #[test]
+    fn a_line_broken_after_a_slash_is_rejoined() {
+        let v = vocab("");
+        assert_eq!(join_lines(&["Gram/Kap/", "Hari"], &v), "Gram/Kap/Hari");
+        assert_eq!(join_lines(&["TUJUAN / SASARAN /", "PROGRAM"], &v), "TUJUAN / SASARAN / PROGRAM");
     }
 
     #[test]

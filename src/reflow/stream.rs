@@ -144,7 +144,13 @@ impl Columns {
         // the column all the same.
         let centred = (unit.x0 + unit.x1) / 2.0 >= self.unit_left - self.slack();
         let in_zone = unit.x0 >= self.unit_left - 3.0 * self.slack() || known || centred;
-        (has_value && in_zone && (is_unit_word(&unit.text) || is_rate_base(words, u))).then_some(u)
+        // A unit cell that wrapped may open with a word no vocabulary
+        // takes for a unit ("Kepala" / "Keluarga", "Sambungan" / "Rumah"):
+        // inside SATUAN's column, before a cell in every value column,
+        // it is the unit all the same.
+        let filled = (0..self.values.len()).filter(|&k| words[first_value..].iter().any(|w| self.place(w) == Col::Value(k) && is_value_cell_word(&w.text))).count();
+        let unit_cell = (unit.x0 >= self.unit_left - self.slack() || centred) && filled == self.values.len() && !is_value_word(&unit.text) && unit.text.chars().any(char::is_alphabetic);
+        (has_value && in_zone && (is_unit_word(&unit.text) || is_rate_base(words, u) || unit_cell)).then_some(u)
     }
 
     /// Short words (four characters at most, as a misread number is) in
@@ -1609,7 +1615,9 @@ fn name_columns(p: &PageParts, cols: &Columns) -> HeaderNames {
     let trailing_roles = trailing_text
         .iter()
         .map(|t| {
-            let mut role = role_of(t).map(Role::ungrouped).unwrap_or(Role::Extra);
+            // (A piece of a quarter's heading spilled over a text column,
+            // "- Des" of "Okt - Des", names no text column.)
+            let mut role = role_of(t).map(Role::ungrouped).filter(|r| !Role::VALUES.contains(r)).unwrap_or(Role::Extra);
             // Two columns of one role (KETERANGAN and SUMBER DANA, both
             // remarks): the second is kept apart under its header.
             if role != Role::Extra && taken.contains(&role) {
