@@ -220,6 +220,22 @@ const FLOORS: &[(&str, f64)] = &[
     ("generated/gen40.mutool.txt", 0.454),
     ("generated/gen40.pdf", 1.000),
     ("generated/gen40.txt", 0.500),
+    ("generated/gen41.layout.txt", 0.937),
+    ("generated/gen41.mutool.txt", 0.875),
+    ("generated/gen41.pdf", 1.000),
+    ("generated/gen41.txt", 0.606),
+    ("generated/gen42.layout.txt", 1.000),
+    ("generated/gen42.mutool.txt", 0.850),
+    ("generated/gen42.pdf", 1.000),
+    ("generated/gen42.txt", 0.000),
+    ("generated/gen43.layout.txt", 0.434),
+    ("generated/gen43.mutool.txt", 0.000),
+    ("generated/gen43.pdf", 0.565),
+    ("generated/gen43.txt", 0.470),
+    ("generated/gen44.layout.txt", 1.000),
+    ("generated/gen44.mutool.txt", 0.695),
+    ("generated/gen44.pdf", 1.000),
+    ("generated/gen44.txt", 0.000),
 ];
 
 /// Scores below the floor by no more than this are float noise.
