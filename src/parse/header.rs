@@ -357,6 +357,11 @@ pub fn quarter_of_months(text: &str) -> Option<Role> {
     Some([Role::Tw1, Role::Tw2, Role::Tw3, Role::Tw4][k])
 }
 
+/// An Indonesian month's name or its abbreviation ("Maret", "Okt.").
+pub fn is_month_name(word: &str) -> bool {
+    MONTHS.contains(&word.trim_end_matches('.').to_uppercase().as_str())
+}
+
 pub fn is_month_span(word: &str) -> bool {
     let t = word.trim().trim_start_matches('(').trim_end_matches([')', ',', '.']);
     let parts: Vec<String> = t.split(['-', '\u{2013}']).map(|p| p.trim_end_matches('.').to_uppercase()).collect();

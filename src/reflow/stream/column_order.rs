@@ -21,7 +21,7 @@
 
 use super::header_lines;
 use crate::extract::{Page, Word};
-use crate::parse::header::{is_plan_year, value_role_of, Role};
+use crate::parse::header::{is_month_name, is_month_span, is_plan_year, value_role_of, Role};
 use crate::reflow::frame::{core_words, is_signature_start};
 use std::borrow::Cow;
 
@@ -101,10 +101,14 @@ pub(super) fn in_reading_order(pages: &[Page]) -> Result<Cow<'_, [Page]>, String
     })
 }
 
-/// True when the columns the reader relies on come in its order.
+/// True when the columns the reader relies on come in its order, and no
+/// budget stands before them (ANGGARAN between URAIAN and INDIKATOR would
+/// be read as the node's text).
 fn in_order(columns: &[HeaderColumn]) -> bool {
     let ranks: Vec<usize> = columns.iter().map(|c| reading_rank(c.role)).filter(|&r| r < AFTER_THE_QUARTERS).collect();
-    ranks.windows(2).all(|w| w[0] <= w[1])
+    let first_read = columns.iter().position(|c| matches!(c.role, Role::Indicator | Role::Unit) || Role::VALUES.contains(&c.role));
+    let budget_before = first_read.is_some_and(|f| columns[..f].iter().any(|c| c.role == Role::Budget));
+    ranks.windows(2).all(|w| w[0] <= w[1]) && !budget_before
 }
 
 /// True when each column the reader relies on is named by exactly one
@@ -164,7 +168,35 @@ fn phrases(words: &[Word], positioned: bool) -> Vec<Vec<&Word>> {
             out.push(vec![w]);
         }
     }
-    out
+    out.into_iter().flat_map(month_spans_apart).collect()
+}
+
+/// Quarters headed by the months they span, in narrow columns, print
+/// closer than a word space: "Jan - Mar Apr - Jun" is one column's heading
+/// each span, apart, and so is what follows the last span ("Okt - Des
+/// PENANGGUNG JAWAB" in a dump).
+fn month_spans_apart(phrase: Vec<&Word>) -> Vec<Vec<&Word>> {
+    let mut spans: Vec<Vec<&Word>> = Vec::new();
+    let mut k = 0;
+    while k < phrase.len() {
+        let w = &phrase[k].text;
+        let len = if is_month_span(w) {
+            1
+        } else if is_month_name(w) && phrase.get(k + 1).is_some_and(|d| matches!(d.text.as_str(), "-" | "\u{2013}")) && phrase.get(k + 2).is_some_and(|m| is_month_name(&m.text)) {
+            3
+        } else {
+            break;
+        };
+        spans.push(phrase[k..k + len].to_vec());
+        k += len;
+    }
+    if spans.is_empty() {
+        return vec![phrase];
+    }
+    if k < phrase.len() {
+        spans.push(phrase[k..].to_vec());
+    }
+    spans
 }
 
 /// A header column being gathered: its left and right edges, and its
@@ -371,6 +403,18 @@ mod tests {
 
     fn texts(page: &Page) -> Vec<String> {
         page.lines.iter().map(|l| l.text()).collect()
+    }
+
+    #[test]
+    fn a_budget_before_the_indicator_goes_after_the_quarters() {
+        // Month-span quarter headings a space apart are a column each.
+        let dump = "\
+URAIAN      ANGGARAN (Rp)      INDIKATOR       SATUAN   TARGET   Jan - Mar Apr - Jun Jul - Sep Okt - Des PJ
+Program 1   Rp 2.486.750.000   Jumlah patroli  Kali        240      60        60        60        60    Sekretaris
+";
+        let pages = pages_of(dump, true);
+        let read = in_reading_order(&pages).expect("readable");
+        assert_eq!(texts(&read[0])[1], "Program 1 Jumlah patroli Kali 240 60 60 60 60 Rp 2.486.750.000 Sekretaris");
     }
 
     #[test]
