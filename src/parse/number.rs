@@ -225,6 +225,23 @@ pub fn is_grouped_thousands(s: &str) -> bool {
     s.contains('.') && s.chars().all(|c| c.is_ascii_digit() || c == '.') && thousands_groups(s, '.')
 }
 
+/// A sum of money: a whole number in two or more thousands groups
+/// ("185.000.000"), the size of a budget, not of a target; with its
+/// currency ("Rp 185.000.000", "Rp. 185.000.000") and the accountants'
+/// mark of no cents ("185.000.000,-", "185.000.000,00") or without.
+///
+/// ```
+/// use rencana::parse::number::is_sum_of_money;
+/// assert!(is_sum_of_money("Rp. 1.250.000.000,-") && is_sum_of_money("185.000.000"));
+/// assert!(!is_sum_of_money("1.250") && !is_sum_of_money("1.250.000,5"));
+/// ```
+pub fn is_sum_of_money(text: &str) -> bool {
+    let text = text.trim();
+    let text = text.strip_prefix("Rp").map_or(text, |n| n.trim_start_matches(['.', ' ']));
+    let text = text.strip_suffix(",-").or_else(|| text.strip_suffix(",00")).unwrap_or(text);
+    text.matches('.').count() >= 2 && is_grouped_thousands(text)
+}
+
 /// "1.250.000": every group after the first has exactly three digits.
 fn thousands_groups(n: &str, sep: char) -> bool {
     let mut parts = n.split(sep);

@@ -30,7 +30,7 @@ use crate::extract::Page;
 use crate::parse::header::Role;
 use crate::parse::label::{is_row_number, parse_indicator_number, Level};
 use crate::parse::label::written::{names_bare_label, parse_label, printed_label, starts_with_label};
-use crate::parse::number::{cut_word_target_tail, is_number, is_readable, is_word_target, parse_value};
+use crate::parse::number::{cut_word_target_tail, is_number, is_readable, is_sum_of_money, is_word_target, parse_value};
 use crate::parse::unit::{canonical, contradicts_unit, is_known, may_be_unit_before_values, mend_cut_unit};
 use crate::parse::function_word::is_function_word;
 
@@ -257,6 +257,9 @@ fn read(pages: &[Page], units_moved: bool, placement: Placement) -> Table {
         let (q_with, q_without) = (quality(&with.rows, labels), quality(&table.rows, labels));
         if std::env::var_os("RENCANA_DEBUG").is_some() {
             eprintln!("wrapped cells placed: scored {q_with}, as dumped {q_without}");
+            for r in &with.rows {
+                eprintln!("  placed row {:?} | {:?}", r.node, r.cells);
+            }
         }
         if q_with >= q_without {
             // Rows are told where they are in the source, not in the pages rebuilt.
@@ -356,13 +359,13 @@ struct Reading {
 
 /// How many lines of the body a label opens, after the NO column's number if any.
 fn labelled_lines(lines: &[SrcLine]) -> usize {
-    lines
-        .iter()
-        .filter(|l| {
-            let t = l.text.trim_start_matches(|c: char| c.is_ascii_digit() || c == ' ');
-            starts_with_label(&l.text) || starts_with_label(t)
-        })
-        .count()
+    let opens = |text: &str| {
+        let t = text.trim_start_matches(|c: char| c.is_ascii_digit() || c == ' ');
+        starts_with_label(text) || starts_with_label(t)
+    };
+    // A line naming the bare label above it ("PROGRAM1" / "Program
+    // Keserasian ...") opens no node of its own.
+    (0..lines.len()).filter(|&k| opens(&lines[k].text) && !(k > 0 && names_bare_label(&lines[k - 1].text, &lines[k].text))).count()
 }
 
 /// How much of a reading the grammar accepts: indicator rows whose text
@@ -453,7 +456,7 @@ fn in_order(lines: &[SrcLine], value_roles: &[Role], text_after: &[Role], plan_h
             let at = if first { 0 } else { value_roles.len() };
             for k in 0..anchors.len() {
                 let Some(w) = wider.iter().find(|w| w.unit_tok == anchors[k].unit_tok) else { continue };
-                let money = w.values.len() == value_roles.len() + 1 && cell_passes::is_money(&w.values[at]);
+                let money = w.values.len() == value_roles.len() + 1 && is_sum_of_money(&w.values[at]);
                 let clear = anchors.get(k + 1).is_none_or(|next| next.unit_from >= w.end);
                 if money && clear {
                     anchors[k] = w.clone();
@@ -883,7 +886,7 @@ fn word_target_anchor(toks: &[Tok], i: usize) -> Option<Anchor> {
 fn budget_place(anchors: &[Anchor], columns: usize) -> Option<bool> {
     let (mut first, mut last) = (0, 0);
     for a in anchors.iter().filter(|a| a.values.len() == columns + 1) {
-        match (cell_passes::is_money(&a.values[0]), cell_passes::is_money(&a.values[columns])) {
+        match (is_sum_of_money(&a.values[0]), is_sum_of_money(&a.values[columns])) {
             (true, false) => first += 1,
             (false, true) => last += 1,
             _ => {}

@@ -33,7 +33,7 @@ use crate::extract::{Line, Page, Word};
 use crate::parse::header::is_header_word;
 use crate::parse::label::{is_code, is_row_number};
 use crate::parse::label::written::{names_bare_label, parse_label, starts_with_label};
-use crate::parse::number::{is_grouped_thousands, is_number, is_ratio, is_word_target, parse_value};
+use crate::parse::number::{is_grouped_thousands, is_number, is_ratio, is_sum_of_money, is_word_target, parse_value};
 use crate::parse::unit::opens_with_official_title;
 use super::values::row_obeys;
 use super::words::ind_start;
@@ -139,7 +139,7 @@ pub(super) fn place_wrapped_cells(pages: &[Page], trailing: usize, budget: bool)
             continue;
         };
         // A wrapped sum of money tells a budget column the header may not name.
-        let budget = budget || split.cells.iter().any(|c| c.kind == CellKind::Value && is_money(&one_line(&c.lines).text()));
+        let budget = budget || split.cells.iter().any(|c| c.kind == CellKind::Value && is_sum_of_money(&one_line(&c.lines).text()));
         let (choice, cost) = deal(&split.rows, &split.cells, trailing, budget);
         if std::env::var_os("RENCANA_DEBUG").is_some() {
             for (k, r) in split.rows.iter().enumerate() {
@@ -164,7 +164,7 @@ pub(super) fn place_wrapped_cells(pages: &[Page], trailing: usize, budget: bool)
             if values.len() >= 6 {
                 // The budget: the row's largest number, a sum of money.
                 let largest = values.iter().enumerate().filter_map(|(k, l)| parse_value(&l.text()).as_f64().map(|v| (k, v, l))).max_by(|a, b| a.1.total_cmp(&b.1));
-                money_at.extend(largest.filter(|(_, _, l)| is_money(&l.text())).map(|(k, _, _)| k));
+                money_at.extend(largest.filter(|(_, _, l)| is_sum_of_money(&l.text())).map(|(k, _, _)| k));
             }
         }
         // Lines that are no body (title, header pieces, signature) stay
@@ -311,13 +311,24 @@ fn without_signature(page: &Page, signature: &[String], taken: &mut Vec<String>)
 /// number cut over lines joined without a space).
 fn one_line(lines: &[Line]) -> Line {
     let mut words: Vec<String> = lines.iter().flat_map(|l| l.words.iter().flat_map(|w| w.text.split_whitespace().map(str::to_string))).collect();
-    if lines.iter().all(|l| kind_of(l, false) == Kind::Values || is_number_piece(&l.text())) {
+    if let Some(sum) = sum_in_cell(lines) {
+        words = vec![sum];
+    } else if lines.iter().all(|l| kind_of(l, false) == Kind::Values || is_number_piece(&l.text())) {
         words = vec![words.concat()];
     }
     // At the first line's place: the cell starts there.
     let (y0, y1) = lines.iter().flat_map(|l| l.words.first()).map(|w| (w.y0, w.y1)).next().unwrap_or((0.0, 0.0));
     let word = |text: String| Word { text, x0: 0.0, x1: 0.0, y0, y1 };
     Line { words: words.into_iter().map(word).collect(), open_end: false }
+}
+
+/// The sum of money a budget cell holds, without its currency, when that
+/// is all it holds: a narrow ANGGARAN cell wraps "Rp." / "485.000.000,-",
+/// or even "Rp." / "1.250.000.000," / "-".
+fn sum_in_cell(lines: &[Line]) -> Option<String> {
+    let joined: String = lines.iter().flat_map(|l| l.words.iter().map(|w| w.text.as_str())).collect();
+    let sum = joined.strip_prefix("Rp").map_or(joined.as_str(), |n| n.trim_start_matches(['.', ' ']));
+    is_sum_of_money(sum).then(|| sum.to_string())
 }
 
 /// A page cut into its two passes.
@@ -328,13 +339,6 @@ struct Split {
     header_pieces: Vec<Line>,
     rows: Vec<RowPrint>,
     cells: Vec<Cell>,
-}
-
-/// A sum of money: a whole number in two or more thousands groups
-/// ("185.000.000"), the size of a budget, not of a target.
-pub(super) fn is_money(text: &str) -> bool {
-    let text = text.strip_prefix("Rp").map_or(text, |n| n.trim_start_matches(['.', ' ']));
-    text.matches('.').count() >= 2 && is_grouped_thousands(text) && !text.contains(',')
 }
 
 
@@ -465,10 +469,15 @@ fn anchors(block: &[Line]) -> Vec<(usize, usize)> {
                 start += 1;
             }
         }
+        // A sum after its currency on a line of its own ("Rp." /
+        // "1.250.000.000," / "-", a budget cell wrapped) is no row.
+        if start > 0 && matches!(block[start - 1].text().trim(), "Rp" | "Rp.") {
+            continue;
+        }
         let after_unit = start > 0 && is_unit_before_values(&block[start - 1]);
         // A sum of money alone after a text cell is a budget printed after
         // a column of text (PELAKSANA), not a row's target.
-        let lone_budget = i - start == 1 && is_money(&block[start].text()) && !(start > 0 && is_unit_line(&block[start - 1]));
+        let lone_budget = i - start == 1 && is_sum_of_money(&block[start].text()) && !(start > 0 && is_unit_line(&block[start - 1]));
         if (after_unit && !lone_budget) || i - start >= 4 {
             out.push((start, i));
         }
@@ -519,13 +528,13 @@ fn rows_of_block(block: &[Line], runs: &[(usize, usize)], trailing: usize) -> Ve
                 let end_of_trail = opens.unwrap_or(next_unit);
                 // A budget printed after a text column (PELAKSANA, then
                 // PAGU ANGGARAN) is one of the row's cells more.
-                let sums = (end..end_of_trail).filter(|&j| is_money(&block[j].text())).count();
+                let sums = (end..end_of_trail).filter(|&j| is_sum_of_money(&block[j].text())).count();
                 end_of_trail.min(end + trailing + sums)
             }
         };
         // That budget goes with the row's values, where a plan prints it
         // most often (after the quarters), so that every row reads alike.
-        let (sums, trail): (Vec<Line>, Vec<Line>) = block[end..trail_end].iter().cloned().partition(|l| is_money(&l.text()));
+        let (sums, trail): (Vec<Line>, Vec<Line>) = block[end..trail_end].iter().cloned().partition(|l| is_sum_of_money(&l.text()));
         let texts: Vec<String> = lead.iter().map(Line::text).collect();
         let numbered = texts.iter().any(|t| is_row_number(t));
         let has_node = texts.iter().any(|t| starts_with_label(t));
@@ -584,6 +593,15 @@ fn cells_of(blocks: &[Vec<Line>], open_ends: bool) -> Vec<Cell> {
         }
         let kind = kind_of_cell(&g);
         if kind == CellKind::Value {
+            // A sum cut where its line ends ("Rp." / "1.250.000.000," /
+            // "-": the accountants' ",-" split) is one cell.
+            if let Some(prev) = cells.last_mut().filter(|c| sum_in_cell(&c.lines).is_none()) {
+                let both: Vec<Line> = prev.lines.iter().chain(&g).cloned().collect();
+                if sum_in_cell(&both).is_some() {
+                    *prev = Cell { lines: both, kind: CellKind::Value };
+                    continue;
+                }
+            }
             if let Some(prev) = cells.last_mut().filter(|c| c.kind == CellKind::Value) {
                 let (head, tail) = (one_line(&prev.lines).text(), one_line(&g).text());
                 let joined = format!("{head}{tail}");
@@ -625,7 +643,7 @@ fn kind_of_cell(lines: &[Line]) -> CellKind {
     let text = lines.iter().map(Line::text).collect::<Vec<_>>().join(" ");
     if starts_with_label(&text) {
         CellKind::Node
-    } else if lines.iter().all(|l| is_value_line(l) || is_number_piece(&l.text())) {
+    } else if sum_in_cell(lines).is_some() || lines.iter().all(|l| is_value_line(l) || is_number_piece(&l.text())) {
         CellKind::Value
     } else if is_unit_line(&one_line(lines)) {
         CellKind::Unit
@@ -852,6 +870,18 @@ mod tests {
         assert_eq!(rows[0].anchor.last().map(Line::text).as_deref(), Some("286.500.000"));
         assert_eq!(rows[0].trail.iter().map(Line::text).collect::<Vec<_>>(), ["Kabid PPPA"]);
         assert_eq!(rows[1].lead.len(), 0);
+    }
+
+    #[test]
+    fn a_budget_cell_wrapped_after_its_currency_is_one_value() {
+        // ("1.250.000.000," ends its line without the space of a wrap: the
+        // dump ends a cell there, and "-" comes as a cell of its own.)
+        let cells = cells_of(&[block(&["Rp.", "1.250.000.000,"]), block(&["-"]), block(&["Rp.", "485.000.000,-"])], false);
+        assert_eq!(cells.len(), 2, "{:?}", cells.iter().map(|c| one_line(&c.lines).text()).collect::<Vec<_>>());
+        assert!(cells.iter().all(|c| c.kind == CellKind::Value));
+        assert_eq!(one_line(&cells[0].lines).text(), "1.250.000.000,-");
+        // A currency line before numbers is no unit of a row.
+        assert!(anchors(&block(&["Rp.", "1.250.000.000,", "-"])).is_empty());
     }
 
     #[test]

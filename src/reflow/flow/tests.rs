@@ -797,3 +797,12 @@ fn two_indicators_run_together_are_told_apart_where_an_opener_starts_again() {
     assert_eq!(super::two_indicators("Jumlah arsip inaktif yang ditata"), None);
     assert_eq!(super::two_indicators("Jumlah arsip ditata Jumlah daftar tersusun Persentase arsip tertata"), None);
 }
+
+#[test]
+fn a_line_naming_the_bare_label_above_opens_no_node_of_its_own() {
+    let src = |texts: &[&str]| -> Vec<super::SrcLine> {
+        texts.iter().enumerate().map(|(i, t)| super::SrcLine { page: 1, line: i as u32 + 1, text: t.to_string(), para_break: false, after_header: false, open_end: false }).collect()
+    };
+    assert_eq!(super::labelled_lines(&src(&["PROGRAM1", "Program Keserasian Kebijakan", "a) Persentase", "KEGIATAN 1", "Pelembagaan"])), 2);
+    assert_eq!(super::labelled_lines(&src(&["Program 1 Pelayanan", "Program 2 Pembinaan"])), 2);
+}
