@@ -861,8 +861,11 @@ fn is_number_word(w: &str) -> bool {
 /// cutting the word ("Informa") and its tail ("tif") on the next line.
 /// The unit at `i - 1`, the word at `i`.
 fn word_target_anchor(toks: &[Tok], i: usize) -> Option<Anchor> {
-    // The quarters between may be printed as dashes, each on its line.
+    // The quarters between may be printed as dashes, each on its line, or
+    // say the same word ("Kondusif" in every quarter).
     let dashes = if toks.get(i + 1..i + 4).is_some_and(|q| q.iter().all(|t| t.text == "-")) { 3 } else { 0 };
+    let same = dashes == 0 && toks.get(i + 1..i + 5).is_some_and(|q| q.iter().all(|t| t.text == toks[i].text) && q.windows(2).all(|w| w[0].line < w[1].line));
+    let dashes = if same { 3 } else { dashes };
     let (unit, word, tw4) = (&toks[i - 1], &toks[i], toks.get(i + 1 + dashes)?);
     let own_lines = unit.line < word.line && word.line < tw4.line;
     let is_target_word = is_word_target(word.text) && !is_known(&canonical(word.text)) && !starts_with_label(word.text);
@@ -876,7 +879,8 @@ fn word_target_anchor(toks: &[Tok], i: usize) -> Option<Anchor> {
         toks.get(i + dashes + 2).filter(|t| t.text == tail && t.line > tw4.line)?;
         i + dashes + 3
     };
-    let values = if dashes == 3 { vec![word.text.to_string(), "-".into(), "-".into(), "-".into(), word.text.to_string()] } else { vec![word.text.to_string(), word.text.to_string()] };
+    let between = if same { word.text } else { "-" };
+    let values = if dashes == 3 { vec![word.text.to_string(), between.into(), between.into(), between.into(), word.text.to_string()] } else { vec![word.text.to_string(), word.text.to_string()] };
     Some(Anchor { unit_tok: i - 1, unit_from: i - 1, values, end })
 }
 

@@ -224,7 +224,7 @@ pub(super) fn place_wrapped_cells(pages: &[Page], trailing: usize, budget: bool)
             for c in given(Slot::Node) {
                 para(&mut rebuilt, &c.lines);
             }
-            let (node_lines, rest): (Vec<Line>, Vec<Line>) = lead.into_iter().partition(|l| starts_with_label(&l.text()));
+            let (node_lines, rest): (Vec<Line>, Vec<Line>) = lead.into_iter().partition(|l| opens_node(&l.text()));
             for l in &node_lines {
                 para(&mut rebuilt, std::slice::from_ref(l));
             }
@@ -494,9 +494,13 @@ fn word_target_run(block: &[Line], at: usize) -> Option<usize> {
     if at == 0 || !is_word_target(&word) || !is_unit_before_values(&block[at - 1]) {
         return None;
     }
+    // Between the target and TW IV: the three quarters blank or dashes,
+    // or saying the same word each ("Kondusif" five times over).
     let dashes = block[at + 1..].iter().take_while(|l| l.text() == "-").count();
+    let same = block[at + 1..].iter().take(3).take_while(|l| l.text() == word).count();
+    let between = if dashes == 3 || (same == 3 && block.len() > at + 4) { 3 } else { 0 };
     (dashes == 0 || dashes == 3).then_some(())?;
-    let last = at + 1 + dashes;
+    let last = at + 1 + between;
     // TW IV's word may share its line with the cell after it ("Nindya
     // Kepala Dinas": the two cells' text on one baseline).
     let tw4 = block.get(last)?.text();
@@ -515,7 +519,9 @@ fn rows_of_block(block: &[Line], runs: &[(usize, usize)], trailing: usize) -> Ve
     for (k, &(start, end)) in runs.iter().enumerate() {
         let unit_at = (start > lead_from && is_unit_before_values(&block[start - 1])).then(|| start - 1);
         let lead_end = unit_at.unwrap_or(start);
-        let lead: Vec<Line> = block[lead_from..lead_end].to_vec();
+        // A budget printed before the indicator (ANGGARAN left of
+        // INDIKATOR) goes with the values too.
+        let (lead_sums, lead): (Vec<Line>, Vec<Line>) = block[lead_from..lead_end].iter().cloned().partition(|l| is_sum_of_money(&l.text()));
         let next_start = runs.get(k + 1).map(|r| r.0);
         let trail_end = match next_start {
             None => block.len(),
@@ -523,7 +529,7 @@ fn rows_of_block(block: &[Line], runs: &[(usize, usize)], trailing: usize) -> Ve
                 let next_unit = if ns > end && is_unit_before_values(&block[ns - 1]) { ns - 1 } else { ns };
                 let opens = (end..next_unit).find(|&j| {
                     let t = block[j].text();
-                    is_number_cell(&t) || starts_with_label(&t) || crate::parse::label::parse_indicator_number(&t).0.is_some()
+                    is_number_cell(&t) || opens_node(&t) || crate::parse::label::parse_indicator_number(&t).0.is_some()
                 });
                 let end_of_trail = opens.unwrap_or(next_unit);
                 // A budget printed after a text column (PELAKSANA, then
@@ -537,12 +543,13 @@ fn rows_of_block(block: &[Line], runs: &[(usize, usize)], trailing: usize) -> Ve
         let (sums, trail): (Vec<Line>, Vec<Line>) = block[end..trail_end].iter().cloned().partition(|l| is_sum_of_money(&l.text()));
         let texts: Vec<String> = lead.iter().map(Line::text).collect();
         let numbered = texts.iter().any(|t| is_row_number(t));
-        let has_node = texts.iter().any(|t| starts_with_label(t));
-        let has_indicator = texts.iter().any(|t| !is_number_cell(t) && !starts_with_label(t));
+        let has_node = texts.iter().any(|t| opens_node(t));
+        let has_indicator = texts.iter().any(|t| !is_number_cell(t) && !opens_node(t));
         let mut anchor: Vec<Line> = unit_at.map(|u| vec![block[u].clone()]).unwrap_or_default();
         anchor.extend(block[start..end].iter().cloned());
-        let values = end - start + sums.len();
-        anchor.extend(sums);
+        let values = end - start + lead_sums.len() + sums.len();
+        // (The sum alone, its currency left: "Rp" would read as a value.)
+        anchor.extend(lead_sums.iter().chain(&sums).map(|l| one_line(std::slice::from_ref(l))));
         rows.push(RowPrint { lead, has_node, has_indicator, has_unit: unit_at.is_some(), anchor, values, trail, numbered });
         lead_from = trail_end;
     }
@@ -577,7 +584,7 @@ fn cells_of(blocks: &[Vec<Line>], open_ends: bool) -> Vec<Cell> {
         for block in blocks {
             let mut cur: Vec<Line> = Vec::new();
             for l in block {
-                let opens = cur.last().is_some_and(|prev: &Line| starts_with_label(&l.text()) && !names_bare_label(&prev.text(), &l.text()));
+                let opens = cur.last().is_some_and(|prev: &Line| opens_node(&l.text()) && !names_bare_label(&prev.text(), &l.text()));
                 if opens {
                     groups.push(std::mem::take(&mut cur));
                 }
@@ -639,9 +646,20 @@ fn is_number_piece(text: &str) -> bool {
     !text.is_empty() && text.chars().all(|c| c.is_ascii_digit() || c == '.' || c == ',') && text.starts_with(|c: char| c.is_ascii_digit())
 }
 
+/// A cell that opens a node: a label with its number or code, or a level
+/// word in capitals over a name in title case ("Program Pengembangan
+/// ..."). A level word before words in lower case opens an indicator or a
+/// wrapped line ("Kegiatan patroli dan penjagaan ...", "kegiatan dan sub
+/// kegiatan perangkat daerah").
+fn opens_node(text: &str) -> bool {
+    let Some(label) = parse_label(text) else { return false };
+    let capital = |s: &str| s.trim_start().starts_with(|c: char| c.is_uppercase());
+    label.number.is_some() || label.code.is_some() || (capital(&label.printed) && (label.name.is_empty() || capital(&label.name)))
+}
+
 fn kind_of_cell(lines: &[Line]) -> CellKind {
     let text = lines.iter().map(Line::text).collect::<Vec<_>>().join(" ");
-    if starts_with_label(&text) {
+    if opens_node(&text) {
         CellKind::Node
     } else if sum_in_cell(lines).is_some() || lines.iter().all(|l| is_value_line(l) || is_number_piece(&l.text())) {
         CellKind::Value
@@ -890,6 +908,21 @@ mod tests {
         assert_eq!(word_target_run(&b, 1), Some(3));
         let b = block(&["Predikat", "Nindya", "Nindyaku"]);
         assert_eq!(word_target_run(&b, 1), None);
+        // The same word in every quarter.
+        let b = block(&["Kategori", "Kondusif", "Kondusif", "Kondusif", "Kondusif", "Kondusif Kepala Satuan", "Persen"]);
+        assert_eq!(word_target_run(&b, 1), Some(6));
+    }
+
+    #[test]
+    fn a_budget_before_the_indicator_is_the_rows_value_and_a_level_word_before_lower_case_opens_no_node() {
+        // (Each row a block of its own, as mutool prints a row's cells.)
+        let b = block(&["Rp 1.742.300.000", "Kali", "240", "60", "60", "60", "60"]);
+        let rows = rows_of_block(&b, &anchors(&b), 1);
+        assert_eq!(rows.len(), 1);
+        assert_eq!(rows[0].lead.len(), 0);
+        assert_eq!(rows[0].anchor.iter().map(Line::text).collect::<Vec<_>>(), ["Kali", "240", "60", "60", "60", "60", "1.742.300.000"]);
+        assert!(opens_node("Kegiatan 1 Penanganan") && opens_node("PROGRAM PENINGKATAN"));
+        assert!(!opens_node("Kegiatan patroli dan penjagaan") && !opens_node("kegiatan dan sub kegiatan"));
     }
 
     #[test]
