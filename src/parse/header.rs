@@ -111,7 +111,8 @@ const HEADER_ROLES: &[(&str, Role)] = &[
     (r"^STRATEGI", Role::Strategy),
     (r"^ARAHKEBIJAKAN|^KEBIJAKAN", Role::Policy),
     // The unit that carries the row out, named by its kind in some plans.
-    (r"^PENANGGUNGJAWAB|^PJ$|^PELAKSANA|^BAGIAN$|^BIDANG$|^UNITKERJA$", Role::Responsible),
+    // PIC: the "person in charge", in plans written in office English.
+    (r"^PENANGGUNGJAWAB|^PJ$|^PIC$|^PELAKSANA|^BAGIAN$|^BIDANG$|^UNITKERJA$", Role::Responsible),
     (r"^KETERANGAN|^KET$", Role::Note),
 ];
 
@@ -119,7 +120,7 @@ const HEADER_ROLES: &[(&str, Role)] = &[
 /// opening otherwise names no role, and is turned away before the patterns run.
 const ROLE_STARTS: &[&[u8; 2]] = &[
     b"NO", b"UR", b"PR", b"SA", b"TU", b"IN", b"KO", b"DE", b"TW", b"TR", b"TA", b"AN", b"PA", b"DA", b"PE", b"ST", b"AR",
-    b"KE", b"PJ", b"SU", b"BA", b"BI", b"UN", b"FO", b"CA", b"RU", b"ME",
+    b"KE", b"PJ", b"PI", b"SU", b"BA", b"BI", b"UN", b"FO", b"CA", b"RU", b"ME",
 ];
 
 /// The words that may appear in a header row, for telling header lines
@@ -137,7 +138,7 @@ const HEADER_WORDS: &[&str] = &[
     "FORMULA", "FORMULASI", "CARA", "PENGHITUNGAN", "PERHITUNGAN", "RUMUS",
     // "TARGET KUMULATIF" over "s.d. TW I": cumulative plans; "INDIKATOR
     // KINERJA UTAMA" (IKU).
-    "KUMULATIF", "UTAMA",
+    "KUMULATIF", "UTAMA", "PIC",
     // "KUMULATIF S.D. BULAN" over the months the quarters end with (the
     // month names themselves are header words too; a long one may be cut,
     // "Septembe" / "r").

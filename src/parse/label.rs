@@ -72,7 +72,7 @@ fn level_word(i: &str) -> IResult<&str, Level> {
             Level::SubKegiatan,
             tuple((alt((tag_no_case("sub"), tag_no_case("su"))), opt(one_of(".-")), multispace0, kegiatan_word)),
         ),
-        value(Level::Sasaran, pair(tag_no_case("sasaran"), opt(preceded(multispace1, tag_no_case("strategis"))))),
+        value(Level::Sasaran, pair(tag_no_case("sasaran"), opt(preceded(multispace1, alt((tag_no_case("strategis"), tag_no_case("stategis"), tag_no_case("strategi"))))))),
         value(Level::Tujuan, tag_no_case("tujuan")),
         value(Level::Program, program_word),
         value(Level::Kegiatan, kegiatan_word),
@@ -391,11 +391,15 @@ pub fn parse_indicator_number(text: &str) -> (Option<u32>, &str) {
         return (None, t);
     }
     let mut numbered = tuple((
-        opt(tuple((
-            tag_no_case("indikator"),
-            multispace1,
-            alt((tag_no_case("tujuan"), tag_no_case("sasaran"), tag_no_case("program"), tag_no_case("kegiatan"))),
-            multispace0,
+        opt(alt((
+            recognize(tuple((
+                tag_no_case("indikator"),
+                multispace1,
+                alt((tag_no_case("tujuan"), tag_no_case("sasaran"), tag_no_case("program"), tag_no_case("kegiatan"))),
+                multispace0,
+            ))),
+            // "IKU 1 :", "IK 2 :": indikator kinerja (utama), numbered.
+            recognize(pair(alt((tag_no_case("iku"), tag_no_case("ik"))), multispace0)),
         ))),
         digit1::<&str, nom::error::Error<&str>>,
         multispace0,
@@ -429,6 +433,13 @@ pub fn is_letter_numbering(word: &str) -> bool {
 /// Returns the number (`None` for a letter or a dotted number: the output
 /// holds a number only) and the text after the numbering.
 pub fn strip_indicator_numbering(text: &str) -> (Option<u32>, &str) {
+    // A list's bullet ("- Angka kematian ...", "• Jumlah ...") is no part
+    // of the text.
+    let text = text.trim_start();
+    let text = match text.split_once(char::is_whitespace) {
+        Some((mark, rest)) if matches!(mark, "-" | "\u{2022}" | "\u{2013}" | "*" | "\u{b7}" | "\u{25aa}") && rest.trim_start().starts_with(char::is_alphabetic) => rest.trim_start(),
+        _ => text,
+    };
     let (number, rest) = parse_indicator_number(text);
     if number.is_some() {
         return (number, rest);
@@ -485,6 +496,7 @@ mod tests {
         assert_eq!(lab("Tujuan  2 : Meningkatnya"), (Level::Tujuan, Some(2), "Meningkatnya".into()));
         assert_eq!(lab("Sasaran 1 : Meningkatnya"), (Level::Sasaran, Some(1), "Meningkatnya".into()));
         assert_eq!(lab("Sasaran Strategis 2 Meningkatnya"), (Level::Sasaran, Some(2), "Meningkatnya".into()));
+        assert_eq!(lab("Sasaran Stategis 2 Meningkatnya"), (Level::Sasaran, Some(2), "Meningkatnya".into()));
         assert_eq!(lab("Program pengembangan UMKM"), (Level::Program, None, "pengembangan UMKM".into()));
         assert_eq!(lab("Kegiatan 2. Administrasi Keuangan"), (Level::Kegiatan, Some(2), "Administrasi Keuangan".into()));
         assert_eq!(lab("Program 1. Perlindungan"), (Level::Program, Some(1), "Perlindungan".into()));
@@ -579,6 +591,10 @@ mod tests {
         assert_eq!(parse_indicator_number("2.Persentase temuan"), (Some(2), "Persentase temuan"));
         assert_eq!(parse_indicator_number("Indikator Tujuan 2 : Kontribusi UMKM"), (Some(2), "Kontribusi UMKM"));
         assert_eq!(parse_indicator_number("Jumlah SDM"), (None, "Jumlah SDM"));
+        assert_eq!(parse_indicator_number("IKU 1 : Indeks Inovasi Daerah"), (Some(1), "Indeks Inovasi Daerah"));
+        assert_eq!(parse_indicator_number("Ikan 1: Nila"), (None, "Ikan 1: Nila"));
+        assert_eq!(strip_indicator_numbering("- Angka kematian ibu"), (None, "Angka kematian ibu"));
+        assert_eq!(strip_indicator_numbering("-5 derajat"), (None, "-5 derajat"));
         assert_eq!(parse_indicator_number("1.250 unit"), (None, "1.250 unit"));
         // OCR's comma for the point: before a capital only.
         assert_eq!(parse_indicator_number("1, Indeks Pembangunan Gender"), (Some(1), "Indeks Pembangunan Gender"));
