@@ -187,6 +187,9 @@ pub fn normalise(source: &str, kind: InputKind, table: &Table, reader_warnings: 
         };
         doc.indicators.push(indicator(row, level, &path));
     }
+    if kind != InputKind::Text {
+        read_lone_word_targets(&mut doc, &ocr_pages);
+    }
     quarterly::classify(&mut doc);
     quarterly::confirm_doubted_ocr_values(&mut doc, &ocr_pages);
     quarterly::distrust_ocr_rows(&mut doc, &ocr_pages);
@@ -194,6 +197,21 @@ pub fn normalise(source: &str, kind: InputKind, table: &Table, reader_warnings: 
         quarterly::distrust_flow_rows(&mut doc);
     }
     doc
+}
+
+/// A word target alone in its cell, every quarter blank ("Predikat" /
+/// "Sangat Inovatif" / - / - / - / -): on a page read by position the word
+/// stands in the target's column, so it is the year's target (a flow dump
+/// tells no column, and OCR may misread a word: there it stays
+/// unreadable, as [`indicator`] leaves it).
+fn read_lone_word_targets(doc: &mut Document, ocr_pages: &[u32]) {
+    for ind in doc.indicators.iter_mut().filter(|i| !ocr_pages.contains(&i.page)) {
+        let Value::Unreadable(t) = &ind.target else { continue };
+        if is_word_target(t) && ind.tw.iter().all(|v| *v == Value::Empty) {
+            ind.target = Value::Text(t.clone());
+            ind.warnings.retain(|w| w != "unreadable_number:target");
+        }
+    }
 }
 
 /// The pages the reader read by OCR (its `ocr:page=N` warnings).

@@ -559,6 +559,17 @@ mod tests {
     }
 
     #[test]
+    fn a_word_target_alone_is_read_where_its_column_is_known() {
+        let rows = [("Predikat inovasi", ["Sangat Inovatif", "", "", "", ""])];
+        let t = table(&COLUMNS, &rows);
+        let target = |kind| normalise("plan", kind, &t, &[]).indicators[0].target.clone();
+        assert_eq!(target(InputKind::Pdf), Value::Text("Sangat Inovatif".into()));
+        assert_eq!(target(InputKind::Layout), Value::Text("Sangat Inovatif".into()));
+        // A flow dump tells no column: the word stays unreadable.
+        assert_eq!(target(InputKind::Text), Value::Unreadable("Sangat Inovatif".into()));
+    }
+
+    #[test]
     fn a_word_target_is_read_where_the_row_confirms_it() {
         let rows = [
             ("Target and TW IV", ["Baik", "", "", "", "Baik"]),

@@ -135,6 +135,11 @@ impl Columns {
         // the row above.
         let known_unit = is_known(&canonical(&unit.text));
         let has_value = has_value || (known_unit && self.has_misread_target_and_last(&words[first_value..]));
+        // A known unit over a word in the target's column ("Predikat" /
+        // "Sangat Inovatif", the quarters blank): the row's anchor, though
+        // the word alone confirms no target; without it the row's text and
+        // unit join the next row's.
+        let has_value = has_value || (known_unit && self.place(&words[first_value]) == Col::Value(0) && is_word_target(&words[first_value].text));
         // A long indicator pushes a known unit further left; the target is
         // then on the line too (wrapped quarter pieces are not an anchor).
         let has_target = words.iter().any(|w| self.place(w) == Col::Value(0) && is_value_word(&w.text) && w.text != "%");
