@@ -139,7 +139,8 @@ impl Columns {
         // "Sangat Inovatif", the quarters blank): the row's anchor, though
         // the word alone confirms no target; without it the row's text and
         // unit join the next row's.
-        let has_value = has_value || (known_unit && self.place(&words[first_value]) == Col::Value(0) && is_word_target(&words[first_value].text));
+        let quarters_blank = words[first_value + 1..].iter().all(|w| !matches!(self.place(w), Col::Value(_)) || w.text == "-" || is_word_target(&format!("{} {}", words[first_value].text, w.text)));
+        let has_value = has_value || (known_unit && self.place(&words[first_value]) == Col::Value(0) && is_word_target(&words[first_value].text) && quarters_blank);
         // A long indicator pushes a known unit further left; the target is
         // then on the line too (wrapped quarter pieces are not an anchor).
         let has_target = words.iter().any(|w| self.place(w) == Col::Value(0) && is_value_word(&w.text) && w.text != "%");
