@@ -96,10 +96,10 @@ const HEADER_ROLES: &[(&str, Role)] = &[
     // How the indicator is measured: KONSEP DEFINISI (2018 plans), FORMULA
     // / CARA PENGHITUNGAN, RUMUS, DEFINISI OPERASIONAL.
     (r"^KONSEPDEFINISI|^DEFINISI|^FORMULA|^CARAPENGHITUNGAN|^CARAPERHITUNGAN|^RUMUS|^METODEPENGHITUNGAN", Role::Definition),
-    (concat!("^", quarter_word_pattern!(), "(I|1)$"), Role::Tw1),
-    (concat!("^", quarter_word_pattern!(), "(II|2)$"), Role::Tw2),
-    (concat!("^", quarter_word_pattern!(), "(III|3)$"), Role::Tw3),
-    (concat!("^", quarter_word_pattern!(), "(IV|4)$"), Role::Tw4),
+    (concat!("^", quarter_word_pattern!(), "(KE)?(I|1)$"), Role::Tw1),
+    (concat!("^", quarter_word_pattern!(), "(KE)?(II|2)$"), Role::Tw2),
+    (concat!("^", quarter_word_pattern!(), "(KE)?(III|3)$"), Role::Tw3),
+    (concat!("^", quarter_word_pattern!(), "(KE)?(IV|4)$"), Role::Tw4),
     (r"^TARGET", Role::Target),
     // SUMBER DANA, the source of funds ("DAU", "DAK", "Bankeu Provinsi"):
     // a remark on the row, read as KETERANGAN is (before ^DANA, a budget).
@@ -386,6 +386,10 @@ pub fn is_header_word(word: &str) -> bool {
         return true;
     }
     if is_plan_year(&w) || MONTHS.contains(&w.as_str()) {
+        return true;
+    }
+    // "Ke-1" .. "Ke-4": the ordinal of "Triwulan Ke-1", on a line of its own.
+    if matches!(w.as_str(), "KE1" | "KE2" | "KE3" | "KE4" | "KEI" | "KEII" | "KEIII" | "KEIV") {
         return true;
     }
     if w.starts_with("TW") {

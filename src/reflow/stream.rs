@@ -97,6 +97,9 @@ struct Columns {
     /// Positions are where a PDF drew the glyphs (widths exact), not a
     /// character grid of a layout dump.
     drawn: bool,
+    /// The header names no SATUAN column: no word is a unit, and the
+    /// indicator's cell reaches the target's.
+    unitless: bool,
 }
 
 impl Columns {
@@ -201,7 +204,7 @@ impl Columns {
             // a narrow TARGET column). A layout dump shifts words by a
             // character or so: there the word must also start right of
             // the unit column's edge, where a unit word starts.
-            let centred_in_first = (first.0..=first.1).contains(&centre) && (self.drawn || w.x0 > self.unit_left + self.slack());
+            let centred_in_first = (first.0..=first.1).contains(&centre) && (self.drawn || self.unitless || w.x0 > self.unit_left + self.slack());
             if w.x0 >= first.0 - self.slack() || centred_in_first {
                 let k = self
                     .values
@@ -226,7 +229,7 @@ impl Columns {
             Col::Node
         } else if self.definition_left.is_some_and(|d| w.x0 < d - self.slack()) {
             Col::Indicator
-        } else if w.x0 < self.unit_left - self.slack() && !(self.drawn && centre > self.unit_left) {
+        } else if self.unitless || (w.x0 < self.unit_left - self.slack() && !(self.drawn && centre > self.unit_left)) {
             // (On a drawn page a word lies in the cell that holds most of
             // it: an indicator wraps before its cell's edge, while a unit
             // wider than the column's usual one, centred, starts left of
@@ -459,7 +462,11 @@ fn anchor_unitless_value_rows(lines: &mut [Placed], cols: &Columns) {
             }
         }
         let numbers_at = |k: usize| l.words.iter().any(|(c, w)| *c == Col::Value(k) && (is_number_word(&w.text) || is_doubted_number(&w.text)));
-        if filled.iter().filter(|f| **f).count() >= 4 && numbers_at(0) && numbers_at(4) && !unit_near(lines, i) {
+        // A plan with no SATUAN column anchors its rows of word targets
+        // too ("Tersedia" in every quarter, "Baik" ... "Baik").
+        let words: Vec<Word> = l.words.iter().map(|(_, w)| w.clone()).collect();
+        let numbers = filled.iter().filter(|f| **f).count() >= 4 && numbers_at(0) && numbers_at(4);
+        if (numbers || (cols.unitless && cols.has_word_target(&words))) && !unit_near(lines, i) {
             lines[i].anchor = true;
         }
     }
@@ -896,6 +903,14 @@ fn measure(page: &Page, header: &[usize], body: &[usize], n_values: usize, n_tra
     }
     let unit_xs: Vec<f32> = anchors.iter().map(|a| word(a.0, a.1).x0).collect();
     let unit_left = peak(&unit_xs, tol).unwrap_or(unit_xs[0]);
+    // A header that names no SATUAN column (the unit typed in the cells,
+    // "100%"): the words before the targets are the indicator's, and the
+    // unit column has no width, at the target column's edge.
+    let unitless = names_no_unit_column(page, header) || prev.is_some_and(|p| p.unitless && header.is_empty());
+    let unit_left = match values.first() {
+        Some(first) if unitless => first.0 - tol,
+        _ => unit_left,
+    };
     // A header naming a KODE column prints the codes ("3.31.02.2.01")
     // in a column of their own, left of URAIAN: a label read with its code
     // starts at its label word there (a long code pushes it right, and
@@ -983,7 +998,7 @@ fn measure(page: &Page, header: &[usize], body: &[usize], n_values: usize, n_tra
         let unit_left = unit_left.min(p.unit_left + shift);
         return Some(Columns { values, unit_left, node_left: p.node_left + shift, ind_left: p.ind_left + shift, ..p.clone() });
     }
-    Some(Columns { node_left, ind_left, definition_left, unit_left, values, trailing, tol, drawn: page.width > 0.0 })
+    Some(Columns { node_left, ind_left, definition_left, unit_left, values, trailing, tol, drawn: page.width > 0.0, unitless })
 }
 
 /// Where the header names the budget column (PAGU, ANGGARAN, DANA): the
@@ -1052,6 +1067,17 @@ fn agreeing_anchors<'a, 'w>(complete: Vec<&'a (usize, usize, Vec<usize>)>, word:
     } else {
         agreeing
     }
+}
+
+/// True when the page's header names its columns (INDIKATOR and a target
+/// or quarter) but no SATUAN.
+fn names_no_unit_column(page: &Page, header: &[usize]) -> bool {
+    let words: Vec<&str> = header.iter().flat_map(|&i| page.lines[i].words.iter().map(|w| w.text.as_str())).collect();
+    let roles = roles_in_words(&words).0;
+    let has = |r: Role| roles.iter().any(|x| x.ungrouped() == r);
+    // (SATUAN cut at a narrow cell's edge, "SATUA" / "N", names it too.)
+    let cut_unit = words.iter().any(|w| squash(w).starts_with("SAT"));
+    has(Role::Indicator) && Role::VALUES.iter().any(|r| has(*r)) && !has(Role::Unit) && !cut_unit
 }
 
 /// Where the header names a definition column between INDIKATOR and
@@ -2260,6 +2286,42 @@ mod tests {
         assert_eq!(values, [["421", "100", "120", "120", "81"], ["95", "-", "-", "-", "95"]]);
     }
 
+    #[test]
+    fn a_plan_without_a_unit_column_reads_its_rows_by_their_values() {
+        // No SATUAN: the words before the targets are the indicator's, and
+        // a row of word targets is a row too. (Value cells 10 wide.)
+        let row = |no: &str, node: &str, ind: &str, vals: [&str; 5]| {
+            let cells: String = vals.iter().map(|v| format!("{v:^10}")).collect();
+            format!("{no:4}{node:16}{ind:30}{cells}")
+        };
+        let text = [
+            row("NO", "URAIAN", "INDIKATOR KINERJA", ["TARGET", "TW I", "TW II", "TW III", "TW IV"]),
+            row("1", "Program 1", "Persentase produk hukum", ["100%"; 5]),
+            row("", "Pelayanan", "daerah yang tidak dibatalkan", [""; 5]),
+            row("2", "", "Lembaran Daerah dan Berita", ["Tersedia"; 5]),
+            row("", "", "Daerah yang tersedia", [""; 5]),
+            row("3", "", "Jumlah peraturan yang", ["12", "2", "5", "9", "12"]),
+            row("", "", "ditetapkan", [""; 5]),
+        ]
+        .map(|l| l.trim_end().to_string())
+        .join("\n");
+        let table = reflow(&pages_of(&text, false));
+        let rows: Vec<(String, String, String)> = table
+            .rows
+            .iter()
+            .filter(|r| r.has_indicator())
+            .map(|r| (r.get(Role::Indicator).unwrap_or("").to_string(), r.get(Role::Unit).unwrap_or("").to_string(), r.get(Role::Target).unwrap_or("").to_string()))
+            .collect();
+        assert_eq!(
+            rows,
+            [
+                ("Persentase produk hukum daerah yang tidak dibatalkan".to_string(), String::new(), "100%".to_string()),
+                ("Lembaran Daerah dan Berita Daerah yang tersedia".to_string(), String::new(), "Tersedia".to_string()),
+                ("Jumlah peraturan yang ditetapkan".to_string(), String::new(), "12".to_string()),
+            ]
+        );
+    }
+
     /// A positioned word as a PDF gives it: 6 points a letter, 10 high.
     fn pword(text: &str, x0: f32, y0: f32) -> Word {
         Word { text: text.into(), x0, x1: x0 + 6.0 * text.len() as f32, y0, y1: y0 + 10.0 }
@@ -2469,7 +2531,7 @@ mod tests {
     /// Columns like those of a layout dump with a narrow TARGET column.
     fn columns() -> Columns {
         let values = [(94.0, 99.0), (105.0, 109.0), (112.0, 116.0), (119.0, 124.0), (127.0, 132.0)].iter().map(|&(l, r)| (l, r, (l + r) / 2.0)).collect();
-        Columns { node_left: 0.0, ind_left: 37.0, unit_left: 81.0, values, trailing: vec![140.0], tol: 0.6, drawn: false, definition_left: None }
+        Columns { node_left: 0.0, ind_left: 37.0, unit_left: 81.0, values, trailing: vec![140.0], tol: 0.6, drawn: false, definition_left: None, unitless: false }
     }
 
     #[test]
@@ -2524,7 +2586,7 @@ mod tests {
         // 46.500 and 47.500 both in TW II and 48.000 in TW III.
         let values: Vec<(f32, f32, f32)> =
             [(69.0, 74.0), (80.0, 83.0), (88.0, 91.0), (95.0, 100.0), (104.0, 107.0), (112.0, 127.0)].iter().map(|&(l, r)| (l, r, (l + r) / 2.0)).collect();
-        let cols = Columns { node_left: 0.0, ind_left: 26.0, unit_left: 57.0, values, trailing: vec![127.6], tol: 0.6, drawn: false, definition_left: None };
+        let cols = Columns { node_left: 0.0, ind_left: 26.0, unit_left: 57.0, values, trailing: vec![127.6], tol: 0.6, drawn: false, definition_left: None, unitless: false };
         let word = |text: &str, x0: f32, x1: f32| Word { text: text.into(), x0, x1, y0: 0.0, y1: 1.0 };
         let line = [("186.000", 68.0, 75.0), ("44.000", 76.0, 82.0), ("46.500", 83.0, 89.0), ("47.500", 90.0, 96.0), ("48.000", 97.0, 103.0)];
         let mut words: Vec<(Col, Word)> = line.iter().map(|&(t, a, b)| word(t, a, b)).map(|w| (cols.place(&w), w)).collect();
@@ -2746,7 +2808,7 @@ mod tests {
         // A layout dump shifted "Net Death Rate (NDR)" two characters
         // left: "Net" ends before the indicator edge, far from the names'.
         let layout_word = |t: &str, x0: f32| Word { text: t.into(), x0, x1: x0 + t.len() as f32, y0: 0.0, y1: 1.0 };
-        let cols = Columns { node_left: 0.0, ind_left: 26.0, unit_left: 49.0, values: vec![(70.0, 74.0, 72.0)], trailing: vec![110.0], tol: 0.6, drawn: false, definition_left: None };
+        let cols = Columns { node_left: 0.0, ind_left: 26.0, unit_left: 49.0, values: vec![(70.0, 74.0, 72.0)], trailing: vec![110.0], tol: 0.6, drawn: false, definition_left: None, unitless: false };
         let mut words = vec![(Col::Node, layout_word("Net", 24.0)), (Col::Node, layout_word("Death", 28.0)), (Col::Unit, layout_word("per", 49.0))];
         indicator_opening_right_of_the_names(&mut words, &cols);
         assert_eq!(words.iter().map(|(c, _)| *c).collect::<Vec<_>>(), [Col::Indicator, Col::Indicator, Col::Unit]);
