@@ -236,6 +236,22 @@ const FLOORS: &[(&str, f64)] = &[
     ("generated/gen44.mutool.txt", 0.695),
     ("generated/gen44.pdf", 1.000),
     ("generated/gen44.txt", 0.000),
+    ("generated/gen45.layout.txt", 1.000),
+    ("generated/gen45.mutool.txt", 0.400),
+    ("generated/gen45.pdf", 1.000),
+    ("generated/gen45.txt", 0.000),
+    ("generated/gen46.layout.txt", 0.727),
+    ("generated/gen46.mutool.txt", 0.000),
+    ("generated/gen46.pdf", 1.000),
+    ("generated/gen46.txt", 0.000),
+    ("generated/gen47.layout.txt", 0.960),
+    ("generated/gen47.mutool.txt", 0.000),
+    ("generated/gen47.pdf", 1.000),
+    ("generated/gen47.txt", 0.078),
+    ("generated/gen48.layout.txt", 1.000),
+    ("generated/gen48.mutool.txt", 0.650),
+    ("generated/gen48.pdf", 1.000),
+    ("generated/gen48.txt", 0.400),
 ];
 
 /// Scores below the floor by no more than this are float noise.
