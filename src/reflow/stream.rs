@@ -22,7 +22,7 @@ use crate::extract::ocr::is_doubted_number;
 use crate::extract::{Page, Word};
 use crate::parse::header::{bare_quarter_numeral, completes_header_word, is_column_number, is_core_header_word, is_cut_core_word, is_header_word, is_misread_header_word, is_plan_year, is_quarter_word, role_of, squash, value_columns_in_order, value_role_of, Role};
 use crate::parse::label::{is_code, is_hierarchical_numbering, is_letter_numbering, names_bare_label, parse_indicator_number, parse_label};
-use crate::parse::number::{is_text_target, is_word_target, parse_value, Value};
+use crate::parse::number::{is_sum_of_money, is_text_target, is_word_target, parse_value, Value};
 use crate::parse::unit::{canonical, is_known, looks_like_unit};
 
 mod column_order;
@@ -1788,7 +1788,9 @@ fn build_rows(
         }
         let mut first_line = a;
         for (col, lines) in &cells[k] {
-            let text = join_lines(lines, vocab);
+            // (A budget printed among the text columns is a value's pieces.)
+            let budget = matches!(col, Col::Trailing(t) if trailing_roles[*t] == Role::Budget);
+            let text = if budget { join_value_pieces(lines.iter().map(String::as_str)) } else { join_lines(lines, vocab) };
             let role = match col {
                 Col::Indicator => Role::Indicator,
                 Col::Definition => Role::Definition,
@@ -1833,7 +1835,24 @@ fn build_rows(
         }
         rows.push(row);
     }
+    rejoin_cut_budgets(&mut rows);
     rows
+}
+
+/// A sum of money cut at its cell's edge whose tail the cell split gave
+/// the next row ("14.200.000.00" / "0"): the tail goes back, and the next
+/// row's budget is blank, as printed.
+fn rejoin_cut_budgets(rows: &mut [Row]) {
+    let with_budget: Vec<usize> = (0..rows.len()).filter(|&k| rows[k].get(Role::Budget).is_some()).collect();
+    for pair in with_budget.windows(2) {
+        let (a, b) = (pair[0], pair[1]);
+        let (Some(head), Some(tail)) = (rows[a].get(Role::Budget), rows[b].get(Role::Budget)) else { continue };
+        let joined = format!("{head}{tail}");
+        if !is_sum_of_money(head) && !is_sum_of_money(tail) && is_sum_of_money(&joined) {
+            rows[a].replace(Role::Budget, joined);
+            rows[b].cells.retain(|(r, _)| *r != Role::Budget);
+        }
+    }
 }
 
 /// A value cell's pieces, top to bottom, as one value: a number wrapped
@@ -1844,6 +1863,11 @@ fn build_rows(
 /// the cell is left empty with a warning instead of reading "2560".
 fn join_value_pieces<'a>(pieces: impl Iterator<Item = &'a str>) -> String {
     let pieces: Vec<&str> = pieces.collect();
+    // A sum of money cut at its cell's edge ("28.450.000.00" / "0").
+    let cat = pieces.concat();
+    if pieces.len() >= 2 && !is_sum_of_money(pieces[0]) && is_sum_of_money(&cat) {
+        return cat;
+    }
     let whole = pieces.iter().filter(|p| matches!(parse_value(p), Value::Number(_)) || is_text_target(p)).count();
     if whole >= 2 {
         return pieces.join(" ");
@@ -2320,6 +2344,21 @@ mod tests {
                 ("Jumlah peraturan yang ditetapkan".to_string(), String::new(), "12".to_string()),
             ]
         );
+    }
+
+    #[test]
+    fn a_sum_cut_at_its_cells_edge_is_joined_in_its_row() {
+        assert_eq!(join_value_pieces(["28.450.000.00", "0"].into_iter()), "28.450.000.000");
+        assert_eq!(join_value_pieces(["45", "50"].into_iter()), "45 50");
+        let row = |budget: &str| {
+            let mut r = Row::default();
+            r.set(Role::Budget, budget.to_string());
+            r
+        };
+        let mut rows = vec![row("14.200.000.00"), row("0"), row("380.000.000")];
+        rejoin_cut_budgets(&mut rows);
+        let budgets: Vec<Option<&str>> = rows.iter().map(|r| r.get(Role::Budget)).collect();
+        assert_eq!(budgets, [Some("14.200.000.000"), None, Some("380.000.000")]);
     }
 
     /// A positioned word as a PDF gives it: 6 points a letter, 10 high.
