@@ -237,7 +237,9 @@ const FLOORS: &[(&str, f64)] = &[
     ("generated/gen44.pdf", 1.000),
     ("generated/gen44.txt", 0.000),
     ("generated/gen45.layout.txt", 1.000),
-    ("generated/gen45.mutool.txt", 0.400),
+    // 0.400 -> 0.320 (session 17): rows left-filled by a dump that drops
+    // blank cells gave 10 wrong numbers; their values are withheld now.
+    ("generated/gen45.mutool.txt", 0.320),
     ("generated/gen45.pdf", 1.000),
     ("generated/gen45.txt", 0.000),
     ("generated/gen46.layout.txt", 0.727),

@@ -349,7 +349,14 @@ pub fn distrust_flow_rows(doc: &mut Document) {
     for ind in doc.indicators.iter_mut() {
         let tw = [ind.tw[0].as_f64(), ind.tw[1].as_f64(), ind.tw[2].as_f64(), ind.tw[3].as_f64()];
         let unknown_unit = ind.unit.is_empty() || !crate::parse::unit::is_known(&ind.unit);
-        if !unknown_unit || !matches!(fits(ind.target.as_f64(), tw), Some((false, false))) {
+        let misfit = matches!(fits(ind.target.as_f64(), tw), Some((false, false)));
+        // The reading itself could not confirm where the row's values go,
+        // and some cells are blank: a dump drops blank cells, and "95 95
+        // 95" is a target and two of four quarters, which two no arithmetic
+        // tells. (Every cell filled, the order places them.)
+        let filled = std::iter::once(&ind.target).chain(ind.tw.iter()).filter(|v| **v != Value::Empty).count();
+        let placed_unsure = ind.warnings.iter().any(|w| w == "values_unconfirmed") && filled < 5 && ind.value_cells().iter().any(|v| matches!(v, Value::Number(_)));
+        if !(placed_unsure || (unknown_unit && misfit)) {
             continue;
         }
         for v in std::iter::once(&mut ind.target).chain(ind.tw.iter_mut()).chain(std::iter::once(&mut ind.budget)) {
@@ -359,7 +366,9 @@ pub fn distrust_flow_rows(doc: &mut Document) {
         }
         ind.quarterly = None;
         drop_arithmetic_warnings(ind);
-        ind.warnings.push("values_unconfirmed".to_string());
+        if !ind.warnings.iter().any(|w| w == "values_unconfirmed") {
+            ind.warnings.push("values_unconfirmed".to_string());
+        }
     }
 }
 
@@ -552,6 +561,15 @@ mod tests {
         assert_eq!(numbers(InputKind::Text), [5, 0, 5]);
         // The positioned readers place values by column: left as read.
         assert_eq!(numbers(InputKind::Layout), [5, 5, 5]);
+        // A row the reading placed unsure ("95 95 95" left-filled), its
+        // cells not all filled: withheld though its unit is known; all
+        // five filled, the order placed them.
+        let rows = [("Left-filled", ["95", "95", "95", "", ""]), ("Every cell", ["12", "3", "3", "3", "4"])];
+        let mut u = table(&COLUMNS, &rows);
+        for r in u.rows.iter_mut().skip(1) {
+            r.warnings.push("values_unconfirmed".into());
+        }
+        assert_eq!(normalise("plan.txt", InputKind::Text, &u, &[]).indicators.iter().map(|i| i.value_cells().iter().filter(|v| matches!(v, Value::Number(_))).count()).collect::<Vec<_>>(), [0, 5]);
         // The budget read beside numbers withheld is the same misreading's.
         t.rows[2].set(Role::Budget, "100".into());
         let doc = normalise("plan.txt", InputKind::Text, &t, &[]);
