@@ -242,7 +242,7 @@ const FLOORS: &[(&str, f64)] = &[
     ("generated/gen45.mutool.txt", 0.320),
     ("generated/gen45.pdf", 1.000),
     ("generated/gen45.txt", 0.000),
-    ("generated/gen46.layout.txt", 0.727),
+    ("generated/gen46.layout.txt", 0.863),
     ("generated/gen46.mutool.txt", 0.000),
     ("generated/gen46.pdf", 1.000),
     ("generated/gen46.txt", 0.000),

@@ -466,7 +466,9 @@ fn anchor_unitless_value_rows(lines: &mut [Placed], cols: &Columns) {
         // too ("Tersedia" in every quarter, "Baik" ... "Baik").
         let words: Vec<Word> = l.words.iter().map(|(_, w)| w.clone()).collect();
         let numbers = filled.iter().filter(|f| **f).count() >= 4 && numbers_at(0) && numbers_at(4);
-        if (numbers || (cols.unitless && cols.has_word_target(&words))) && !unit_near(lines, i) {
+        // (With no unit column, an anchor on the line next to it is the
+        // row above's: no unit of this row's wrapped there.)
+        if (numbers || (cols.unitless && cols.has_word_target(&words))) && (cols.unitless || !unit_near(lines, i)) {
             lines[i].anchor = true;
         }
     }
