@@ -362,13 +362,26 @@ fn names_code_column(page: &Page, header: &[usize]) -> bool {
 /// the column left of it goes in front of the label, where a code printed
 /// in the URAIAN cell stands, and is read as the node's code.
 fn codes_into_labels(placed: &mut [Placed]) {
-    for l in placed.iter_mut() {
-        if parse_label(&l.text_in(Col::Node)).is_none() {
+    for i in 0..placed.len() {
+        if parse_label(&placed[i].text_in(Col::Node)).is_none() {
             continue;
         }
-        for (c, w) in l.words.iter_mut() {
-            if *c == Col::No && is_code(&w.text) {
-                *c = Col::Node;
+        for k in 0..placed[i].words.len() {
+            if placed[i].words[k].0 != Col::No || !is_code(&placed[i].words[k].1.text) {
+                continue;
+            }
+            placed[i].words[k].0 = Col::Node;
+            // A sub kegiatan's code cut at the narrow cell's edge
+            // ("2.11.03.2.01.00" / "01"): its tail opens the next line.
+            let code = placed[i].words[k].1.text.clone();
+            let Some(next) = placed.get(i + 1).filter(|n| n.page == placed[i].page) else { continue };
+            let Some(t) = next.words.iter().position(|(c, w)| *c == Col::No && w.text.bytes().all(|b| b.is_ascii_digit())) else { continue };
+            let joined = format!("{code}{}", next.words[t].1.text);
+            let groups: Vec<&str> = code.trim_end_matches('.').split('.').collect();
+            let cut = code.ends_with('.') || (groups.len() == 6 && groups[5].len() < 4 && joined.rsplit('.').next().is_some_and(|g| g.len() == 4));
+            if cut && is_code(&joined) {
+                placed[i].words[k].1.text = joined;
+                placed[i + 1].words.remove(t);
             }
         }
     }
@@ -2361,6 +2374,31 @@ mod tests {
         rejoin_cut_budgets(&mut rows);
         let budgets: Vec<Option<&str>> = rows.iter().map(|r| r.get(Role::Budget)).collect();
         assert_eq!(budgets, [Some("14.200.000.000"), None, Some("380.000.000")]);
+    }
+
+    #[test]
+    fn a_code_cut_in_a_narrow_kode_cell_is_joined() {
+        let line = |pos: i64, cells: &[(Col, &str)]| Placed {
+            page: 1,
+            line: pos as u32,
+            pos,
+            words: cells.iter().map(|(c, t)| (*c, Word { text: t.to_string(), x0: 0.0, x1: 1.0, y0: pos as f32, y1: pos as f32 + 1.0 })).collect(),
+            anchor: false,
+            base: 0,
+            scale: 1.0,
+        };
+        let mut placed = vec![
+            line(1, &[(Col::No, "2.11.03.2.01.00"), (Col::Node, "Sub"), (Col::Node, "Kegiatan"), (Col::Node, "1")]),
+            line(2, &[(Col::No, "01"), (Col::Node, "Pemantauan"), (Col::Node, "Kualitas")]),
+            line(3, &[(Col::No, "2.11.03.2.01"), (Col::Node, "Kegiatan"), (Col::Node, "2")]),
+            line(4, &[(Col::No, "3"), (Col::Node, "Pengelolaan")]),
+        ];
+        codes_into_labels(&mut placed);
+        assert_eq!(placed[0].text_in(Col::Node), "2.11.03.2.01.0001 Sub Kegiatan 1");
+        assert_eq!(placed[1].text_in(Col::No), "");
+        // A kegiatan's whole code takes nothing from the line under it.
+        assert_eq!(placed[2].text_in(Col::Node), "2.11.03.2.01 Kegiatan 2");
+        assert_eq!(placed[3].text_in(Col::No), "3");
     }
 
     /// A positioned word as a PDF gives it: 6 points a letter, 10 high.
