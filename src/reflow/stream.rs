@@ -991,7 +991,18 @@ fn measure(page: &Page, header: &[usize], body: &[usize], n_values: usize, n_tra
     if groups.len() > 1 {
         trailing.push(last_right + tol);
         for w in groups.windows(2) {
-            trailing.push((w[0].1 + w[1].0) / 2.0);
+            let mid = (w[0].1 + w[1].0) / 2.0;
+            // Text cells printed left-aligned start at their column's edge,
+            // left of a header centred over them: where rows start words
+            // between the first header's end and the midpoint, the column
+            // starts there ("SUMBER DANA" over "BOK", "PELAKSANA" over
+            // "Bidan Koordinator").
+            // (On a drawn page only: a layout dump's word starts include
+            // every word a space apart.)
+            let drawn = page.width > 0.0;
+            let between: Vec<f32> = trailing_starts.iter().copied().filter(|&x| drawn && x > w[0].1 + tol && x < mid).collect();
+            let edge = peak(&between, tol).filter(|&x| between.iter().filter(|&&y| (y - x).abs() <= tol).count() >= 2);
+            trailing.push(edge.map_or(mid, |x| x - tol));
         }
     }
     let mut rest = trailing_starts.clone();
