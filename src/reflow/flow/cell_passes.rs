@@ -599,6 +599,18 @@ fn cells_of(blocks: &[Vec<Line>], open_ends: bool) -> Vec<Cell> {
             continue;
         }
         let kind = kind_of_cell(&g);
+        // A word cut at the cell's edge leaves its tail on a line that
+        // ends the cell ("Penanggulanga" / "n"): one cell.
+        let tail_of_cut_word = g.len() == 1 && g[0].words.len() == 1 && {
+            let t = &g[0].words[0].text;
+            (1..=3).contains(&t.chars().count()) && t.chars().all(|c| c.is_lowercase())
+        };
+        if tail_of_cut_word {
+            if let Some(prev) = cells.last_mut().filter(|c| matches!(c.kind, CellKind::Text { .. } | CellKind::Node)) {
+                prev.lines.extend(g);
+                continue;
+            }
+        }
         if kind == CellKind::Value {
             // A sum cut where its line ends ("Rp." / "1.250.000.000," /
             // "-": the accountants' ",-" split) is one cell.
@@ -620,7 +632,40 @@ fn cells_of(blocks: &[Vec<Line>], open_ends: bool) -> Vec<Cell> {
         }
         cells.push(Cell { lines: g, kind });
     }
-    cells
+    codes_onto_labels(cells)
+}
+
+/// A KODE cell that wrapped comes with the second pass, before its node's
+/// label cell, and may itself be cut ("2.11.03.2.01.00" / "01"): the code,
+/// made whole, opens the label's cell, where a code printed in URAIAN
+/// stands.
+fn codes_onto_labels(cells: Vec<Cell>) -> Vec<Cell> {
+    let text = |c: &Cell| one_line(&c.lines).text();
+    let mut out: Vec<Cell> = Vec::with_capacity(cells.len());
+    let mut it = cells.into_iter().peekable();
+    while let Some(cell) = it.next() {
+        let mut code = text(&cell);
+        if !is_code(&code) || code.contains(' ') {
+            out.push(cell);
+            continue;
+        }
+        if let Some(tail) = it.peek().map(text).filter(|t| t.bytes().all(|b| b.is_ascii_digit()) && !t.is_empty()) {
+            let joined = format!("{code}{tail}");
+            if is_code(&joined) && joined.rsplit('.').next().is_some_and(|g| g.len() == 4) {
+                code = joined;
+                it.next();
+            }
+        }
+        match it.peek_mut() {
+            Some(next) if next.kind == CellKind::Node => {
+                let mut line = one_line(&cell.lines);
+                line.words = vec![Word { text: code, ..line.words[0].clone() }];
+                next.lines.insert(0, line);
+            }
+            _ => out.push(cell),
+        }
+    }
+    out
 }
 
 /// A wrapped header cell the body's cleaning left ("TUJUAN/SASARAN/PROGRAM/"
@@ -900,6 +945,17 @@ mod tests {
         assert_eq!(one_line(&cells[0].lines).text(), "1.250.000.000,-");
         // A currency line before numbers is no unit of a row.
         assert!(anchors(&block(&["Rp.", "1.250.000.000,", "-"])).is_empty());
+    }
+
+    #[test]
+    fn a_wrapped_code_opens_its_labels_cell_and_a_cut_words_tail_stays_in_its_cell() {
+        let cells = cells_of(
+            &[block(&["2.11.03.2.01.00"]), block(&["01"]), block(&["Sub Kegiatan 1", "Pemantauan Kualitas"]), block(&["Seksi", "Penanggulanga"]), block(&["n"])],
+            false,
+        );
+        let texts: Vec<String> = cells.iter().map(|c| c.lines.iter().map(Line::text).collect::<Vec<_>>().join(" / ")).collect();
+        assert_eq!(texts, ["2.11.03.2.01.0001 / Sub Kegiatan 1 / Pemantauan Kualitas", "Seksi / Penanggulanga / n"]);
+        assert_eq!(cells[0].kind, CellKind::Node);
     }
 
     #[test]
