@@ -354,8 +354,9 @@ pub fn distrust_flow_rows(doc: &mut Document) {
         // and some cells are blank: a dump drops blank cells, and "95 95
         // 95" is a target and two of four quarters, which two no arithmetic
         // tells. (Every cell filled, the order places them.)
-        let filled = std::iter::once(&ind.target).chain(ind.tw.iter()).filter(|v| **v != Value::Empty).count();
-        let placed_unsure = ind.warnings.iter().any(|w| w == "values_unconfirmed") && filled < 5 && ind.value_cells().iter().any(|v| matches!(v, Value::Number(_)));
+        let cells = ind.value_cells();
+        let filled = cells.iter().filter(|v| ***v != Value::Empty).count();
+        let placed_unsure = ind.warnings.iter().any(|w| w == "values_unconfirmed") && filled < 5 && cells.iter().any(|v| matches!(v, Value::Number(_)));
         if !(placed_unsure || (unknown_unit && misfit)) {
             continue;
         }

@@ -325,9 +325,6 @@ pub fn is_column_number(word: &str) -> bool {
     word.len() >= 3 && word.starts_with('(') && word.ends_with(')') && word[1..word.len() - 1].chars().all(|c| c.is_ascii_digit())
 }
 
-/// The months a quarter spans, printed under its heading: "(Jan-Mar)",
-/// "(Okt-Des)", "Januari-Maret" (Indonesian month names or their
-/// abbreviations, two of them joined by a dash, in brackets or not).
 /// Indonesian month names and their abbreviations, in capitals.
 const MONTHS: [&str; 26] = [
     "JAN", "JANUARI", "FEB", "FEBRUARI", "MAR", "MARET", "APR", "APRIL", "MEI", "JUN", "JUNI", "JUL", "JULI", "AGT", "AGS", "AGU", "AGUSTUS", "SEP",
@@ -363,6 +360,9 @@ pub fn is_month_name(word: &str) -> bool {
     MONTHS.contains(&word.trim_end_matches('.').to_uppercase().as_str())
 }
 
+/// The months a quarter spans, printed under its heading: "(Jan-Mar)",
+/// "(Okt-Des)", "Januari-Maret" (Indonesian month names or their
+/// abbreviations, two of them joined by a dash, in brackets or not).
 pub fn is_month_span(word: &str) -> bool {
     let t = word.trim().trim_start_matches('(').trim_end_matches([')', ',', '.']);
     let parts: Vec<String> = t.split(['-', '\u{2013}']).map(|p| p.trim_end_matches('.').to_uppercase()).collect();

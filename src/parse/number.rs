@@ -236,10 +236,16 @@ pub fn is_grouped_thousands(s: &str) -> bool {
 /// assert!(!is_sum_of_money("1.250") && !is_sum_of_money("1.250.000,5"));
 /// ```
 pub fn is_sum_of_money(text: &str) -> bool {
+    sum_of_money(text).is_some()
+}
+
+/// The sum a [sum of money](is_sum_of_money) is written as, without its
+/// currency ("Rp. 485.000.000,-" → "485.000.000,-").
+pub fn sum_of_money(text: &str) -> Option<&str> {
     let text = text.trim();
-    let text = text.strip_prefix("Rp").map_or(text, |n| n.trim_start_matches(['.', ' ']));
-    let text = text.strip_suffix(",-").or_else(|| text.strip_suffix(",00")).unwrap_or(text);
-    text.matches('.').count() >= 2 && is_grouped_thousands(text)
+    let sum = text.strip_prefix("Rp").map_or(text, |n| n.trim_start_matches(['.', ' ']));
+    let digits = sum.strip_suffix(",-").or_else(|| sum.strip_suffix(",00")).unwrap_or(sum);
+    (digits.matches('.').count() >= 2 && is_grouped_thousands(digits)).then_some(sum)
 }
 
 /// "1.250.000": every group after the first has exactly three digits.

@@ -142,8 +142,8 @@ impl Columns {
         // "Sangat Inovatif", the quarters blank): the row's anchor, though
         // the word alone confirms no target; without it the row's text and
         // unit join the next row's.
-        let quarters_blank = words[first_value + 1..].iter().all(|w| !matches!(self.place(w), Col::Value(_)) || w.text == "-" || is_word_target(&format!("{} {}", words[first_value].text, w.text)));
-        let has_value = has_value || (known_unit && self.place(&words[first_value]) == Col::Value(0) && is_word_target(&words[first_value].text) && quarters_blank);
+        let quarters_blank = || words[first_value + 1..].iter().all(|w| !matches!(self.place(w), Col::Value(_)) || w.text == "-" || is_word_target(&format!("{} {}", words[first_value].text, w.text)));
+        let has_value = has_value || (known_unit && self.place(&words[first_value]) == Col::Value(0) && is_word_target(&words[first_value].text) && quarters_blank());
         // A long indicator pushes a known unit further left; the target is
         // then on the line too (wrapped quarter pieces are not an anchor).
         let has_target = words.iter().any(|w| self.place(w) == Col::Value(0) && is_value_word(&w.text) && w.text != "%");
@@ -157,9 +157,11 @@ impl Columns {
         // takes for a unit ("Kepala" / "Keluarga", "Sambungan" / "Rumah"):
         // inside SATUAN's column, before a cell in every value column,
         // it is the unit all the same.
-        let filled = (0..self.values.len()).filter(|&k| words[first_value..].iter().any(|w| self.place(w) == Col::Value(k) && is_value_cell_word(&w.text))).count();
-        let unit_cell = (unit.x0 >= self.unit_left - self.slack() || centred) && filled == self.values.len() && !is_value_word(&unit.text) && unit.text.chars().any(char::is_alphabetic);
-        (has_value && in_zone && (is_unit_word(&unit.text) || is_rate_base(words, u) || unit_cell)).then_some(u)
+        let unit_cell = || {
+            let filled = (0..self.values.len()).filter(|&k| words[first_value..].iter().any(|w| self.place(w) == Col::Value(k) && is_value_cell_word(&w.text))).count();
+            (unit.x0 >= self.unit_left - self.slack() || centred) && filled == self.values.len() && !is_value_word(&unit.text) && unit.text.chars().any(char::is_alphabetic)
+        };
+        (has_value && in_zone && (is_unit_word(&unit.text) || is_rate_base(words, u) || unit_cell())).then_some(u)
     }
 
     /// Short words (four characters at most, as a misread number is) in
@@ -477,11 +479,11 @@ fn anchor_unitless_value_rows(lines: &mut [Placed], cols: &Columns) {
         let numbers_at = |k: usize| l.words.iter().any(|(c, w)| *c == Col::Value(k) && (is_number_word(&w.text) || is_doubted_number(&w.text)));
         // A plan with no SATUAN column anchors its rows of word targets
         // too ("Tersedia" in every quarter, "Baik" ... "Baik").
-        let words: Vec<Word> = l.words.iter().map(|(_, w)| w.clone()).collect();
+        let word_targets = || cols.has_word_target(&l.words.iter().map(|(_, w)| w.clone()).collect::<Vec<Word>>());
         let numbers = filled.iter().filter(|f| **f).count() >= 4 && numbers_at(0) && numbers_at(4);
         // (With no unit column, an anchor on the line next to it is the
         // row above's: no unit of this row's wrapped there.)
-        if (numbers || (cols.unitless && cols.has_word_target(&words))) && (cols.unitless || !unit_near(lines, i)) {
+        if (numbers || (cols.unitless && word_targets())) && (cols.unitless || !unit_near(lines, i)) {
             lines[i].anchor = true;
         }
     }

@@ -33,7 +33,7 @@ use crate::extract::{Line, Page, Word};
 use crate::parse::header::is_header_word;
 use crate::parse::label::{is_code, is_row_number};
 use crate::parse::label::written::{names_bare_label, parse_label, starts_with_label};
-use crate::parse::number::{is_grouped_thousands, is_number, is_ratio, is_sum_of_money, is_word_target, parse_value};
+use crate::parse::number::{is_grouped_thousands, is_number, is_ratio, is_sum_of_money, is_word_target, parse_value, sum_of_money};
 use crate::parse::unit::opens_with_official_title;
 use super::values::row_obeys;
 use super::words::ind_start;
@@ -327,8 +327,7 @@ fn one_line(lines: &[Line]) -> Line {
 /// or even "Rp." / "1.250.000.000," / "-".
 fn sum_in_cell(lines: &[Line]) -> Option<String> {
     let joined: String = lines.iter().flat_map(|l| l.words.iter().map(|w| w.text.as_str())).collect();
-    let sum = joined.strip_prefix("Rp").map_or(joined.as_str(), |n| n.trim_start_matches(['.', ' ']));
-    is_sum_of_money(sum).then(|| sum.to_string())
+    sum_of_money(&joined).map(str::to_string)
 }
 
 /// A page cut into its two passes.
