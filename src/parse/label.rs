@@ -324,9 +324,11 @@ pub fn is_code(word: &str) -> bool {
 }
 
 /// True for a NO column's hierarchical numbering alone ("1.1", "1.1.1.2.",
-/// not a code such as "1.02.02").
+/// not a code such as "1.02.02", nor a sum such as "2.185.400.000": no
+/// level numbers a hundred rows).
 pub fn is_hierarchical_numbering(word: &str) -> bool {
-    row_numbering(word).is_ok_and(|(rest, _)| rest.is_empty()) && !is_code(word)
+    let small_groups = word.trim_end_matches('.').split('.').all(|g| g.len() <= 2);
+    small_groups && row_numbering(word).is_ok_and(|(rest, _)| rest.is_empty()) && !is_code(word)
 }
 
 /// The label opening the text as printed (`parse_label(text)`'s
@@ -536,6 +538,7 @@ mod tests {
         assert!(is_hierarchical_numbering("1.1.1.1."));
         assert!(!is_hierarchical_numbering("1.02.02"));
         assert!(!is_hierarchical_numbering("1"));
+        assert!(!is_hierarchical_numbering("2.185.400.000"));
         assert_eq!(parse_label("1.1.1.1.1 Sub Kegiatan 1 Pelayanan").map(|l| (l.level, l.code, l.name)), Some((Level::SubKegiatan, None, "Pelayanan".to_string())));
         assert!(!is_code("10:30"));
         assert!(!is_code("3.31.02 PROGRAM"));

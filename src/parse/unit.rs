@@ -15,7 +15,8 @@ const KNOWN: &[&str] = &[
     "event", "festival", "poin", "skor", "level", "rasio", "opd", "perda", "perkara", "pelaku", "sertifikat",
     "izin", "produk", "pasar", "peserta", "anak", "siswa", "guru", "pegawai", "asn", "kendaraan", "gedung",
     "judul", "eksemplar", "berkas", "naskah", "pokmas", "umkm", "ikm", "ukm", "wirausaha", "kawasan", "kategori",
-    "pelaku usaha", "rumah tangga", "kepala keluarga", "miliar rupiah", "juta rupiah",
+    "pelaku usaha", "rumah tangga", "kepala keluarga", "miliar rupiah", "juta rupiah", "hari kerja", "jam", "menit",
+    "minggu", "bidang tanah",
 ];
 
 /// Canonical form: lowercase, percent spellings → "persen".

@@ -28,7 +28,7 @@ use super::{Row, Table};
 use std::borrow::Cow;
 use crate::extract::Page;
 use crate::parse::header::Role;
-use crate::parse::label::{is_row_number, parse_indicator_number, Level};
+use crate::parse::label::{is_hierarchical_numbering, is_row_number, parse_indicator_number, Level};
 use crate::parse::label::written::{names_bare_label, parse_label, printed_label, starts_with_label};
 use crate::parse::number::{cut_word_target_tail, is_number, is_readable, is_sum_of_money, is_word_target, parse_value};
 use crate::parse::unit::{canonical, contradicts_unit, is_known, may_be_unit_before_values, mend_cut_unit};
@@ -36,6 +36,7 @@ use crate::parse::function_word::is_function_word;
 
 mod cell_passes;
 mod code_labels;
+mod cut_sums;
 mod plan;
 mod prep;
 mod recover;
@@ -84,7 +85,7 @@ struct Anchor {
 }
 
 pub fn reflow(pages: &[Page]) -> Table {
-    read(&code_labels::with_level_words(pages), false, Placement::Try)
+    read(&code_labels::with_level_words(&cut_sums::rejoined(pages)), false, Placement::Try)
 }
 
 /// Whether a reading puts a spreadsheet's wrapped cells back in their rows
@@ -210,7 +211,9 @@ fn read(pages: &[Page], units_moved: bool, placement: Placement) -> Table {
             placed_reading = Some((with, placed));
         }
     }
-    let mut ordered = in_order(&part_merged_label_lines(&lines), &value_roles, &text_after, plan_has_budget);
+    // A DEFINISI / FORMULA column between INDIKATOR and SATUAN.
+    let has_definition = table.columns.iter().position(|r| *r == Role::Definition).is_some_and(|d| table.columns.iter().position(|r| *r == Role::Unit).is_none_or(|u| d < u));
+    let mut ordered = in_order(&part_merged_label_lines(&lines), &value_roles, &text_after, plan_has_budget, has_definition);
     // The in-order reading fits dumps that keep a row's cells together; when
     // the reading order is scrambled, the recovery reading does better.
     // Both are scored on what the grammar accepts. The recovery wins when
@@ -435,7 +438,7 @@ fn starts_upper(w: &str) -> bool {
 
 /// The in-order reading: anchors (unit and targets) in reading order, and
 /// the text between two anchors split into notes, nodes and indicator.
-fn in_order(lines: &[SrcLine], value_roles: &[Role], text_after: &[Role], plan_has_budget: bool) -> Reading {
+fn in_order(lines: &[SrcLine], value_roles: &[Role], text_after: &[Role], plan_has_budget: bool, has_definition: bool) -> Reading {
     let mut reading = Reading { rows: Vec::new(), signature: Vec::new(), warnings: Vec::new() };
     let toks: Vec<Tok> = lines
         .iter()
@@ -506,7 +509,7 @@ fn in_order(lines: &[SrcLine], value_roles: &[Role], text_after: &[Role], plan_h
             continue;
         }
         let same_line_as_prev = prev_end > 0 && seg.first().is_some_and(|s| s.0 == toks[prev_end - 1].line);
-        let parts = split_segment(lines, &seg, same_line_as_prev, &vocab, !rows.is_empty());
+        let parts = split_segment(lines, &seg, same_line_as_prev, &vocab, !rows.is_empty(), has_definition);
         if let Some(prev) = rows.iter_mut().rev().find(|r| r.has_indicator()) {
             add_trailing(prev, &parts.notes, text_after);
             for c in &parts.continuation {
@@ -542,6 +545,9 @@ fn in_order(lines: &[SrcLine], value_roles: &[Role], text_after: &[Role], plan_h
         let start_line = parts.start.unwrap_or(toks[a.unit_tok].line);
         let mut row = Row { page: lines[start_line].page, line: lines[start_line].line, node: parts.node, ..Row::default() };
         row.set(Role::Indicator, indicator);
+        if let Some(d) = parts.definition {
+            row.set(Role::Definition, d);
+        }
         let unit: Vec<&str> = toks[a.unit_from..=a.unit_tok].iter().map(|t| t.text).collect();
         row.set(Role::Unit, mend_cut_unit(&unit.join(" ")).into_owned());
         match &with_budget {
@@ -556,7 +562,7 @@ fn in_order(lines: &[SrcLine], value_roles: &[Role], text_after: &[Role], plan_h
     if prev_end > 0 && prev_end < end_tok {
         let seg = segment_lines(lines, &toks, prev_end, end_tok, cells_marked);
         let same = seg.first().is_some_and(|s| s.0 == toks[prev_end - 1].line);
-        let parts = split_segment(lines, &seg, same, &vocab, true);
+        let parts = split_segment(lines, &seg, same, &vocab, true, has_definition);
         let mut notes = parts.notes;
         if !parts.indicator.is_empty() {
             notes.push(parts.indicator);
@@ -913,9 +919,19 @@ fn budget_place(anchors: &[Anchor], columns: usize) -> Option<bool> {
 /// text that is no unit cell, and are not the row's.
 fn assign_values(row: &mut Row, values: &[String], roles: &[Role]) {
     let quarterly = [Role::Target, Role::Tw1, Role::Tw2, Role::Tw3, Role::Tw4];
-    let budget_blank = roles.len() == quarterly.len() + 1 && roles[..quarterly.len()] == quarterly && roles[quarterly.len()] == Role::Budget && values.len() == quarterly.len() && values::row_obeys(values);
-    if values.len() == roles.len() || budget_blank {
+    // A row with no budget (printed before the target or after TW IV)
+    // whose five values add up: they are its target and quarters.
+    let without_budget: Vec<Role> = roles.iter().copied().filter(|r| *r != Role::Budget).collect();
+    let budget_blank = roles.len() == quarterly.len() + 1
+        && without_budget == quarterly
+        && values.len() == quarterly.len()
+        && values::row_obeys(values);
+    if values.len() == roles.len() {
         for (r, v) in roles.iter().zip(values) {
+            row.set(*r, v.clone());
+        }
+    } else if budget_blank {
+        for (r, v) in quarterly.iter().zip(values) {
             row.set(*r, v.clone());
         }
     } else if values.len() == 2 && roles.contains(&Role::Target) && roles.contains(&Role::Tw4) && same_value(&values[0], &values[1]) {
@@ -1139,6 +1155,9 @@ struct Parts {
     /// The node whose indicator follows (label included).
     node: Option<String>,
     indicator: String,
+    /// The row's DEFINISI / FORMULA cell, where the plan prints one between
+    /// INDIKATOR and SATUAN.
+    definition: Option<String>,
     /// First line of the row.
     start: Option<usize>,
     /// Text at the top of a new page before anything else: the rest of the
@@ -1147,7 +1166,7 @@ struct Parts {
 }
 
 /// Splits a segment: notes of the previous row, node cells, the indicator.
-fn split_segment(lines: &[SrcLine], seg: &[(usize, String)], first_is_trailing: bool, vocab: &Vocabulary, has_prev: bool) -> Parts {
+fn split_segment(lines: &[SrcLine], seg: &[(usize, String)], first_is_trailing: bool, vocab: &Vocabulary, has_prev: bool, has_definition: bool) -> Parts {
     let mut parts = Parts::default();
     let mut seg: Vec<(usize, String)> = seg.to_vec();
     if first_is_trailing && !seg.is_empty() && seg[0].0 < CELL_END {
@@ -1174,14 +1193,20 @@ fn split_segment(lines: &[SrcLine], seg: &[(usize, String)], first_is_trailing: 
         }
     }
     // Row numbers of the NO column: a bare number before a label, or leading one.
+    // A hierarchical number ("1.1", "1.1.1.2.") too, and where the narrow
+    // NO cell wrapped it ("1.1.1.1." / "1"), both its pieces.
     let mut cleaned: Vec<(usize, String)> = Vec::new();
     for (k, (li, text)) in seg.iter().enumerate() {
         if *li == usize::MAX {
             cleaned.push((*li, text.clone()));
             continue;
         }
-        let next_label = seg[k + 1..].iter().find(|(l, _)| *l < CELL_END).is_some_and(|(_, t)| starts_with_label(t));
-        if is_row_number(text) && next_label {
+        let mut next = seg[k + 1..].iter().filter(|(l, _)| *l < CELL_END).map(|(_, t)| t.as_str());
+        let (first, second) = (next.next(), next.next());
+        let next_label = first.is_some_and(starts_with_label);
+        let hierarchical = is_hierarchical_numbering(text.trim());
+        let wrapped = hierarchical && first.is_some_and(is_row_number) && second.is_some_and(starts_with_label);
+        if ((is_row_number(text) || hierarchical) && next_label) || wrapped {
             continue;
         }
         cleaned.push((*li, strip_row_number(text).to_string()));
@@ -1227,15 +1252,16 @@ fn split_segment(lines: &[SrcLine], seg: &[(usize, String)], first_is_trailing: 
         let numbered = ps.iter().position(|(_, p)| parse_indicator_number(&p[0]).0.is_some());
         let split = match numbered {
             Some(k) => k,
-            None if has_prev => ps.len().saturating_sub(1),
+            // The last paragraph (the last two with a definition column).
+            None if has_prev => ps.len().saturating_sub(1 + usize::from(has_definition)),
             None => 0,
         };
         for (_, p) in &ps[..split] {
             parts.notes.extend(trailing_cells(p, vocab));
         }
-        let ind: Vec<String> = ps[split..].iter().flat_map(|(_, p)| without_cell_ends(p)).collect();
+        let ind: Vec<Vec<String>> = ps[split..].iter().map(|(_, p)| p.clone()).collect();
         parts.start = ps.get(split).map(|(li, _)| *li);
-        parts.indicator = join_lines(&ind, vocab);
+        (parts.indicator, parts.definition) = indicator_and_definition(&ind, has_definition, vocab);
         return parts;
     };
     for (_, p) in paragraphs(&cleaned[..first_label]) {
@@ -1250,38 +1276,63 @@ fn split_segment(lines: &[SrcLine], seg: &[(usize, String)], first_is_trailing: 
             parts.nodes_only.push((join_lines(&text, vocab), at));
             continue;
         }
-        let ps: Vec<(usize, Vec<String>)> = paragraphs(block).into_iter().map(|(li, p)| (li, without_cell_ends(&p))).collect();
-        let (node, indicator) = split_node_and_indicator(&ps, vocab);
+        let marked = paragraphs(block);
+        let ps: Vec<(usize, Vec<String>)> = marked.iter().map(|(li, p)| (*li, without_cell_ends(p))).collect();
+        let (node, indicator, definition) = split_node_and_indicator(&ps, &marked, has_definition, vocab);
         parts.node = Some(node);
         parts.indicator = indicator;
+        parts.definition = definition;
         parts.start = Some(at);
     }
     parts
 }
 
-/// The last label's block: the node's name first, then the indicator.
-fn split_node_and_indicator(ps: &[(usize, Vec<String>)], vocab: &Vocabulary) -> (String, String) {
+/// The paragraphs of a row's text after its node: the indicator, and
+/// where the plan has a DEFINISI / FORMULA column (printed between
+/// INDIKATOR and SATUAN), the last paragraph is that cell: a dump prints
+/// the two cells as blocks of their own, one after the other (gen31:
+/// "1. Opini BPK atas Laporan" ... / "Hasil pemeriksaan BPK RI" / "atas
+/// LKPD" / "Opini" / "WTP"). In one paragraph, where the dump marks where
+/// cells end ([`CELL_END_MARK`]), its last cell is the definition (mutool
+/// runs two cells on one baseline together). The marks come second: a
+/// wrapped line may lack its trailing space.
+fn indicator_and_definition(paras: &[Vec<String>], has_definition: bool, vocab: &Vocabulary) -> (String, Option<String>) {
+    let mut cells: Vec<&[String]> = paras.iter().filter(|p| p.iter().any(|l| l != CELL_END_MARK)).map(Vec::as_slice).collect();
+    if has_definition && cells.len() == 1 {
+        cells = cells[0].split(|l| l == CELL_END_MARK).filter(|c| !c.is_empty()).collect();
+    }
+    let ind_cells = if has_definition && cells.len() >= 2 { cells.len() - 1 } else { cells.len() };
+    let ind: Vec<String> = cells[..ind_cells].iter().flat_map(|c| c.iter().filter(|l| *l != CELL_END_MARK).cloned()).collect();
+    let definition = cells.get(ind_cells).map(|c| join_lines(c, vocab));
+    (join_lines(&ind, vocab), definition)
+}
+
+/// The last label's block: the node's name first, then the indicator
+/// (and the definition, see [`indicator_and_definition`]).
+/// `ps` are the paragraphs, `marked` the same with their cell ends marked.
+fn split_node_and_indicator(ps: &[(usize, Vec<String>)], marked: &[(usize, Vec<String>)], has_definition: bool, vocab: &Vocabulary) -> (String, String, Option<String>) {
     // A label alone on its paragraph continues in the next one.
     let label_only = parse_label(&ps[0].1.join(" ")).is_some_and(|l| l.name.is_empty());
     let node_paras = if label_only { 2.min(ps.len()) } else { 1 };
     let node_lines: Vec<String> = ps[..node_paras].iter().flat_map(|(_, p)| p.clone()).collect();
-    let rest: Vec<String> = ps[node_paras..].iter().flat_map(|(_, p)| p.clone()).collect();
-    if !rest.is_empty() {
-        return (join_lines(&node_lines, vocab), join_lines(&rest, vocab));
+    let rest: Vec<Vec<String>> = marked[node_paras..].iter().map(|(_, p)| p.clone()).collect();
+    if ps[node_paras..].iter().any(|(_, p)| !p.is_empty()) {
+        let (indicator, definition) = indicator_and_definition(&rest, has_definition, vocab);
+        return (join_lines(&node_lines, vocab), indicator, definition);
     }
     // Node and indicator ran together: split at the indicator's numbering.
     let joined = join_lines(&node_lines, vocab);
     let label_len = parse_label(&joined).map(|l| joined.len() - l.name.len()).unwrap_or(0);
     if let Some(at) = inline_indicator_start(&joined[label_len..]) {
         let at = label_len + at;
-        return (joined[..at].trim().to_string(), joined[at..].trim().to_string());
+        return (joined[..at].trim().to_string(), joined[at..].trim().to_string(), None);
     }
     // Or at the first line that opens like an indicator ("Jumlah ...").
     if let Some(k) = node_lines.iter().skip(1).position(|l| opens_like_indicator(l)) {
         let k = k + 1;
-        return (join_lines(&node_lines[..k], vocab), join_lines(&node_lines[k..], vocab));
+        return (join_lines(&node_lines[..k], vocab), join_lines(&node_lines[k..], vocab), None);
     }
-    (joined, String::new())
+    (joined, String::new(), None)
 }
 
 /// Byte offset of "2. Jumlah" / "2.Nilai" inside a run-together cell.

@@ -806,3 +806,37 @@ fn a_line_naming_the_bare_label_above_opens_no_node_of_its_own() {
     assert_eq!(super::labelled_lines(&src(&["PROGRAM1", "Program Keserasian Kebijakan", "a) Persentase", "KEGIATAN 1", "Pelembagaan"])), 2);
     assert_eq!(super::labelled_lines(&src(&["Program 1 Pelayanan", "Program 2 Pembinaan"])), 2);
 }
+
+#[test]
+fn a_formula_column_between_indicator_and_unit_is_the_definition() {
+    // mutool prints the FORMULA cell as a block of its own after the
+    // indicator's; the NO column's "1.1" and its wrapped "1.1.1.1." / "1"
+    // are row numbers, not the row before's PENANGGUNG JAWAB.
+    let text = "RENCANA AKSI TAHUN 2026\n\nNO\nURAIAN\nINDIKATOR KINERJA\nFORMULA /\n\nCARA PENGHITUNGAN\n\nSATUAN\nTARGET\nTW I\nTW II\nTW III\nTW IV\nPENANGGUNG JAWAB\n\n\
+        1\nSasaran 1\nMeningkatnya kualitas \npengelolaan anggaran\n\n1. Tingkat penyerapan \nanggaran belanja daerah\n\nRealisasi belanja daerah / \npagu belanja x 100%\n\nPersen\n95\n18\n42\n70\n95\nSekretaris\n\n\
+        2. Waktu rata-rata \npenerbitan SP2D\n\nJumlah hari proses / \njumlah SP2D\n\nHari Kerja\n1,5\n2\n2\n1,5\n1,5\nSekretaris\n\n\
+        1.1.1.1.\n\n1\n\nSub Kegiatan 1\nPenyusunan RKA SKPD\n\nJumlah dokumen RKA yang \ndiverifikasi\n\nJumlah RKA yang selesai \ndiverifikasi\n\nDokumen\n48\n-\n48\n48\n48\nKabid Anggaran\n";
+    let t = table(text);
+    let with_ind: Vec<&Row> = t.rows.iter().filter(|r| r.get(Role::Indicator).is_some()).collect();
+    let got: Vec<(&str, &str, &str)> = with_ind.iter().map(|r| (r.get(Role::Indicator).unwrap_or(""), r.get(Role::Definition).unwrap_or(""), r.get(Role::Responsible).unwrap_or(""))).collect();
+    assert_eq!(
+        got,
+        [
+            ("1. Tingkat penyerapan anggaran belanja daerah", "Realisasi belanja daerah / pagu belanja x 100%", "Sekretaris"),
+            ("2. Waktu rata-rata penerbitan SP2D", "Jumlah hari proses / jumlah SP2D", "Sekretaris"),
+            ("Jumlah dokumen RKA yang diverifikasi", "Jumlah RKA yang selesai diverifikasi", "Kabid Anggaran"),
+        ]
+    );
+    assert_eq!(with_ind[1].get(Role::Target), Some("1,5"));
+}
+
+#[test]
+fn five_values_that_add_up_fill_the_quarters_when_the_budget_is_blank() {
+    // ANGGARAN printed before TARGET; the row has no budget, and its five
+    // values are its target and quarters.
+    let text = "RENCANA AKSI TAHUN 2027\n\nURAIAN INDIKATOR KINERJA SATUAN ANGGARAN TARGET TW I TW II TW III TW IV\n\n\
+        Program 1 Penyelenggaraan LLAJ\nWaktu tunggu rata-rata\nMenit 15 15 15 15 15\n\nJumlah halte yang dibangun\nUnit 1.250.000.000 12 3 6 9 12\n";
+    let r = rows(&table(text));
+    assert_eq!(r[0].3, v("15 15 15 15 15"), "{r:?}");
+    assert_eq!(r[1].3, v("12 3 6 9 12"), "{r:?}");
+}
