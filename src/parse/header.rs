@@ -100,6 +100,10 @@ const HEADER_ROLES: &[(&str, Role)] = &[
     (concat!("^", quarter_word_pattern!(), "(KE)?(II|2)$"), Role::Tw2),
     (concat!("^", quarter_word_pattern!(), "(KE)?(III|3)$"), Role::Tw3),
     (concat!("^", quarter_word_pattern!(), "(KE)?(IV|4)$"), Role::Tw4),
+    // The Renstra's (or RPJMD's) target for its last year, printed beside
+    // the year's as a reference ("TARGET AKHIR RENSTRA (2026)", "TARGET
+    // RPJMD", "TARGET 5 TAHUN"): no target of this plan's year.
+    (r"^TARGET.*(RENSTRA|RPJMD|PERIODE|JANGKAMENENGAH|5TAHUN|LIMATAHUN)", Role::Extra),
     (r"^TARGET", Role::Target),
     // SUMBER DANA, the source of funds ("DAU", "DAK", "Bankeu Provinsi"):
     // a remark on the row, read as KETERANGAN is (before ^DANA, a budget).
@@ -569,6 +573,10 @@ mod tests {
         assert_eq!(role_of("KONSEP DEFINISI"), Some(Role::Definition));
         assert_eq!(role_of("URAIAN"), Some(Role::Node));
         assert_eq!(role_of("REALISASI"), None);
+        // The Renstra's target is no target of the plan's year.
+        assert_eq!(role_of("TARGET AKHIR RENSTRA (2026)"), Some(Role::Extra));
+        assert_eq!(role_of("TARGET RPJMD"), Some(Role::Extra));
+        assert_eq!(role_of("TARGET TAHUN 2025"), Some(Role::Target));
         // Rulings read as strokes beside the words of a scanned header.
         assert_eq!(role_of("I ANGGARAN (Rp)"), Some(Role::Budget));
         assert_eq!(role_of("PENANGGUNG I : JAWAB I"), Some(Role::Responsible));

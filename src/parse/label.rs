@@ -124,9 +124,26 @@ fn hierarchical_label_number(i: &str) -> IResult<&str, u32> {
     }
 }
 
-/// A label's number, plain or hierarchical.
+/// A label number in roman numerals ("Sasaran Strategis II", "TUJUAN
+/// IV."), I to XII, ending the word: a plan numbering its sasaran as
+/// chapters are numbered.
+fn roman_label_number(i: &str) -> IResult<&str, u32> {
+    const ROMAN: [&str; 12] = ["XII", "XI", "X", "IX", "VIII", "VII", "VI", "V", "IV", "III", "II", "I"];
+    const VALUE: [u32; 12] = [12, 11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1];
+    for (r, v) in ROMAN.iter().zip(VALUE) {
+        if let Some(rest) = i.strip_prefix(r) {
+            if rest.is_empty() || rest.starts_with(|c: char| c.is_whitespace() || ".:)".contains(c)) {
+                let (rest, _) = pair(multispace0, opt(one_of(".:)")))(rest)?;
+                return Ok((rest, v));
+            }
+        }
+    }
+    fail(i)
+}
+
+/// A label's number, plain, hierarchical or roman.
 fn any_label_number(i: &str) -> IResult<&str, u32> {
-    alt((hierarchical_label_number, label_number))(i)
+    alt((hierarchical_label_number, label_number, roman_label_number))(i)
 }
 
 /// A level word shortened as narrow cells make officers write it: "Prog.
@@ -483,6 +500,14 @@ mod tests {
     fn lab(s: &str) -> (Level, Option<u32>, String) {
         let l = parse_label(s).unwrap_or_else(|| panic!("no label in {s:?}"));
         (l.level, l.number, l.name)
+    }
+
+    #[test]
+    fn roman_label_numbers_are_read_and_leave_the_name() {
+        assert_eq!(lab("Sasaran Strategis II Meningkatnya akuntabilitas"), (Level::Sasaran, Some(2), "Meningkatnya akuntabilitas".to_string()));
+        assert_eq!(lab("TUJUAN IV. Terwujudnya tata kelola"), (Level::Tujuan, Some(4), "Terwujudnya tata kelola".to_string()));
+        // A name's first word that only opens with the letters stays whole.
+        assert_eq!(lab("Program Inovasi Daerah"), (Level::Program, None, "Inovasi Daerah".to_string()));
     }
 
     #[test]

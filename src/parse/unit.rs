@@ -16,7 +16,7 @@ const KNOWN: &[&str] = &[
     "izin", "produk", "pasar", "peserta", "anak", "siswa", "guru", "pegawai", "asn", "kendaraan", "gedung",
     "judul", "eksemplar", "berkas", "naskah", "pokmas", "umkm", "ikm", "ukm", "wirausaha", "kawasan", "kategori",
     "pelaku usaha", "rumah tangga", "kepala keluarga", "miliar rupiah", "juta rupiah", "hari kerja", "jam", "menit",
-    "minggu", "bidang tanah",
+    "minggu", "bidang tanah", "perangkat daerah", "unit kerja",
 ];
 
 /// Canonical form: lowercase, percent spellings → "persen".

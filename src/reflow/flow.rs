@@ -23,7 +23,7 @@
 //! (values to rows by the quarterly arithmetic), [`recover`] (alignment).
 
 use super::cells::{fold, join_lines, Vocabulary};
-use super::frame::{core_words, is_header_line, is_quarter_number_under, is_signature_start, is_title_year_line, names_target_before_unit, names_unit_after_quarters, roles_in_words};
+use super::frame::{core_words, is_header_line, is_quarter_number_under, is_signature_start, is_table_notes_start, is_title_year_line, names_target_before_unit, names_unit_after_quarters, roles_in_words};
 use super::{Row, Table};
 use std::borrow::Cow;
 use crate::extract::Page;
@@ -213,7 +213,15 @@ fn read(pages: &[Page], units_moved: bool, placement: Placement) -> Table {
     }
     // A DEFINISI / FORMULA column between INDIKATOR and SATUAN.
     let has_definition = table.columns.iter().position(|r| *r == Role::Definition).is_some_and(|d| table.columns.iter().position(|r| *r == Role::Unit).is_none_or(|u| d < u));
-    let mut ordered = in_order(&part_merged_label_lines(&lines), &value_roles, &text_after, plan_has_budget, has_definition);
+    // A Renstra target printed before the year's: each row's first value
+    // is that column's (kept aside, see [`assign_values`]). Printed after
+    // the year's, nothing tells its values from the quarters: withheld.
+    let renstra = names_renstra_target_column(pages);
+    let reading_roles: Vec<Role> = match renstra {
+        Some(true) => std::iter::once(Role::Extra).chain(value_roles.iter().copied()).collect(),
+        _ => value_roles.clone(),
+    };
+    let mut ordered = in_order(&part_merged_label_lines(&lines), &reading_roles, &text_after, plan_has_budget, has_definition);
     // The in-order reading fits dumps that keep a row's cells together; when
     // the reading order is scrambled, the recovery reading does better.
     // Both are scored on what the grammar accepts. The recovery wins when
@@ -222,7 +230,9 @@ fn read(pages: &[Page], units_moved: bool, placement: Placement) -> Table {
     // its place); otherwise the in-order reading stays.
     // Pages whose wrapped cells were put back hold their rows in order:
     // no reading order to recover.
-    let mut recovered = if cells_placed { recover::Recovered::default() } else { recover::recover(pages, &table.columns) };
+    // The recovery reading lays out the values a Rencana Aksi has and no
+    // Renstra target.
+    let mut recovered = if cells_placed || renstra.is_some() { recover::Recovered::default() } else { recover::recover(pages, &table.columns) };
     for (rows, warnings) in [(&mut ordered.rows, &mut ordered.warnings), (&mut recovered.rows, &mut recovered.warnings)] {
         let moved = target_last::put_target_first(rows);
         if moved > 0 {
@@ -254,6 +264,9 @@ fn read(pages: &[Page], units_moved: bool, placement: Placement) -> Table {
     }
     if baseline_column {
         withhold_values(&mut table, "KONDISI AWAL");
+    }
+    if renstra == Some(false) {
+        withhold_values(&mut table, RENSTRA_TARGET);
     }
     if let Some((mut with, placed)) = placed_reading {
         // The same lines either way, so the same labels to find.
@@ -288,6 +301,27 @@ fn read(pages: &[Page], units_moved: bool, placement: Placement) -> Table {
 /// be read as the target and every quarter shifted by one (blind round 6:
 /// gen33's mutool dump gave the baselines as targets). Told by the two
 /// header words in capitals, one after the other, lines apart or not.
+/// Where the header names the Renstra's (RPJMD's) target for its last
+/// year ("TARGET AKHIR RENSTRA (2026)", "TARGET RPJMD"): `Some(true)` when
+/// it is the first TARGET the header names (printed before the year's, as
+/// plans print it), `Some(false)` when after. A flow dump runs its cell
+/// into the row's values like the year's target. Told by the words in
+/// capitals, "TARGET" with RENSTRA, RPJMD or PERIODE at most three words on.
+fn names_renstra_target_column(pages: &[Page]) -> Option<bool> {
+    let words: Vec<&str> = pages.iter().flat_map(|p| p.lines.iter()).flat_map(|l| l.words.iter().flat_map(|w| w.text.split_whitespace())).collect();
+    let mut targets_before = 0;
+    for (k, w) in words.iter().enumerate() {
+        if *w != "TARGET" {
+            continue;
+        }
+        if words[k + 1..].iter().take(3).any(|n| matches!(*n, "RENSTRA" | "RPJMD" | "PERIODE")) {
+            return Some(targets_before == 0);
+        }
+        targets_before += 1;
+    }
+    None
+}
+
 fn names_baseline_column(pages: &[Page]) -> bool {
     let words = pages.iter().flat_map(|p| p.lines.iter()).flat_map(|l| l.words.iter().flat_map(|w| w.text.split_whitespace()));
     let mut last_was_kondisi = false;
@@ -557,8 +591,10 @@ fn in_order(lines: &[SrcLine], value_roles: &[Role], text_after: &[Role], plan_h
         rows.push(row);
         prev_end = a.end;
     }
-    // Text after the last anchor and before the signature: the last row's notes.
-    let end_tok = toks.iter().position(|t| t.line >= sig_start).unwrap_or(toks.len());
+    // Text after the last anchor and before the signature (and the notes
+    // under the table): the last row's notes.
+    let notes_start = (last_line + 1..sig_start.min(lines.len())).find(|&i| is_table_notes_start(&lines[i].text)).unwrap_or(sig_start);
+    let end_tok = toks.iter().position(|t| t.line >= notes_start).unwrap_or(toks.len());
     if prev_end > 0 && prev_end < end_tok {
         let seg = segment_lines(lines, &toks, prev_end, end_tok, cells_marked);
         let same = seg.first().is_some_and(|s| s.0 == toks[prev_end - 1].line);
@@ -671,12 +707,25 @@ fn body_lines(pages: &[Page], table: &mut Table) -> (Vec<SrcLine>, Vec<String>, 
     let mut all: Vec<SrcLine> = Vec::new();
     for p in pages {
         let mut blank = true;
+        // Notes under the table ("Keterangan:" / "1. Target triwulan ...
+        // Tahun 2021"), up to the signature or the page's end: no cells,
+        // and a note's "Tahun 2021" would read as a unit and its target.
+        let mut in_notes = false;
         for (i, l) in p.lines.iter().enumerate() {
             if l.is_blank() {
                 blank = true;
                 continue;
             }
-            all.push(SrcLine { page: p.number, line: i as u32 + 1, text: l.text(), para_break: blank, after_header: false, open_end: l.open_end });
+            let text = l.text();
+            if is_table_notes_start(&text) {
+                in_notes = true;
+            } else if in_notes && is_signature_start(&text) {
+                in_notes = false;
+            }
+            if in_notes {
+                continue;
+            }
+            all.push(SrcLine { page: p.number, line: i as u32 + 1, text, para_break: blank, after_header: false, open_end: l.open_end });
             blank = false;
         }
     }
@@ -918,6 +967,21 @@ fn budget_place(anchors: &[Anchor], columns: usize) -> Option<bool> {
 /// no plan uses ("Kabid Kesehatan Masyarakat", "NIP") were found beside
 /// text that is no unit cell, and are not the row's.
 fn assign_values(row: &mut Row, values: &[String], roles: &[Role]) {
+    // A Renstra target column ([`names_renstra_target_column`]): only a
+    // row printing every value tells which is which.
+    if roles.contains(&Role::Extra) {
+        if values.len() != roles.len() {
+            unplace_values(row);
+            return;
+        }
+        for (r, v) in roles.iter().zip(values) {
+            match r {
+                Role::Extra => row.extra.push((RENSTRA_TARGET.to_string(), v.clone())),
+                _ => row.set(*r, v.clone()),
+            }
+        }
+        return;
+    }
     let quarterly = [Role::Target, Role::Tw1, Role::Tw2, Role::Tw3, Role::Tw4];
     // A row with no budget (printed before the target or after TW IV)
     // whose five values add up: they are its target and quarters.
@@ -946,10 +1010,14 @@ fn assign_values(row: &mut Row, values: &[String], roles: &[Role]) {
     }
 }
 
+/// The name a Renstra target column's values are kept under.
+const RENSTRA_TARGET: &str = "TARGET AKHIR RENSTRA";
+
 /// Takes a row's values out, with a warning, when they cannot be told to be its own.
 fn unplace_values(row: &mut Row) {
     const VALUES: [Role; 6] = [Role::Target, Role::Tw1, Role::Tw2, Role::Tw3, Role::Tw4, Role::Budget];
     row.cells.retain(|(role, _)| !VALUES.contains(role));
+    row.extra.retain(|(name, _)| name != RENSTRA_TARGET);
     if !row.warnings.iter().any(|w| w == "values_unaligned") {
         row.warnings.push("values_unaligned".to_string());
     }

@@ -173,6 +173,16 @@ pub fn is_signature_start(text: &str) -> bool {
     t.starts_with("NIP")
 }
 
+/// The heading of notes printed under the table, before the signature
+/// ("Keterangan:", "Catatan :", "Ket:", "NB:"), with the first note after
+/// it or not: what follows is about the plan, no row's cell. (A KETERANGAN
+/// cell holds its note without naming its column.)
+pub fn is_table_notes_start(text: &str) -> bool {
+    let t = text.trim_start();
+    let Some((head, _)) = t.split_once(':') else { return false };
+    matches!(head.trim_end().to_lowercase().as_str(), "keterangan" | "catatan" | "ket" | "nb")
+}
+
 /// A civil servant's rank printed under the name in a signature: "Pembina
 /// Utama Muda", "Penata Tingkat I", "Pembina Tk. I" (the ranks of groups
 /// IV to II: Pembina, Penata, Pengatur, Juru), with the group perhaps
@@ -327,6 +337,8 @@ mod tests {
         assert!(is_signature_start("Sleman, Januari"));
         assert!(!is_signature_start("Perencanaan, Penganggaran, dan"));
         assert!(!is_signature_start("Kegiatan, Maret dan April"));
+        assert!(is_table_notes_start("Keterangan:") && is_table_notes_start("Catatan : target kumulatif"));
+        assert!(!is_table_notes_start("KETERANGAN") && !is_table_notes_start("Keterangan tambahan: x"));
         assert!(!is_signature_start("Laporan, Januari - Maret 2025"));
     }
 }

@@ -16,7 +16,7 @@
 
 use super::cells::{fold, join_lines, Vocabulary};
 use super::flow::words::opens_indicator;
-use super::frame::{core_words, is_header_line, is_signature_start, is_title_year_line, roles_in_words};
+use super::frame::{core_words, is_header_line, is_signature_start, is_table_notes_start, is_title_year_line, roles_in_words};
 use super::{Row, Table};
 use crate::extract::ocr::is_doubted_number;
 use crate::extract::{Page, Word};
@@ -1509,6 +1509,11 @@ pub fn reflow(pages: &[Page]) -> Table {
     if let Some(s) = sig {
         table.signature = placed[s..].iter().map(line_text).collect();
         placed.truncate(s);
+    }
+    // Notes under the table ("Keterangan:" / "1. Target triwulan bersifat
+    // kumulatif ..."): no cell of the last row.
+    if let Some(n) = last_anchor.and_then(|a| (a + 1..placed.len()).find(|&i| is_table_notes_start(&line_text(&placed[i])))) {
+        placed.truncate(n);
     }
     if last_anchor.is_none() {
         table.warnings.push("no_table_found".to_string());

@@ -840,3 +840,17 @@ fn five_values_that_add_up_fill_the_quarters_when_the_budget_is_blank() {
     assert_eq!(r[0].3, v("15 15 15 15 15"), "{r:?}");
     assert_eq!(r[1].3, v("12 3 6 9 12"), "{r:?}");
 }
+
+#[test]
+fn a_renstra_target_before_the_years_is_kept_aside_and_notes_under_the_table_are_no_row() {
+    let text = "RENCANA AKSI TAHUN 2025\n\nNO\nURAIAN\nINDIKATOR KINERJA\nSATUAN\nTARGET\nAKHIR\n\nRENSTRA\n\n(2026)\n\nTARGET\nTAHUN\n2025\n\nTRIWULAN\n\nI\nII\nIII\nIV\n\n\
+        Program 1\nPROGRAM PENATAAN ORGANISASI\n\nPersentase rekomendasi yang \nditindaklanjuti\n\n%\n100\n85\n20\n40\n60\n85\n\n\
+        Jumlah dokumen evaluasi\n\nDokumen\n3\n1\n-\n-\n-\n1\n\nKeterangan:\n1. Target triwulan bersifat kumulatif.\n2. Sesuai Peraturan Bupati Nomor 12 Tahun 2021.\n\nKendal, 3 Januari 2025\nKEPALA BAGIAN\n";
+    let t = table(text);
+    let r = rows(&t);
+    assert_eq!(r.len(), 2, "{r:?}");
+    assert_eq!(r[0].3, v("85 20 40 60 85"));
+    assert_eq!(r[1].3, v("1 - - - 1"));
+    let renstra: Vec<&str> = t.rows.iter().flat_map(|r| r.extra.iter().map(|(_, v)| v.as_str())).collect();
+    assert_eq!(renstra, ["100", "3"]);
+}
