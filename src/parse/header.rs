@@ -88,7 +88,8 @@ pub fn is_quarter_word(squashed: &str) -> bool {
 /// first match wins.
 const HEADER_ROLES: &[(&str, Role)] = &[
     (r"^NO\.?$|^NOMOR$", Role::No),
-    (r"^(URAIAN|PROGRAMKEGIATAN|SASARANPROGRAMKEGIATAN|TUJUANSASARAN.*)$", Role::Node),
+    // "URUSAN / PROGRAM / KEGIATAN / SUB KEGIATAN" (SIPD exports), "NOMENKLATUR".
+    (r"^(URAIAN|URUSANPROGRAM.*|PROGRAMKEGIATAN.*|SASARANPROGRAMKEGIATAN|TUJUANSASARAN.*|NOMENKLATUR.*)$", Role::Node),
     (r"^INDIKATORSASARAN", Role::SasaranIndicator),
     (r"^INDIKATORPROGRAM", Role::ProgramIndicator),
     (r"^INDIKATOR", Role::Indicator),
@@ -150,6 +151,8 @@ const HEADER_WORDS: &[&str] = &[
     // PELAKSANA: the unit carrying the row out, PENANGGUNG JAWAB's column
     // under another name.
     "PELAKSANA",
+    // KODE: the nodes' Permendagri codes, a column of SIPD exports.
+    "KODE",
 ];
 
 /// Upper-cased letters and digits only.

@@ -23,7 +23,7 @@
 //! (values to rows by the quarterly arithmetic), [`recover`] (alignment).
 
 use super::cells::{fold, join_lines, Vocabulary};
-use super::frame::{core_words, is_header_line, is_quarter_number_under, is_signature_start, is_table_notes_start, is_title_year_line, names_target_before_unit, names_unit_after_quarters, roles_in_words};
+use super::frame::{core_words, is_header_line, is_quarter_number_under, is_signature_start, is_table_notes_start, is_total_heading, is_total_row, is_title_year_line, names_target_before_unit, names_unit_after_quarters, roles_in_words};
 use super::{Row, Table};
 use std::borrow::Cow;
 use crate::extract::Page;
@@ -711,12 +711,25 @@ fn body_lines(pages: &[Page], table: &mut Table) -> (Vec<SrcLine>, Vec<String>, 
         // Tahun 2021"), up to the signature or the page's end: no cells,
         // and a note's "Tahun 2021" would read as a unit and its target.
         let mut in_notes = false;
+        // A total row: "JUMLAH" with its sums on the lines after it (see
+        // [`is_total_row`]), the budget summed and no indicator's.
+        let mut in_total = false;
         for (i, l) in p.lines.iter().enumerate() {
             if l.is_blank() {
                 blank = true;
                 continue;
             }
             let text = l.text();
+            let words: Vec<&str> = l.words.iter().map(|w| w.text.as_str()).collect();
+            let sums_after = || p.lines[i + 1..].iter().find(|n| !n.is_blank()).is_some_and(|n| is_total_row(&["JUMLAH"].into_iter().chain(n.words.iter().map(|w| w.text.as_str())).collect::<Vec<_>>()));
+            if is_total_row(&words) || (is_total_heading(&words) && sums_after()) {
+                in_total = true;
+                continue;
+            }
+            if in_total && is_total_row(&["JUMLAH"].into_iter().chain(words.iter().copied()).collect::<Vec<_>>()) {
+                continue;
+            }
+            in_total = false;
             if is_table_notes_start(&text) {
                 in_notes = true;
             } else if in_notes && is_signature_start(&text) {

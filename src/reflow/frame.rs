@@ -9,7 +9,13 @@ use crate::parse::header::{is_core_header_word, is_header_word, is_plan_year, is
 /// small numbers alone is a row's values.
 pub fn is_header_line(words: &[&str]) -> bool {
     let after_quarter_word = |i: usize| i > 0 && is_quarter_word(&squash(words[i - 1]));
-    !words.is_empty() && words.iter().enumerate().all(|(i, w)| is_header_word(w) || (matches!(*w, "1" | "2" | "3" | "4") && after_quarter_word(i)))
+    // A quarter's two cells in monitoring formats (Renja, RKA): FISIK (the
+    // indicator's target) and KEUANGAN (the money planned), printed under
+    // every quarter, so a header line holds them twice or more. One alone
+    // is a word of a name ("Administrasi" / "Keuangan" / "Perangkat").
+    let pair_word = |w: &str| matches!(squash(w).as_str(), "FISIK" | "KEUANGAN");
+    let pairs = words.iter().filter(|w| pair_word(w)).count() >= 2;
+    !words.is_empty() && words.iter().enumerate().all(|(i, w)| is_header_word(w) || (pairs && pair_word(w)) || (matches!(*w, "1" | "2" | "3" | "4") && after_quarter_word(i)))
 }
 
 /// "TAHUN ANGGARAN 2026", "TAHUN 2026": the title's line naming the plan's
@@ -183,6 +189,31 @@ pub fn is_table_notes_start(text: &str) -> bool {
     matches!(head.trim_end().to_lowercase().as_str(), "keterangan" | "catatan" | "ket" | "nb")
 }
 
+/// The words a table's closing total row is headed with.
+fn is_total_word(w: &str) -> bool {
+    matches!(w.to_uppercase().trim_end_matches(':'), "JUMLAH" | "TOTAL" | "ANGGARAN" | "KESELURUHAN")
+}
+
+/// A table's closing total row: "JUMLAH" (or "TOTAL", "JUMLAH TOTAL")
+/// with sums of money only ("JUMLAH 7.833.650.000 1.729.625.000 ...",
+/// "JUMLAH Rp 83.325.000.000"): the budget summed, no indicator's values.
+/// With no sum after it, the words alone (a flow dump prints the sums on
+/// lines of their own; see [`is_total_heading`]).
+pub fn is_total_row(words: &[&str]) -> bool {
+    let heading = words.iter().take_while(|w| is_total_word(w)).count();
+    let sums: Vec<&&str> = words[heading..].iter().filter(|w| !matches!(w.trim_end_matches('.'), "Rp" | "RP")).collect();
+    (1..=2).contains(&heading)
+        && matches!(words[0].to_uppercase().as_str(), "JUMLAH" | "TOTAL")
+        && !sums.is_empty()
+        && sums.iter().all(|w| crate::parse::number::is_sum_of_money(w))
+}
+
+/// "JUMLAH" alone on its line (or "JUMLAH TOTAL"): a total row's heading,
+/// its sums printed after it.
+pub fn is_total_heading(words: &[&str]) -> bool {
+    (1..=2).contains(&words.len()) && matches!(words[0].to_uppercase().as_str(), "JUMLAH" | "TOTAL") && words.iter().all(|w| is_total_word(w))
+}
+
 /// A civil servant's rank printed under the name in a signature: "Pembina
 /// Utama Muda", "Penata Tingkat I", "Pembina Tk. I" (the ranks of groups
 /// IV to II: Pembina, Penata, Pengatur, Juru), with the group perhaps
@@ -338,6 +369,8 @@ mod tests {
         assert!(!is_signature_start("Perencanaan, Penganggaran, dan"));
         assert!(!is_signature_start("Kegiatan, Maret dan April"));
         assert!(is_table_notes_start("Keterangan:") && is_table_notes_start("Catatan : target kumulatif"));
+        assert!(is_total_row(&["JUMLAH", "7.833.650.000", "1.729.625.000"]) && is_total_row(&["JUMLAH", "Rp", "83.325.000.000"]));
+        assert!(!is_total_row(&["Jumlah", "laporan", "4"]) && !is_total_row(&["JUMLAH", "12"]));
         assert!(!is_table_notes_start("KETERANGAN") && !is_table_notes_start("Keterangan tambahan: x"));
         assert!(!is_signature_start("Laporan, Januari - Maret 2025"));
     }

@@ -16,10 +16,10 @@
 
 use super::cells::{fold, join_lines, Vocabulary};
 use super::flow::words::opens_indicator;
-use super::frame::{core_words, is_header_line, is_signature_start, is_table_notes_start, is_title_year_line, roles_in_words};
+use super::frame::{core_words, is_header_line, is_signature_start, is_table_notes_start, is_total_row, is_title_year_line, roles_in_words};
 use super::{Row, Table};
 use crate::extract::ocr::is_doubted_number;
-use crate::extract::{Page, Word};
+use crate::extract::{Line, Page, Word};
 use crate::parse::header::{bare_quarter_numeral, completes_header_word, is_column_number, is_core_header_word, is_cut_core_word, is_header_word, is_misread_header_word, is_plan_year, is_quarter_word, role_of, squash, value_columns_in_order, value_role_of, Role};
 use crate::parse::label::{is_code, is_hierarchical_numbering, is_letter_numbering, names_bare_label, parse_indicator_number, parse_label};
 use crate::parse::number::{is_sum_of_money, is_text_target, is_word_target, parse_value, Value};
@@ -363,13 +363,20 @@ fn names_code_column(page: &Page, header: &[usize]) -> bool {
 /// ("3.31.02.2.01"): on a line whose node text opens a label, the code in
 /// the column left of it goes in front of the label, where a code printed
 /// in the URAIAN cell stands, and is read as the node's code.
+///
+/// A plan with no label words (SIPD's Renja: "1.06.01.2.02" / "Administrasi
+/// Keuangan Perangkat Daerah") names its nodes by the code alone: on a line
+/// with node text, the code goes in front of it too, and the code's length
+/// gives the node's level ([`parse_label`] reads a code alone so).
 fn codes_into_labels(placed: &mut [Placed]) {
     for i in 0..placed.len() {
-        if parse_label(&placed[i].text_in(Col::Node)).is_none() {
-            continue;
-        }
+        let node_text = placed[i].text_in(Col::Node);
+        let labelled = parse_label(&node_text).is_some();
         for k in 0..placed[i].words.len() {
             if placed[i].words[k].0 != Col::No || !is_code(&placed[i].words[k].1.text) {
+                continue;
+            }
+            if !labelled && (node_text.is_empty() || parse_label(&format!("{} {node_text}", placed[i].words[k].1.text)).is_none()) {
                 continue;
             }
             placed[i].words[k].0 = Col::Node;
@@ -1354,6 +1361,16 @@ fn leading(page: &Page) -> f32 {
     gaps[gaps.len() / 2].max(0.5)
 }
 
+/// The pages without the table's total row ([`is_total_row`]): its sums
+/// would be read as the last row's budget and quarters.
+fn without_total_rows(pages: &[Page]) -> std::borrow::Cow<'_, [Page]> {
+    let is_total = |l: &Line| is_total_row(&l.words.iter().map(|w| w.text.as_str()).collect::<Vec<_>>());
+    if !pages.iter().any(|p| p.lines.iter().any(is_total)) {
+        return std::borrow::Cow::Borrowed(pages);
+    }
+    std::borrow::Cow::Owned(pages.iter().map(|p| Page { lines: p.lines.iter().filter(|l| !is_total(l)).cloned().collect(), ..p.clone() }).collect())
+}
+
 pub fn reflow(pages: &[Page]) -> Table {
     let mut table = Table::default();
     // Columns printed in another order are moved into the reader's first.
@@ -1364,7 +1381,7 @@ pub fn reflow(pages: &[Page]) -> Table {
             return table;
         }
     };
-    let pages: &[Page] = &pages;
+    let pages: &[Page] = &without_total_rows(&pages);
     let positioned = pages.iter().any(|p| p.width > 0.0);
     let tol = if positioned { 2.0 } else { 0.6 };
     let mut parts: Vec<PageParts> = Vec::with_capacity(pages.len());
@@ -1640,6 +1657,28 @@ fn name_columns(p: &PageParts, cols: &Columns) -> HeaderNames {
             }
         }
     }
+    // Monitoring formats (Renja, RKA) print each quarter as two cells
+    // under its heading: FISIK, the indicator's target, and KEUANGAN (Rp),
+    // the money planned for the quarter. The heading, centred over the
+    // pair, lands over either cell: the FISIK cell takes the quarter it or
+    // its KEUANGAN neighbour names, and a KEUANGAN cell is kept apart under
+    // its header, never read as a target.
+    let names_word = |t: &str, word: &str| t.split_whitespace().any(|w| squash(w) == word);
+    let spending: Vec<bool> = value_text.iter().map(|t| names_word(t, "KEUANGAN")).collect();
+    if spending.iter().any(|s| *s) && value_text.iter().any(|t| names_word(t, "FISIK")) {
+        let quarter_in = |t: &str| {
+            let rest: Vec<&str> = t.split_whitespace().filter(|w| !matches!(squash(w).as_str(), "FISIK" | "KEUANGAN" | "RP")).collect();
+            value_role_of(&rest.join(" ")).filter(|r| matches!(r, Role::Tw1 | Role::Tw2 | Role::Tw3 | Role::Tw4))
+        };
+        for k in 0..value_text.len() {
+            if spending[k] {
+                value_roles[k] = None;
+            } else if names_word(&value_text[k], "FISIK") {
+                let partners = [k + 1, k.wrapping_sub(1)].into_iter().filter(|&j| spending.get(j).copied().unwrap_or(false));
+                value_roles[k] = quarter_in(&value_text[k]).or_else(|| partners.filter_map(|j| quarter_in(&value_text[j])).next());
+            }
+        }
+    }
     // A header cut inside a word can give two columns one name: then the
     // position decides for all of them.
     // (A column named for no target or quarter, ANGGARAN, keeps its name.)
@@ -1658,7 +1697,7 @@ fn name_columns(p: &PageParts, cols: &Columns) -> HeaderNames {
             .iter()
             .enumerate()
             .map(|(k, r)| {
-                r.or_else(|| missing.next()).unwrap_or_else(|| {
+                r.or_else(|| if spending[k] { None } else { missing.next() }).unwrap_or_else(|| {
                     value_names[k] = if fold(&value_text[k]).is_empty() { format!("column_{}", k + 1) } else { fold(&value_text[k]) };
                     Role::Extra
                 })
@@ -2341,6 +2380,44 @@ mod tests {
         let table = reflow(&pages_of(&text, false));
         let values: Vec<Vec<String>> = table.rows.iter().filter(|r| r.has_indicator()).map(|r| [Role::Target, Role::Tw1, Role::Tw2, Role::Tw3, Role::Tw4].iter().map(|q| r.get(*q).unwrap_or("").to_string()).collect()).collect();
         assert_eq!(values, [["421", "100", "120", "120", "81"], ["95", "-", "-", "-", "95"]]);
+    }
+
+    #[test]
+    fn a_renja_reads_its_quarters_fisik_its_nodes_by_code_and_leaves_the_total_out() {
+        // SIPD's Renja: each quarter is FISIK (the target) and KEUANGAN
+        // (money planned); nodes named by their code alone in KODE; a
+        // closing JUMLAH row of sums.
+        // Cells right-aligned in widths 15, 28, 22, 9, 7, 16, then (7, 16) per quarter.
+        let line = |cells: &[&str]| {
+            let widths = [15, 28, 22, 9, 7, 16, 7, 16, 7, 16, 7, 16, 7, 16];
+            let mut out = String::new();
+            for (k, c) in cells.iter().enumerate() {
+                out.push_str(&if k < 4 { format!("{c:<w$}", w = widths[k]) } else { format!("{c:>w$}", w = widths[k]) });
+            }
+            out.trim_end().to_string()
+        };
+        let quarter = |q: &str| format!("{q:^23}");
+        let text = [
+            format!("{:97}{}{}{}{}", "", quarter("TRIWULAN I"), quarter("TRIWULAN II"), quarter("TRIWULAN III"), quarter("TRIWULAN IV")),
+            line(&["KODE", "URAIAN", "INDIKATOR KINERJA", "SATUAN", "TARGET", "PAGU (Rp)", "Fisik", "Keuangan", "Fisik", "Keuangan", "Fisik", "Keuangan", "Fisik", "Keuangan"]),
+            line(&["", "", "", "", "", "", "", "(Rp)", "", "(Rp)", "", "(Rp)", "", "(Rp)"]),
+            String::new(),
+            line(&["1.06.01", "PROGRAM PENUNJANG URUSAN", "Persentase layanan", "%", "100", "4.860.000.000", "100", "1.215.000.000", "100", "1.215.000.000", "100", "1.215.000.000", "100", "1.215.000.000"]),
+            line(&["1.06.01.2.02", "Administrasi Keuangan", "Jumlah laporan", "Laporan", "4", "4.125.000.000", "1", "1.031.250.000", "1", "1.031.250.000", "1", "1.031.250.000", "1", "1.031.250.000"]),
+            line(&["", "JUMLAH", "", "", "", "8.985.000.000", "", "2.246.250.000", "", "2.246.250.000", "", "2.246.250.000", "", "2.246.250.000"]),
+        ]
+        .join("\n");
+        let table = reflow(&pages_of(&text, false));
+        let rows: Vec<(String, Vec<String>)> = table
+            .rows
+            .iter()
+            .filter(|r| r.has_indicator())
+            .map(|r| (r.node.clone().unwrap_or_default(), [Role::Target, Role::Tw1, Role::Tw2, Role::Tw3, Role::Tw4, Role::Budget].iter().map(|q| r.get(*q).unwrap_or("").to_string()).collect()))
+            .collect();
+        assert_eq!(rows.len(), 2, "{rows:?}");
+        assert_eq!(rows[0].1, ["100", "100", "100", "100", "100", "4.860.000.000"]);
+        assert_eq!(rows[1].1, ["4", "1", "1", "1", "1", "4.125.000.000"]);
+        assert!(rows[1].0.starts_with("1.06.01.2.02 Administrasi"), "{rows:?}");
     }
 
     #[test]
