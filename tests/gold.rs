@@ -254,6 +254,22 @@ const FLOORS: &[(&str, f64)] = &[
     ("generated/gen48.mutool.txt", 0.650),
     ("generated/gen48.pdf", 1.000),
     ("generated/gen48.txt", 0.400),
+    ("generated/gen49.layout.txt", 0.680),
+    ("generated/gen49.mutool.txt", 0.162),
+    ("generated/gen49.pdf", 0.440),
+    ("generated/gen49.txt", 0.052),
+    ("generated/gen50.layout.txt", 0.931),
+    ("generated/gen50.mutool.txt", 0.000),
+    ("generated/gen50.pdf", 1.000),
+    ("generated/gen50.txt", 0.000),
+    ("generated/gen51.layout.txt", 0.863),
+    ("generated/gen51.mutool.txt", 0.000),
+    ("generated/gen51.pdf", 0.909),
+    ("generated/gen51.txt", 0.000),
+    ("generated/gen52.layout.txt", 1.000),
+    ("generated/gen52.mutool.txt", 0.960),
+    ("generated/gen52.pdf", 1.000),
+    ("generated/gen52.txt", 0.760),
 ];
 
 /// Scores below the floor by no more than this are float noise.
