@@ -248,6 +248,23 @@ pub fn sum_of_money(text: &str) -> Option<&str> {
     (digits.matches('.').count() >= 2 && is_grouped_thousands(digits)).then_some(sum)
 }
 
+/// A sum of money cut at its cell's edge, made whole: `head` and `tail`
+/// joined, when `head` is no sum of money and the two are one
+/// ("3.850.000.0" / "00", "28.450.000.00" / "0").
+///
+/// ```
+/// use rencana::parse::number::rejoined_sum;
+/// assert_eq!(rejoined_sum("3.850.000.0", "00").as_deref(), Some("3.850.000.000"));
+/// assert_eq!(rejoined_sum("1.250.000", "000"), None);
+/// ```
+pub fn rejoined_sum(head: &str, tail: &str) -> Option<String> {
+    if is_sum_of_money(head) {
+        return None;
+    }
+    let joined = format!("{head}{tail}");
+    is_sum_of_money(&joined).then_some(joined)
+}
+
 /// "1.250.000": every group after the first has exactly three digits.
 fn thousands_groups(n: &str, sep: char) -> bool {
     let mut parts = n.split(sep);

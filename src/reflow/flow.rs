@@ -23,10 +23,10 @@
 //! (values to rows by the quarterly arithmetic), [`recover`] (alignment).
 
 use super::cells::{fold, join_lines, Vocabulary};
-use super::frame::{core_words, is_header_line, is_quarter_number_under, is_signature_start, is_table_notes_start, is_total_heading, is_total_row, is_title_year_line, names_target_before_unit, names_unit_after_quarters, roles_in_words};
+use super::frame::{core_words, is_header_line, is_quarter_number_under, is_signature_start, continues_total, is_table_notes_start, is_title_year_line, is_total_heading, is_total_line, names_target_before_unit, names_unit_after_quarters, roles_in_words};
 use super::{Row, Table};
 use std::borrow::Cow;
-use crate::extract::Page;
+use crate::extract::{Line, Page};
 use crate::parse::header::Role;
 use crate::parse::label::{is_hierarchical_numbering, is_row_number, parse_indicator_number, Level};
 use crate::parse::label::written::{names_bare_label, parse_label, printed_label, starts_with_label};
@@ -295,12 +295,6 @@ fn read(pages: &[Page], units_moved: bool, placement: Placement) -> Table {
     table
 }
 
-/// True when the header names a KONDISI AWAL (baseline) column: last
-/// year's value printed beside the year's target. Neither reading knows
-/// it, and a flow dump runs it into the row's values, so a baseline would
-/// be read as the target and every quarter shifted by one (blind round 6:
-/// gen33's mutool dump gave the baselines as targets). Told by the two
-/// header words in capitals, one after the other, lines apart or not.
 /// Where the header names the Renstra's (RPJMD's) target for its last
 /// year ("TARGET AKHIR RENSTRA (2026)", "TARGET RPJMD"): `Some(true)` when
 /// it is the first TARGET the header names (printed before the year's, as
@@ -308,7 +302,7 @@ fn read(pages: &[Page], units_moved: bool, placement: Placement) -> Table {
 /// into the row's values like the year's target. Told by the words in
 /// capitals, "TARGET" with RENSTRA, RPJMD or PERIODE at most three words on.
 fn names_renstra_target_column(pages: &[Page]) -> Option<bool> {
-    let words: Vec<&str> = pages.iter().flat_map(|p| p.lines.iter()).flat_map(|l| l.words.iter().flat_map(|w| w.text.split_whitespace())).collect();
+    let words: Vec<&str> = words_of(pages).collect();
     let mut targets_before = 0;
     for (k, w) in words.iter().enumerate() {
         if *w != "TARGET" {
@@ -322,10 +316,21 @@ fn names_renstra_target_column(pages: &[Page]) -> Option<bool> {
     None
 }
 
+/// Every word of the pages, in reading order (the header's words are
+/// looked for among them: a flow dump prints the header in pieces).
+fn words_of(pages: &[Page]) -> impl Iterator<Item = &str> {
+    pages.iter().flat_map(|p| p.lines.iter()).flat_map(|l| l.words.iter().flat_map(|w| w.text.split_whitespace()))
+}
+
+/// True when the header names a KONDISI AWAL (baseline) column: last
+/// year's value printed beside the year's target. Neither reading knows
+/// it, and a flow dump runs it into the row's values, so a baseline would
+/// be read as the target and every quarter shifted by one (blind round 6:
+/// gen33's mutool dump gave the baselines as targets). Told by the two
+/// header words in capitals, one after the other, lines apart or not.
 fn names_baseline_column(pages: &[Page]) -> bool {
-    let words = pages.iter().flat_map(|p| p.lines.iter()).flat_map(|l| l.words.iter().flat_map(|w| w.text.split_whitespace()));
     let mut last_was_kondisi = false;
-    for w in words {
+    for w in words_of(pages) {
         if last_was_kondisi && w == "AWAL" {
             return true;
         }
@@ -591,10 +596,9 @@ fn in_order(lines: &[SrcLine], value_roles: &[Role], text_after: &[Role], plan_h
         rows.push(row);
         prev_end = a.end;
     }
-    // Text after the last anchor and before the signature (and the notes
-    // under the table): the last row's notes.
-    let notes_start = (last_line + 1..sig_start.min(lines.len())).find(|&i| is_table_notes_start(&lines[i].text)).unwrap_or(sig_start);
-    let end_tok = toks.iter().position(|t| t.line >= notes_start).unwrap_or(toks.len());
+    // Text after the last anchor and before the signature: the last row's
+    // notes. (Notes under the table are no body line: see [`body_lines`].)
+    let end_tok = toks.iter().position(|t| t.line >= sig_start).unwrap_or(toks.len());
     if prev_end > 0 && prev_end < end_tok {
         let seg = segment_lines(lines, &toks, prev_end, end_tok, cells_marked);
         let same = seg.first().is_some_and(|s| s.0 == toks[prev_end - 1].line);
@@ -705,6 +709,9 @@ fn body_lines(pages: &[Page], table: &mut Table) -> (Vec<SrcLine>, Vec<String>, 
     // The roles named by whole header blocks (a lone "anggaran" line of the body is no header).
     let mut block_roles: Vec<Role> = Vec::new();
     let mut all: Vec<SrcLine> = Vec::new();
+    fn words(l: &Line) -> Vec<&str> {
+        l.words.iter().map(|w| w.text.as_str()).collect()
+    }
     for p in pages {
         let mut blank = true;
         // Notes under the table ("Keterangan:" / "1. Target triwulan ...
@@ -719,17 +726,16 @@ fn body_lines(pages: &[Page], table: &mut Table) -> (Vec<SrcLine>, Vec<String>, 
                 blank = true;
                 continue;
             }
-            let text = l.text();
-            let words: Vec<&str> = l.words.iter().map(|w| w.text.as_str()).collect();
-            let sums_after = || p.lines[i + 1..].iter().find(|n| !n.is_blank()).is_some_and(|n| is_total_row(&["JUMLAH"].into_iter().chain(n.words.iter().map(|w| w.text.as_str())).collect::<Vec<_>>()));
-            if is_total_row(&words) || (is_total_heading(&words) && sums_after()) {
+            let sums_after = || p.lines[i + 1..].iter().find(|n| !n.is_blank()).is_some_and(|n| continues_total(&words(n)));
+            if is_total_line(l) || (is_total_heading(&words(l)) && sums_after()) {
                 in_total = true;
                 continue;
             }
-            if in_total && is_total_row(&["JUMLAH"].into_iter().chain(words.iter().copied()).collect::<Vec<_>>()) {
+            if in_total && continues_total(&words(l)) {
                 continue;
             }
             in_total = false;
+            let text = l.text();
             if is_table_notes_start(&text) {
                 in_notes = true;
             } else if in_notes && is_signature_start(&text) {

@@ -2,6 +2,7 @@
 //! (repeated on every page), and the signature block below it. Shared by
 //! both reflow algorithms, which see the same frame in different shapes.
 
+use crate::extract::Line;
 use crate::parse::header::{is_core_header_word, is_header_word, is_plan_year, is_quarter_word, role_of, squash, Role};
 
 /// True when every word of the line may belong to a header row. A
@@ -194,24 +195,44 @@ fn is_total_word(w: &str) -> bool {
     matches!(w.to_uppercase().trim_end_matches(':'), "JUMLAH" | "TOTAL" | "ANGGARAN" | "KESELURUHAN")
 }
 
+/// The word a total row opens with.
+fn opens_total(w: &str) -> bool {
+    w.eq_ignore_ascii_case("JUMLAH") || w.eq_ignore_ascii_case("TOTAL")
+}
+
+/// Sums of money only, with their currency or not ("Rp 83.325.000.000").
+fn is_sums_only(words: &[&str]) -> bool {
+    let mut sums = words.iter().filter(|w| !matches!(w.trim_end_matches('.'), "Rp" | "RP")).peekable();
+    sums.peek().is_some() && sums.all(|w| crate::parse::number::is_sum_of_money(w))
+}
+
 /// A table's closing total row: "JUMLAH" (or "TOTAL", "JUMLAH TOTAL")
 /// with sums of money only ("JUMLAH 7.833.650.000 1.729.625.000 ...",
 /// "JUMLAH Rp 83.325.000.000"): the budget summed, no indicator's values.
-/// With no sum after it, the words alone (a flow dump prints the sums on
-/// lines of their own; see [`is_total_heading`]).
-pub fn is_total_row(words: &[&str]) -> bool {
+/// A flow dump may print the sums on lines of their own after the words
+/// (see [`is_total_heading`] and [`continues_total`]).
+fn is_total_row(words: &[&str]) -> bool {
     let heading = words.iter().take_while(|w| is_total_word(w)).count();
-    let sums: Vec<&&str> = words[heading..].iter().filter(|w| !matches!(w.trim_end_matches('.'), "Rp" | "RP")).collect();
-    (1..=2).contains(&heading)
-        && matches!(words[0].to_uppercase().as_str(), "JUMLAH" | "TOTAL")
-        && !sums.is_empty()
-        && sums.iter().all(|w| crate::parse::number::is_sum_of_money(w))
+    (1..=2).contains(&heading) && opens_total(words[0]) && is_sums_only(&words[heading..])
+}
+
+/// [`is_total_row`] for a line of positioned words, told by its first
+/// word before its words are gathered.
+pub fn is_total_line(line: &Line) -> bool {
+    line.words.first().is_some_and(|w| opens_total(&w.text)) && is_total_row(&line.words.iter().map(|w| w.text.as_str()).collect::<Vec<_>>())
 }
 
 /// "JUMLAH" alone on its line (or "JUMLAH TOTAL"): a total row's heading,
 /// its sums printed after it.
 pub fn is_total_heading(words: &[&str]) -> bool {
-    (1..=2).contains(&words.len()) && matches!(words[0].to_uppercase().as_str(), "JUMLAH" | "TOTAL") && words.iter().all(|w| is_total_word(w))
+    (1..=2).contains(&words.len()) && opens_total(words[0]) && words.iter().all(|w| is_total_word(w))
+}
+
+/// A line after a total row's heading ([`is_total_heading`]) holding its
+/// sums, after one more heading word at most ("TOTAL 1.250.000.000").
+pub fn continues_total(words: &[&str]) -> bool {
+    let heading = words.iter().take_while(|w| is_total_word(w)).count();
+    heading <= 1 && is_sums_only(&words[heading..])
 }
 
 /// A civil servant's rank printed under the name in a signature: "Pembina

@@ -16,13 +16,13 @@
 
 use super::cells::{fold, join_lines, Vocabulary};
 use super::flow::words::opens_indicator;
-use super::frame::{core_words, is_header_line, is_signature_start, is_table_notes_start, is_total_row, is_title_year_line, roles_in_words};
+use super::frame::{core_words, is_header_line, is_signature_start, is_table_notes_start, is_title_year_line, is_total_line, roles_in_words};
 use super::{Row, Table};
 use crate::extract::ocr::is_doubted_number;
-use crate::extract::{Line, Page, Word};
+use crate::extract::{Page, Word};
 use crate::parse::header::{bare_quarter_numeral, completes_header_word, is_column_number, is_core_header_word, is_cut_core_word, is_header_word, is_misread_header_word, is_plan_year, is_quarter_word, role_of, squash, value_columns_in_order, value_role_of, Role};
 use crate::parse::label::{is_code, is_hierarchical_numbering, is_letter_numbering, names_bare_label, parse_indicator_number, parse_label};
-use crate::parse::number::{is_sum_of_money, is_text_target, is_word_target, parse_value, Value};
+use crate::parse::number::{is_sum_of_money, is_text_target, is_word_target, parse_value, rejoined_sum, Value};
 use crate::parse::unit::{canonical, is_known, looks_like_unit};
 
 mod column_order;
@@ -1364,11 +1364,10 @@ fn leading(page: &Page) -> f32 {
 /// The pages without the table's total row ([`is_total_row`]): its sums
 /// would be read as the last row's budget and quarters.
 fn without_total_rows(pages: &[Page]) -> std::borrow::Cow<'_, [Page]> {
-    let is_total = |l: &Line| is_total_row(&l.words.iter().map(|w| w.text.as_str()).collect::<Vec<_>>());
-    if !pages.iter().any(|p| p.lines.iter().any(is_total)) {
+    if !pages.iter().any(|p| p.lines.iter().any(is_total_line)) {
         return std::borrow::Cow::Borrowed(pages);
     }
-    std::borrow::Cow::Owned(pages.iter().map(|p| Page { lines: p.lines.iter().filter(|l| !is_total(l)).cloned().collect(), ..p.clone() }).collect())
+    std::borrow::Cow::Owned(pages.iter().map(|p| Page { lines: p.lines.iter().filter(|l| !is_total_line(l)).cloned().collect(), ..p.clone() }).collect())
 }
 
 pub fn reflow(pages: &[Page]) -> Table {
@@ -1919,8 +1918,7 @@ fn rejoin_cut_budgets(rows: &mut [Row]) {
     for pair in with_budget.windows(2) {
         let (a, b) = (pair[0], pair[1]);
         let (Some(head), Some(tail)) = (rows[a].get(Role::Budget), rows[b].get(Role::Budget)) else { continue };
-        let joined = format!("{head}{tail}");
-        if !is_sum_of_money(head) && !is_sum_of_money(tail) && is_sum_of_money(&joined) {
+        if let Some(joined) = rejoined_sum(head, tail).filter(|_| !is_sum_of_money(tail)) {
             rows[a].replace(Role::Budget, joined);
             rows[b].cells.retain(|(r, _)| *r != Role::Budget);
         }
@@ -1936,9 +1934,8 @@ fn rejoin_cut_budgets(rows: &mut [Row]) {
 fn join_value_pieces<'a>(pieces: impl Iterator<Item = &'a str>) -> String {
     let pieces: Vec<&str> = pieces.collect();
     // A sum of money cut at its cell's edge ("28.450.000.00" / "0").
-    let cat = pieces.concat();
-    if pieces.len() >= 2 && !is_sum_of_money(pieces[0]) && is_sum_of_money(&cat) {
-        return cat;
+    if let Some(sum) = pieces.split_first().filter(|(_, rest)| !rest.is_empty()).and_then(|(head, rest)| rejoined_sum(head, &rest.concat())) {
+        return sum;
     }
     let whole = pieces.iter().filter(|p| matches!(parse_value(p), Value::Number(_)) || is_text_target(p)).count();
     if whole >= 2 {

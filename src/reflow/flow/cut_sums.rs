@@ -9,7 +9,7 @@
 //! becomes one with the first word of the next line holding words.
 
 use crate::extract::{Line, Page};
-use crate::parse::number::is_sum_of_money;
+use crate::parse::number::rejoined_sum;
 use std::borrow::Cow;
 
 /// The longest tail a cut leaves: the last group's digits and the
@@ -19,10 +19,11 @@ const LONGEST_TAIL: usize = 6;
 /// The pages with every cut sum of money made whole; the pages as they are
 /// when none is cut.
 pub(super) fn rejoined(pages: &[Page]) -> Cow<'_, [Page]> {
-    if !pages.iter().any(|p| !cuts(p).is_empty()) {
+    let cuts: Vec<Vec<(usize, usize)>> = pages.iter().map(cuts).collect();
+    if cuts.iter().all(Vec::is_empty) {
         return Cow::Borrowed(pages);
     }
-    Cow::Owned(pages.iter().map(rejoin_page).collect())
+    Cow::Owned(pages.iter().zip(&cuts).map(|(p, c)| rejoin_page(p, c)).collect())
 }
 
 /// Per cut on the page: the line with the head and the line with the tail.
@@ -30,23 +31,23 @@ fn cuts(page: &Page) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     for (i, line) in page.lines.iter().enumerate() {
         let Some(head) = line.words.last() else { continue };
-        if !head.text.starts_with(|c: char| c.is_ascii_digit()) || !head.text.contains('.') || is_sum_of_money(&head.text) {
+        if !head.text.starts_with(|c: char| c.is_ascii_digit()) || !head.text.contains('.') {
             continue;
         }
         let Some(j) = (i + 1..page.lines.len()).find(|&j| !page.lines[j].is_blank()) else { continue };
         let tail = &page.lines[j].words[0].text;
         let tail_fits = tail.len() <= LONGEST_TAIL && tail.starts_with(|c: char| c.is_ascii_digit());
-        if tail_fits && is_sum_of_money(&format!("{}{tail}", head.text)) {
+        if tail_fits && rejoined_sum(&head.text, tail).is_some() {
             out.push((i, j));
         }
     }
     out
 }
 
-fn rejoin_page(page: &Page) -> Page {
-    let cuts = cuts(page);
+/// The page with its `cuts` ([`cuts`]) joined.
+fn rejoin_page(page: &Page, cuts: &[(usize, usize)]) -> Page {
     let mut lines: Vec<Line> = page.lines.clone();
-    for &(i, j) in &cuts {
+    for &(i, j) in cuts {
         let tail = lines[j].words.remove(0);
         if let Some(head) = lines[i].words.last_mut() {
             head.text.push_str(&tail.text);
