@@ -727,7 +727,8 @@ fn body_lines(pages: &[Page], table: &mut Table) -> (Vec<SrcLine>, Vec<String>, 
                 continue;
             }
             let sums_after = || p.lines[i + 1..].iter().find(|n| !n.is_blank()).is_some_and(|n| continues_total(&words(n)));
-            if is_total_line(l) || (is_total_heading(&words(l)) && sums_after()) {
+            // (A heading has two words at most: no other line is gathered.)
+            if is_total_line(l) || (l.words.len() <= 2 && is_total_heading(&words(l)) && sums_after()) {
                 in_total = true;
                 continue;
             }
