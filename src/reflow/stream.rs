@@ -100,6 +100,9 @@ struct Columns {
     /// The header names no SATUAN column: no word is a unit, and the
     /// indicator's cell reaches the target's.
     unitless: bool,
+    /// The page's vertical cell borders (x, top, bottom), when its table
+    /// is ruled: see [`Columns::ruled_cell`].
+    borders: Vec<(f32, f32, f32)>,
 }
 
 impl Columns {
@@ -194,7 +197,47 @@ impl Columns {
             && values[1..values.len() - 1].iter().all(|w| w.text == "-" || w.text == first.text)
     }
 
+    /// The column a word's ruled cell holds, on a page whose cell borders
+    /// are drawn: the cell its centre lies in, between the borders that
+    /// cross its line, is the column whose measured position lies in the
+    /// same cell. A word in it belongs there wherever it sits inside it:
+    /// a word target aligned left ("Paripurna" at the cell's left edge,
+    /// outside the target column's measured span), a wide unit centred in
+    /// its cell ("per 1.000" starting left of the usual unit edge). None
+    /// where the borders say nothing: no borders there, a cell of the NO or
+    /// the trailing columns, or a merged cell holding two columns.
+    fn ruled_cell(&self, w: &Word) -> Option<Col> {
+        if self.borders.len() < 2 {
+            return None;
+        }
+        let (x, y) = ((w.x0 + w.x1) / 2.0, (w.y0 + w.y1) / 2.0);
+        let crossing = self.borders.iter().filter(|b| b.1 <= y && b.2 >= y).map(|b| b.0);
+        let left = crossing.clone().filter(|&b| b < x).reduce(f32::max)?;
+        let right = crossing.filter(|&b| b > x).reduce(f32::min)?;
+        let inside = |p: f32| p > left && p < right;
+        // Each column's mark: a value column's centre; a text column's
+        // left edge, a little inside (its text starts at the cell's
+        // padding).
+        let nudge = self.tol;
+        let mut marks: Vec<(f32, Col)> = vec![(self.node_left + nudge, Col::Node), (self.ind_left + nudge, Col::Indicator)];
+        if let Some(d) = self.definition_left {
+            marks.push((d + nudge, Col::Definition));
+        }
+        if !self.unitless {
+            marks.push((self.unit_left + nudge, Col::Unit));
+        }
+        marks.extend(self.values.iter().enumerate().map(|(k, v)| (v.2, Col::Value(k))));
+        let mut held = marks.into_iter().filter(|m| inside(m.0)).map(|m| m.1);
+        match (held.next(), held.next()) {
+            (Some(col), None) => Some(col),
+            _ => None,
+        }
+    }
+
     fn place(&self, w: &Word) -> Col {
+        if let Some(col) = self.ruled_cell(w) {
+            return col;
+        }
         let centre = (w.x0 + w.x1) / 2.0;
         if let (Some(first), Some(last)) = (self.values.first(), self.values.last()) {
             if centre > last.1 + self.tol && w.x0 > last.2 {
@@ -1033,7 +1076,13 @@ fn measure(page: &Page, header: &[usize], body: &[usize], n_values: usize, n_tra
         let unit_left = unit_left.min(p.unit_left + shift);
         return Some(Columns { values, unit_left, node_left: p.node_left + shift, ind_left: p.ind_left + shift, ..p.clone() });
     }
-    Some(Columns { node_left, ind_left, definition_left, unit_left, values, trailing, tol, drawn: page.width > 0.0, unitless })
+    Some(Columns { node_left, ind_left, definition_left, unit_left, values, trailing, tol, drawn: page.width > 0.0, unitless, borders: Vec::new() })
+}
+
+/// A page's vertical rulings as (x, top, bottom): its cell borders, when
+/// its table is ruled.
+fn vertical_borders(page: &Page) -> Vec<(f32, f32, f32)> {
+    page.rulings.iter().filter(|r| !r.is_horizontal()).map(|r| ((r.x0 + r.x1) / 2.0, r.y0.min(r.y1), r.y0.max(r.y1))).collect()
 }
 
 /// Where the header names the budget column (PAGU, ANGGARAN, DANA): the
@@ -1423,6 +1472,8 @@ pub fn reflow(pages: &[Page]) -> Table {
     let mut placed: Vec<Placed> = Vec::new();
     let mut prev_cols: Option<Columns> = None;
     let mut page_base = 0i64;
+    // The horizontal cell borders of ruled pages, on the lines' grid.
+    let mut rules: Vec<Rule> = Vec::new();
     // The first header's names, with the columns they were read against.
     let mut header_names: Option<(HeaderNames, Columns)> = None;
     // The first page's rows may never fill every value column (none of
@@ -1432,7 +1483,8 @@ pub fn reflow(pages: &[Page]) -> Table {
     let complete_cols: Option<Columns> =
         parts.iter().find_map(|p| measure(p.page, &p.header, &p.body, n_values, n_trailing, tol, None).filter(|c| c.values.len() == n_values));
     for p in &parts {
-        let cols = measure(p.page, &p.header, &p.body, n_values, n_trailing, tol, prev_cols.as_ref().or(complete_cols.as_ref()));
+        let cols = measure(p.page, &p.header, &p.body, n_values, n_trailing, tol, prev_cols.as_ref().or(complete_cols.as_ref()))
+            .map(|c| Columns { borders: vertical_borders(p.page), ..c });
         if std::env::var_os("RENCANA_DEBUG").is_some() {
             eprintln!("page {} columns {:?}", p.page.number, cols);
         }
@@ -1502,6 +1554,9 @@ pub fn reflow(pages: &[Page]) -> Table {
                 eprintln!("{:>3} {} {:?}", l.line, if l.anchor { "A" } else { " " }, l.words.iter().map(|(c, w)| format!("{}@{}-{}:{:?}", w.text, w.x0, w.x1, c)).collect::<Vec<_>>());
             }
         }
+        if cols.as_ref().is_some_and(|c| c.drawn) {
+            rules.extend(p.page.rulings.iter().filter(|r| r.is_horizontal()).map(|r| Rule { page: p.page.number, y: (r.y0 + r.y1) / 2.0, x0: r.x0.min(r.x1), x1: r.x0.max(r.x1) }));
+        }
         prev_cols = cols.or(prev_cols);
         page_base += max_pos + 1000 * UNIT;
     }
@@ -1537,7 +1592,8 @@ pub fn reflow(pages: &[Page]) -> Table {
     }
     let vocab = Vocabulary::from_texts(placed.iter().map(line_text).collect::<Vec<_>>().iter().map(String::as_str));
     table.columns = roles;
-    table.rows = build_rows(&placed, &value_roles, &value_names, &trailing_roles, &extra_names, &vocab);
+    rules.sort_by(|a, b| a.page.cmp(&b.page).then(a.y.total_cmp(&b.y)));
+    table.rows = build_rows(&placed, &rules, &value_roles, &value_names, &trailing_roles, &extra_names, &vocab);
     table
 }
 
@@ -1746,8 +1802,36 @@ enum VAlign {
     Bottom,
 }
 
+/// A horizontal cell border of a ruled page: its page, height and extent
+/// across the page (in points: the lines' grid is too coarse to tell a
+/// border from the text just under it).
+#[derive(Debug, Clone, Copy)]
+struct Rule {
+    page: u32,
+    y: f32,
+    x0: f32,
+    x1: f32,
+}
+
+impl Rule {
+    /// Whether the rule lies below the top of `above`'s text and above the
+    /// top of `below`'s (in `col`, or anywhere on the line).
+    fn between(&self, above: (u32, f32), below: (u32, f32)) -> bool {
+        (self.page, self.y) > above && (self.page, self.y) < below
+    }
+}
+
+/// Where a line's text in `col` starts (its page and top), or the line's
+/// own top where it has none there.
+fn top_of(l: &Placed, col: Option<Col>) -> (u32, f32) {
+    let ys = l.words.iter().filter(|(c, _)| col.is_none_or(|k| *c == k)).map(|(_, w)| w.y0);
+    let y = ys.reduce(f32::min).or_else(|| l.words.iter().map(|(_, w)| w.y0).reduce(f32::min)).unwrap_or(0.0);
+    (l.page, y)
+}
+
 fn build_rows(
     placed: &[Placed],
+    rules: &[Rule],
     value_roles: &[Role],
     value_names: &[String],
     trailing_roles: &[Role],
@@ -1755,6 +1839,13 @@ fn build_rows(
     vocab: &Vocabulary,
 ) -> Vec<Row> {
     let anchors: Vec<usize> = placed.iter().enumerate().filter(|(_, l)| l.anchor).map(|(i, _)| i).collect();
+    // Borders drawn around the header or the table alone say nothing of
+    // where one row ends: the rules are read only where rows are ruled.
+    let all_rules = rules;
+    let rules = if rows_are_ruled(placed, rules, &anchors) { rules } else { &[] };
+    if std::env::var_os("RENCANA_DEBUG").is_some() {
+        eprintln!("row borders read: {} (of {} drawn)", rules.len(), all_rules.len());
+    }
     // Node cells: from each label line to the next.
     let label_lines = node_label_lines(placed);
     let node_span = |n: usize| -> (usize, usize) {
@@ -1781,7 +1872,7 @@ fn build_rows(
     let mut bands: Vec<(i64, i64)> = anchors.iter().map(|&a| (placed[a].pos, placed[a].pos)).collect();
     let mut numbers: Vec<Option<u32>> = vec![None; anchors.len()];
     for &col in &text_cols {
-        let owner = split_column(placed, &anchors, col, valign);
+        let owner = split_column(placed, rules, &anchors, col, valign);
         for (k, lines) in owner.into_iter().enumerate() {
             // The band is measured on the anchor's page: a row continued
             // on the next page is aligned on the page where it starts.
@@ -1804,7 +1895,14 @@ fn build_rows(
         })
         .collect();
     let tops: Vec<i64> = anchors.iter().map(|&a| placed[a].pos).collect();
-    let node_of_row = assign_nodes(&spans, &bands, &tops, &numbers, valign);
+    let mut node_of_row = assign_nodes(&spans, &bands, &tops, &numbers, valign);
+    // A ruled table draws each node's cell: a row whose node cell holds
+    // one label is that node's, however the cell's text is aligned.
+    for (row, node) in node_of_row.iter_mut().zip(ruled_nodes(placed, rules, &anchors, &label_lines)) {
+        if node.is_some() {
+            *row = node;
+        }
+    }
     // Each line's nearest anchor, once: asked per word and per row below,
     // it made a long plan's reflow cubic in its length.
     let nearest: Vec<usize> = (0..placed.len()).map(|i| nearest_anchor(placed, &anchors, i)).collect();
@@ -2180,7 +2278,7 @@ fn measure_valign(
 
 /// Splits one text column's lines among the anchors. Returns, per anchor,
 /// the lines holding its text in that column, top to bottom.
-fn split_column(placed: &[Placed], anchors: &[usize], col: Col, valign: VAlign) -> Vec<Vec<usize>> {
+fn split_column(placed: &[Placed], rules: &[Rule], anchors: &[usize], col: Col, valign: VAlign) -> Vec<Vec<usize>> {
     let mut out: Vec<Vec<usize>> = vec![Vec::new(); anchors.len()];
     if anchors.is_empty() {
         return out;
@@ -2205,7 +2303,7 @@ fn split_column(placed: &[Placed], anchors: &[usize], col: Col, valign: VAlign) 
             }
             break;
         }
-        let split = choose_split(placed, &between, a, next, col, valign, up_extent[k]);
+        let split = ruled_split(placed, rules, &between, a, next, col).unwrap_or_else(|| choose_split(placed, &between, a, next, col, valign, up_extent[k]));
         for (n, &i) in between.iter().enumerate() {
             if n < split {
                 out[k].push(i);
@@ -2218,6 +2316,86 @@ fn split_column(placed: &[Placed], anchors: &[usize], col: Col, valign: VAlign) 
         }
     }
     out
+}
+
+/// On a ruled table, the node of each anchor's row where the borders tell
+/// it: the node cell around the row's unit (between the borders crossing
+/// the node column just above and just below it) holds one label line.
+/// None where it holds none (a cell carried over a page break, its label
+/// on the page before) or several (no borders between the nodes).
+fn ruled_nodes(placed: &[Placed], rules: &[Rule], anchors: &[usize], label_lines: &[usize]) -> Vec<Option<usize>> {
+    let node_xs: Vec<f32> = label_lines.iter().flat_map(|&l| placed[l].words.iter()).filter(|(c, _)| *c == Col::Node).map(|(_, w)| (w.x0 + w.x1) / 2.0).collect();
+    if rules.is_empty() || node_xs.is_empty() {
+        return vec![None; anchors.len()];
+    }
+    let x = node_xs.iter().sum::<f32>() / node_xs.len() as f32;
+    let labels: Vec<(u32, f32)> = label_lines.iter().map(|&l| top_of(&placed[l], Some(Col::Node))).collect();
+    anchors
+        .iter()
+        .map(|&a| {
+            let (page, y) = top_of(&placed[a], Some(Col::Unit));
+            let crossing = || rules.iter().filter(|r| r.page == page && r.x0 < x && r.x1 > x).map(|r| r.y);
+            let above = crossing().filter(|&r| r < y).reduce(f32::max)?;
+            let below = crossing().filter(|&r| r > y).reduce(f32::min)?;
+            let mut held = labels.iter().enumerate().filter(|(_, l)| l.0 == page && l.1 > above && l.1 < below).map(|(n, _)| n);
+            match (held.next(), held.next()) {
+                (Some(n), None) => Some(n),
+                _ => None,
+            }
+        })
+        .collect()
+}
+
+/// True when the table draws a border between its rows: between most
+/// pairs of neighbouring anchors on one page (four in five), a rule
+/// crosses the unit column.
+fn rows_are_ruled(placed: &[Placed], rules: &[Rule], anchors: &[usize]) -> bool {
+    if rules.is_empty() {
+        return false;
+    }
+    let pairs: Vec<(usize, usize)> = anchors.windows(2).map(|w| (w[0], w[1])).filter(|&(a, b)| placed[a].page == placed[b].page).collect();
+    let unit_x = |a: usize| placed[a].words.iter().find(|(c, _)| *c == Col::Unit).map(|(_, w)| (w.x0 + w.x1) / 2.0);
+    let ruled = pairs
+        .iter()
+        .filter(|&&(a, b)| unit_x(a).is_some_and(|x| rules.iter().any(|r| r.between(top_of(&placed[a], Some(Col::Unit)), top_of(&placed[b], Some(Col::Unit))) && r.x0 < x && r.x1 > x)))
+        .count();
+    !pairs.is_empty() && ruled * 5 >= pairs.len() * 4
+}
+
+/// How many of the lines between anchors `a` and `b` belong to `a`, read
+/// off the borders drawn across the column: `a`'s cell ends at the first
+/// border below its anchor line, `b`'s starts at the last one above its
+/// own. Between the two, lines on `b`'s page are `a`'s row carried over a
+/// page break (the page's header lies above them); on `a`'s page they
+/// would be a row without an anchor, and the borders decide nothing
+/// (None), as where no border crosses the column between the anchors (a
+/// merged cell) or the page has none.
+fn ruled_split(placed: &[Placed], rules: &[Rule], between: &[usize], a: usize, b: usize, col: Col) -> Option<usize> {
+    if between.is_empty() {
+        return Some(0);
+    }
+    let xs: Vec<f32> = between.iter().flat_map(|&i| placed[i].words.iter()).filter(|(c, _)| *c == col).map(|(_, w)| (w.x0 + w.x1) / 2.0).collect();
+    let crosses = |r: &&Rule| xs.iter().all(|&x| r.x0 < x && r.x1 > x);
+    // An anchor's row is where its unit is: a line may gather words of a
+    // merged cell's lines a little above the row's border.
+    let (top, bottom) = (top_of(&placed[a], Some(Col::Unit)), top_of(&placed[b], Some(Col::Unit)));
+    let mut crossing = rules.iter().filter(|r| r.between(top, bottom)).filter(crosses);
+    let first = crossing.next().map(|r| (r.page, r.y))?;
+    let last = crossing.next_back().map_or(first, |r| (r.page, r.y));
+    let a_page = placed[a].page;
+    let mut split = 0;
+    for (n, &i) in between.iter().enumerate() {
+        let y = top_of(&placed[i], Some(col));
+        if y < first || (y < last && placed[i].page != a_page) {
+            if split != n {
+                return None;
+            }
+            split = n + 1;
+        } else if y < last {
+            return None;
+        }
+    }
+    Some(split)
 }
 
 /// How many of the lines between anchors `a` and `b` belong to `a`.
@@ -2702,7 +2880,7 @@ mod tests {
     /// Columns like those of a layout dump with a narrow TARGET column.
     fn columns() -> Columns {
         let values = [(94.0, 99.0), (105.0, 109.0), (112.0, 116.0), (119.0, 124.0), (127.0, 132.0)].iter().map(|&(l, r)| (l, r, (l + r) / 2.0)).collect();
-        Columns { node_left: 0.0, ind_left: 37.0, unit_left: 81.0, values, trailing: vec![140.0], tol: 0.6, drawn: false, definition_left: None, unitless: false }
+        Columns { node_left: 0.0, ind_left: 37.0, unit_left: 81.0, values, trailing: vec![140.0], tol: 0.6, drawn: false, definition_left: None, unitless: false, borders: Vec::new() }
     }
 
     #[test]
@@ -2757,7 +2935,7 @@ mod tests {
         // 46.500 and 47.500 both in TW II and 48.000 in TW III.
         let values: Vec<(f32, f32, f32)> =
             [(69.0, 74.0), (80.0, 83.0), (88.0, 91.0), (95.0, 100.0), (104.0, 107.0), (112.0, 127.0)].iter().map(|&(l, r)| (l, r, (l + r) / 2.0)).collect();
-        let cols = Columns { node_left: 0.0, ind_left: 26.0, unit_left: 57.0, values, trailing: vec![127.6], tol: 0.6, drawn: false, definition_left: None, unitless: false };
+        let cols = Columns { node_left: 0.0, ind_left: 26.0, unit_left: 57.0, values, trailing: vec![127.6], tol: 0.6, drawn: false, definition_left: None, unitless: false, borders: Vec::new() };
         let word = |text: &str, x0: f32, x1: f32| Word { text: text.into(), x0, x1, y0: 0.0, y1: 1.0 };
         let line = [("186.000", 68.0, 75.0), ("44.000", 76.0, 82.0), ("46.500", 83.0, 89.0), ("47.500", 90.0, 96.0), ("48.000", 97.0, 103.0)];
         let mut words: Vec<(Col, Word)> = line.iter().map(|&(t, a, b)| word(t, a, b)).map(|w| (cols.place(&w), w)).collect();
@@ -2979,7 +3157,7 @@ mod tests {
         // A layout dump shifted "Net Death Rate (NDR)" two characters
         // left: "Net" ends before the indicator edge, far from the names'.
         let layout_word = |t: &str, x0: f32| Word { text: t.into(), x0, x1: x0 + t.len() as f32, y0: 0.0, y1: 1.0 };
-        let cols = Columns { node_left: 0.0, ind_left: 26.0, unit_left: 49.0, values: vec![(70.0, 74.0, 72.0)], trailing: vec![110.0], tol: 0.6, drawn: false, definition_left: None, unitless: false };
+        let cols = Columns { node_left: 0.0, ind_left: 26.0, unit_left: 49.0, values: vec![(70.0, 74.0, 72.0)], trailing: vec![110.0], tol: 0.6, drawn: false, definition_left: None, unitless: false, borders: Vec::new() };
         let mut words = vec![(Col::Node, layout_word("Net", 24.0)), (Col::Node, layout_word("Death", 28.0)), (Col::Unit, layout_word("per", 49.0))];
         indicator_opening_right_of_the_names(&mut words, &cols);
         assert_eq!(words.iter().map(|(c, _)| *c).collect::<Vec<_>>(), [Col::Indicator, Col::Indicator, Col::Unit]);
@@ -3290,5 +3468,56 @@ mod tests {
         assert_eq!(cols.place(&word("perizinannya", 62.0, 79.0)), Col::Indicator);
         // A layout dump's character columns say less: its start decides.
         assert_eq!(Columns { drawn: false, ..columns() }.place(&word("Perusahaa", 76.0, 90.0)), Col::Indicator);
+    }
+
+    #[test]
+    fn on_a_ruled_page_a_word_is_in_the_column_of_the_cell_it_lies_in() {
+        // Cell borders between the columns of `columns()`: node | indicator
+        // | unit | target | TW I..IV | trailing.
+        let xs = [-1.0, 35.0, 79.0, 92.0, 101.0, 110.0, 117.5, 125.5, 134.0, 160.0];
+        let cols = Columns { drawn: true, borders: xs.iter().map(|&x| (x, 0.0, 100.0)).collect(), ..columns() };
+        let word = |text: &str, x0: f32, x1: f32| Word { text: text.into(), x0, x1, y0: 10.0, y1: 18.0 };
+        // A word target aligned left in the TARGET cell starts left of the
+        // target column's measured span, and its centre is nearer the unit.
+        assert_eq!(cols.place(&word("Baik", 92.2, 95.4)), Col::Value(0));
+        assert_eq!(Columns { borders: Vec::new(), ..cols.clone() }.place(&word("Baik", 92.2, 95.4)), Col::Unit);
+        // A wide unit centred in SATUAN's cell starts well left of its edge.
+        assert_eq!(cols.place(&word("per", 79.5, 82.0)), Col::Unit);
+        assert_eq!(cols.place(&word("kinerja", 60.0, 70.0)), Col::Indicator);
+        // Where no border crosses the word's line, or its cell holds none
+        // of the measured columns (the trailing column), placement is as
+        // before.
+        assert_eq!(cols.place(&word("Kabid", 140.0, 150.0)), Col::Trailing(0));
+        let below = Word { y0: 120.0, y1: 128.0, ..word("Baik", 92.2, 95.4) };
+        assert_eq!(cols.place(&below), Col::Unit);
+    }
+
+    #[test]
+    fn a_ruled_table_splits_text_between_rows_at_their_border() {
+        let w = |col: Col, text: &str, x0: f32, y: f32| (col, Word { text: text.into(), x0, x1: x0 + 20.0, y0: y, y1: y + 8.0 });
+        let line = |page: u32, words: Vec<(Col, Word)>, anchor: bool| Placed { page, line: 1, pos: (words[0].1.y0 / 5.0) as i64, words, anchor, base: 0, scale: 0.2 };
+        // Row a (border above at 95, below at 130), its indicator centred
+        // around its anchor; row b's text starts right under the border.
+        let placed = vec![
+            line(1, vec![w(Col::Indicator, "Persentase", 40.0, 100.0)], false),
+            line(1, vec![w(Col::Indicator, "layanan", 40.0, 110.0), w(Col::Unit, "%", 80.0, 110.0)], true),
+            line(1, vec![w(Col::Indicator, "unggulan", 40.0, 120.0)], false),
+            line(1, vec![w(Col::Indicator, "Jumlah", 40.0, 132.0)], false),
+            line(1, vec![w(Col::Indicator, "fasilitas", 40.0, 142.0), w(Col::Unit, "Unit", 80.0, 142.0)], true),
+        ];
+        let rule = |page: u32, y: f32| Rule { page, y, x0: 10.0, x1: 200.0 };
+        let rules = [rule(1, 95.0), rule(1, 130.0), rule(1, 155.0)];
+        assert!(rows_are_ruled(&placed, &rules, &[1, 4]));
+        assert_eq!(ruled_split(&placed, &rules, &[2, 3], 1, 4, Col::Indicator), Some(1));
+        // No border between the anchors (a merged cell): the rules say nothing.
+        assert_eq!(ruled_split(&placed, &[rule(1, 95.0)], &[2, 3], 1, 4, Col::Indicator), None);
+        // A row carried over a page break: on b's page, the lines above the
+        // border just over b are a's.
+        let mut carried = placed.clone();
+        for l in &mut carried[3..] {
+            l.page = 2;
+        }
+        let rules = [rule(1, 95.0), rule(1, 130.0), rule(2, 128.0), rule(2, 138.0)];
+        assert_eq!(ruled_split(&carried, &rules, &[2, 3], 1, 4, Col::Indicator), Some(2));
     }
 }

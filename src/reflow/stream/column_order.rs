@@ -20,7 +20,7 @@
 //! into wrong numbers, any other is read as printed.
 
 use super::header_lines;
-use crate::extract::{Page, Word};
+use crate::extract::{Page, Ruling, Word};
 use crate::parse::header::{is_month_name, is_month_span, is_plan_year, value_role_of, Role};
 use crate::reflow::frame::{core_words, is_signature_start};
 use std::borrow::Cow;
@@ -394,6 +394,26 @@ fn move_bands(page: &mut Page, header: &[usize], bands: &Bands) {
         }
         line.words.sort_by(|a, b| a.x0.total_cmp(&b.x0));
     }
+    // The drawn cell borders move with their columns. The border between
+    // two columns (the ruling nearest their band border) edges both: it
+    // is drawn again at each band's moved edge (the band border lies in
+    // the gap between the cells' text, where the ruling does).
+    let (horizontal, vertical): (Vec<Ruling>, Vec<Ruling>) = page.rulings.iter().partition(|r| r.is_horizontal());
+    let x_of = |r: &Ruling| (r.x0 + r.x1) / 2.0;
+    let at = |r: &Ruling, x: f32| Ruling { x0: x, x1: x, ..*r };
+    let nearest: Vec<Option<usize>> = bands.borders.iter().map(|&b| (0..vertical.len()).min_by(|&p, &q| (x_of(&vertical[p]) - b).abs().total_cmp(&(x_of(&vertical[q]) - b).abs()))).collect();
+    let mut rulings = horizontal;
+    for (i, r) in vertical.iter().enumerate() {
+        if let Some(k) = nearest.iter().position(|n| *n == Some(i)) {
+            let b = bands.borders[k];
+            rulings.push(at(r, b + shift[k]));
+            rulings.push(at(r, b + shift[k + 1]));
+        } else {
+            let k = bands.borders.iter().filter(|&&b| x_of(r) > b).count();
+            rulings.push(at(r, x_of(r) + shift[k]));
+        }
+    }
+    page.rulings = rulings;
 }
 
 #[cfg(test)]
@@ -410,11 +430,29 @@ mod tests {
         // Month-span quarter headings a space apart are a column each.
         let dump = "\
 URAIAN      ANGGARAN (Rp)      INDIKATOR       SATUAN   TARGET   Jan - Mar Apr - Jun Jul - Sep Okt - Des PJ
-Program 1   Rp 2.486.750.000   Jumlah patroli  Kali        240      60        60        60        60    Sekretaris
+Program 1   Rp 2.486.750.000   Jumlah patroli  Kali        240      60        60        60        60     Sekretaris
 ";
         let pages = pages_of(dump, true);
         let read = in_reading_order(&pages).expect("readable");
         assert_eq!(texts(&read[0])[1], "Program 1 Jumlah patroli Kali 240 60 60 60 60 Rp 2.486.750.000 Sekretaris");
+        // Drawn cell borders move with their columns: none cuts a word of
+        // the moved row, and each cell keeps a border either side.
+        let mut ruled = pages.clone();
+        let starts = ["URAIAN", "ANGGARAN", "INDIKATOR", "SATUAN", "TARGET", "Jan", "Apr", "Jul", "Okt", "PJ"];
+        let header = &pages[0].lines[0].words;
+        let mut xs: Vec<f32> = starts.iter().map(|s| header.iter().find(|w| w.text == *s).expect("a header word").x0 - 0.5).collect();
+        xs.push(header.last().expect("words").x1 + 20.0);
+        ruled[0].rulings = xs.iter().map(|&x| Ruling { x0: x, y0: 0.0, x1: x, y1: 100.0 }).collect();
+        let read = in_reading_order(&ruled).expect("readable");
+        let borders: Vec<f32> = read[0].rulings.iter().filter(|r| !r.is_horizontal()).map(|r| r.x0).collect();
+        let row = &read[0].lines[1].words;
+        assert!(row.iter().all(|w| !borders.iter().any(|&b| b > w.x0 && b < w.x1)), "{borders:?}");
+        let cell = |from: &str, to: &str| {
+            let (a, b) = (row.iter().find(|w| w.text == from).expect("a word"), row.iter().find(|w| w.text == to).expect("a word"));
+            borders.iter().any(|&x| x >= a.x1 && x <= b.x0)
+        };
+        assert!(cell("patroli", "Kali") && cell("Kali", "240") && cell("60", "Rp") && cell("2.486.750.000", "Sekretaris"));
+        assert!(!cell("Jumlah", "patroli") && !cell("Rp", "2.486.750.000"));
     }
 
     #[test]
