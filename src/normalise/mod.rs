@@ -10,7 +10,7 @@ pub mod quarterly;
 use crate::extract::InputKind;
 use crate::parse::header::Role;
 use crate::parse::label::{parse_label, strip_indicator_numbering, Level};
-use crate::parse::number::{is_word_target, parse_value, Value};
+use crate::parse::number::{is_word_target, number_style, parse_value_in, NumberStyle, Value};
 use crate::parse::unit;
 use crate::reflow::frame::read_title;
 use crate::reflow::Table;
@@ -146,6 +146,12 @@ pub fn normalise(source: &str, kind: InputKind, table: &Table, reader_warnings: 
             doc.warnings.push("header_year_differs".to_string());
         }
     }
+    // The document's number style, from all its value cells at once: one
+    // cell rarely tells it ("12,450"), the plan's others do.
+    let style = number_style(table.rows.iter().flat_map(|r| r.cells.iter()).filter(|(role, _)| role.is_value()).map(|(_, v)| v.as_str()));
+    if style == NumberStyle::English {
+        doc.warnings.push("numbers_in_english_style".to_string());
+    }
     let mut path: [Option<Node>; 5] = Default::default();
     let mut current: Option<Level> = None;
     for row in &table.rows {
@@ -185,7 +191,7 @@ pub fn normalise(source: &str, kind: InputKind, table: &Table, reader_warnings: 
             doc.warnings.push(format!("indicator_without_node:page={},row={}", row.page, row.line));
             continue;
         };
-        doc.indicators.push(indicator(row, level, &path));
+        doc.indicators.push(indicator(row, level, &path, style));
     }
     if kind != InputKind::Text {
         read_lone_word_targets(&mut doc, &ocr_pages);
@@ -228,7 +234,7 @@ fn open_node(path: &mut [Option<Node>; 5], node: &Node) {
     }
 }
 
-fn indicator(row: &crate::reflow::Row, level: Level, path: &[Option<Node>; 5]) -> Indicator {
+fn indicator(row: &crate::reflow::Row, level: Level, path: &[Option<Node>; 5], style: NumberStyle) -> Indicator {
     let mut warnings = row.warnings.clone();
     let (number, text) = strip_indicator_numbering(row.get(Role::Indicator).unwrap_or(""));
     let unit_raw = unit::mend_cut_unit(row.get(Role::Unit).unwrap_or("").trim()).into_owned();
@@ -236,7 +242,7 @@ fn indicator(row: &crate::reflow::Row, level: Level, path: &[Option<Node>; 5]) -
     if !unit.is_empty() && !unit::is_known(&unit) {
         warnings.push("unknown_unit".to_string());
     }
-    let cell_value = |role: Role| parse_value(row.get(role).unwrap_or(""));
+    let cell_value = |role: Role| parse_value_in(row.get(role).unwrap_or(""), style);
     let mut target = cell_value(Role::Target);
     let mut tw = [cell_value(Role::Tw1), cell_value(Role::Tw2), cell_value(Role::Tw3), cell_value(Role::Tw4)];
     let budget = cell_value(Role::Budget);

@@ -265,6 +265,106 @@ pub fn rejoined_sum(head: &str, tail: &str) -> Option<String> {
     is_sum_of_money(&joined).then_some(joined)
 }
 
+/// How a document writes its numbers. Plans are typed in Indonesian
+/// ("1.250.000", "7,1"); one typed in an English-locale spreadsheet
+/// prints "12,450" for twelve thousand four hundred and fifty and "68.42"
+/// for a fraction, and read the Indonesian way its "12,450" would be 12.45:
+/// the document's other numbers tell which it is ([`number_style`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum NumberStyle {
+    #[default]
+    Indonesian,
+    English,
+}
+
+/// What a value cell's separators say of its document's style: `Some`
+/// only where one style alone reads it. English: commas grouping
+/// thousands twice or more ("18,650,000,000") or before a decimal point
+/// ("1,184.36"). Indonesian: dots grouping twice or more ("1.250.000"),
+/// dots before a decimal comma ("1.500,50"), or a decimal comma no
+/// thousands group can be ("7,1", "72,50", "0,625"). A lone point
+/// ("68.42") says nothing: Indonesian plans print those too.
+fn style_told_by(cell: &str) -> Option<NumberStyle> {
+    let s = cell.trim();
+    if !s.as_bytes().first().is_some_and(|b| b.is_ascii_digit() || matches!(b, b'-' | b'r' | b'R')) {
+        return None;
+    }
+    let (_, n) = all_consuming(number_cell)(s).ok()?;
+    let n = n.trim_start_matches('-');
+    let (dots, commas) = (n.matches('.').count(), n.matches(',').count());
+    match (dots, commas) {
+        (0, c) if c >= 2 && thousands_groups(n, ',') => Some(NumberStyle::English),
+        (1, c) if c >= 1 && n.rfind('.') > n.rfind(',') && thousands_groups(&n[..n.rfind('.')?], ',') => Some(NumberStyle::English),
+        (d, 0) if d >= 2 && thousands_groups(n, '.') => Some(NumberStyle::Indonesian),
+        (d, 1) if d >= 1 && n.rfind(',') > n.rfind('.') && thousands_groups(&n[..n.rfind(',')?], '.') => Some(NumberStyle::Indonesian),
+        (0, 1) => {
+            let (int, frac) = n.split_once(',')?;
+            (frac.len() != 3 || int.is_empty() || int.len() > 3 || int.starts_with('0')).then_some(NumberStyle::Indonesian)
+        }
+        _ => None,
+    }
+}
+
+/// The style of a document's value cells: English only where some cell
+/// can be read the English way alone and none the Indonesian way alone;
+/// otherwise (no evidence, or both) the Indonesian reading every plan is
+/// typed in.
+///
+/// ```
+/// use rencana::parse::number::{number_style, NumberStyle};
+/// assert_eq!(number_style(["12,450", "1,184.36", "3"]), NumberStyle::English);
+/// assert_eq!(number_style(["12,450", "7,1"]), NumberStyle::Indonesian);
+/// assert_eq!(number_style(["12,450", "68.42"]), NumberStyle::Indonesian);
+/// ```
+pub fn number_style<'a>(cells: impl IntoIterator<Item = &'a str>) -> NumberStyle {
+    let (mut english, mut indonesian) = (false, false);
+    for cell in cells {
+        match style_told_by(cell) {
+            Some(NumberStyle::English) => english = true,
+            Some(NumberStyle::Indonesian) => indonesian = true,
+            None => {}
+        }
+    }
+    if english && !indonesian {
+        NumberStyle::English
+    } else {
+        NumberStyle::Indonesian
+    }
+}
+
+/// Reads one value cell of a document written in `style`: an English
+/// cell's separators are swapped and read by the Indonesian grammar
+/// ("12,450" -> 12450, "1,184.36" -> 1184.36, "68.42" -> 68.42).
+///
+/// ```
+/// use rencana::parse::number::{parse_value_in, NumberStyle, Value};
+/// assert_eq!(parse_value_in("12,450", NumberStyle::English), Value::Number("12450".into()));
+/// assert_eq!(parse_value_in("12,450", NumberStyle::Indonesian), Value::Number("12.45".into()));
+/// ```
+pub fn parse_value_in(raw: &str, style: NumberStyle) -> Value {
+    match style {
+        NumberStyle::Indonesian => parse_value(raw),
+        NumberStyle::English => {
+            // Only the separators between digits: "Rp." and ",-" stay.
+            let chars: Vec<char> = raw.chars().collect();
+            let between_digits = |k: usize| k > 0 && chars[k - 1].is_ascii_digit() && chars.get(k + 1).is_some_and(char::is_ascii_digit);
+            let swapped: String = (0..chars.len())
+                .map(|k| match chars[k] {
+                    ',' if between_digits(k) => '.',
+                    // (The accountants' ".-" is the Indonesian ",-".)
+                    '.' if between_digits(k) || (k > 0 && chars[k - 1].is_ascii_digit() && chars.get(k + 1) == Some(&'-')) => ',',
+                    c => c,
+                })
+                .collect();
+            match parse_value(&swapped) {
+                // Text targets and unreadable cells are kept as printed.
+                Value::Number(n) => Value::Number(n),
+                _ => parse_value(raw),
+            }
+        }
+    }
+}
+
 /// "1.250.000": every group after the first has exactly three digits.
 fn thousands_groups(n: &str, sep: char) -> bool {
     let mut parts = n.split(sep);
@@ -291,6 +391,40 @@ mod tests {
         for s in ["7:1", "1:", ":5", "1:2:3", "1:-5", "1:abc"] {
             assert!(matches!(parse_value(s), Value::Unreadable(_)), "{s}");
         }
+    }
+
+    #[test]
+    fn a_document_typed_the_english_way_is_told_by_its_unambiguous_numbers() {
+        use NumberStyle::*;
+        for (cell, told) in [
+            ("18,650,000,000", Some(English)),
+            ("1,184.36", Some(English)),
+            ("Rp 2,450,000", Some(English)),
+            ("1.250.000", Some(Indonesian)),
+            ("Rp. 1.500.000,00", Some(Indonesian)),
+            ("7,1", Some(Indonesian)),
+            ("0,625", Some(Indonesian)),
+            ("72,50", Some(Indonesian)),
+            ("12,450", None),
+            ("1.530", None),
+            ("68.42", None),
+            ("100", None),
+            ("BB", None),
+            ("3%", None),
+        ] {
+            assert_eq!(style_told_by(cell), told, "{cell}");
+        }
+        assert_eq!(number_style(["1,530", "12,450", "3"]), Indonesian);
+        assert_eq!(number_style(["1,530", "18,650,000,000"]), English);
+        assert_eq!(number_style(["1,530", "18,650,000,000", "1.250.000"]), Indonesian);
+        let read = |s: &str| parse_value_in(s, English);
+        assert_eq!(read("1,530"), Value::Number("1530".into()));
+        assert_eq!(read("1,184.36"), Value::Number("1184.36".into()));
+        assert_eq!(read("68.42"), Value::Number("68.42".into()));
+        assert_eq!(read("Rp. 2,450,000.-"), Value::Number("2450000".into()));
+        assert_eq!(read("85%"), Value::Number("85".into()));
+        assert_eq!(read("WTP"), Value::Text("WTP".into()));
+        assert_eq!(read("-"), Value::Empty);
     }
 
     #[test]
