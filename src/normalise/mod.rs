@@ -237,12 +237,23 @@ fn open_node(path: &mut [Option<Node>; 5], node: &Node) {
 fn indicator(row: &crate::reflow::Row, level: Level, path: &[Option<Node>; 5], style: NumberStyle) -> Indicator {
     let mut warnings = row.warnings.clone();
     let (number, text) = strip_indicator_numbering(row.get(Role::Indicator).unwrap_or(""));
-    let unit_raw = unit::mend_cut_unit(row.get(Role::Unit).unwrap_or("").trim()).into_owned();
+    let mut unit_raw = unit::mend_cut_unit(row.get(Role::Unit).unwrap_or("").trim()).into_owned();
+    let roles = [Role::Target, Role::Tw1, Role::Tw2, Role::Tw3, Role::Tw4];
+    let mut cells: Vec<String> = roles.iter().map(|r| row.get(*r).unwrap_or("").to_string()).collect();
+    if unit_raw.is_empty() {
+        if let Some((printed, numbers)) = unit_printed_with_values(&cells, row.get(Role::Indicator).unwrap_or(""), style) {
+            unit_raw = printed;
+            cells = numbers;
+        }
+    }
     let unit = unit::canonical(&unit_raw);
     if !unit.is_empty() && !unit::is_known(&unit) {
         warnings.push("unknown_unit".to_string());
     }
-    let cell_value = |role: Role| parse_value_in(row.get(role).unwrap_or(""), style);
+    let cell_value = |role: Role| match roles.iter().position(|r| *r == role) {
+        Some(k) => parse_value_in(&cells[k], style),
+        None => parse_value_in(row.get(role).unwrap_or(""), style),
+    };
     let mut target = cell_value(Role::Target);
     let mut tw = [cell_value(Role::Tw1), cell_value(Role::Tw2), cell_value(Role::Tw3), cell_value(Role::Tw4)];
     let budget = cell_value(Role::Budget);
@@ -289,6 +300,50 @@ fn indicator(row: &crate::reflow::Row, level: Level, path: &[Option<Node>; 5], s
     }
 }
 
+/// A row with no unit whose values each carry the same one ("52,35
+/// Ku/Ha", "45 Kelompok Tani": a plan with no SATUAN column types the unit
+/// with every value): the unit as printed, and the cells (target, TW
+/// I..IV) without it. None unless every value cell is blank, a dash, a
+/// number the grammar reads whole, a text target ("BB") or a number
+/// followed by that one unit, and some is the last. (A percent sign,
+/// "85%", is read by the number grammar and gives no unit: such a plan's
+/// truth has none printed in a SATUAN column.)
+fn unit_printed_with_values(cells: &[String], indicator: &str, style: NumberStyle) -> Option<(String, Vec<String>)> {
+    let mut unit: Option<String> = None;
+    let mut numbers = Vec::with_capacity(cells.len());
+    for cell in cells {
+        let cell = cell.trim();
+        if !matches!(parse_value_in(cell, style), Value::Unreadable(_)) {
+            numbers.push(cell.to_string());
+            continue;
+        }
+        let at = cell.find(char::is_alphabetic)?;
+        let (number, printed) = (cell[..at].trim(), cell[at..].split_whitespace().collect::<Vec<_>>().join(" "));
+        if number.is_empty() || !matches!(parse_value_in(number, style), Value::Number(_)) {
+            return None;
+        }
+        match &unit {
+            Some(u) if !u.eq_ignore_ascii_case(&printed) => return None,
+            Some(_) => {}
+            None => unit = Some(printed),
+        }
+        numbers.push(number.to_string());
+    }
+    // Only a unit the vocabulary knows, whole or by its first word
+    // ("Kelompok Tani"), a rate ("Ku/Ha"), or what the indicator counts,
+    // the word after its "Jumlah" ("Jumlah kios pupuk ..." in "124 Kios"):
+    // a word after each number may also be the next row's word target run
+    // into this row ("120 Tersedia"), and taking it for a unit would give
+    // numbers out wrongly.
+    let words: Vec<&str> = indicator.split_whitespace().collect();
+    let counted = |w: &str| words.windows(2).any(|p| p[0].eq_ignore_ascii_case("jumlah") && p[1].eq_ignore_ascii_case(w));
+    let known = |u: &str| {
+        let first = u.split_whitespace().next().unwrap_or("");
+        unit::is_known(&unit::canonical(u)) || unit::is_known(&unit::canonical(first)) || u.contains('/') || counted(first)
+    };
+    unit.filter(|u| known(u)).map(|u| (u, numbers))
+}
+
 /// "Purbalingga, Januari 2025" / "KEPALA DINAS ..." / name / "NIP. ...".
 fn read_signatory(lines: &[String]) -> Option<Signatory> {
     if lines.is_empty() {
@@ -317,4 +372,31 @@ fn read_signatory(lines: &[String]) -> Option<Signatory> {
     }
     s.position = above_nip.join(" ");
     Some(s)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cells(v: &[&str]) -> Vec<String> {
+        v.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn a_unit_printed_with_every_value_is_the_rows_unit() {
+        let read = |v: &[&str], ind: &str| unit_printed_with_values(&cells(v), ind, NumberStyle::Indonesian);
+        assert_eq!(read(&["52,35 Ku/Ha", "-", "-", "-", "52,35 Ku/Ha"], "Produktivitas padi"), Some(("Ku/Ha".into(), cells(&["52,35", "-", "-", "-", "52,35"]))));
+        assert_eq!(read(&["148.250 Ton", "32.600 Ton", "71.400  Ton", "118.900 ton", "148.250 Ton"], "Produksi padi").map(|r| r.0), Some("Ton".into()));
+        assert_eq!(read(&["45 Kelompok Tani", "", "20 Kelompok Tani", "35 Kelompok Tani", "45 Kelompok Tani"], "x").map(|r| r.0), Some("Kelompok Tani".into()));
+        // What the indicator counts, though no vocabulary knows it.
+        assert_eq!(read(&["124 Kios", "31 Kios", "62 Kios", "93 Kios", "124 Kios"], "Jumlah kios pupuk bersubsidi").map(|r| r.0), Some("Kios".into()));
+        assert_eq!(read(&["124 Kios", "31 Kios", "62 Kios", "93 Kios", "124 Kios"], "Pengawasan pupuk"), None);
+        // A next row's word target run into the row is no unit.
+        assert_eq!(read(&["120 Tersedia", "25 Tersedia", "55 Tersedia", "90 Tersedia", "120 Tersedia"], "Jumlah produk hukum yang tersedia"), None);
+        // Two units, a cell the grammar cannot read, no unit at all.
+        assert_eq!(read(&["12 Unit", "3 Orang", "", "", "12 Unit"], "x"), None);
+        assert_eq!(read(&["12 Unit", "3?", "", "", "12 Unit"], "x"), None);
+        assert_eq!(read(&["85%", "20%", "50%", "70%", "85%"], "Persentase"), None);
+        assert_eq!(read(&["BB", "-", "-", "-", "BB"], "Predikat"), None);
+    }
 }

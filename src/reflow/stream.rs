@@ -187,11 +187,13 @@ impl Columns {
         values.len() >= 2
             && self.place(first) == Col::Value(0)
             && self.place(last) == Col::Value(self.values.len().saturating_sub(1).min(4))
-            && is_word_target(&first.text)
-            // The last cell may be narrower: "Informa" / "tif", the rest
-            // of the word wrapped onto the next line.
-            && last.text.chars().count() >= 3
-            && first.text.starts_with(&last.text)
+            && ((is_word_target(&first.text)
+                // The last cell may be narrower: "Informa" / "tif", the rest
+                // of the word wrapped onto the next line.
+                && last.text.chars().count() >= 3
+                && first.text.starts_with(&last.text))
+                // A grade or an opinion ("BB", "WTP") in both.
+                || (is_text_target(&first.text) && first.text == last.text))
             // Between them, dashes, or the target again in a quarter that
             // reaches it ("Tersedia" in TW II and TW IV).
             && values[1..values.len() - 1].iter().all(|w| w.text == "-" || w.text == first.text)
@@ -531,9 +533,28 @@ fn anchor_unitless_value_rows(lines: &mut [Placed], cols: &Columns) {
         // too ("Tersedia" in every quarter, "Baik" ... "Baik").
         let word_targets = || cols.has_word_target(&l.words.iter().map(|(_, w)| w.clone()).collect::<Vec<Word>>());
         let numbers = filled.iter().filter(|f| **f).count() >= 4 && numbers_at(0) && numbers_at(4);
+        // Words under a number in each of their cells, on the lines just
+        // below it, are the numbers' unit wrapped ("312" / "Kelompok" /
+        // "Tani"), no word target.
+        let units_of_line_above = || {
+            let columns: Vec<usize> = l.words.iter().filter_map(|(c, _)| if let Col::Value(k) = c { Some(*k) } else { None }).collect();
+            let mut h = i;
+            while h > 0 && lines[h - 1].page == l.page && lines[h].pos - lines[h - 1].pos <= UNIT {
+                h -= 1;
+                let above = &lines[h];
+                let holds = |k: &usize, number: bool| above.words.iter().any(|(c, w)| *c == Col::Value(*k) && (!number || is_number_word(&w.text)));
+                if above.anchor {
+                    return columns.iter().all(|k| holds(k, true));
+                }
+                if !columns.iter().all(|k| holds(k, false)) {
+                    return false;
+                }
+            }
+            false
+        };
         // (With no unit column, an anchor on the line next to it is the
         // row above's: no unit of this row's wrapped there.)
-        if (numbers || (cols.unitless && word_targets())) && (cols.unitless || !unit_near(lines, i)) {
+        if (numbers || (cols.unitless && word_targets() && !units_of_line_above())) && (cols.unitless || !unit_near(lines, i)) {
             lines[i].anchor = true;
         }
     }
@@ -1821,6 +1842,14 @@ impl Rule {
     }
 }
 
+/// Where an anchor's row is: the top of its unit, or of its values where
+/// the plan has no SATUAN column (a line may gather words of a merged
+/// cell's lines a little above the row's border).
+fn anchor_top(l: &Placed) -> (u32, f32) {
+    let col = if l.has(Col::Unit) { Col::Unit } else { Col::Value(0) };
+    top_of(l, Some(col))
+}
+
 /// Where a line's text in `col` starts (its page and top), or the line's
 /// own top where it has none there.
 fn top_of(l: &Placed, col: Option<Col>) -> (u32, f32) {
@@ -1907,15 +1936,18 @@ fn build_rows(
     // it made a long plan's reflow cubic in its length.
     let nearest: Vec<usize> = (0..placed.len()).map(|i| nearest_anchor(placed, &anchors, i)).collect();
     // Value cells: the anchor line's words, plus wrapped pieces on the
-    // nearest lines ("40,05" above, "%" below).
+    // nearest lines ("40,05" above, "%" below), or on a ruled table the
+    // lines of the anchor's ruled row ("45 Kelompok" / "Tani", a unit
+    // printed with its value, wrapped nearer the next row's anchor).
     let mut value_cells: Vec<Vec<Vec<(i64, String)>>> = vec![vec![Vec::new(); value_roles.len()]; anchors.len()];
     for (i, l) in placed.iter().enumerate() {
+        let ruled = ruled_row_of(placed, rules, &anchors, i);
         for (c, w) in &l.words {
             if let Col::Value(v) = c {
                 if *v >= value_roles.len() {
                     continue;
                 }
-                let k = nearest[i];
+                let k = ruled.unwrap_or(nearest[i]);
                 value_cells[k][*v].push((l.pos, w.text.clone()));
             }
         }
@@ -2045,7 +2077,9 @@ fn join_value_pieces<'a>(pieces: impl Iterator<Item = &'a str>) -> String {
     let mut out = String::new();
     for p in pieces {
         let word_after_word = out.ends_with(|c: char| c.is_alphabetic()) && p.starts_with(|c: char| c.is_uppercase());
-        if word_after_word {
+        // A unit printed with its value and wrapped ("45" / "Kelompok").
+        let word_after_number = out.ends_with(|c: char| c.is_ascii_digit()) && p.starts_with(|c: char| c.is_alphabetic());
+        if word_after_word || word_after_number {
             out.push(' ');
         }
         out.push_str(p);
@@ -2333,7 +2367,7 @@ fn ruled_nodes(placed: &[Placed], rules: &[Rule], anchors: &[usize], label_lines
     anchors
         .iter()
         .map(|&a| {
-            let (page, y) = top_of(&placed[a], Some(Col::Unit));
+            let (page, y) = anchor_top(&placed[a]);
             let crossing = || rules.iter().filter(|r| r.page == page && r.x0 < x && r.x1 > x).map(|r| r.y);
             let above = crossing().filter(|&r| r < y).reduce(f32::max)?;
             let below = crossing().filter(|&r| r > y).reduce(f32::min)?;
@@ -2346,6 +2380,29 @@ fn ruled_nodes(placed: &[Placed], rules: &[Rule], anchors: &[usize], label_lines
         .collect()
 }
 
+/// On a ruled table, the anchor whose row holds line `i`'s value words:
+/// of the anchors just above and just below the line, the one no border
+/// across those words parts from it. None where the borders do not tell
+/// (both or neither, no borders).
+fn ruled_row_of(placed: &[Placed], rules: &[Rule], anchors: &[usize], i: usize) -> Option<usize> {
+    if rules.is_empty() || placed[i].anchor {
+        return None;
+    }
+    let xs: Vec<f32> = placed[i].words.iter().filter(|(c, _)| matches!(c, Col::Value(_))).map(|(_, w)| (w.x0 + w.x1) / 2.0).collect();
+    if xs.is_empty() {
+        return None;
+    }
+    let below = anchors.partition_point(|&a| a < i);
+    let line = top_of(&placed[i], None);
+    let parted = |from: (u32, f32), to: (u32, f32)| rules.iter().any(|r| r.between(from, to) && xs.iter().all(|&x| r.x0 < x && r.x1 > x));
+    let above_ok = below.checked_sub(1).filter(|&k| !parted(anchor_top(&placed[anchors[k]]), line));
+    let below_ok = anchors.get(below).map(|_| below).filter(|&k| !parted(line, anchor_top(&placed[anchors[k]])));
+    match (above_ok, below_ok) {
+        (Some(k), None) | (None, Some(k)) => Some(k),
+        _ => None,
+    }
+}
+
 /// True when the table draws a border between its rows: between most
 /// pairs of neighbouring anchors on one page (four in five), a rule
 /// crosses the unit column.
@@ -2354,11 +2411,15 @@ fn rows_are_ruled(placed: &[Placed], rules: &[Rule], anchors: &[usize]) -> bool 
         return false;
     }
     let pairs: Vec<(usize, usize)> = anchors.windows(2).map(|w| (w[0], w[1])).filter(|&(a, b)| placed[a].page == placed[b].page).collect();
-    let unit_x = |a: usize| placed[a].words.iter().find(|(c, _)| *c == Col::Unit).map(|(_, w)| (w.x0 + w.x1) / 2.0);
+    // Across the unit, or the target where the plan has no SATUAN column.
+    let unit_x = |a: usize| placed[a].words.iter().find(|(c, _)| matches!(c, Col::Unit | Col::Value(_))).map(|(_, w)| (w.x0 + w.x1) / 2.0);
     let ruled = pairs
         .iter()
-        .filter(|&&(a, b)| unit_x(a).is_some_and(|x| rules.iter().any(|r| r.between(top_of(&placed[a], Some(Col::Unit)), top_of(&placed[b], Some(Col::Unit))) && r.x0 < x && r.x1 > x)))
+        .filter(|&&(a, b)| unit_x(a).is_some_and(|x| rules.iter().any(|r| r.between(anchor_top(&placed[a]), anchor_top(&placed[b])) && r.x0 < x && r.x1 > x)))
         .count();
+    if std::env::var_os("RENCANA_DEBUG").is_some() {
+        eprintln!("neighbouring anchors with a border between: {ruled} of {}", pairs.len());
+    }
     !pairs.is_empty() && ruled * 5 >= pairs.len() * 4
 }
 
@@ -2378,7 +2439,7 @@ fn ruled_split(placed: &[Placed], rules: &[Rule], between: &[usize], a: usize, b
     let crosses = |r: &&Rule| xs.iter().all(|&x| r.x0 < x && r.x1 > x);
     // An anchor's row is where its unit is: a line may gather words of a
     // merged cell's lines a little above the row's border.
-    let (top, bottom) = (top_of(&placed[a], Some(Col::Unit)), top_of(&placed[b], Some(Col::Unit)));
+    let (top, bottom) = (anchor_top(&placed[a]), anchor_top(&placed[b]));
     let mut crossing = rules.iter().filter(|r| r.between(top, bottom)).filter(crosses);
     let first = crossing.next().map(|r| (r.page, r.y))?;
     let last = crossing.next_back().map_or(first, |r| (r.page, r.y));
@@ -3490,6 +3551,26 @@ mod tests {
         assert_eq!(cols.place(&word("Kabid", 140.0, 150.0)), Col::Trailing(0));
         let below = Word { y0: 120.0, y1: 128.0, ..word("Baik", 92.2, 95.4) };
         assert_eq!(cols.place(&below), Col::Unit);
+    }
+
+    #[test]
+    fn a_unit_wrapped_under_every_value_is_no_row_of_word_targets() {
+        let values = [(94.0, 99.0), (105.0, 109.0), (112.0, 116.0), (119.0, 124.0), (127.0, 132.0)].iter().map(|&(l, r)| (l, r, (l + r) / 2.0)).collect();
+        let cols = Columns { unitless: true, values, ..columns() };
+        let line = |pos: i64, texts: [&str; 5], anchor: bool| {
+            let words = cols.values.iter().zip(texts).enumerate().map(|(k, (v, t))| (Col::Value(k), Word { text: t.into(), x0: v.0, x1: v.1, y0: 0.0, y1: 8.0 })).collect();
+            Placed { page: 1, line: 1, pos, words, anchor, base: 0, scale: 1.0 }
+        };
+        // "312" / "Kelompok" / "Tani" in every cell, then a row of word
+        // targets of its own a row further down.
+        let mut lines = vec![
+            line(0, ["312", "78", "156", "234", "312"], true),
+            line(UNIT, ["Kelompok"; 5], false),
+            line(2 * UNIT, ["Tani"; 5], false),
+            line(6 * UNIT, ["Tersedia"; 5], false),
+        ];
+        anchor_unitless_value_rows(&mut lines, &cols);
+        assert_eq!(lines.iter().map(|l| l.anchor).collect::<Vec<_>>(), [true, false, false, true]);
     }
 
     #[test]
