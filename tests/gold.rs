@@ -280,7 +280,7 @@ const FLOORS: &[(&str, f64)] = &[
     ("generated/gen54.txt", 0.000),
     ("generated/gen55.layout.txt", 0.750),
     ("generated/gen55.mutool.txt", 0.650),
-    ("generated/gen55.pdf", 0.750),
+    ("generated/gen55.pdf", 1.000),
     ("generated/gen55.txt", 0.450),
     ("generated/gen56.layout.txt", 0.095),
     ("generated/gen56.mutool.txt", 0.000),

@@ -236,6 +236,15 @@ impl Columns {
         }
     }
 
+    /// On a ruled page, whether a word lies right of the table's first
+    /// cell on its line (two borders or more left of it): a column
+    /// between NO and the node column (SASARAN STRATEGIS printed in a
+    /// column of its own) is no NO column.
+    fn right_of_first_cell(&self, w: &Word) -> bool {
+        let (x, y) = ((w.x0 + w.x1) / 2.0, (w.y0 + w.y1) / 2.0);
+        self.borders.iter().filter(|b| b.1 <= y && b.2 >= y && b.0 < x).count() >= 2
+    }
+
     fn place(&self, w: &Word) -> Col {
         if let Some(col) = self.ruled_cell(w) {
             return col;
@@ -267,8 +276,12 @@ impl Columns {
         // NO column whatever it reads: a scan's numbering misread ("deed"
         // for "1.2.1.1.1") would otherwise open the node cell before its
         // label.
+        // (A word right of the first cell, in a column of its own between
+        // NO and the node column, is no numbering when it has letters:
+        // SASARAN STRATEGIS's "dan"; a KODE column's cut code "01" is.)
+        let words_beyond_no_column = self.right_of_first_cell(w) && w.text.chars().any(char::is_alphabetic);
         let in_no_column = self.drawn && w.x1 < self.node_left - self.slack();
-        if w.x0 < self.node_left - self.slack() && (is_row_numbering(&w.text) || in_no_column) {
+        if w.x0 < self.node_left - self.slack() && !words_beyond_no_column && (is_row_numbering(&w.text) || in_no_column) {
             Col::No
         } else if w.x0 < self.ind_left - self.slack() && (w.x1 <= self.ind_left + self.slack() || w.x0 < self.node_left + self.slack()) {
             // A word that runs into the indicator column is an indicator word
@@ -3551,6 +3564,12 @@ mod tests {
         assert_eq!(cols.place(&word("Kabid", 140.0, 150.0)), Col::Trailing(0));
         let below = Word { y0: 120.0, y1: 128.0, ..word("Baik", 92.2, 95.4) };
         assert_eq!(cols.place(&below), Col::Unit);
+        // A column of its own between NO and the node column (SASARAN
+        // STRATEGIS): its short words are no numbering; a cut code is.
+        let cols = Columns { node_left: 20.0, borders: [-10.0, -1.0, 18.0, 35.0].iter().map(|&x| (x, 0.0, 100.0)).collect(), ..cols };
+        assert_eq!(cols.place(&word("dan", 5.0, 9.0)), Col::Node);
+        assert_eq!(cols.place(&word("01", 5.0, 8.0)), Col::No);
+        assert_eq!(cols.place(&word("1", -8.0, -6.0)), Col::No);
     }
 
     #[test]
