@@ -236,13 +236,19 @@ impl Columns {
         }
     }
 
-    /// On a ruled page, whether a word lies right of the table's first
-    /// cell on its line (two borders or more left of it): a column
+    /// On a ruled page, whether a word lies in a wide cell right of the
+    /// table's first one on its line (two borders or more left of it, the
+    /// next one right of it more than six of its heights away): a column
     /// between NO and the node column (SASARAN STRATEGIS printed in a
-    /// column of its own) is no NO column.
+    /// column of its own) is no NO column. (A narrow cell may be the NO
+    /// column after all: a scan's borders may hold a stroke left of it.)
     fn right_of_first_cell(&self, w: &Word) -> bool {
         let (x, y) = ((w.x0 + w.x1) / 2.0, (w.y0 + w.y1) / 2.0);
-        self.borders.iter().filter(|b| b.1 <= y && b.2 >= y && b.0 < x).count() >= 2
+        let crossing = || self.borders.iter().filter(|b| b.1 <= y && b.2 >= y).map(|b| b.0);
+        let left: Vec<f32> = crossing().filter(|&b| b < x).collect();
+        let Some(right) = crossing().filter(|&b| b > x).reduce(f32::min) else { return false };
+        let em = (w.y1 - w.y0).abs().max(1.0);
+        left.len() >= 2 && right - left.iter().copied().fold(f32::MIN, f32::max) > 6.0 * em
     }
 
     fn place(&self, w: &Word) -> Col {
@@ -1863,11 +1869,14 @@ fn anchor_top(l: &Placed) -> (u32, f32) {
     top_of(l, Some(col))
 }
 
-/// Where a line's text in `col` starts (its page and top), or the line's
-/// own top where it has none there.
+/// Where a line's text in `col` lies (its page and the middle of its
+/// height), or the line's own where it has none there. The middle, not
+/// the top: a scan's word boxes and the borders found in its image may be
+/// off by a few points, the top of a word just under a border read above
+/// it; a word's middle is inside its cell either way.
 fn top_of(l: &Placed, col: Option<Col>) -> (u32, f32) {
-    let ys = l.words.iter().filter(|(c, _)| col.is_none_or(|k| *c == k)).map(|(_, w)| w.y0);
-    let y = ys.reduce(f32::min).or_else(|| l.words.iter().map(|(_, w)| w.y0).reduce(f32::min)).unwrap_or(0.0);
+    let middle = |ws: &mut dyn Iterator<Item = &Word>| ws.fold(None, |acc: Option<(f32, f32)>, w| Some(acc.map_or((w.y0, w.y1), |(a, b)| (a.min(w.y0), b.max(w.y1))))).map(|(a, b)| (a + b) / 2.0);
+    let y = middle(&mut l.words.iter().filter(|(c, _)| col.is_none_or(|k| *c == k)).map(|(_, w)| w)).or_else(|| middle(&mut l.words.iter().map(|(_, w)| w))).unwrap_or(0.0);
     (l.page, y)
 }
 
@@ -3566,7 +3575,7 @@ mod tests {
         assert_eq!(cols.place(&below), Col::Unit);
         // A column of its own between NO and the node column (SASARAN
         // STRATEGIS): its short words are no numbering; a cut code is.
-        let cols = Columns { node_left: 20.0, borders: [-10.0, -1.0, 18.0, 35.0].iter().map(|&x| (x, 0.0, 100.0)).collect(), ..cols };
+        let cols = Columns { node_left: 60.0, ind_left: 80.0, borders: [-10.0, -1.0, 58.0, 75.0].iter().map(|&x| (x, 0.0, 100.0)).collect(), ..cols };
         assert_eq!(cols.place(&word("dan", 5.0, 9.0)), Col::Node);
         assert_eq!(cols.place(&word("01", 5.0, 8.0)), Col::No);
         assert_eq!(cols.place(&word("1", -8.0, -6.0)), Col::No);
