@@ -2036,6 +2036,13 @@ fn build_rows(
         }
         for (v, pieces) in value_cells[k].iter_mut().enumerate() {
             pieces.sort_by_key(|p| p.0);
+            // A year alone on another line than the row's own number in
+            // the column is a header's remnant over a page's first row
+            // ("TARGET" / "2026" cut at the page break), no piece of it.
+            let own_number = pieces.iter().any(|p| p.0 == placed[a].pos && is_number_word(&p.1));
+            if own_number {
+                pieces.retain(|p| p.0 == placed[a].pos || !is_plan_year(&p.1));
+            }
             let joined = join_value_pieces(pieces.iter().map(|p| p.1.as_str()));
             if value_roles[v] == Role::Extra {
                 if !joined.is_empty() {
@@ -3319,6 +3326,22 @@ mod tests {
         let last = table.rows.last().unwrap();
         assert_eq!((last.get(Role::Indicator), last.get(Role::Target)), (Some("Jumlah peserta"), Some("8")));
         assert_eq!(table.rows.iter().filter(|r| r.has_indicator()).count(), 3);
+    }
+
+    #[test]
+    fn a_year_left_of_a_cut_header_over_a_pages_first_row_is_no_piece_of_its_target() {
+        // Page 2's header cut by the page break leaves "2026" (of "TARGET"
+        // / "2026") on a line of its own in the target column, above the
+        // page's first row.
+        let (word, line) = (pword, pline);
+        let [h1, h2] = two_line_header(60.0);
+        let page1 = Page { number: 1, width: 600.0, height: 400.0, lines: vec![h1, h2, plan_row(100.0, "1", &[]), plan_row(130.0, "2", &[])], rulings: Vec::new() };
+        let row = line(vec![word("Jumlah", 150.0, 100.0), word("peserta", 195.0, 100.0), word("Kali", 300.0, 100.0), word("8", 365.0, 100.0), word("2", 412.0, 100.0), word("2", 452.0, 100.0), word("2", 492.0, 100.0), word("2", 532.0, 100.0)]);
+        let lines = vec![line(vec![word("Layanan", 40.0, 90.0), word("2026", 360.0, 90.0)]), row];
+        let page2 = Page { number: 2, width: 600.0, height: 400.0, lines, rulings: Vec::new() };
+        let table = reflow(&[page1, page2]);
+        let last = table.rows.last().unwrap();
+        assert_eq!((last.get(Role::Indicator), last.get(Role::Target)), (Some("Jumlah peserta"), Some("8")), "{:?}", table.rows);
     }
 
     #[test]
