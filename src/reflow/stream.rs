@@ -252,7 +252,9 @@ impl Columns {
     }
 
     fn place(&self, w: &Word) -> Col {
-        if let Some(col) = self.ruled_cell(w) {
+        // (Not left of the node column: a scan may miss the border between
+        // NO and URAIAN on a line, and its cell would hold the node's mark.)
+        if let Some(col) = self.ruled_cell(w).filter(|_| w.x0 >= self.node_left - self.slack()) {
             return col;
         }
         let centre = (w.x0 + w.x1) / 2.0;
