@@ -278,7 +278,7 @@ const FLOORS: &[(&str, f64)] = &[
     ("generated/gen54.mutool.txt", 0.100),
     ("generated/gen54.pdf", 1.000),
     ("generated/gen54.txt", 0.000),
-    ("generated/gen55.layout.txt", 0.750),
+    ("generated/gen55.layout.txt", 1.000),
     ("generated/gen55.mutool.txt", 0.650),
     ("generated/gen55.pdf", 1.000),
     ("generated/gen55.txt", 0.450),

@@ -512,6 +512,19 @@ fn indicator_opening_right_of_the_names(words: &mut [(Col, Word)], cols: &Column
     }
 }
 
+/// The NO column is the table's first: a short word placed there after
+/// node text on its line ("yang paripurna dan", a SASARAN STRATEGIS
+/// column left of the node column in a layout dump, where "dan" reads as
+/// numbering) is the node's.
+fn no_numbering_after_node_text(words: &mut [(Col, Word)]) {
+    let Some(first_node) = words.iter().position(|(c, _)| *c == Col::Node) else { return };
+    for (c, _) in words[first_node + 1..].iter_mut() {
+        if *c == Col::No {
+            *c = Col::Node;
+        }
+    }
+}
+
 /// More than a word space: the gap between two cells' text.
 fn column_gap(w: &Word, positioned: bool) -> f32 {
     if positioned {
@@ -1559,6 +1572,7 @@ pub fn reflow(pages: &[Page]) -> Table {
                     continue_unit_below(&mut words, &above.words, positioned);
                 }
                 indicator_opening_right_of_the_names(&mut words, cols);
+                no_numbering_after_node_text(&mut words);
                 // An anchor line with a value in every column: the order says
                 // which is which, whatever a dump did to their positions.
                 if anchor {
@@ -3604,6 +3618,14 @@ mod tests {
         assert_eq!(cols.place(&word("dan", 5.0, 9.0)), Col::Node);
         assert_eq!(cols.place(&word("01", 5.0, 8.0)), Col::No);
         assert_eq!(cols.place(&word("1", -8.0, -6.0)), Col::No);
+    }
+
+    #[test]
+    fn a_short_word_after_node_text_is_no_numbering() {
+        let w = |c: Col, t: &str| (c, Word { text: t.into(), x0: 0.0, x1: 1.0, y0: 0.0, y1: 1.0 });
+        let mut words = vec![w(Col::No, "1"), w(Col::Node, "Sasaran"), w(Col::No, "1"), w(Col::Indicator, "Status")];
+        no_numbering_after_node_text(&mut words);
+        assert_eq!(words.iter().map(|(c, _)| *c).collect::<Vec<_>>(), [Col::No, Col::Node, Col::Node, Col::Indicator]);
     }
 
     #[test]
