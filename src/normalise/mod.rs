@@ -341,7 +341,9 @@ fn unit_printed_with_values(cells: &[String], indicator: &str, style: NumberStyl
         let first = u.split_whitespace().next().unwrap_or("");
         unit::is_known(&unit::canonical(u)) || unit::is_known(&unit::canonical(first)) || u.contains('/') || counted(first)
     };
-    unit.filter(|u| known(u)).map(|u| (u, numbers))
+    // Nor a unit the indicator denies ("Persentase ..." counted in
+    // "Orang": two rows run together, the next row's values taken).
+    unit.filter(|u| known(u) && !unit::contradicts_unit(indicator, u)).map(|u| (u, numbers))
 }
 
 /// "Purbalingga, Januari 2025" / "KEPALA DINAS ..." / name / "NIP. ...".
@@ -398,5 +400,8 @@ mod tests {
         assert_eq!(read(&["12 Unit", "3?", "", "", "12 Unit"], "x"), None);
         assert_eq!(read(&["85%", "20%", "50%", "70%", "85%"], "Persentase"), None);
         assert_eq!(read(&["BB", "-", "-", "-", "BB"], "Predikat"), None);
+        // Nor one the indicator denies: a percentage counted in people is
+        // two rows run together.
+        assert_eq!(read(&["3.250 Orang", "650 Orang", "", "", "3.250 Orang"], "Persentase kelompok tani yang meningkat Jumlah petani"), None);
     }
 }
