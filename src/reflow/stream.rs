@@ -1270,10 +1270,13 @@ fn header_groups(page: &Page, header: &[usize], values: &[(f32, f32, f32)], tol:
         .map(|w| (w.x0, w.x1))
         .collect();
     spans.sort_by(|a, b| a.0.total_cmp(&b.0));
+    // A layout dump's words of one header cell stand one space apart
+    // ("ANGGARAN (Rp)"); its cells, further.
+    let word_space = if page.width > 0.0 { 0.0 } else { 1.0 };
     let mut groups: Vec<(f32, f32)> = Vec::new();
     for (x0, x1) in spans {
         match groups.last_mut() {
-            Some(g) if x0 <= g.1 => g.1 = g.1.max(x1),
+            Some(g) if x0 <= g.1 + word_space => g.1 = g.1.max(x1),
             _ => groups.push((x0, x1)),
         }
     }
@@ -2960,6 +2963,11 @@ mod tests {
         // Without borders drawn, the gaps between words decide.
         page.rulings.clear();
         assert_eq!(header_groups(&page, &[0], &values, 2.0).len(), 3);
+        // In a layout dump (character columns), words one space apart are
+        // one cell's: "ANGGARAN (Rp)", then "PENANGGUNG JAWAB" further on.
+        let words = vec![word("ANGGARAN", 120.0, 128.0), word("(Rp)", 129.0, 133.0), word("PENANGGUNG", 142.0, 152.0), word("JAWAB", 153.0, 158.0)];
+        let dump = Page { number: 1, width: 0.0, height: 0.0, lines: vec![crate::extract::Line { words, open_end: false }], rulings: Vec::new() };
+        assert_eq!(header_groups(&dump, &[0], &[(100.0, 110.0, 105.0)], 0.6), vec![(120.0, 133.0), (142.0, 158.0)]);
     }
 
     #[test]
