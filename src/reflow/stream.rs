@@ -1873,19 +1873,19 @@ struct Rule {
 }
 
 impl Rule {
-    /// Whether the rule lies below the top of `above`'s text and above the
-    /// top of `below`'s (in `col`, or anywhere on the line).
+    /// Whether the rule lies between two places on the pages ([`middle_of`]
+    /// a line's text), `above` first.
     fn between(&self, above: (u32, f32), below: (u32, f32)) -> bool {
         (self.page, self.y) > above && (self.page, self.y) < below
     }
 }
 
-/// Where an anchor's row is: the top of its unit, or of its values where
-/// the plan has no SATUAN column (a line may gather words of a merged
-/// cell's lines a little above the row's border).
-fn anchor_top(l: &Placed) -> (u32, f32) {
+/// Where an anchor's row is: the middle of its unit, or of its values
+/// where the plan has no SATUAN column (a line may gather words of a
+/// merged cell's lines a little above the row's border).
+fn anchor_middle(l: &Placed) -> (u32, f32) {
     let col = if l.has(Col::Unit) { Col::Unit } else { Col::Value(0) };
-    top_of(l, Some(col))
+    middle_of(l, Some(col))
 }
 
 /// Where a line's text in `col` lies (its page and the middle of its
@@ -1893,7 +1893,7 @@ fn anchor_top(l: &Placed) -> (u32, f32) {
 /// the top: a scan's word boxes and the borders found in its image may be
 /// off by a few points, the top of a word just under a border read above
 /// it; a word's middle is inside its cell either way.
-fn top_of(l: &Placed, col: Option<Col>) -> (u32, f32) {
+fn middle_of(l: &Placed, col: Option<Col>) -> (u32, f32) {
     let middle = |ws: &mut dyn Iterator<Item = &Word>| ws.fold(None, |acc: Option<(f32, f32)>, w| Some(acc.map_or((w.y0, w.y1), |(a, b)| (a.min(w.y0), b.max(w.y1))))).map(|(a, b)| (a + b) / 2.0);
     let y = middle(&mut l.words.iter().filter(|(c, _)| col.is_none_or(|k| *c == k)).map(|(_, w)| w)).or_else(|| middle(&mut l.words.iter().map(|(_, w)| w))).unwrap_or(0.0);
     (l.page, y)
@@ -2411,11 +2411,11 @@ fn ruled_nodes(placed: &[Placed], rules: &[Rule], anchors: &[usize], label_lines
         return vec![None; anchors.len()];
     }
     let x = node_xs.iter().sum::<f32>() / node_xs.len() as f32;
-    let labels: Vec<(u32, f32)> = label_lines.iter().map(|&l| top_of(&placed[l], Some(Col::Node))).collect();
+    let labels: Vec<(u32, f32)> = label_lines.iter().map(|&l| middle_of(&placed[l], Some(Col::Node))).collect();
     anchors
         .iter()
         .map(|&a| {
-            let (page, y) = anchor_top(&placed[a]);
+            let (page, y) = anchor_middle(&placed[a]);
             let crossing = || rules.iter().filter(|r| r.page == page && r.x0 < x && r.x1 > x).map(|r| r.y);
             let above = crossing().filter(|&r| r < y).reduce(f32::max)?;
             let below = crossing().filter(|&r| r > y).reduce(f32::min)?;
@@ -2441,10 +2441,10 @@ fn ruled_row_of(placed: &[Placed], rules: &[Rule], anchors: &[usize], i: usize) 
         return None;
     }
     let below = anchors.partition_point(|&a| a < i);
-    let line = top_of(&placed[i], None);
+    let line = middle_of(&placed[i], None);
     let parted = |from: (u32, f32), to: (u32, f32)| rules.iter().any(|r| r.between(from, to) && xs.iter().all(|&x| r.x0 < x && r.x1 > x));
-    let above_ok = below.checked_sub(1).filter(|&k| !parted(anchor_top(&placed[anchors[k]]), line));
-    let below_ok = anchors.get(below).map(|_| below).filter(|&k| !parted(line, anchor_top(&placed[anchors[k]])));
+    let above_ok = below.checked_sub(1).filter(|&k| !parted(anchor_middle(&placed[anchors[k]]), line));
+    let below_ok = anchors.get(below).map(|_| below).filter(|&k| !parted(line, anchor_middle(&placed[anchors[k]])));
     match (above_ok, below_ok) {
         (Some(k), None) | (None, Some(k)) => Some(k),
         _ => None,
@@ -2463,7 +2463,7 @@ fn rows_are_ruled(placed: &[Placed], rules: &[Rule], anchors: &[usize]) -> bool 
     let unit_x = |a: usize| placed[a].words.iter().find(|(c, _)| matches!(c, Col::Unit | Col::Value(_))).map(|(_, w)| (w.x0 + w.x1) / 2.0);
     let ruled = pairs
         .iter()
-        .filter(|&&(a, b)| unit_x(a).is_some_and(|x| rules.iter().any(|r| r.between(anchor_top(&placed[a]), anchor_top(&placed[b])) && r.x0 < x && r.x1 > x)))
+        .filter(|&&(a, b)| unit_x(a).is_some_and(|x| rules.iter().any(|r| r.between(anchor_middle(&placed[a]), anchor_middle(&placed[b])) && r.x0 < x && r.x1 > x)))
         .count();
     if std::env::var_os("RENCANA_DEBUG").is_some() {
         eprintln!("neighbouring anchors with a border between: {ruled} of {}", pairs.len());
@@ -2487,14 +2487,14 @@ fn ruled_split(placed: &[Placed], rules: &[Rule], between: &[usize], a: usize, b
     let crosses = |r: &&Rule| xs.iter().all(|&x| r.x0 < x && r.x1 > x);
     // An anchor's row is where its unit is: a line may gather words of a
     // merged cell's lines a little above the row's border.
-    let (top, bottom) = (anchor_top(&placed[a]), anchor_top(&placed[b]));
+    let (top, bottom) = (anchor_middle(&placed[a]), anchor_middle(&placed[b]));
     let mut crossing = rules.iter().filter(|r| r.between(top, bottom)).filter(crosses);
     let first = crossing.next().map(|r| (r.page, r.y))?;
     let last = crossing.next_back().map_or(first, |r| (r.page, r.y));
     let a_page = placed[a].page;
     let mut split = 0;
     for (n, &i) in between.iter().enumerate() {
-        let y = top_of(&placed[i], Some(col));
+        let y = middle_of(&placed[i], Some(col));
         if y < first || (y < last && placed[i].page != a_page) {
             if split != n {
                 return None;
