@@ -254,7 +254,7 @@ const FLOORS: &[(&str, f64)] = &[
     ("generated/gen48.mutool.txt", 0.650),
     ("generated/gen48.pdf", 1.000),
     ("generated/gen48.txt", 0.400),
-    ("generated/gen49.layout.txt", 0.680),
+    ("generated/gen49.layout.txt", 0.800),
     ("generated/gen49.mutool.txt", 0.162),
     ("generated/gen49.pdf", 1.000),
     ("generated/gen49.txt", 0.052),

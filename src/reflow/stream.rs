@@ -199,6 +199,30 @@ impl Columns {
             && values[1..values.len() - 1].iter().all(|w| w.text == "-" || w.text == first.text)
     }
 
+    /// A word target printed aligned left in the TARGET cell, as a
+    /// spreadsheet aligns text ("Predikat  Paripurna ... Paripurna" in a
+    /// layout dump): it starts left of the target column's numbers, which
+    /// are aligned right, and reads as the unit's. The index of that word
+    /// when the line is such a row: the word right after the unit word,
+    /// right of the unit column's edge, the same word in the last value
+    /// column, and nothing but dashes or the word between them.
+    fn word_target_aligned_left(&self, words: &[Word]) -> Option<usize> {
+        let last = self.values.len().checked_sub(1)?;
+        let j = words.iter().position(|w| matches!(self.place(w), Col::Value(_)))?.checked_sub(1)?;
+        let (unit, target) = (words.get(j.checked_sub(1)?)?, &words[j]);
+        let values: Vec<&Word> = words[j + 1..].iter().filter(|w| matches!(self.place(w), Col::Value(_))).collect();
+        let target_word = is_word_target(&target.text) || is_text_target(&target.text);
+        let is_last = |w: &Word| self.place(w) == Col::Value(last) && w.text == target.text;
+        (target_word
+            && self.place(target) == Col::Unit
+            && target.x0 > self.unit_left + self.slack()
+            && unit.x1 < target.x0
+            && is_unit_word(&unit.text)
+            && values.last().is_some_and(|w| is_last(w))
+            && values.iter().all(|w| w.text == "-" || w.text == target.text))
+            .then_some(j)
+    }
+
     /// The column a word's ruled cell holds, on a page whose cell borders
     /// are drawn: the cell its centre lies in, between the borders that
     /// cross its line, is the column whose measured position lies in the
@@ -1561,13 +1585,23 @@ pub fn reflow(pages: &[Page]) -> Table {
                 let line = &p.page.lines[i];
                 let row = (line.y() * UNIT as f32 / pitch).round() as i64;
                 max_pos = max_pos.max(row);
-                let unit = cols.anchor_unit(&line.words);
+                let left_target = cols.anchor_unit(&line.words).is_none().then(|| cols.word_target_aligned_left(&line.words)).flatten();
+                let unit = cols.anchor_unit(&line.words).or(left_target.map(|j| j - 1));
                 let anchor = unit.is_some();
                 let mut words = line
                     .words
                     .iter()
                     .enumerate()
-                    .map(|(j, w)| (if Some(j) == unit { Col::Unit } else { cols.place(w) }, w.clone()))
+                    .map(|(j, w)| {
+                        let col = if Some(j) == unit {
+                            Col::Unit
+                        } else if Some(j) == left_target {
+                            Col::Value(0)
+                        } else {
+                            cols.place(w)
+                        };
+                        (col, w.clone())
+                    })
                     .collect::<Vec<_>>();
                 if let Some(u) = unit {
                     widen_unit_left(&mut words, u, positioned);
@@ -3626,6 +3660,23 @@ mod tests {
         assert_eq!(cols.place(&word("dan", 5.0, 9.0)), Col::Node);
         assert_eq!(cols.place(&word("01", 5.0, 8.0)), Col::No);
         assert_eq!(cols.place(&word("1", -8.0, -6.0)), Col::No);
+    }
+
+    #[test]
+    fn a_word_target_aligned_left_in_the_target_cell_is_the_target() {
+        // Layout-dump columns: unit at 81, target numbers 94..99 (aligned
+        // right), TW IV 127..132; "Paripurna" starts left of the target's
+        // numbers, the same word in TW IV.
+        let cols = columns();
+        let word = |text: &str, x0: f32, x1: f32| Word { text: text.into(), x0, x1, y0: 0.0, y1: 8.0 };
+        let line = vec![word("Status", 37.0, 43.0), word("Predikat", 74.0, 83.0), word("Paripurna", 84.0, 93.0), word("Paripurna", 124.0, 133.0)];
+        assert_eq!(cols.place(&line[2]), Col::Unit);
+        assert_eq!(cols.word_target_aligned_left(&line), Some(2));
+        // Not without the word again in TW IV, nor after a word no unit.
+        assert_eq!(cols.word_target_aligned_left(&line[..3]), None);
+        let mut other = line.clone();
+        other[3].text = "Baik".into();
+        assert_eq!(cols.word_target_aligned_left(&other), None);
     }
 
     #[test]
