@@ -238,8 +238,7 @@ fn indicator(row: &crate::reflow::Row, level: Level, path: &[Option<Node>; 5], s
     let mut warnings = row.warnings.clone();
     let (number, text) = strip_indicator_numbering(row.get(Role::Indicator).unwrap_or(""));
     let mut unit_raw = unit::mend_cut_unit(row.get(Role::Unit).unwrap_or("").trim()).into_owned();
-    let roles = [Role::Target, Role::Tw1, Role::Tw2, Role::Tw3, Role::Tw4];
-    let mut cells: Vec<String> = roles.iter().map(|r| row.get(*r).unwrap_or("").to_string()).collect();
+    let mut cells: Vec<String> = Role::VALUES.iter().map(|r| row.get(*r).unwrap_or("").to_string()).collect();
     if unit_raw.is_empty() {
         if let Some((printed, numbers)) = unit_printed_with_values(&cells, row.get(Role::Indicator).unwrap_or(""), style) {
             unit_raw = printed;
@@ -250,7 +249,7 @@ fn indicator(row: &crate::reflow::Row, level: Level, path: &[Option<Node>; 5], s
     if !unit.is_empty() && !unit::is_known(&unit) {
         warnings.push("unknown_unit".to_string());
     }
-    let cell_value = |role: Role| match roles.iter().position(|r| *r == role) {
+    let cell_value = |role: Role| match Role::VALUES.iter().position(|r| *r == role) {
         Some(k) => parse_value_in(&cells[k], style),
         None => parse_value_in(row.get(role).unwrap_or(""), style),
     };

@@ -97,12 +97,18 @@ pub fn is_readable(s: &str) -> bool {
 /// not take the whole cell, `Some(None)` when it does but its separators
 /// fit no reading.
 fn number_parts(s: &str) -> Option<Option<NumberParts<'_>>> {
+    number_text(s).map(NumberParts::of)
+}
+
+/// The signed digits and separators of a trimmed cell the number grammar
+/// takes whole ("Rp 1.500.000,-" -> "1.500.000"), without currency,
+/// percent or the accountants' ",-".
+fn number_text(s: &str) -> Option<&str> {
     // A number cell opens with "Rp", a minus or a digit.
     if !s.as_bytes().first().is_some_and(|b| b.is_ascii_digit() || matches!(b, b'-' | b'r' | b'R')) {
         return None;
     }
-    let (_, n) = all_consuming(number_cell)(s).ok()?;
-    Some(NumberParts::of(n))
+    all_consuming(number_cell)(s).ok().map(|(_, n)| n)
 }
 
 /// Predicates and audit opinions used as targets: A, BB, WTP, "A-" ...
@@ -285,12 +291,7 @@ pub enum NumberStyle {
 /// thousands group can be ("7,1", "72,50", "0,625"). A lone point
 /// ("68.42") says nothing: Indonesian plans print those too.
 fn style_told_by(cell: &str) -> Option<NumberStyle> {
-    let s = cell.trim();
-    if !s.as_bytes().first().is_some_and(|b| b.is_ascii_digit() || matches!(b, b'-' | b'r' | b'R')) {
-        return None;
-    }
-    let (_, n) = all_consuming(number_cell)(s).ok()?;
-    let n = n.trim_start_matches('-');
+    let n = number_text(cell.trim())?.trim_start_matches('-');
     let (dots, commas) = (n.matches('.').count(), n.matches(',').count());
     match (dots, commas) {
         (0, c) if c >= 2 && thousands_groups(n, ',') => Some(NumberStyle::English),

@@ -233,31 +233,35 @@ impl Columns {
     /// where the borders say nothing: no borders there, a cell of the NO or
     /// the trailing columns, or a merged cell holding two columns.
     fn ruled_cell(&self, w: &Word) -> Option<Col> {
-        if self.borders.len() < 2 {
-            return None;
-        }
-        let (x, y) = ((w.x0 + w.x1) / 2.0, (w.y0 + w.y1) / 2.0);
-        let crossing = self.borders.iter().filter(|b| b.1 <= y && b.2 >= y).map(|b| b.0);
-        let left = crossing.clone().filter(|&b| b < x).reduce(f32::max)?;
-        let right = crossing.filter(|&b| b > x).reduce(f32::min)?;
+        let (_, left, right) = self.ruled_span(w)?;
         let inside = |p: f32| p > left && p < right;
         // Each column's mark: a value column's centre; a text column's
         // left edge, a little inside (its text starts at the cell's
         // padding).
         let nudge = self.tol;
-        let mut marks: Vec<(f32, Col)> = vec![(self.node_left + nudge, Col::Node), (self.ind_left + nudge, Col::Indicator)];
-        if let Some(d) = self.definition_left {
-            marks.push((d + nudge, Col::Definition));
-        }
-        if !self.unitless {
-            marks.push((self.unit_left + nudge, Col::Unit));
-        }
-        marks.extend(self.values.iter().enumerate().map(|(k, v)| (v.2, Col::Value(k))));
-        let mut held = marks.into_iter().filter(|m| inside(m.0)).map(|m| m.1);
+        let text_marks = [
+            Some((self.node_left + nudge, Col::Node)),
+            Some((self.ind_left + nudge, Col::Indicator)),
+            self.definition_left.map(|d| (d + nudge, Col::Definition)),
+            (!self.unitless).then_some((self.unit_left + nudge, Col::Unit)),
+        ];
+        let marks = text_marks.into_iter().flatten().chain(self.values.iter().enumerate().map(|(k, v)| (v.2, Col::Value(k))));
+        let mut held = marks.filter(|m| inside(m.0)).map(|m| m.1);
         match (held.next(), held.next()) {
             (Some(col), None) => Some(col),
             _ => None,
         }
+    }
+
+    /// The ruled cell a word's centre lies in, between the borders that
+    /// cross its line: how many borders lie left of it, and the cell's
+    /// left and right edges. None where no border lies on either side.
+    fn ruled_span(&self, w: &Word) -> Option<(usize, f32, f32)> {
+        let (x, y) = ((w.x0 + w.x1) / 2.0, (w.y0 + w.y1) / 2.0);
+        let crossing = || self.borders.iter().filter(|b| b.1 <= y && b.2 >= y).map(|b| b.0);
+        let left = crossing().filter(|&b| b < x).fold((0, f32::MIN), |(n, m), b| (n + 1, m.max(b)));
+        let right = crossing().filter(|&b| b > x).reduce(f32::min)?;
+        (left.0 > 0).then_some((left.0, left.1, right))
     }
 
     /// On a ruled page, whether a word lies in a wide cell right of the
@@ -267,12 +271,8 @@ impl Columns {
     /// column of its own) is no NO column. (A narrow cell may be the NO
     /// column after all: a scan's borders may hold a stroke left of it.)
     fn right_of_first_cell(&self, w: &Word) -> bool {
-        let (x, y) = ((w.x0 + w.x1) / 2.0, (w.y0 + w.y1) / 2.0);
-        let crossing = || self.borders.iter().filter(|b| b.1 <= y && b.2 >= y).map(|b| b.0);
-        let left: Vec<f32> = crossing().filter(|&b| b < x).collect();
-        let Some(right) = crossing().filter(|&b| b > x).reduce(f32::min) else { return false };
         let em = (w.y1 - w.y0).abs().max(1.0);
-        left.len() >= 2 && right - left.iter().copied().fold(f32::MIN, f32::max) > 6.0 * em
+        self.ruled_span(w).is_some_and(|(borders_left, left, right)| borders_left >= 2 && right - left > 6.0 * em)
     }
 
     fn place(&self, w: &Word) -> Col {
@@ -1308,12 +1308,7 @@ fn header_groups(page: &Page, header: &[usize], values: &[(f32, f32, f32)], tol:
     // border between them are words of one cell apart on a line ("PE!
     // NANGGUNG JAWAB", a speck read inside a word on a scan).
     let band = header.iter().flat_map(|&i| page.lines[i].words.iter()).fold((f32::MAX, f32::MIN), |(a, b), w| (a.min(w.y0), b.max(w.y1)));
-    let borders: Vec<f32> = page
-        .rulings
-        .iter()
-        .filter(|r| !r.is_horizontal() && r.y0.min(r.y1) <= band.1 && r.y0.max(r.y1) >= band.0 && r.x0 > min_x)
-        .map(|r| (r.x0 + r.x1) / 2.0)
-        .collect();
+    let borders: Vec<f32> = vertical_borders(page).into_iter().filter(|&(x, top, bottom)| top <= band.1 && bottom >= band.0 && x > min_x).map(|(x, _, _)| x).collect();
     if borders.len() >= 2 {
         let mut merged: Vec<(f32, f32)> = Vec::new();
         for g in groups {
@@ -1585,8 +1580,9 @@ pub fn reflow(pages: &[Page]) -> Table {
                 let line = &p.page.lines[i];
                 let row = (line.y() * UNIT as f32 / pitch).round() as i64;
                 max_pos = max_pos.max(row);
-                let left_target = cols.anchor_unit(&line.words).is_none().then(|| cols.word_target_aligned_left(&line.words)).flatten();
-                let unit = cols.anchor_unit(&line.words).or(left_target.map(|j| j - 1));
+                let anchor_unit = cols.anchor_unit(&line.words);
+                let left_target = anchor_unit.is_none().then(|| cols.word_target_aligned_left(&line.words)).flatten();
+                let unit = anchor_unit.or(left_target.map(|j| j - 1));
                 let anchor = unit.is_some();
                 let mut words = line
                     .words
@@ -1911,6 +1907,11 @@ impl Rule {
     /// a line's text), `above` first.
     fn between(&self, above: (u32, f32), below: (u32, f32)) -> bool {
         (self.page, self.y) > above && (self.page, self.y) < below
+    }
+
+    /// Whether the rule runs across `x`.
+    fn crosses(&self, x: f32) -> bool {
+        self.x0 < x && self.x1 > x
     }
 }
 
@@ -2450,7 +2451,7 @@ fn ruled_nodes(placed: &[Placed], rules: &[Rule], anchors: &[usize], label_lines
         .iter()
         .map(|&a| {
             let (page, y) = anchor_middle(&placed[a]);
-            let crossing = || rules.iter().filter(|r| r.page == page && r.x0 < x && r.x1 > x).map(|r| r.y);
+            let crossing = || rules.iter().filter(|r| r.page == page && r.crosses(x)).map(|r| r.y);
             let above = crossing().filter(|&r| r < y).reduce(f32::max)?;
             let below = crossing().filter(|&r| r > y).reduce(f32::min)?;
             let mut held = labels.iter().enumerate().filter(|(_, l)| l.0 == page && l.1 > above && l.1 < below).map(|(n, _)| n);
@@ -2476,7 +2477,7 @@ fn ruled_row_of(placed: &[Placed], rules: &[Rule], anchors: &[usize], i: usize) 
     }
     let below = anchors.partition_point(|&a| a < i);
     let line = middle_of(&placed[i], None);
-    let parted = |from: (u32, f32), to: (u32, f32)| rules.iter().any(|r| r.between(from, to) && xs.iter().all(|&x| r.x0 < x && r.x1 > x));
+    let parted = |from: (u32, f32), to: (u32, f32)| rules.iter().any(|r| r.between(from, to) && xs.iter().all(|&x| r.crosses(x)));
     let above_ok = below.checked_sub(1).filter(|&k| !parted(anchor_middle(&placed[anchors[k]]), line));
     let below_ok = anchors.get(below).map(|_| below).filter(|&k| !parted(line, anchor_middle(&placed[anchors[k]])));
     match (above_ok, below_ok) {
@@ -2497,7 +2498,7 @@ fn rows_are_ruled(placed: &[Placed], rules: &[Rule], anchors: &[usize]) -> bool 
     let unit_x = |a: usize| placed[a].words.iter().find(|(c, _)| matches!(c, Col::Unit | Col::Value(_))).map(|(_, w)| (w.x0 + w.x1) / 2.0);
     let ruled = pairs
         .iter()
-        .filter(|&&(a, b)| unit_x(a).is_some_and(|x| rules.iter().any(|r| r.between(anchor_middle(&placed[a]), anchor_middle(&placed[b])) && r.x0 < x && r.x1 > x)))
+        .filter(|&&(a, b)| unit_x(a).is_some_and(|x| rules.iter().any(|r| r.between(anchor_middle(&placed[a]), anchor_middle(&placed[b])) && r.crosses(x))))
         .count();
     if std::env::var_os("RENCANA_DEBUG").is_some() {
         eprintln!("neighbouring anchors with a border between: {ruled} of {}", pairs.len());
@@ -2518,7 +2519,7 @@ fn ruled_split(placed: &[Placed], rules: &[Rule], between: &[usize], a: usize, b
         return Some(0);
     }
     let xs: Vec<f32> = between.iter().flat_map(|&i| placed[i].words.iter()).filter(|(c, _)| *c == col).map(|(_, w)| (w.x0 + w.x1) / 2.0).collect();
-    let crosses = |r: &&Rule| xs.iter().all(|&x| r.x0 < x && r.x1 > x);
+    let crosses = |r: &&Rule| xs.iter().all(|&x| r.crosses(x));
     // An anchor's row is where its unit is: a line may gather words of a
     // merged cell's lines a little above the row's border.
     let (top, bottom) = (anchor_middle(&placed[a]), anchor_middle(&placed[b]));

@@ -367,7 +367,8 @@ fn borders(page: &Page, header: &[usize], columns: &[HeaderColumn]) -> Vec<f32> 
 /// place in the reader's order, keeping the bands' widths.
 fn move_bands(page: &mut Page, header: &[usize], bands: &Bands) {
     let lines: Vec<usize> = header.iter().copied().chain(table_lines(page, header)).collect();
-    let band_of = |w: &Word| bands.borders.iter().filter(|&&b| (w.x0 + w.x1) / 2.0 > b).count();
+    let band_at = |x: f32| bands.borders.iter().filter(|&&b| x > b).count();
+    let band_of = |w: &Word| band_at((w.x0 + w.x1) / 2.0);
     let words = || lines.iter().flat_map(|&i| page.lines[i].words.iter());
     let left = words().map(|w| w.x0).fold(f32::MAX, f32::min);
     let right = words().map(|w| w.x1).fold(f32::MIN, f32::max);
@@ -409,8 +410,7 @@ fn move_bands(page: &mut Page, header: &[usize], bands: &Bands) {
             rulings.push(at(r, b + shift[k]));
             rulings.push(at(r, b + shift[k + 1]));
         } else {
-            let k = bands.borders.iter().filter(|&&b| x_of(r) > b).count();
-            rulings.push(at(r, x_of(r) + shift[k]));
+            rulings.push(at(r, x_of(r) + shift[band_at(x_of(r))]));
         }
     }
     page.rulings = rulings;
