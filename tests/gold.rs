@@ -282,7 +282,7 @@ const FLOORS: &[(&str, f64)] = &[
     ("generated/gen55.mutool.txt", 0.650),
     ("generated/gen55.pdf", 1.000),
     ("generated/gen55.txt", 0.450),
-    ("generated/gen56.layout.txt", 0.095),
+    ("generated/gen56.layout.txt", 0.714),
     ("generated/gen56.mutool.txt", 0.000),
     ("generated/gen56.pdf", 0.857),
     ("generated/gen56.txt", 0.000),

@@ -23,6 +23,7 @@ use crate::extract::{Page, Word};
 use crate::parse::header::{bare_quarter_numeral, completes_header_word, is_column_number, is_core_header_word, is_cut_core_word, is_header_word, is_misread_header_word, is_plan_year, is_quarter_word, role_of, squash, value_columns_in_order, value_role_of, Role};
 use crate::parse::label::{is_code, is_hierarchical_numbering, is_letter_numbering, names_bare_label, parse_indicator_number, parse_label};
 use crate::parse::number::{is_sum_of_money, is_text_target, is_word_target, parse_value, rejoined_sum, Value};
+use crate::parse::function_word::is_function_word;
 use crate::parse::unit::{canonical, is_known, looks_like_unit};
 
 mod column_order;
@@ -437,7 +438,7 @@ fn units_as_read_elsewhere(placed: &mut [Placed]) {
             l.words[first - 1].0 = Col::Unit;
         } else if let Some(rest) = unit.split_once(' ').map(|(_, r)| r) {
             let opener = &l.words[first].1.text;
-            if crate::parse::function_word::is_function_word(opener) && !opener.eq_ignore_ascii_case("per") && seen.contains(rest) {
+            if is_function_word(opener) && !opener.eq_ignore_ascii_case("per") && seen.contains(rest) {
                 l.words[first].0 = Col::Indicator;
             }
         }
@@ -549,6 +550,33 @@ fn no_numbering_after_node_text(words: &mut [(Col, Word)]) {
     }
 }
 
+/// A plan with no SATUAN column may print each value with its unit
+/// ("148.250 Ton", "45 Kelompok" / "Tani"), the pair centred in its cell:
+/// the number then starts left of where the column's bare values do and
+/// reads as the indicator's last word, or the unit ends right of the last
+/// column and reads as a trailing column's. A number a word space before
+/// a unit word, one of them placed in a value column and the pair centred
+/// in it, are both that column's.
+fn number_beside_its_unit(words: &mut [(Col, Word)], cols: &Columns, positioned: bool) {
+    for j in 0..words.len().saturating_sub(1) {
+        let (number, unit) = (&words[j].1, &words[j + 1].1);
+        if !is_number_word(&number.text) || is_value_word(&unit.text) || !unit.text.chars().any(char::is_alphabetic) || unit.x0 - number.x1 >= column_gap(number, positioned) {
+            continue;
+        }
+        let k = match (words[j].0, words[j + 1].0) {
+            (Col::Value(a), Col::Value(b)) if a == b => continue,
+            (Col::Value(k), _) | (_, Col::Value(k)) => k,
+            _ => continue,
+        };
+        let centre = (number.x0 + unit.x1) / 2.0;
+        let Some(&(left, right, _)) = cols.values.get(k) else { continue };
+        if (left - cols.slack()..=right + cols.slack()).contains(&centre) {
+            words[j].0 = Col::Value(k);
+            words[j + 1].0 = Col::Value(k);
+        }
+    }
+}
+
 /// More than a word space: the gap between two cells' text.
 fn column_gap(w: &Word, positioned: bool) -> f32 {
     if positioned {
@@ -635,14 +663,15 @@ fn is_number_word(w: &str) -> bool {
 }
 
 /// What a NO cell may hold: "1", "1.2.1", "a.", "II", or a number OCR
-/// misread ("ah", "ET"); not a level word opening a label nor a word of
+/// misread ("ah", "ET"); not a level word opening a label, a function word
+/// ("dan", "di", "ke": node text, never a misread number), nor a word of
 /// four letters or more: node text printed a character into the NO column
 /// ("1.2.1 Program 2" closed up by a layout dump, a page shifted left).
 fn is_row_numbering(w: &str) -> bool {
     let level_word = ["sub", "sub.", "su"].iter().any(|l| w.eq_ignore_ascii_case(l)) || parse_label(&format!("{w} 1")).is_some_and(|l| l.code.is_none());
     let roman = w.trim_end_matches(['.', ')']).chars().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L'));
     let letters = w.chars().filter(|c| c.is_alphabetic()).count();
-    !level_word && (roman || letters < 4)
+    !level_word && (roman || (letters < 4 && !(letters > 0 && is_function_word(w))))
 }
 
 /// "1." or "2)": the numbering that opens an indicator.
@@ -1553,6 +1582,8 @@ pub fn reflow(pages: &[Page]) -> Table {
     let mut rules: Vec<Rule> = Vec::new();
     // The first header's names, with the columns they were read against.
     let mut header_names: Option<(HeaderNames, Columns)> = None;
+    // Some page's table has no SATUAN column.
+    let mut unitless_pages = false;
     // The first page's rows may never fill every value column (none of
     // them has a budget, or OCR lost a cell of each): it takes the missing
     // columns from the first page that measures them all, as later pages
@@ -1576,6 +1607,7 @@ pub fn reflow(pages: &[Page]) -> Table {
         let mut max_pos = 0i64;
         let page_start = placed.len();
         if let Some(cols) = &cols {
+            unitless_pages |= cols.unitless;
             for &i in &p.body {
                 let line = &p.page.lines[i];
                 let row = (line.y() * UNIT as f32 / pitch).round() as i64;
@@ -1606,6 +1638,9 @@ pub fn reflow(pages: &[Page]) -> Table {
                 }
                 indicator_opening_right_of_the_names(&mut words, cols);
                 no_numbering_after_node_text(&mut words);
+                if cols.unitless {
+                    number_beside_its_unit(&mut words, cols, positioned);
+                }
                 // An anchor line with a value in every column: the order says
                 // which is which, whatever a dump did to their positions.
                 if anchor {
@@ -1682,7 +1717,7 @@ pub fn reflow(pages: &[Page]) -> Table {
     let vocab = Vocabulary::from_texts(placed.iter().map(line_text).collect::<Vec<_>>().iter().map(String::as_str));
     table.columns = roles;
     rules.sort_by(|a, b| a.page.cmp(&b.page).then(a.y.total_cmp(&b.y)));
-    table.rows = build_rows(&placed, &rules, &value_roles, &value_names, &trailing_roles, &extra_names, &vocab);
+    table.rows = build_rows(&placed, &rules, unitless_pages, &value_roles, &value_names, &trailing_roles, &extra_names, &vocab);
     table
 }
 
@@ -1934,9 +1969,12 @@ fn middle_of(l: &Placed, col: Option<Col>) -> (u32, f32) {
     (l.page, y)
 }
 
+#[allow(clippy::too_many_arguments)]
 fn build_rows(
     placed: &[Placed],
     rules: &[Rule],
+    // The table has no SATUAN column (see [`Columns::unitless`]).
+    cols_unitless: bool,
     value_roles: &[Role],
     value_names: &[String],
     trailing_roles: &[Role],
@@ -2016,6 +2054,8 @@ fn build_rows(
     // lines of the anchor's ruled row ("45 Kelompok" / "Tani", a unit
     // printed with its value, wrapped nearer the next row's anchor).
     let mut value_cells: Vec<Vec<Vec<(i64, String)>>> = vec![vec![Vec::new(); value_roles.len()]; anchors.len()];
+    // Per value column, the line and row of the last piece placed in it.
+    let mut last_piece: Vec<Option<(i64, usize)>> = vec![None; value_roles.len()];
     for (i, l) in placed.iter().enumerate() {
         let ruled = ruled_row_of(placed, rules, &anchors, i);
         for (c, w) in &l.words {
@@ -2023,8 +2063,18 @@ fn build_rows(
                 if *v >= value_roles.len() {
                     continue;
                 }
-                let k = ruled.unwrap_or(nearest[i]);
+                let mut k = ruled.unwrap_or(nearest[i]);
+                // A plan with no SATUAN column prints units with the values;
+                // a unit wrapped over more lines than its row has ("20" /
+                // "Kelompok" / "Tani") goes on under its cell's last piece,
+                // nearer the next row's anchor.
+                if let Some((pos, above)) = last_piece[*v].filter(|_| cols_unitless && ruled.is_none() && !l.anchor && !is_value_word(&w.text)) {
+                    if l.pos - pos <= UNIT && w.text.chars().all(char::is_alphabetic) {
+                        k = above;
+                    }
+                }
                 value_cells[k][*v].push((l.pos, w.text.clone()));
+                last_piece[*v] = Some((l.pos, k));
             }
         }
     }
@@ -2162,7 +2212,9 @@ fn join_value_pieces<'a>(pieces: impl Iterator<Item = &'a str>) -> String {
         let word_after_word = out.ends_with(|c: char| c.is_alphabetic()) && p.starts_with(|c: char| c.is_uppercase());
         // A unit printed with its value and wrapped ("45" / "Kelompok").
         let word_after_number = out.ends_with(|c: char| c.is_ascii_digit()) && p.starts_with(|c: char| c.is_alphabetic());
-        if word_after_word || word_after_number {
+        // The next value under a wrapped unit ("Tani" / "1.200 Ha").
+        let number_after_word = out.ends_with(|c: char| c.is_alphabetic()) && p.starts_with(|c: char| c.is_ascii_digit());
+        if word_after_word || word_after_number || number_after_word {
             out.push(' ');
         }
         out.push_str(p);
@@ -3618,7 +3670,7 @@ mod tests {
             assert!(is_row_numbering(w), "{w}");
         }
         // A label closed up to the NO cell by a layout dump is the node's.
-        for w in ["Program", "Sub", "SASARAN", "Kegiatan", "Kependudukan"] {
+        for w in ["Program", "Sub", "SASARAN", "Kegiatan", "Kependudukan", "dan", "di", "ke"] {
             assert!(!is_row_numbering(w), "{w}");
         }
     }
@@ -3678,6 +3730,23 @@ mod tests {
         let mut other = line.clone();
         other[3].text = "Baik".into();
         assert_eq!(cols.word_target_aligned_left(&other), None);
+    }
+
+    #[test]
+    fn a_number_printed_with_its_unit_is_the_units_column() {
+        // No SATUAN column: "148.250 Ton" centred in TARGET starts left of
+        // the column's bare values; "2.500 Ha" in TW IV ends right of it.
+        let cols = Columns { unitless: true, values: vec![(71.0, 74.0, 72.5), (121.0, 125.0, 122.8)], ..columns() };
+        let w = |c: Col, t: &str, x0: f32| (c, Word { text: t.into(), x0, x1: x0 + t.len() as f32, y0: 0.0, y1: 1.0 });
+        let mut words = vec![w(Col::Indicator, "padi", 39.0), w(Col::Indicator, "148.250", 67.0), w(Col::Value(0), "Ton", 75.0), w(Col::Value(1), "2.500", 119.0), w(Col::Trailing(0), "Ha", 125.0)];
+        number_beside_its_unit(&mut words, &cols, false);
+        assert_eq!(words.iter().map(|(c, _)| *c).collect::<Vec<_>>(), [Col::Indicator, Col::Value(0), Col::Value(0), Col::Value(1), Col::Value(1)]);
+        // An indicator's last number before a unit far from the column is the indicator's.
+        let mut words = vec![w(Col::Indicator, "2024", 40.0), w(Col::Value(0), "Dokumen", 70.0)];
+        number_beside_its_unit(&mut words, &cols, false);
+        assert_eq!(words[0].0, Col::Indicator);
+        // The next value under a wrapped unit keeps its space.
+        assert_eq!(join_value_pieces(["20", "Kelompok", "Tani", "1.200", "Ha"].into_iter()), "20 Kelompok Tani 1.200 Ha");
     }
 
     #[test]
