@@ -286,6 +286,22 @@ const FLOORS: &[(&str, f64)] = &[
     ("generated/gen56.mutool.txt", 0.000),
     ("generated/gen56.pdf", 0.857),
     ("generated/gen56.txt", 0.000),
+    ("generated/gen57.layout.txt", 0.791),
+    ("generated/gen57.mutool.txt", 0.000),
+    ("generated/gen57.pdf", 0.791),
+    ("generated/gen57.txt", 0.458),
+    ("generated/gen58.layout.txt", 0.535),
+    ("generated/gen58.mutool.txt", 0.607),
+    ("generated/gen58.pdf", 0.607),
+    ("generated/gen58.txt", 0.000),
+    ("generated/gen59.layout.txt", 0.736),
+    ("generated/gen59.mutool.txt", 0.000),
+    ("generated/gen59.pdf", 0.947),
+    ("generated/gen59.txt", 0.157),
+    ("generated/gen60.layout.txt", 0.846),
+    ("generated/gen60.mutool.txt", 0.846),
+    ("generated/gen60.pdf", 0.884),
+    ("generated/gen60.txt", 0.038),
 ];
 
 /// Scores below the floor by no more than this are float noise.

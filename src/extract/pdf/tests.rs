@@ -309,6 +309,11 @@ fn translated_fonts_prep_read_the_same_as_printed() {
         for path in paths {
             let bytes = std::fs::read(&path).unwrap();
             let mut doc = Document::load_mem(&bytes).unwrap();
+            // Type1 font programs decode by their own encodings: never translated.
+            if has_type1_programs(&doc) {
+                assert_eq!(fonts::translate_unicode_maps(&mut doc), 0, "{}", path.display());
+                continue;
+            }
             assert!(fonts::translate_unicode_maps(&mut doc) > 0, "{}: no font translated", path.display());
             let translated = read_with(&path, &bytes, Fonts::Simplified).unwrap();
             let as_printed = read_with(&path, &bytes, Fonts::AsPrinted).unwrap();
@@ -424,6 +429,11 @@ fn prepared(bytes: &[u8]) -> (Document, Vec<super::PageRef>) {
     (doc, pages)
 }
 
+/// Some font of the document carries a Type1 font program (`/FontFile`).
+fn has_type1_programs(doc: &Document) -> bool {
+    doc.objects.values().filter_map(|o| o.as_dict().ok()).any(|d| d.get(b"FontFile").is_ok())
+}
+
 /// Device calls per page from our interpreter (`None`: refused) and from pdf-extract.
 fn both_readings(bytes: &[u8]) -> Vec<(Option<Vec<String>>, Vec<String>)> {
     let (doc, pages) = prepared(bytes);
@@ -456,6 +466,14 @@ fn own_interpreter_reads_every_fixture_like_pdf_extract() {
         paths.sort();
         for path in paths {
             let bytes = std::fs::read(&path).unwrap();
+            // Type1 font programs (URW Bookman printed by LibreOffice) are
+            // left to pdf-extract, page by page, and read all the same.
+            if has_type1_programs(&Document::load_mem(&bytes).unwrap()) {
+                assert!(both_readings(&bytes).iter().all(|(ours, _)| ours.is_none()), "{}", path.display());
+                let (read, own_pages) = read_counted(&path, &bytes, Fonts::Simplified, Engine::Own).unwrap();
+                assert!(own_pages == 0 && !read.pages.is_empty(), "{}", path.display());
+                continue;
+            }
             for (i, (ours, theirs)) in both_readings(&bytes).into_iter().enumerate() {
                 let ours = ours.unwrap_or_else(|| panic!("{} page {}: refused", path.display(), i + 1));
                 assert_eq!(ours, theirs, "{} page {}", path.display(), i + 1);
