@@ -10,7 +10,7 @@ use nom::{
     character::complete::{char, digit1, multispace0, multispace1, one_of},
     combinator::{map, not, opt, peek, recognize, value},
     multi::many1,
-    sequence::{pair, preceded, terminated, tuple},
+    sequence::{delimited, pair, preceded, terminated, tuple},
     IResult,
 };
 use serde::Serialize;
@@ -56,14 +56,34 @@ pub struct Label {
     pub name: String,
 }
 
-/// "kegiatan" and its common misspellings.
+/// "kegiatan" and its misspellings: a letter typed wrong, added or left
+/// out ("Kegiatn", "Kegiatam"), or two swapped ("Kegaitan").
 fn kegiatan_word(i: &str) -> IResult<&str, &str> {
-    alt((tag_no_case("kegiatan"), tag_no_case("kegiatn"), tag_no_case("kegitan"), tag_no_case("kegaitan")))(i)
+    alt((tag_no_case("kegaitan"), misspelt("kegiatan")))(i)
 }
 
-/// "program" and its common misspellings ("Progam 2").
+/// "program" and its misspellings ("Progam 2", "Progran 2").
 fn program_word(i: &str) -> IResult<&str, &str> {
-    alt((tag_no_case("program"), tag_no_case("progam"), tag_no_case("progrm")))(i)
+    misspelt("program")(i)
+}
+
+/// A word that is `word` (lowercase) or one typing slip from it. Only for
+/// level words of seven letters or more: no Indonesian word lies one
+/// letter from "program" or "kegiatan", while "tujuan" is one from
+/// "tujuh".
+fn misspelt(word: &'static str) -> impl Fn(&str) -> IResult<&str, &str> {
+    move |i: &str| {
+        // The word itself, whatever is glued on ("Kegiatanl": a 1 read as a letter).
+        if let Ok(found) = tag_no_case::<&str, &str, nom::error::Error<&str>>(word)(i) {
+            return Ok(found);
+        }
+        let (rest, w) = take_while(|c: char| c.is_alphabetic())(i)?;
+        if crate::parse::spelling::one_edit_apart(word, &w.to_lowercase()) {
+            Ok((rest, w))
+        } else {
+            fail(i)
+        }
+    }
 }
 
 fn level_word(i: &str) -> IResult<&str, Level> {
@@ -404,6 +424,13 @@ pub mod written {
 /// the text after it.
 pub fn parse_indicator_number(text: &str) -> (Option<u32>, &str) {
     let t = text.trim_start();
+    // "(1) Harapan Lama Sekolah": the number in brackets, before a word.
+    let bracketed = delimited(tag::<&str, &str, nom::error::Error<&str>>("("), digit1, pair(tag(")"), multispace0))(t);
+    if let Ok((rest, d)) = bracketed {
+        if rest.starts_with(|c: char| c.is_alphabetic()) {
+            return (d.parse().ok(), rest);
+        }
+    }
     // The numbering opens with a digit or "Indikator" (compared by Unicode
     // lowercase, so a byte outside ASCII goes to the grammar).
     if !t.as_bytes().first().is_some_and(|b| b.is_ascii_digit() || b.eq_ignore_ascii_case(&b'i') || !b.is_ascii()) {
@@ -519,6 +546,8 @@ mod tests {
         assert_eq!(lab("Kegiatan1 Pendidikan"), (Level::Kegiatan, Some(1), "Pendidikan".into()));
         assert_eq!(lab("Kegiatn 1 Perencanaan"), (Level::Kegiatan, Some(1), "Perencanaan".into()));
         assert_eq!(lab("Progam 2 PROGRAM PENANGANAN"), (Level::Program, Some(2), "PROGRAM PENANGANAN".into()));
+        assert_eq!(lab("Progran 2 PROGRAM PENYELENGGARAAN"), (Level::Program, Some(2), "PROGRAM PENYELENGGARAAN".into()));
+        assert_eq!(lab("Kegiatam 3 Pembinaan"), (Level::Kegiatan, Some(3), "Pembinaan".into()));
         assert_eq!(lab("PROGRAM 1 PEMBERDAYAAN"), (Level::Program, Some(1), "PEMBERDAYAAN".into()));
         assert_eq!(lab("Tujuan  2 : Meningkatnya"), (Level::Tujuan, Some(2), "Meningkatnya".into()));
         assert_eq!(lab("Sasaran 1 : Meningkatnya"), (Level::Sasaran, Some(1), "Meningkatnya".into()));
@@ -629,6 +658,11 @@ mod tests {
         assert_eq!(parse_indicator_number("1, 2 dan 3 tahun"), (None, "1, 2 dan 3 tahun"));
         assert_eq!(parse_indicator_number("1,5 ton"), (None, "1,5 ton"));
         assert_eq!(parse_indicator_number("2, dan lainnya"), (None, "2, dan lainnya"));
+        // In brackets, before a word.
+        assert_eq!(parse_indicator_number("(1) Harapan Lama Sekolah"), (Some(1), "Harapan Lama Sekolah"));
+        assert_eq!(parse_indicator_number("(12)Rasio guru"), (Some(12), "Rasio guru"));
+        assert_eq!(parse_indicator_number("(2) 50 sekolah"), (None, "(2) 50 sekolah"));
+        assert_eq!(parse_indicator_number("(%) capaian"), (None, "(%) capaian"));
     }
 
     #[test]

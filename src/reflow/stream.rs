@@ -587,8 +587,9 @@ fn column_gap(w: &Word, positioned: bool) -> f32 {
 }
 
 /// A row whose unit cell was lost (a "%" OCR read nothing from, a blank
-/// SATUAN cell) still prints its values on one line: the target and TW IV
-/// and at least four value cells, numbers or dashes. Such a line anchors a
+/// SATUAN cell, a unit merged with the row above's) still prints its
+/// values on one line: the target and TW IV and at least four value
+/// cells, numbers or dashes, or a number target and all five cells. Such a line anchors a
 /// row of its own when no unit word stands in the unit column on it or a
 /// line either side (a unit printed a line off its values anchors the row
 /// there); otherwise the row's text joins the next row's and takes its
@@ -618,7 +619,9 @@ fn anchor_unitless_value_rows(lines: &mut [Placed], cols: &Columns) {
         // A plan with no SATUAN column anchors its rows of word targets
         // too ("Tersedia" in every quarter, "Baik" ... "Baik").
         let word_targets = || cols.has_word_target(&l.words.iter().map(|(_, w)| w.clone()).collect::<Vec<Word>>());
-        let numbers = filled.iter().filter(|f| **f).count() >= 4 && numbers_at(0) && numbers_at(4);
+        // (Every cell filled, TW IV may be a dash: an incremental row whose
+        // last quarters are nil, "2 2 - - -".)
+        let numbers = numbers_at(0) && ((filled.iter().filter(|f| **f).count() >= 4 && numbers_at(4)) || filled.iter().all(|f| *f));
         // Words under a number in each of their cells, on the lines just
         // below it, are the numbers' unit wrapped ("312" / "Kelompok" /
         // "Tani"), no word target.
@@ -2030,6 +2033,7 @@ fn build_rows(
             cells[k].push((col, texts));
         }
     }
+    share_merged_units(placed, rules, &anchors, &mut cells);
     let spans: Vec<(i64, i64)> = (0..label_lines.len())
         .map(|n| {
             let (s, e) = node_span(n);
@@ -2214,7 +2218,10 @@ fn join_value_pieces<'a>(pieces: impl Iterator<Item = &'a str>) -> String {
         let word_after_number = out.ends_with(|c: char| c.is_ascii_digit()) && p.starts_with(|c: char| c.is_alphabetic());
         // The next value under a wrapped unit ("Tani" / "1.200 Ha").
         let number_after_word = out.ends_with(|c: char| c.is_alphabetic()) && p.starts_with(|c: char| c.is_ascii_digit());
-        if word_after_word || word_after_number || number_after_word {
+        // A dash cell over a number is two cells, never a minus sign
+        // ("-" / "1" of two rows run together): left unreadable.
+        let number_after_dash = out == "-" && p.starts_with(|c: char| c.is_ascii_digit());
+        if word_after_word || word_after_number || number_after_word || number_after_dash {
             out.push(' ');
         }
         out.push_str(p);
@@ -2538,6 +2545,46 @@ fn ruled_row_of(placed: &[Placed], rules: &[Rule], anchors: &[usize], i: usize) 
     }
 }
 
+/// A SATUAN cell merged over neighbouring rows ("Dokumen" centred beside
+/// two indicators, as an office merges equal cells): on a ruled table a
+/// border parts the rows' values but not their unit. Every row of the
+/// merged cell takes its unit; rows with units of their own keep them.
+fn share_merged_units(placed: &[Placed], rules: &[Rule], anchors: &[usize], cells: &mut [Vec<(Col, Vec<String>)>]) {
+    if rules.is_empty() {
+        return;
+    }
+    let centre = |w: &Word| (w.x0 + w.x1) / 2.0;
+    // The unit column's middle on a page: where its words stand.
+    let unit_x = |page: u32| placed.iter().filter(|l| l.page == page).flat_map(|l| l.words.iter()).find(|(c, _)| *c == Col::Unit).map(|(_, w)| centre(w));
+    let value_x = |a: usize| placed[a].words.iter().find(|(c, _)| matches!(c, Col::Value(_))).map(|(_, w)| centre(w));
+    let unit_of = |cells: &[(Col, Vec<String>)]| cells.iter().find(|(c, _)| *c == Col::Unit).map(|(_, t)| t.clone()).filter(|t| t.iter().any(|l| !l.trim().is_empty()));
+    let merged: Vec<bool> = anchors
+        .windows(2)
+        .map(|w| {
+            let (a, b) = (w[0], w[1]);
+            let (Some(ux), Some(vx)) = (unit_x(placed[a].page), value_x(a)) else { return false };
+            let between = |r: &&Rule| placed[a].page == placed[b].page && r.between(anchor_middle(&placed[a]), anchor_middle(&placed[b]));
+            rules.iter().filter(between).any(|r| r.crosses(vx)) && !rules.iter().filter(between).any(|r| r.crosses(ux))
+        })
+        .collect();
+    // Each run of merged rows takes the one unit printed in it.
+    let mut start = 0;
+    while start < anchors.len() {
+        let mut end = start;
+        while end < merged.len() && merged[end] {
+            end += 1;
+        }
+        let units: Vec<Vec<String>> = (start..=end).filter_map(|k| unit_of(&cells[k])).collect();
+        if end > start && units.len() == 1 {
+            for row in cells.iter_mut().take(end + 1).skip(start) {
+                row.retain(|(c, _)| *c != Col::Unit);
+                row.push((Col::Unit, units[0].clone()));
+            }
+        }
+        start = end + 1;
+    }
+}
+
 /// True when the table draws a border between its rows: between most
 /// pairs of neighbouring anchors on one page (four in five), a rule
 /// crosses the unit column.
@@ -2831,6 +2878,8 @@ mod tests {
     fn a_sum_cut_at_its_cells_edge_is_joined_in_its_row() {
         assert_eq!(join_value_pieces(["28.450.000.00", "0"].into_iter()), "28.450.000.000");
         assert_eq!(join_value_pieces(["45", "50"].into_iter()), "45 50");
+        assert_eq!(join_value_pieces(["-", "1"].into_iter()), "- 1");
+        assert_eq!(join_value_pieces(["-0,35"].into_iter()), "-0,35");
         let row = |budget: &str| {
             let mut r = Row::default();
             r.set(Role::Budget, budget.to_string());
