@@ -298,9 +298,9 @@ const FLOORS: &[(&str, f64)] = &[
     ("generated/gen59.mutool.txt", 0.000),
     ("generated/gen59.pdf", 0.947),
     ("generated/gen59.txt", 0.157),
-    ("generated/gen60.layout.txt", 0.846),
+    ("generated/gen60.layout.txt", 0.923),
     ("generated/gen60.mutool.txt", 0.846),
-    ("generated/gen60.pdf", 0.884),
+    ("generated/gen60.pdf", 1.000),
     ("generated/gen60.txt", 0.038),
 ];
 

@@ -589,7 +589,8 @@ fn column_gap(w: &Word, positioned: bool) -> f32 {
 /// A row whose unit cell was lost (a "%" OCR read nothing from, a blank
 /// SATUAN cell, a unit merged with the row above's) still prints its
 /// values on one line: the target and TW IV and at least four value
-/// cells, numbers or dashes, or a number target and all five cells. Such a line anchors a
+/// cells, numbers or dashes, or a number target and all five cells, or
+/// the same number in TARGET and TW IV alone. Such a line anchors a
 /// row of its own when no unit word stands in the unit column on it or a
 /// line either side (a unit printed a line off its values anchors the row
 /// there); otherwise the row's text joins the next row's and takes its
@@ -621,7 +622,11 @@ fn anchor_unitless_value_rows(lines: &mut [Placed], cols: &Columns) {
         let word_targets = || cols.has_word_target(&l.words.iter().map(|(_, w)| w.clone()).collect::<Vec<Word>>());
         // (Every cell filled, TW IV may be a dash: an incremental row whose
         // last quarters are nil, "2 2 - - -".)
-        let numbers = numbers_at(0) && ((filled.iter().filter(|f| **f).count() >= 4 && numbers_at(4)) || filled.iter().all(|f| *f));
+        // A year-end target printed in TARGET and TW IV alone, the quarters
+        // blank ("58,75" .. "58,75"), is a row's too.
+        let text_at = |k: usize| l.words.iter().find(|(c, _)| *c == Col::Value(k)).map(|(_, w)| w.text.as_str());
+        let held = filled == [true, false, false, false, true] && numbers_at(0) && text_at(0) == text_at(4);
+        let numbers = held || (numbers_at(0) && ((filled.iter().filter(|f| **f).count() >= 4 && numbers_at(4)) || filled.iter().all(|f| *f)));
         // Words under a number in each of their cells, on the lines just
         // below it, are the numbers' unit wrapped ("312" / "Kelompok" /
         // "Tani"), no word target.
@@ -2018,14 +2023,17 @@ fn build_rows(
     let mut bands: Vec<(i64, i64)> = anchors.iter().map(|&a| (placed[a].pos, placed[a].pos)).collect();
     let mut numbers: Vec<Option<u32>> = vec![None; anchors.len()];
     for &col in &text_cols {
-        let owner = split_column(placed, rules, &anchors, col, valign);
-        for (k, lines) in owner.into_iter().enumerate() {
-            // The band is measured on the anchor's page: a row continued
-            // on the next page is aligned on the page where it starts.
+        let mut owner = split_column(placed, rules, &anchors, col, valign);
+        // The band is measured on the anchor's page: a row continued on
+        // the next page is aligned on the page where it starts.
+        for (k, lines) in owner.iter().enumerate() {
             for &i in lines.iter().filter(|&&i| placed[i].page == placed[anchors[k]].page) {
                 bands[k].0 = bands[k].0.min(placed[i].pos);
                 bands[k].1 = bands[k].1.max(placed[i].pos);
             }
+        }
+        share_merged_cells(placed, rules, &anchors, col, &mut owner);
+        for (k, lines) in owner.into_iter().enumerate() {
             let texts: Vec<String> = lines.iter().map(|&i| placed[i].text_in(col)).collect();
             if col == Col::Indicator {
                 numbers[k] = texts.first().and_then(|t| parse_indicator_number(t).0);
@@ -2033,7 +2041,6 @@ fn build_rows(
             cells[k].push((col, texts));
         }
     }
-    share_merged_units(placed, rules, &anchors, &mut cells);
     let spans: Vec<(i64, i64)> = (0..label_lines.len())
         .map(|n| {
             let (s, e) = node_span(n);
@@ -2545,41 +2552,44 @@ fn ruled_row_of(placed: &[Placed], rules: &[Rule], anchors: &[usize], i: usize) 
     }
 }
 
-/// A SATUAN cell merged over neighbouring rows ("Dokumen" centred beside
-/// two indicators, as an office merges equal cells): on a ruled table a
-/// border parts the rows' values but not their unit. Every row of the
-/// merged cell takes its unit; rows with units of their own keep them.
-fn share_merged_units(placed: &[Placed], rules: &[Rule], anchors: &[usize], cells: &mut [Vec<(Col, Vec<String>)>]) {
-    if rules.is_empty() {
+/// A cell merged over neighbouring rows, as an office merges equal cells
+/// ("Dokumen" centred beside two indicators, "Panewu Anom" beside a
+/// program's rows): on a ruled table a border parts the rows' values but
+/// not that column. Every row of the run takes the merged cell's lines
+/// (`owner`: per row, its lines in `col`), when they are one block of
+/// consecutive lines; a run with no text, or texts apart, is left as it
+/// is.
+fn share_merged_cells(placed: &[Placed], rules: &[Rule], anchors: &[usize], col: Col, owner: &mut [Vec<usize>]) {
+    if rules.is_empty() || !matches!(col, Col::Unit | Col::Trailing(_)) {
         return;
     }
     let centre = |w: &Word| (w.x0 + w.x1) / 2.0;
-    // The unit column's middle on a page: where its words stand.
-    let unit_x = |page: u32| placed.iter().filter(|l| l.page == page).flat_map(|l| l.words.iter()).find(|(c, _)| *c == Col::Unit).map(|(_, w)| centre(w));
+    // Where the column stands on a page: the middle of a word in it.
+    let col_x = |page: u32| placed.iter().filter(|l| l.page == page).flat_map(|l| l.words.iter()).find(|(c, _)| *c == col).map(|(_, w)| centre(w));
     let value_x = |a: usize| placed[a].words.iter().find(|(c, _)| matches!(c, Col::Value(_))).map(|(_, w)| centre(w));
-    let unit_of = |cells: &[(Col, Vec<String>)]| cells.iter().find(|(c, _)| *c == Col::Unit).map(|(_, t)| t.clone()).filter(|t| t.iter().any(|l| !l.trim().is_empty()));
     let merged: Vec<bool> = anchors
         .windows(2)
         .map(|w| {
             let (a, b) = (w[0], w[1]);
-            let (Some(ux), Some(vx)) = (unit_x(placed[a].page), value_x(a)) else { return false };
+            let (Some(cx), Some(vx)) = (col_x(placed[a].page), value_x(a)) else { return false };
             let between = |r: &&Rule| placed[a].page == placed[b].page && r.between(anchor_middle(&placed[a]), anchor_middle(&placed[b]));
-            rules.iter().filter(between).any(|r| r.crosses(vx)) && !rules.iter().filter(between).any(|r| r.crosses(ux))
+            rules.iter().filter(between).any(|r| r.crosses(vx)) && !rules.iter().filter(between).any(|r| r.crosses(cx))
         })
         .collect();
-    // Each run of merged rows takes the one unit printed in it.
     let mut start = 0;
     while start < anchors.len() {
         let mut end = start;
         while end < merged.len() && merged[end] {
             end += 1;
         }
-        let units: Vec<Vec<String>> = (start..=end).filter_map(|k| unit_of(&cells[k])).collect();
-        if end > start && units.len() == 1 {
-            for row in cells.iter_mut().take(end + 1).skip(start) {
-                row.retain(|(c, _)| *c != Col::Unit);
-                row.push((Col::Unit, units[0].clone()));
-            }
+        let mut lines: Vec<usize> = owner[start..=end].iter().flatten().copied().collect();
+        lines.sort_unstable();
+        lines.dedup();
+        // (Lines of a cell are a line apart, give or take the rounding of
+        // their places to half lines.)
+        let one_block = lines.windows(2).all(|w| placed[w[0]].page == placed[w[1]].page && placed[w[1]].pos - placed[w[0]].pos <= UNIT + UNIT / 2);
+        if end > start && !lines.is_empty() && one_block {
+            owner[start..=end].iter_mut().for_each(|o| o.clone_from(&lines));
         }
         start = end + 1;
     }
@@ -3824,6 +3834,22 @@ mod tests {
         ];
         anchor_unitless_value_rows(&mut lines, &cols);
         assert_eq!(lines.iter().map(|l| l.anchor).collect::<Vec<_>>(), [true, false, false, true]);
+    }
+
+    #[test]
+    fn value_rows_whose_unit_stands_elsewhere_anchor_rows() {
+        // A unit merged with the row above's, or wrapped around its row's
+        // values: an incremental row ending in dashes, a year-end target
+        // printed twice; not a number alone, nor two different numbers.
+        let values = [(94.0, 99.0), (105.0, 109.0), (112.0, 116.0), (119.0, 124.0), (127.0, 132.0)].iter().map(|&(l, r)| (l, r, (l + r) / 2.0)).collect();
+        let cols = Columns { values, ..columns() };
+        let line = |pos: i64, texts: [&str; 5]| {
+            let words = cols.values.iter().zip(texts).enumerate().filter(|(_, (_, t))| !t.is_empty()).map(|(k, (v, t))| (Col::Value(k), Word { text: t.into(), x0: v.0, x1: v.1, y0: 0.0, y1: 8.0 })).collect();
+            Placed { page: 1, line: 1, pos, words, anchor: false, base: 0, scale: 1.0 }
+        };
+        let mut lines = vec![line(0, ["2", "2", "-", "-", "-"]), line(4 * UNIT, ["58,75", "", "", "", "58,75"]), line(8 * UNIT, ["58,75", "", "", "", ""]), line(12 * UNIT, ["5", "", "", "", "7"])];
+        anchor_unitless_value_rows(&mut lines, &cols);
+        assert_eq!(lines.iter().map(|l| l.anchor).collect::<Vec<_>>(), [true, true, false, false]);
     }
 
     #[test]
