@@ -1324,20 +1324,22 @@ fn columns_filled_from(measured: &[(f32, f32, f32)], last: &[(f32, f32, f32)], k
 /// ("PENANGGUNG" over "JAWAB").
 fn header_groups(page: &Page, header: &[usize], values: &[(f32, f32, f32)], tol: f32) -> Vec<(f32, f32)> {
     let min_x = values.first().map(|v| v.0).unwrap_or(0.0);
-    let mut spans: Vec<(f32, f32)> = header
+    let mut spans: Vec<(f32, f32, &str)> = header
         .iter()
         .flat_map(|&i| page.lines[i].words.iter())
         .filter(|w| w.x0 > min_x && !names_a_target(&w.text) && value_overlap(w, values, tol).is_none())
-        .map(|w| (w.x0, w.x1))
+        .map(|w| (w.x0, w.x1, w.text.as_str()))
         .collect();
     spans.sort_by(|a, b| a.0.total_cmp(&b.0));
     // A layout dump's words of one header cell stand one space apart
-    // ("ANGGARAN (Rp)"); its cells, further.
+    // ("ANGGARAN (Rp)"); its cells, further, but for two cells printed
+    // close: a word that only ever opens a column's name starts a cell
+    // ("PENANGGUNG SUMBER" / "JAWAB DANA").
     let word_space = if page.width > 0.0 { 0.0 } else { 1.0 };
     let mut groups: Vec<(f32, f32)> = Vec::new();
-    for (x0, x1) in spans {
+    for (x0, x1, text) in spans {
         match groups.last_mut() {
-            Some(g) if x0 <= g.1 + word_space => g.1 = g.1.max(x1),
+            Some(g) if x0 <= g.1 || (x0 <= g.1 + word_space && !opens_a_column_name(text)) => g.1 = g.1.max(x1),
             _ => groups.push((x0, x1)),
         }
     }
@@ -1357,6 +1359,13 @@ fn header_groups(page: &Page, header: &[usize], values: &[(f32, f32, f32)], tol:
         return merged;
     }
     groups
+}
+
+/// Header words that open a column's name and never go on another's
+/// ("SUMBER DANA", "PENANGGUNG JAWAB", "KETERANGAN").
+fn opens_a_column_name(word: &str) -> bool {
+    let w = squash(word);
+    ["PENANGGUNG", "KETERANGAN", "SUMBER", "PELAKSANA", "SATUAN", "INDIKATOR", "URAIAN"].contains(&w.as_str())
 }
 
 /// Header words that name a text column, never a column of numbers.
@@ -1708,7 +1717,9 @@ pub fn reflow(pages: &[Page]) -> Table {
 
     // The signature: from its first line after the last anchor to the end.
     let last_anchor = placed.iter().rposition(|l| l.anchor);
-    let sig = last_anchor.and_then(|a| (a + 1..placed.len()).find(|&i| is_signature_start(&line_text(&placed[i]))));
+    // (Not the NO column's words: a sheet printed with its row numbers
+    // numbers the signature's lines too, "27 Banjarmasin, 3 Januari 2024".)
+    let sig = last_anchor.and_then(|a| (a + 1..placed.len()).find(|&i| is_signature_start(&text_right_of_no(&placed[i]))));
     if let Some(s) = sig {
         table.signature = placed[s..].iter().map(line_text).collect();
         placed.truncate(s);
@@ -1920,6 +1931,11 @@ fn name_columns(p: &PageParts, cols: &Columns) -> HeaderNames {
         })
         .collect();
     (value_roles, value_names, trailing_roles, names)
+}
+
+/// A line's text but for its words in the NO column.
+fn text_right_of_no(l: &Placed) -> String {
+    l.words.iter().filter(|(c, _)| *c != Col::No).map(|(_, w)| w.text.as_str()).collect::<Vec<_>>().join(" ")
 }
 
 fn line_text(l: &Placed) -> String {
