@@ -395,8 +395,10 @@ pub fn is_header_word(word: &str) -> bool {
     if is_plan_year(&w) || MONTHS.contains(&w.as_str()) {
         return true;
     }
-    // "Ke-1" .. "Ke-4": the ordinal of "Triwulan Ke-1", on a line of its own.
-    if matches!(w.as_str(), "KE1" | "KE2" | "KE3" | "KE4" | "KEI" | "KEII" | "KEIII" | "KEIV") {
+    // "Ke-1" .. "Ke-4": the ordinal of "Triwulan Ke-1", on a line of its
+    // own; "TRIWULAN KE-" over the numerals. (A bare "ke" is a word of
+    // text: only with its hyphen.)
+    if matches!(w.as_str(), "KE1" | "KE2" | "KE3" | "KE4" | "KEI" | "KEII" | "KEIII" | "KEIV") || t.eq_ignore_ascii_case("ke-") {
         return true;
     }
     if w.starts_with("TW") {

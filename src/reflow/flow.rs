@@ -23,7 +23,7 @@
 //! (values to rows by the quarterly arithmetic), [`recover`] (alignment).
 
 use super::cells::{fold, join_lines, Vocabulary};
-use super::frame::{core_words, is_header_line, is_quarter_number_under, is_signature_start, continues_total, is_table_notes_start, is_title_year_line, is_total_heading, is_total_line, names_target_before_unit, names_unit_after_quarters, roles_in_words};
+use super::frame::{core_words, is_header_line, is_next_quarter_number, is_quarter_number_under, is_signature_start, continues_total, is_table_notes_start, is_title_year_line, is_total_heading, is_total_line, names_target_before_unit, names_unit_after_quarters, roles_in_words};
 use super::{Row, Table};
 use std::borrow::Cow;
 use crate::extract::{Line, Page};
@@ -769,7 +769,8 @@ fn body_lines(pages: &[Page], table: &mut Table) -> (Vec<SrcLine>, Vec<String>, 
             let words: Vec<&str> = all[j].text.split_whitespace().collect();
             // (The quarter's number may come after another cell's line:
             // "SATUAN TARGET TRW" / "TAHUN" / "1" / "2027".)
-            let under_quarter = (i.max(j.saturating_sub(2))..j).any(|k| is_quarter_number_under(&words, &all[k].text.split_whitespace().collect::<Vec<_>>()));
+            let under_quarter = (i.max(j.saturating_sub(2))..j).any(|k| is_quarter_number_under(&words, &all[k].text.split_whitespace().collect::<Vec<_>>()))
+                || (j > i && is_next_quarter_number(&words, &all[j - 1].text.split_whitespace().collect::<Vec<_>>()));
             if !is_header_line(&words) && !under_quarter {
                 break;
             }

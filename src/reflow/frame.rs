@@ -3,7 +3,7 @@
 //! both reflow algorithms, which see the same frame in different shapes.
 
 use crate::extract::Line;
-use crate::parse::header::{is_core_header_word, is_header_word, is_plan_year, is_quarter_word, role_of, squash, Role};
+use crate::parse::header::{bare_quarter_numeral, is_core_header_word, is_header_word, is_plan_year, is_quarter_word, role_of, squash, Role};
 
 /// True when every word of the line may belong to a header row. A
 /// quarter's Arabic numeral counts only after its "TW" ("TW 1"): a line of
@@ -16,7 +16,10 @@ pub fn is_header_line(words: &[&str]) -> bool {
     // is a word of a name ("Administrasi" / "Keuangan" / "Perangkat").
     let pair_word = |w: &str| matches!(squash(w).as_str(), "FISIK" | "KEUANGAN");
     let pairs = words.iter().filter(|w| pair_word(w)).count() >= 2;
-    !words.is_empty() && words.iter().enumerate().all(|(i, w)| is_header_word(w) || (pairs && pair_word(w)) || (matches!(*w, "1" | "2" | "3" | "4") && after_quarter_word(i)))
+    // "RENCANA TARGET": a group cell over the year's target and the
+    // quarters ("RENCANA" alone opens titles: "RENCANA KINERJA").
+    let plan_of_target = |i: usize| squash(words[i]) == "RENCANA" && words.get(i + 1).is_some_and(|n| squash(n) == "TARGET");
+    !words.is_empty() && words.iter().enumerate().all(|(i, w)| is_header_word(w) || (pairs && pair_word(w)) || (matches!(*w, "1" | "2" | "3" | "4") && after_quarter_word(i)) || plan_of_target(i))
 }
 
 /// "TAHUN ANGGARAN 2026", "TAHUN 2026": the title's line naming the plan's
@@ -35,7 +38,19 @@ pub fn is_title_year_line(words: &[&str]) -> bool {
 /// dump prints the two lines of "TRW" / "1" apart): `words` is "1" to "4"
 /// alone and the line above ends in a quarter word.
 pub fn is_quarter_number_under(words: &[&str], above: &[&str]) -> bool {
-    matches!(words, ["1" | "2" | "3" | "4"]) && above.last().is_some_and(|w| is_quarter_word(&squash(w)))
+    // ("TRIWULAN KE-" / "1": the quarter word before "ke-", "the n-th".)
+    let group = match above {
+        [.., q, ke] if matches!(squash(ke).as_str(), "KE" | "KE-") => Some(*q),
+        [.., q] => Some(*q),
+        [] => None,
+    };
+    matches!(words, ["1" | "2" | "3" | "4"]) && group.is_some_and(|w| is_quarter_word(&squash(w)))
+}
+
+/// The next quarter's number under the one before ("1" / "2"), the
+/// numerals of "TRIWULAN KE-" printed a line each.
+pub fn is_next_quarter_number(words: &[&str], above: &[&str]) -> bool {
+    matches!((above, words), (["1"], ["2"]) | (["2"], ["3"]) | (["3"], ["4"]))
 }
 
 /// "TW 1" .. "TRIWULAN 4": a quarter's heading written with a digit. Its
@@ -88,6 +103,17 @@ pub fn roles_in_words(words: &[&str]) -> (Vec<Role>, Vec<u32>) {
                 }
                 matched = n;
                 break;
+            }
+        }
+        // "TRIWULAN KE-" over "1" "2" "3" "4": the group word, then the
+        // four numerals in order, name the four quarters.
+        if matched == 0 && is_quarter_word(&w) {
+            let from = i + 1 + usize::from(words.get(i + 1).is_some_and(|n| matches!(squash(n).as_str(), "KE" | "KE-")));
+            let numerals = words.get(from..from + 4).map(|ns| ns.iter().map(|n| bare_quarter_numeral(n)).collect::<Vec<_>>());
+            if numerals.is_some_and(|ns| ns == [Some(Role::Tw1), Some(Role::Tw2), Some(Role::Tw3), Some(Role::Tw4)]) {
+                roles.extend([Role::Tw1, Role::Tw2, Role::Tw3, Role::Tw4]);
+                i = from + 4;
+                continue;
             }
         }
         // "TARGET TRIWULAN" over TW I..IV: a group cell naming no column.
@@ -377,6 +403,18 @@ mod tests {
         assert!(!is_quarter_number_under(&["1", "2"], &["TRW"]));
         assert!(is_quarter_heading(&["TW", "1"]) && is_quarter_heading(&["Triwulan", "4"]));
         assert!(!is_quarter_heading(&["TW", "5"]) && !is_quarter_heading(&["TW"]) && !is_quarter_heading(&["WTP", "1"]));
+    }
+
+    #[test]
+    fn triwulan_ke_over_its_numerals_names_the_quarters() {
+        // "RENCANA TARGET" / "TRIWULAN KE-" / "1" / "2" / "3" / "4", a line each.
+        assert!(is_header_line(&["RENCANA", "TARGET"]) && is_header_line(&["TRIWULAN", "KE-"]));
+        assert!(!is_header_line(&["RENCANA", "KINERJA"]) && !is_header_line(&["ke", "daerah"]));
+        assert!(is_quarter_number_under(&["1"], &["TRIWULAN", "KE-"]));
+        assert!(is_next_quarter_number(&["2"], &["1"]) && is_next_quarter_number(&["4"], &["3"]));
+        assert!(!is_next_quarter_number(&["3"], &["1"]) && !is_next_quarter_number(&["5"], &["4"]));
+        let (roles, _) = roles_in_words(&["SATUAN", "TRIWULAN", "KE-", "1", "2", "3", "4", "KET."]);
+        assert_eq!(roles, [Role::Unit, Role::Tw1, Role::Tw2, Role::Tw3, Role::Tw4, Role::Note]);
     }
 
     #[test]
