@@ -19,7 +19,17 @@ pub fn is_header_line(words: &[&str]) -> bool {
     // "RENCANA TARGET": a group cell over the year's target and the
     // quarters ("RENCANA" alone opens titles: "RENCANA KINERJA").
     let plan_of_target = |i: usize| squash(words[i]) == "RENCANA" && words.get(i + 1).is_some_and(|n| squash(n) == "TARGET");
+    if names_levels_with_slashes(words) {
+        return true;
+    }
     !words.is_empty() && words.iter().enumerate().all(|(i, w)| is_header_word(w) || (pairs && pair_word(w)) || (matches!(*w, "1" | "2" | "3" | "4") && after_quarter_word(i)) || plan_of_target(i))
+}
+
+/// "TUJUAN / SASARAN /", "PROGRAM / KEGIATAN": URAIAN named by its levels
+/// in capitals, the slashes apart; a header's line, though it opens as a
+/// label does (a node's label is never followed by a slash).
+pub fn names_levels_with_slashes(words: &[&str]) -> bool {
+    words.contains(&"/") && words.iter().all(|w| *w == "/" || matches!(*w, "TUJUAN" | "SASARAN" | "PROGRAM" | "KEGIATAN" | "SUB"))
 }
 
 /// "TAHUN ANGGARAN 2026", "TAHUN 2026": the title's line naming the plan's
@@ -410,6 +420,7 @@ mod tests {
         // "RENCANA TARGET" / "TRIWULAN KE-" / "1" / "2" / "3" / "4", a line each.
         assert!(is_header_line(&["RENCANA", "TARGET"]) && is_header_line(&["TRIWULAN", "KE-"]));
         assert!(!is_header_line(&["RENCANA", "KINERJA"]) && !is_header_line(&["ke", "daerah"]));
+        assert!(is_header_line(&["TUJUAN", "/", "SASARAN", "/"]) && !is_header_line(&["TUJUAN"]) && !is_header_line(&["Tujuan", "/", "Sasaran"]));
         assert!(is_quarter_number_under(&["1"], &["TRIWULAN", "KE-"]));
         assert!(is_next_quarter_number(&["2"], &["1"]) && is_next_quarter_number(&["4"], &["3"]));
         assert!(!is_next_quarter_number(&["3"], &["1"]) && !is_next_quarter_number(&["5"], &["4"]));

@@ -376,6 +376,17 @@ fn is_bare_level_word(text: &str) -> bool {
 
 /// A value cell: numbers, dashes and text targets ("BB"), a ratio
 /// ("1:2.850") or a sum with its currency ("Rp 388.200.000").
+/// A block of one to three short lines, none a value, a NO or a label: the
+/// text of cells merged over rows, which a spreadsheet draws apart from the
+/// rows they span ("Dokumen"; "Kepala Jawatan Praja" / "Kali").
+fn is_merged_cells_block(block: &[Line]) -> bool {
+    (1..=3).contains(&block.len())
+        && block.iter().all(|l| {
+            let t = l.text();
+            l.words.len() <= 4 && !is_value_line(l) && !is_number_cell(&t) && !opens_node(&t) && crate::parse::label::parse_indicator_number(&t).0.is_none()
+        })
+}
+
 fn is_value_line(line: &Line) -> bool {
     let text = line.text();
     kind_of(line, false) == Kind::Values || is_ratio(&text) || text.strip_prefix("Rp").is_some_and(|n| is_number(n.trim_start_matches(['.', ' '])))
@@ -400,7 +411,7 @@ fn split_page(page: &Page, body: &[&BodyLine], trailing: usize, open_ends: bool)
     let first = anchored.iter().position(|a| !a.is_empty())?;
     let last = anchored.iter().rposition(|a| !a.is_empty())?;
     let debug = std::env::var_os("RENCANA_DEBUG").is_some();
-    if (first..=last).any(|k| anchored[k].is_empty()) {
+    if (first..=last).any(|k| anchored[k].is_empty() && !is_merged_cells_block(&blocks[k])) {
         if debug {
             eprintln!("page {}: no two passes: text between rows ({:?})", page.number, (first..=last).filter(|k| anchored[*k].is_empty()).map(|k| blocks[k].iter().map(Line::text).collect::<Vec<_>>()).collect::<Vec<_>>());
         }
@@ -410,9 +421,27 @@ fn split_page(page: &Page, body: &[&BodyLine], trailing: usize, open_ends: bool)
     if wrapped.iter().all(is_value_line) {
         return None;
     }
-    let mut rows = Vec::new();
+    let mut rows: Vec<RowPrint> = Vec::new();
+    // A merged SATUAN cell's unit, for the rows printed after it that have
+    // none of their own.
+    let mut merged_unit: Option<Line> = None;
     for k in first..=last {
-        rows.extend(rows_of_block(&blocks[k], &anchored[k], trailing));
+        if anchored[k].is_empty() {
+            // Cells merged over several rows, drawn as blocks of their own
+            // before the rows they span: a unit goes to those rows; other
+            // text (a merged PENANGGUNG JAWAB) is no one row's, left out.
+            merged_unit = blocks[k].iter().find(|l| is_unit_line(l)).cloned().or(merged_unit);
+            continue;
+        }
+        for mut row in rows_of_block(&blocks[k], &anchored[k], trailing) {
+            if row.has_unit {
+                merged_unit = None;
+            } else if let Some(unit) = &merged_unit {
+                row.anchor.insert(0, unit.clone());
+                row.has_unit = true;
+            }
+            rows.push(row);
+        }
     }
     // A first pass prints a row's short cells alone: a NO, a node's label
     // and name on one line, an indicator on one line; more is a dump of
@@ -668,14 +697,16 @@ fn codes_onto_labels(cells: Vec<Cell>) -> Vec<Cell> {
 }
 
 /// A wrapped header cell the body's cleaning left ("TUJUAN/SASARAN/PROGRAM/"
-/// / "KEGIATAN/SUB KEGIATAN", "SUMBER DANA"): header words only, in
-/// capitals, and more than a level's label ("KEGIATAN 2" is a node).
+/// / "KEGIATAN/SUB KEGIATAN", "SASARAN / PROGRAM /" / "KEGIATAN / SUB
+/// KEGIATAN", "SUMBER DANA"): header words only, in capitals, and more
+/// than a level's label ("KEGIATAN 2" is a node).
 fn is_header_piece(lines: &[Line]) -> bool {
     let words: Vec<&str> = lines.iter().flat_map(|l| l.words.iter().map(|w| w.text.as_str())).collect();
     let levels = ["TUJUAN", "SASARAN", "PROGRAM", "KEGIATAN", "SUB"];
+    let slashed = words.iter().any(|w| w.contains('/'));
     !words.is_empty()
-        && words.iter().all(|w| is_header_word(w.trim_matches('/')) && !w.chars().any(|c| c.is_lowercase()) && !w.chars().all(|c| c.is_ascii_digit()))
-        && words.iter().any(|w| w.chars().any(char::is_alphabetic) && (w.contains('/') || !levels.contains(w)))
+        && words.iter().all(|w| (is_header_word(w.trim_matches('/')) || (slashed && levels.contains(w))) && !w.chars().any(|c| c.is_lowercase()) && !w.chars().all(|c| c.is_ascii_digit()))
+        && words.iter().any(|w| (w.chars().any(char::is_alphabetic) && (w.contains('/') || !levels.contains(w))) || *w == "/")
 }
 
 /// A header line naming URAIAN by its levels, slashes between
@@ -919,6 +950,19 @@ mod tests {
 
     fn block(texts: &[&str]) -> Vec<Line> {
         texts.iter().map(|t| line(t)).collect()
+    }
+
+    #[test]
+    fn merged_cells_drawn_apart_and_a_header_named_by_levels() {
+        // A spreadsheet draws a cell merged over rows apart from them:
+        // short text, no value, NO or label.
+        assert!(is_merged_cells_block(&block(&["Dokumen"])));
+        assert!(is_merged_cells_block(&block(&["Kepala Jawatan Praja", "Kali"])));
+        assert!(!is_merged_cells_block(&block(&["4"])) && !is_merged_cells_block(&block(&["Kegiatan 1"])));
+        assert!(!is_merged_cells_block(&block(&["Jumlah dokumen Rencana Aksi dan Perjanjian"])));
+        // "SASARAN / PROGRAM /" over "KEGIATAN / SUB KEGIATAN": header cells, no node.
+        assert!(is_header_piece(&block(&["SASARAN / PROGRAM /"])) && is_header_piece(&block(&["KEGIATAN / SUB KEGIATAN"])));
+        assert!(!is_header_piece(&block(&["KEGIATAN 2"])) && !is_header_piece(&block(&["SASARAN"])));
     }
 
     #[test]

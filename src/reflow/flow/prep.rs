@@ -6,7 +6,7 @@
 //! page's blocks in drawing order, and the signature is drawn before the
 //! wrapped cells of the same page).
 
-use super::super::frame::{core_words, is_civil_service_rank, is_header_line, is_quarter_heading, is_quarter_number_under, is_signature_start, is_title_year_line};
+use super::super::frame::{core_words, is_civil_service_rank, is_header_line, is_quarter_heading, names_levels_with_slashes, is_quarter_number_under, is_signature_start, is_title_year_line};
 use crate::extract::Page;
 use super::SrcLine;
 use crate::parse::header::{is_header_word, is_plan_year, squash};
@@ -105,7 +105,7 @@ pub(super) fn clean(lines: &[SrcLine]) -> (Vec<BodyLine>, Removed) {
             let w: Vec<&str> = words[i].iter().map(String::as_str).collect();
             is_header_line(&w)
                 && words[i].iter().any(|x| x.chars().any(char::is_alphanumeric))
-                && !starts_with_label(&lines[i].text)
+                && (!starts_with_label(&lines[i].text) || names_levels_with_slashes(&w))
                 && (!all_values(&words[i]) || is_quarter_heading(&w))
         })
         .collect();
