@@ -302,6 +302,22 @@ const FLOORS: &[(&str, f64)] = &[
     ("generated/gen60.mutool.txt", 0.846),
     ("generated/gen60.pdf", 1.000),
     ("generated/gen60.txt", 0.038),
+    ("generated/gen61.layout.txt", 0.965),
+    ("generated/gen61.mutool.txt", 0.586),
+    ("generated/gen61.pdf", 0.965),
+    ("generated/gen61.txt", 0.586),
+    ("generated/gen62.layout.txt", 0.666),
+    ("generated/gen62.mutool.txt", 0.875),
+    ("generated/gen62.pdf", 0.666),
+    ("generated/gen62.txt", 0.375),
+    ("generated/gen63.layout.txt", 0.782),
+    ("generated/gen63.mutool.txt", 0.000),
+    ("generated/gen63.pdf", 0.826),
+    ("generated/gen63.txt", 0.000),
+    ("generated/gen64.layout.txt", 0.850),
+    ("generated/gen64.mutool.txt", 0.950),
+    ("generated/gen64.pdf", 0.850),
+    ("generated/gen64.txt", 0.500),
 ];
 
 /// Scores below the floor by no more than this are float noise.

@@ -266,6 +266,9 @@ pub(super) fn place_wrapped_cells(pages: &[Page], trailing: usize, budget: bool)
     let most = (0..8).max_by_key(|k| money_at.iter().filter(|m| *m == k).count()).unwrap_or(0);
     let agreeing = money_at.iter().filter(|m| **m == most).count();
     if agreeing * 10 < money_at.len() * 9 {
+        if std::env::var_os("RENCANA_DEBUG").is_some() {
+            eprintln!("two passes read, but the rows place their budgets apart: {money_at:?}");
+        }
         return None;
     }
     out.budget_at = (!money_at.is_empty()).then_some(most);
