@@ -59,7 +59,7 @@ pub struct Label {
 /// "kegiatan" and its misspellings: a letter typed wrong, added or left
 /// out ("Kegiatn", "Kegiatam"), or two swapped ("Kegaitan").
 fn kegiatan_word(i: &str) -> IResult<&str, &str> {
-    alt((tag_no_case("kegaitan"), misspelt("kegiatan")))(i)
+    misspelt("kegiatan")(i)
 }
 
 /// "program" and its misspellings ("Progam 2", "Progran 2").
@@ -67,7 +67,8 @@ fn program_word(i: &str) -> IResult<&str, &str> {
     misspelt("program")(i)
 }
 
-/// A word that is `word` (lowercase) or one typing slip from it. Only for
+/// A word that is `word` (lowercase) or one typing slip from it (a letter
+/// wrong, added or left out, or two neighbours swapped). Only for
 /// level words of seven letters or more: no Indonesian word lies one
 /// letter from "program" or "kegiatan", while "tujuan" is one from
 /// "tujuh".
@@ -78,7 +79,8 @@ fn misspelt(word: &'static str) -> impl Fn(&str) -> IResult<&str, &str> {
             return Ok(found);
         }
         let (rest, w) = take_while(|c: char| c.is_alphabetic())(i)?;
-        if crate::parse::spelling::one_edit_apart(word, &w.to_lowercase()) {
+        let lower = w.to_lowercase();
+        if crate::parse::spelling::one_edit_apart(word, &lower) || crate::parse::spelling::swapped_neighbours(word, &lower) {
             Ok((rest, w))
         } else {
             fail(i)
@@ -277,7 +279,8 @@ fn may_open_label(t: &str, codes_alone: bool) -> bool {
     // The grammar compares letters by their Unicode lowercase: a byte
     // outside ASCII may still match (the Kelvin sign is a 'k'), so it
     // passes here.
-    const LEVEL_STARTS: [&[u8]; 5] = [b"su", b"sasaran", b"tujuan", b"prog", b"keg"];
+    // (With the openings of level words two letters swapped: "Porgram".)
+    const LEVEL_STARTS: [&[u8]; 7] = [b"su", b"sasaran", b"tujuan", b"pro", b"por", b"keg", b"kge"];
     LEVEL_STARTS.iter().any(|start| rest.iter().zip(start.iter()).all(|(b, s)| !b.is_ascii() || b.to_ascii_lowercase() == *s) && rest.len() >= start.len())
         || rest.iter().take(8).any(|b| !b.is_ascii())
 }
@@ -328,15 +331,16 @@ fn parse_label_in(text: &str, codes_alone: bool) -> Option<Label> {
 /// "Program 1" over "1.02.02 PROGRAM ...". Official names often open with
 /// their level's word; a bare label followed by a new node of the same
 /// level with no number is no table anyone prints. So is the level's word
-/// alone under a numbered label ("PROGRAM 1" / "PROGRAM" / "PEMENUHAN
-/// UPAYA ...": the name wrapped after its first word in a narrow cell).
+/// alone under a label ("PROGRAM 1" / "PROGRAM" / "PEMENUHAN UPAYA ...",
+/// "Program" / "PROGRAM" / "PENGELOLAAN ...": the name wrapped after its
+/// first word in a narrow cell).
 pub fn names_bare_label(prev: &str, line: &str) -> bool {
     names_bare_label_in(prev, line, true)
 }
 
 fn names_bare_label_in(prev: &str, line: &str, codes_alone: bool) -> bool {
     let (Some(p), Some(l)) = (parse_label_in(prev, codes_alone), parse_label_in(line, codes_alone)) else { return false };
-    p.name.is_empty() && l.level == p.level && l.number.is_none() && (!l.name.is_empty() || p.number.is_some())
+    p.name.is_empty() && l.level == p.level && l.number.is_none()
 }
 
 /// A NO cell: a row's number alone, in digits or in roman numerals
@@ -548,6 +552,7 @@ mod tests {
         assert_eq!(lab("Progam 2 PROGRAM PENANGANAN"), (Level::Program, Some(2), "PROGRAM PENANGANAN".into()));
         assert_eq!(lab("Progran 2 PROGRAM PENYELENGGARAAN"), (Level::Program, Some(2), "PROGRAM PENYELENGGARAAN".into()));
         assert_eq!(lab("Kegiatam 3 Pembinaan"), (Level::Kegiatan, Some(3), "Pembinaan".into()));
+        assert_eq!(lab("Porgram 4 PROGRAM PENGEMBANGAN"), (Level::Program, Some(4), "PROGRAM PENGEMBANGAN".into()));
         assert_eq!(lab("PROGRAM 1 PEMBERDAYAAN"), (Level::Program, Some(1), "PEMBERDAYAAN".into()));
         assert_eq!(lab("Tujuan  2 : Meningkatnya"), (Level::Tujuan, Some(2), "Meningkatnya".into()));
         assert_eq!(lab("Sasaran 1 : Meningkatnya"), (Level::Sasaran, Some(1), "Meningkatnya".into()));
@@ -617,7 +622,7 @@ mod tests {
         assert!(names_bare_label("Program 2.", "Program Promosi Penanaman Modal"));
         assert!(names_bare_label("Program 1", "1.02.02 PROGRAM PEMENUHAN"));
         assert!(names_bare_label("PROGRAM 1", "PROGRAM"));
-        assert!(!names_bare_label("PROGRAM", "PROGRAM"));
+        assert!(names_bare_label("Program", "PROGRAM"));
         assert!(!names_bare_label("Program 1", "Program 2 Promosi"));
         assert!(!names_bare_label("Program 1 Pengelolaan", "Program Promosi"));
         assert!(!names_bare_label("Program 1", "Kegiatan 1 Penyediaan"));

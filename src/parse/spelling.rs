@@ -1,6 +1,17 @@
 //! How near two spellings are: OCR misreads a letter or drops one, and a
 //! word so misread is still the word for the rules that expect it.
 
+/// True when `b` is `a` with two neighbouring characters swapped, a
+/// typing slip ("Porgram" for "Program", "Kegaitan" for "Kegiatan").
+pub fn swapped_neighbours(a: &str, b: &str) -> bool {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    if a.len() != b.len() {
+        return false;
+    }
+    let differ: Vec<usize> = (0..a.len()).filter(|&i| a[i] != b[i]).collect();
+    matches!(differ.as_slice(), [i, j] if *j == i + 1 && a[*i] == b[*j] && a[*j] == b[*i])
+}
+
 /// True when `b` is `a` with one character replaced, added or dropped.
 pub fn one_edit_apart(a: &str, b: &str) -> bool {
     // Header rules ask this of every word of many lines: ASCII words, the
