@@ -69,12 +69,12 @@ impl Role {
 /// The words a quarter's heading opens with ("TW I", "Trw. 1",
 /// "TRIWULAN IV"), squashed; longest first, so that stripping the first
 /// that matches leaves the numeral alone.
-pub const QUARTER_WORDS: [&str; 4] = ["TRIWULAN", "TRIW", "TRW", "TW"];
+pub const QUARTER_WORDS: [&str; 5] = ["TRIWULAN", "TRIW", "TRWL", "TRW", "TW"];
 
 /// [`QUARTER_WORDS`] as a regex alternation, for the patterns below.
 macro_rules! quarter_word_pattern {
     () => {
-        "(TRIWULAN|TRIW|TRW|TW)"
+        "(TRIWULAN|TRIW|TRWL|TRW|TW)"
     };
 }
 
@@ -134,8 +134,9 @@ const HEADER_WORDS: &[&str] = &[
     "NO", "URAIAN", "INDIKATOR", "KINERJA", "SATUAN", "SAT", "TARGET", "TAHUN", "TW", "TRIWULAN", "KETERANGAN",
     "PENANGGUNG", "JAWAB", "ANGGARAN", "RP", "REALISASI", "CAPAIAN", "KONSEP", "DEFINISI", "PERMASALAHAN",
     "STRATEGI", "ARAH", "KEBIJAKAN", "PAGU", "I", "II", "III", "IV", "PROGRAM", "KEGIATAN", "SASARAN",
-    // Abbreviations in narrow columns: KET(ERANGAN), TRW (triwulan, "Trw. 1").
-    "KET", "TRW",
+    // Abbreviations in narrow columns: KET(ERANGAN), TRW and TRWL
+    // (triwulan, "Trw. 1", "Trwl. II").
+    "KET", "TRW", "TRWL",
     // SUMBER DANA: the source of funds (DAU, DAK), a column of some plans;
     // SUMBER DATA, the source of the figure.
     "SUMBER", "DANA", "DATA",
@@ -503,7 +504,7 @@ mod tests {
         }
         // Abbreviations of column names, and the URAIAN column named by
         // its levels, are header words.
-        for w in ["KET.", "SAT", "Trw.", "SUMBER", "KEGIATAN/SUB", "TUJUAN/SASARAN/PROGRAM/"] {
+        for w in ["KET.", "SAT", "Trw.", "Trwl.", "SUMBER", "KEGIATAN/SUB", "TUJUAN/SASARAN/PROGRAM/"] {
             assert!(is_header_word(w), "{w}");
         }
         for w in ["program/kegiatan", "SUB", "Tujuan/"] {
@@ -565,6 +566,7 @@ mod tests {
         assert_eq!(role_of("Triwula n II"), Some(Role::Tw2));
         assert_eq!(role_of("Triwul an III"), Some(Role::Tw3));
         assert_eq!(role_of("Triwulan IV"), Some(Role::Tw4));
+        assert_eq!(role_of("Trwl. II"), Some(Role::Tw2));
         assert_eq!(role_of("TARGET 2020"), Some(Role::Target));
         assert_eq!(role_of("TARGET TAHUN 2027"), Some(Role::Target));
         assert_eq!(value_role_of("TARGET Triwulan II"), Some(Role::Tw2));

@@ -196,8 +196,9 @@ impl Columns {
                 // A grade or an opinion ("BB", "WTP") in both.
                 || (is_text_target(&first.text) && first.text == last.text))
             // Between them, dashes, or the target again in a quarter that
-            // reaches it ("Tersedia" in TW II and TW IV).
-            && values[1..values.len() - 1].iter().all(|w| w.text == "-" || w.text == first.text)
+            // reaches it ("Tersedia" in TW II and TW IV), cut as in TW IV
+            // ("Tersedi" / "a" in a narrower cell).
+            && values[1..values.len() - 1].iter().all(|w| w.text == "-" || w.text == first.text || (w.text.chars().count() >= 3 && is_word_target(&first.text) && first.text.starts_with(&w.text)))
     }
 
     /// A word target printed aligned left in the TARGET cell, as a
@@ -3697,6 +3698,9 @@ mod tests {
         // Another word in a quarter between is no repeat of the target.
         let words = [word("Ketersediaan", 37.0), word("Dokumen", 81.0), word("Tersedia", 93.0), word("Proses", 111.0), word("Tersedia", 126.0)];
         assert_eq!(cols.anchor_unit(&words), None);
+        // Cut at narrower cells' edges in TW III and TW IV ("Tersedi" / "a").
+        let words = [word("Ketersediaan", 37.0), word("Dokumen", 81.0), word("Tersedia", 93.0), word("Tersedi", 118.0), word("Tersedi", 126.0)];
+        assert_eq!(cols.anchor_unit(&words), Some(1));
     }
 
     #[test]
