@@ -266,6 +266,20 @@ fn indicator(row: &crate::reflow::Row, level: Level, path: &[Option<Node>; 5], s
             target = Value::Text(t);
         }
     }
+    // Milestones of a regulation or document in the quarters before the
+    // one that delivers it ("Draft", "Harmonisasi", "Penetapan", then 1 in
+    // TW IV, the target): words of four letters or more, read where TW IV
+    // holds the target.
+    if matches!((&target, &tw[3]), (Value::Number(t), Value::Number(t4)) if t == t4) {
+        let milestone = |v: &Value| matches!(v, Value::Unreadable(w) if is_word_target(w) && w.chars().count() >= 4);
+        if tw[..3].iter().any(milestone) && tw[..3].iter().all(|v| *v == Value::Empty || milestone(v)) {
+            for v in tw[..3].iter_mut() {
+                if let Value::Unreadable(w) = v {
+                    *v = Value::Text(w.clone());
+                }
+            }
+        }
+    }
     let named = [("target", &target), ("tw1", &tw[0]), ("tw2", &tw[1]), ("tw3", &tw[2]), ("tw4", &tw[3]), ("budget", &budget)];
     for (name, value) in named {
         if let Value::Unreadable(_) = value {

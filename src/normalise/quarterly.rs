@@ -549,6 +549,17 @@ mod tests {
     }
 
     #[test]
+    fn milestones_before_the_quarter_that_delivers_are_kept_as_text() {
+        let rows = [("Perbup ditetapkan", ["1", "Draft", "Harmonisasi", "Penetapan", "1"]), ("Not delivered in TW IV", ["1", "Draft", "-", "-", "2"]), ("Short words", ["1", "Ok", "-", "-", "1"])];
+        let doc = normalise("plan.pdf", InputKind::Pdf, &table(&COLUMNS, &rows), &[]);
+        let text = |k: usize| -> Vec<bool> { doc.indicators[k].tw.iter().map(|v| matches!(v, Value::Text(_))).collect() };
+        assert_eq!(doc.indicators[0].tw[1], Value::Text("Harmonisasi".into()));
+        assert_eq!(text(0), [true, true, true, false]);
+        assert_eq!(text(1), [false; 4]);
+        assert_eq!(text(2), [false; 4]);
+    }
+
+    #[test]
     fn a_flow_rows_numbers_fitting_nothing_beside_an_unknown_unit_are_withheld() {
         let rows = [("Fits", ["100", "25", "25", "25", "25"]), ("Fits nothing", ["60", "90", "90", "80", "1"]), ("Known unit", ["60", "90", "90", "80", "1"])];
         let mut t = table(&COLUMNS, &rows);

@@ -59,7 +59,18 @@ pub fn parse_value(raw: &str) -> Value {
     if is_text_target(s) || is_ratio(s) {
         return Value::Text(s.to_string());
     }
+    if let Some(bound) = bound_target(s) {
+        return Value::Text(bound);
+    }
     Value::Unreadable(s.to_string())
+}
+
+/// A target printed as a bound ("≥ 80", "≤30", ">= 95": at least 80, at
+/// most 30 days), kept as text: no single number is the target. Written
+/// with the sign, a space and the number as printed ("≥ 80").
+fn bound_target(s: &str) -> Option<String> {
+    let (sign, rest) = [(">=", "≥"), ("<=", "≤"), ("≥", "≥"), ("≤", "≤"), (">", ">"), ("<", "<")].iter().find_map(|(p, sign)| s.strip_prefix(p).map(|rest| (*sign, rest.trim_start())))?;
+    (is_number(rest) && !rest.starts_with('-')).then(|| format!("{sign} {rest}"))
 }
 
 /// A ratio target as plans print it, one to so many ("1:2.850", "1 :
@@ -390,6 +401,16 @@ mod tests {
         assert_eq!(parse_value("1 : 1.000"), Value::Text("1 : 1.000".into()));
         assert!(is_readable("1:2.850"));
         for s in ["7:1", "1:", ":5", "1:2:3", "1:-5", "1:abc"] {
+            assert!(matches!(parse_value(s), Value::Unreadable(_)), "{s}");
+        }
+    }
+
+    #[test]
+    fn a_bound_target_is_kept_as_text() {
+        assert_eq!(parse_value("≥ 80"), Value::Text("≥ 80".into()));
+        assert_eq!(parse_value("≤30"), Value::Text("≤ 30".into()));
+        assert_eq!(parse_value(">= 95,5"), Value::Text("≥ 95,5".into()));
+        for s in ["≥", "≥ abc", "> -5", "<>"] {
             assert!(matches!(parse_value(s), Value::Unreadable(_)), "{s}");
         }
     }

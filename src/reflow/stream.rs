@@ -2245,7 +2245,9 @@ fn join_value_pieces<'a>(pieces: impl Iterator<Item = &'a str>) -> String {
         // A dash cell over a number is two cells, never a minus sign
         // ("-" / "1" of two rows run together): left unreadable.
         let number_after_dash = out == "-" && p.starts_with(|c: char| c.is_ascii_digit());
-        if word_after_word || word_after_number || number_after_word || number_after_dash {
+        // A bound's sign apart from its number ("≥" / "80", "≤ 30").
+        let number_after_sign = matches!(out.as_str(), "≥" | "≤" | ">" | "<" | ">=" | "<=") && p.starts_with(|c: char| c.is_ascii_digit());
+        if word_after_word || word_after_number || number_after_word || number_after_dash || number_after_sign {
             out.push(' ');
         }
         out.push_str(p);
