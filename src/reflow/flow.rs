@@ -327,14 +327,17 @@ fn words_of(pages: &[Page]) -> impl Iterator<Item = &str> {
 /// it, and a flow dump runs it into the row's values, so a baseline would
 /// be read as the target and every quarter shifted by one (blind round 6:
 /// gen33's mutool dump gave the baselines as targets). Told by the two
-/// header words in capitals, one after the other, lines apart or not.
+/// header words in capitals, one after the other, lines apart or not, or
+/// with one word of a neighbouring header cell between (gen63).
 fn names_baseline_column(pages: &[Page]) -> bool {
-    let mut last_was_kondisi = false;
+    // Words since the last "KONDISI": a neighbouring header cell's word may
+    // come between, its lines interleaved ("KONDISI" / "TARGET" / "AWAL").
+    let mut since_kondisi: Option<usize> = None;
     for w in words_of(pages) {
-        if last_was_kondisi && w == "AWAL" {
+        if since_kondisi.is_some_and(|n| n <= 1) && w == "AWAL" {
             return true;
         }
-        last_was_kondisi = w == "KONDISI";
+        since_kondisi = if w == "KONDISI" { Some(0) } else { since_kondisi.map(|n| n + 1) };
     }
     false
 }

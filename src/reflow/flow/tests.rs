@@ -760,6 +760,10 @@ fn a_baseline_column_withholds_every_value() {
     // Without the column, the same row keeps its values.
     let plain = table(&text.replace("KONDISI\nAWAL\n", "").replace("70,00\n", ""));
     assert!(plain.rows.iter().any(|r| r.get(Role::Target) == Some("76,00")), "{:?}", plain.rows);
+    // The header's lines interleaved with the next cell's ("KONDISI" /
+    // "TARGET" / "AWAL" / "2026" / "2025").
+    let interleaved = table(&text.replace("KONDISI\nAWAL\nTARGET\n", "KONDISI\nTARGET\nAWAL\n"));
+    assert!(interleaved.warnings.iter().any(|w| w.starts_with("values_withheld")), "{:?}", interleaved.warnings);
 }
 
 #[test]
