@@ -2583,8 +2583,19 @@ fn share_merged_cells(placed: &[Placed], rules: &[Rule], anchors: &[usize], col:
         return;
     }
     let centre = |w: &Word| (w.x0 + w.x1) / 2.0;
-    // Where the column stands on a page: the middle of a word in it.
-    let col_x = |page: u32| placed.iter().filter(|l| l.page == page).flat_map(|l| l.words.iter()).find(|(c, _)| *c == col).map(|(_, w)| centre(w));
+    // Where the column stands on each page: the middle of its first word
+    // there (found once, not per pair of rows).
+    let mut col_at: Vec<(u32, f32)> = Vec::new();
+    for l in placed {
+        if col_at.last().is_none_or(|(p, _)| *p != l.page) {
+            if let Some((_, w)) = l.words.iter().find(|(c, _)| *c == col) {
+                if !col_at.iter().any(|(p, _)| *p == l.page) {
+                    col_at.push((l.page, centre(w)));
+                }
+            }
+        }
+    }
+    let col_x = |page: u32| col_at.iter().find(|(p, _)| *p == page).map(|(_, x)| *x);
     let value_x = |a: usize| placed[a].words.iter().find(|(c, _)| matches!(c, Col::Value(_))).map(|(_, w)| centre(w));
     let merged: Vec<bool> = anchors
         .windows(2)
