@@ -429,10 +429,16 @@ pub fn is_header_word(word: &str) -> bool {
 /// ("TUJUAN/SASARAN/PROGRAM/", "KEGIATAN/SUB"): a header's, never a body
 /// cell's (a body's "program/kegiatan" is in lowercase).
 fn is_slash_list_of_levels(word: &str) -> bool {
-    const LEVELS: &[&str] = &["TUJUAN", "SASARAN", "PROGRAM", "KEGIATAN", "SUB", "SUBKEGIATAN"];
     let mut parts = word.split('/').filter(|p| !p.is_empty()).peekable();
-    word.contains('/') && parts.peek().is_some() && !word.chars().any(char::is_lowercase) && parts.all(|p| LEVELS.contains(&p.trim_end_matches('.')))
+    word.contains('/') && parts.peek().is_some() && !word.chars().any(char::is_lowercase) && parts.all(|p| {
+        let p = p.trim_end_matches('.');
+        LEVEL_WORDS.contains(&p) || p == "SUBKEGIATAN"
+    })
 }
+
+/// The words of the levels as a header names the URAIAN column by them
+/// ("TUJUAN / SASARAN / PROGRAM / KEGIATAN / SUB KEGIATAN").
+pub const LEVEL_WORDS: [&str; 5] = ["TUJUAN", "SASARAN", "PROGRAM", "KEGIATAN", "SUB"];
 
 /// True for a word OCR misread from a header word by one letter, whole or
 /// cut at a cell edge ("Tanun" for TAHUN, "Triwuta" for "Triwula", "ANGI"

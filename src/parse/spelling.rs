@@ -4,12 +4,14 @@
 /// True when `b` is `a` with two neighbouring characters swapped, a
 /// typing slip ("Porgram" for "Program", "Kegaitan" for "Kegiatan").
 pub fn swapped_neighbours(a: &str, b: &str) -> bool {
-    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
-    if a.len() != b.len() {
+    if a.chars().count() != b.chars().count() {
         return false;
     }
-    let differ: Vec<usize> = (0..a.len()).filter(|&i| a[i] != b[i]).collect();
-    matches!(differ.as_slice(), [i, j] if *j == i + 1 && a[*i] == b[*j] && a[*j] == b[*i])
+    let mut differ = a.chars().zip(b.chars()).enumerate().filter(|(_, (x, y))| x != y);
+    match (differ.next(), differ.next(), differ.next()) {
+        (Some((i, (a1, b1))), Some((j, (a2, b2))), None) => j == i + 1 && a1 == b2 && a2 == b1,
+        _ => false,
+    }
 }
 
 /// True when `b` is `a` with one character replaced, added or dropped.
@@ -41,6 +43,8 @@ mod tests {
 
     #[test]
     fn one_letter_replaced_added_or_dropped() {
+        assert!(swapped_neighbours("program", "porgram") && swapped_neighbours("kegiatan", "kegaitan"));
+        assert!(!swapped_neighbours("program", "program") && !swapped_neighbours("program", "porgarm") && !swapped_neighbours("program", "progra"));
         assert!(one_edit_apart("TANUN", "TAHUN"));
         assert!(one_edit_apart("Jumiah", "Jumlah"));
         assert!(one_edit_apart("Pemerinta", "Pemerintah"));

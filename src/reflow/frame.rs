@@ -3,7 +3,7 @@
 //! both reflow algorithms, which see the same frame in different shapes.
 
 use crate::extract::Line;
-use crate::parse::header::{bare_quarter_numeral, is_core_header_word, is_header_word, is_plan_year, is_quarter_word, role_of, squash, Role};
+use crate::parse::header::{bare_quarter_numeral, is_core_header_word, LEVEL_WORDS, is_header_word, is_plan_year, is_quarter_word, role_of, squash, Role};
 
 /// True when every word of the line may belong to a header row. A
 /// quarter's Arabic numeral counts only after its "TW" ("TW 1"): a line of
@@ -29,7 +29,7 @@ pub fn is_header_line(words: &[&str]) -> bool {
 /// in capitals, the slashes apart; a header's line, though it opens as a
 /// label does (a node's label is never followed by a slash).
 pub fn names_levels_with_slashes(words: &[&str]) -> bool {
-    words.contains(&"/") && words.iter().all(|w| *w == "/" || matches!(*w, "TUJUAN" | "SASARAN" | "PROGRAM" | "KEGIATAN" | "SUB"))
+    words.contains(&"/") && words.iter().all(|w| *w == "/" || LEVEL_WORDS.contains(w))
 }
 
 /// "TAHUN ANGGARAN 2026", "TAHUN 2026": the title's line naming the plan's
@@ -50,7 +50,7 @@ pub fn is_title_year_line(words: &[&str]) -> bool {
 pub fn is_quarter_number_under(words: &[&str], above: &[&str]) -> bool {
     // ("TRIWULAN KE-" / "1": the quarter word before "ke-", "the n-th".)
     let group = match above {
-        [.., q, ke] if matches!(squash(ke).as_str(), "KE" | "KE-") => Some(*q),
+        [.., q, ke] if squash(ke) == "KE" => Some(*q),
         [.., q] => Some(*q),
         [] => None,
     };
@@ -118,7 +118,7 @@ pub fn roles_in_words(words: &[&str]) -> (Vec<Role>, Vec<u32>) {
         // "TRIWULAN KE-" over "1" "2" "3" "4": the group word, then the
         // four numerals in order, name the four quarters.
         if matched == 0 && is_quarter_word(&w) {
-            let from = i + 1 + usize::from(words.get(i + 1).is_some_and(|n| matches!(squash(n).as_str(), "KE" | "KE-")));
+            let from = i + 1 + usize::from(words.get(i + 1).is_some_and(|n| squash(n) == "KE"));
             let numerals = words.get(from..from + 4).map(|ns| ns.iter().map(|n| bare_quarter_numeral(n)).collect::<Vec<_>>());
             if numerals.is_some_and(|ns| ns == [Some(Role::Tw1), Some(Role::Tw2), Some(Role::Tw3), Some(Role::Tw4)]) {
                 roles.extend([Role::Tw1, Role::Tw2, Role::Tw3, Role::Tw4]);

@@ -2587,12 +2587,11 @@ fn share_merged_cells(placed: &[Placed], rules: &[Rule], anchors: &[usize], col:
     // there (found once, not per pair of rows).
     let mut col_at: Vec<(u32, f32)> = Vec::new();
     for l in placed {
-        if col_at.last().is_none_or(|(p, _)| *p != l.page) {
-            if let Some((_, w)) = l.words.iter().find(|(c, _)| *c == col) {
-                if !col_at.iter().any(|(p, _)| *p == l.page) {
-                    col_at.push((l.page, centre(w)));
-                }
-            }
+        if col_at.iter().any(|(p, _)| *p == l.page) {
+            continue;
+        }
+        if let Some((_, w)) = l.words.iter().find(|(c, _)| *c == col) {
+            col_at.push((l.page, centre(w)));
         }
     }
     let col_x = |page: u32| col_at.iter().find(|(p, _)| *p == page).map(|(_, x)| *x);

@@ -30,7 +30,7 @@
 use super::prep::{clean, lines_of, BodyLine};
 use super::unit_last::{kind_of, Kind};
 use crate::extract::{Line, Page, Word};
-use crate::parse::header::is_header_word;
+use crate::parse::header::{is_header_word, LEVEL_WORDS};
 use crate::parse::label::{is_code, is_row_number};
 use crate::parse::label::written::{names_bare_label, parse_label, starts_with_label};
 use crate::parse::number::{is_grouped_thousands, is_number, is_ratio, is_sum_of_money, is_word_target, parse_value, sum_of_money};
@@ -705,18 +705,16 @@ fn codes_onto_labels(cells: Vec<Cell>) -> Vec<Cell> {
 /// than a level's label ("KEGIATAN 2" is a node).
 fn is_header_piece(lines: &[Line]) -> bool {
     let words: Vec<&str> = lines.iter().flat_map(|l| l.words.iter().map(|w| w.text.as_str())).collect();
-    let levels = ["TUJUAN", "SASARAN", "PROGRAM", "KEGIATAN", "SUB"];
     let slashed = words.iter().any(|w| w.contains('/'));
     !words.is_empty()
-        && words.iter().all(|w| (is_header_word(w.trim_matches('/')) || (slashed && levels.contains(w))) && !w.chars().any(|c| c.is_lowercase()) && !w.chars().all(|c| c.is_ascii_digit()))
-        && words.iter().any(|w| (w.chars().any(char::is_alphabetic) && (w.contains('/') || !levels.contains(w))) || *w == "/")
+        && words.iter().all(|w| (is_header_word(w.trim_matches('/')) || (slashed && LEVEL_WORDS.contains(w))) && !w.chars().any(|c| c.is_lowercase()) && !w.chars().all(|c| c.is_ascii_digit()))
+        && words.iter().any(|w| (w.chars().any(char::is_alphabetic) && (w.contains('/') || !LEVEL_WORDS.contains(w))) || *w == "/")
 }
 
 /// A header line naming URAIAN by its levels, slashes between
 /// ("TUJUAN/SASARAN/PROGRAM/", "KEGIATAN/SUB KEGIATAN").
 fn names_levels(line: &Line) -> bool {
-    let levels = ["TUJUAN", "SASARAN", "PROGRAM", "KEGIATAN", "SUB"];
-    line.words.iter().any(|w| w.text.contains('/') && w.text.split('/').filter(|p| !p.is_empty()).all(|p| levels.contains(&p)))
+    line.words.iter().any(|w| w.text.contains('/') && w.text.split('/').filter(|p| !p.is_empty()).all(|p| LEVEL_WORDS.contains(&p)))
 }
 
 /// A piece of a number cut at a cell's edge ("1.050.000.0").
