@@ -22,7 +22,7 @@ use crate::extract::ocr::is_doubted_number;
 use crate::extract::{Page, Word};
 use crate::parse::header::{bare_quarter_numeral, completes_header_word, is_column_number, is_core_header_word, is_cut_core_word, is_header_word, is_misread_header_word, is_plan_year, is_quarter_word, role_of, squash, value_columns_in_order, value_role_of, Role};
 use crate::parse::label::{is_code, is_hierarchical_numbering, is_letter_numbering, names_bare_label, parse_indicator_number, parse_label};
-use crate::parse::number::{is_sum_of_money, is_text_target, is_word_target, parse_value, rejoined_sum, Value};
+use crate::parse::number::{cut_word_target_tail, is_sum_of_money, is_text_target, is_word_target, parse_value, rejoined_sum, Value};
 use crate::parse::function_word::is_function_word;
 use crate::parse::unit::{canonical, is_known, looks_like_unit};
 
@@ -198,7 +198,7 @@ impl Columns {
             // Between them, dashes, or the target again in a quarter that
             // reaches it ("Tersedia" in TW II and TW IV), cut as in TW IV
             // ("Tersedi" / "a" in a narrower cell).
-            && values[1..values.len() - 1].iter().all(|w| w.text == "-" || w.text == first.text || (w.text.chars().count() >= 3 && is_word_target(&first.text) && first.text.starts_with(&w.text)))
+            && values[1..values.len() - 1].iter().all(|w| w.text == "-" || w.text == first.text || (is_word_target(&first.text) && cut_word_target_tail(&first.text, &w.text).is_some()))
     }
 
     /// A word target printed aligned left in the TARGET cell, as a
