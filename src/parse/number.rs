@@ -267,15 +267,20 @@ pub fn sum_of_money(text: &str) -> Option<&str> {
 
 /// A sum of money cut at its cell's edge, made whole: `head` and `tail`
 /// joined, when `head` is no sum of money and the two are one
-/// ("3.850.000.0" / "00", "28.450.000.00" / "0").
+/// ("3.850.000.0" / "00", "28.450.000.00" / "0"), or when the cut fell
+/// before a group's dot ("86.500.000" / ".000"): no number opens with a
+/// thousands dot, so such a tail continues whatever sum it follows.
 ///
 /// ```
 /// use rencana::parse::number::rejoined_sum;
 /// assert_eq!(rejoined_sum("3.850.000.0", "00").as_deref(), Some("3.850.000.000"));
+/// assert_eq!(rejoined_sum("86.500.000", ".000").as_deref(), Some("86.500.000.000"));
 /// assert_eq!(rejoined_sum("1.250.000", "000"), None);
+/// assert_eq!(rejoined_sum("12", ".000"), None);
 /// ```
 pub fn rejoined_sum(head: &str, tail: &str) -> Option<String> {
-    if is_sum_of_money(head) {
+    let opens_with_group_dot = tail.starts_with('.') && is_grouped_thousands(&format!("1{tail}"));
+    if is_sum_of_money(head) && !opens_with_group_dot {
         return None;
     }
     let joined = format!("{head}{tail}");

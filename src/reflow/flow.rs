@@ -27,7 +27,7 @@ use super::frame::{core_words, is_header_line, is_next_quarter_number, is_quarte
 use super::{Row, Table};
 use std::borrow::Cow;
 use crate::extract::{Line, Page};
-use crate::parse::header::Role;
+use crate::parse::header::{is_header_word, Role, LEVEL_WORDS};
 use crate::parse::label::{is_hierarchical_numbering, is_row_number, parse_indicator_number, Level};
 use crate::parse::label::written::{names_bare_label, parse_label, printed_label, starts_with_label};
 use crate::parse::number::{cut_word_target_tail, is_number, is_readable, is_sum_of_money, is_word_target, parse_value};
@@ -467,11 +467,28 @@ fn quality(rows: &[Row], labels: usize) -> f64 {
             if has_label_inside(&rest.join(" ")) {
                 q -= 1.0;
             }
+            if is_header_piece_as_node(n) {
+                q -= 1.0;
+            }
         }
     }
     let nodes = rows.iter().filter(|r| r.node.is_some()).count();
     q -= 0.5 * (labels as f64 - nodes as f64).abs();
     q
+}
+
+/// A node's text that is a piece of the header: words in capitals, every
+/// one a header word or a word of a header's phrase, one at least naming
+/// a column ("SUB KEGIATAN RENCANA CAPAIAN PER", a reading that took the
+/// header's last lines for the first row's node). A bare level word
+/// ("PROGRAM") may be a node's own label.
+fn is_header_piece_as_node(node: &str) -> bool {
+    // "RENCANA CAPAIAN PER TRIWULAN", "RENCANA TARGET", "TARGET DAN
+    // REALISASI": words no column is named by, printed in its name.
+    const PHRASE_WORDS: [&str; 3] = ["RENCANA", "PER", "DAN"];
+    let words: Vec<&str> = node.split_whitespace().map(|w| w.trim_matches('/')).filter(|w| !w.is_empty()).collect();
+    let names_column = |w: &&str| w.chars().any(char::is_alphabetic) && is_header_word(w) && !LEVEL_WORDS.contains(w);
+    words.iter().all(|w| !w.chars().any(char::is_lowercase) && (is_header_word(w) || LEVEL_WORDS.contains(w) || PHRASE_WORDS.contains(w))) && words.iter().any(names_column)
 }
 
 fn starts_upper(w: &str) -> bool {

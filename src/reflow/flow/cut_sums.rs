@@ -36,7 +36,7 @@ fn cuts(page: &Page) -> Vec<(usize, usize)> {
         }
         let Some(j) = (i + 1..page.lines.len()).find(|&j| !page.lines[j].is_blank()) else { continue };
         let tail = &page.lines[j].words[0].text;
-        let tail_fits = tail.len() <= LONGEST_TAIL && tail.starts_with(|c: char| c.is_ascii_digit());
+        let tail_fits = tail.len() <= LONGEST_TAIL && tail.starts_with(|c: char| c.is_ascii_digit() || c == '.');
         if tail_fits && rejoined_sum(&head.text, tail).is_some() {
             out.push((i, j));
         }
@@ -88,6 +88,14 @@ mod tests {
         let pages = [page(&["Rp", "3.850.000.0", "", "00", "", "850.000.000 1.900.000.0", "", "00", "Kabid Aset"])];
         let out = rejoined(&pages);
         assert_eq!(texts(&out[0]), ["Rp", "3.850.000.000", "", "850.000.000 1.900.000.000", "Kabid Aset"]);
+    }
+
+    #[test]
+    fn a_sum_cut_before_a_groups_dot_is_one_number_again() {
+        // mutool: "86.500.000" / "" / ".000", the cell too narrow for the last group.
+        let pages = [page(&["Rupiah", "86.500.000", "", ".000", "", "18.000.000.000"])];
+        let out = rejoined(&pages);
+        assert_eq!(texts(&out[0]), ["Rupiah", "86.500.000.000", "", "18.000.000.000"]);
     }
 
     #[test]

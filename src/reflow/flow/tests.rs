@@ -858,3 +858,15 @@ fn a_renstra_target_before_the_years_is_kept_aside_and_notes_under_the_table_are
     let renstra: Vec<&str> = t.rows.iter().flat_map(|r| r.extra.iter().map(|(_, v)| v.as_str())).collect();
     assert_eq!(renstra, ["100", "3"]);
 }
+
+#[test]
+fn a_header_piece_is_no_node() {
+    use super::is_header_piece_as_node;
+    // The header's last lines taken for the first row's node.
+    assert!(is_header_piece_as_node("SUB KEGIATAN RENCANA CAPAIAN PER"));
+    assert!(is_header_piece_as_node("INDIKATOR KINERJA"));
+    // A bare level word may be a node's label; a name in capitals is a node's.
+    assert!(!is_header_piece_as_node("PROGRAM"));
+    assert!(!is_header_piece_as_node("PROGRAM PENUNJANG URUSAN PEMERINTAHAN DAERAH"));
+    assert!(!is_header_piece_as_node("Rencana capaian per triwulan"));
+}
