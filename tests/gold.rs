@@ -318,6 +318,22 @@ const FLOORS: &[(&str, f64)] = &[
     ("generated/gen64.mutool.txt", 0.950),
     ("generated/gen64.pdf", 1.000),
     ("generated/gen64.txt", 0.500),
+    ("generated/gen65.layout.txt", 0.750),
+    ("generated/gen65.mutool.txt", 0.300),
+    ("generated/gen65.pdf", 1.000),
+    ("generated/gen65.txt", 0.250),
+    ("generated/gen66.layout.txt", 0.909),
+    ("generated/gen66.mutool.txt", 0.111),
+    ("generated/gen66.pdf", 0.954),
+    ("generated/gen66.txt", 0.000),
+    ("generated/gen67.layout.txt", 1.000),
+    ("generated/gen67.mutool.txt", 0.000),
+    ("generated/gen67.pdf", 1.000),
+    ("generated/gen67.txt", 0.000),
+    ("generated/gen68.layout.txt", 0.777),
+    ("generated/gen68.mutool.txt", 0.300),
+    ("generated/gen68.pdf", 1.000),
+    ("generated/gen68.txt", 0.578),
 ];
 
 /// Scores below the floor by no more than this are float noise.
