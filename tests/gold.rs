@@ -331,7 +331,7 @@ const FLOORS: &[(&str, f64)] = &[
     ("generated/gen67.pdf", 1.000),
     ("generated/gen67.txt", 0.000),
     ("generated/gen68.layout.txt", 0.777),
-    ("generated/gen68.mutool.txt", 0.300),
+    ("generated/gen68.mutool.txt", 0.750),
     ("generated/gen68.pdf", 1.000),
     ("generated/gen68.txt", 0.578),
 ];

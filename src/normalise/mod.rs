@@ -196,6 +196,7 @@ pub fn normalise(source: &str, kind: InputKind, table: &Table, reader_warnings: 
     if kind != InputKind::Text {
         read_lone_word_targets(&mut doc, &ocr_pages);
     }
+    withhold_stray_budgets(&mut doc);
     quarterly::classify(&mut doc);
     quarterly::confirm_doubted_ocr_values(&mut doc, &ocr_pages);
     quarterly::distrust_ocr_rows(&mut doc, &ocr_pages);
@@ -216,6 +217,29 @@ fn read_lone_word_targets(doc: &mut Document, ocr_pages: &[u32]) {
         if is_word_target(t) && ind.tw.iter().all(|v| *v == Value::Empty) {
             ind.target = Value::Text(t.clone());
             ind.warnings.retain(|w| w != "unreadable_number:target");
+        }
+    }
+}
+
+/// A budget under a thousand rupiah in a plan whose budgets are sums of
+/// millions is another cell's number: a row's NO ("4"), a quarter, a unit's
+/// count, run into the budget's place by a dump that printed them apart
+/// (blind round 14: gen68's pdftotext dump gave three rows the next row's
+/// NO as budget). Left unreadable, its text kept, with a warning. A budget
+/// of 0 (none) is a budget; a plan typed in millions ("4.835,6") has no
+/// sums of millions to compare with.
+fn withhold_stray_budgets(doc: &mut Document) {
+    const SUMS_OF_MILLIONS: usize = 2;
+    let amount = |v: &Value| v.as_f64().filter(|n| *n > 0.0);
+    let millions = doc.indicators.iter().filter(|i| amount(&i.budget).is_some_and(|n| n >= 1e6)).count();
+    if millions < SUMS_OF_MILLIONS {
+        return;
+    }
+    for ind in doc.indicators.iter_mut() {
+        let Value::Number(n) = &ind.budget else { continue };
+        if amount(&ind.budget).is_some_and(|a| a < 1000.0) {
+            ind.budget = Value::Unreadable(n.clone());
+            ind.warnings.push("unreadable_number:budget".to_string());
         }
     }
 }
@@ -416,5 +440,29 @@ mod tests {
         // Nor one the indicator denies: a percentage counted in people is
         // two rows run together.
         assert_eq!(read(&["3.250 Orang", "650 Orang", "", "", "3.250 Orang"], "Persentase kelompok tani yang meningkat Jumlah petani"), None);
+    }
+
+    #[test]
+    fn a_budget_of_a_few_rupiah_among_millions_is_withheld() {
+        use crate::reflow::Row;
+        let row = |line: u32, budget: &str| Row {
+            page: 1,
+            line,
+            node: (line == 1).then(|| "Program 1 Pelayanan".to_string()),
+            cells: vec![(Role::Indicator, "Jumlah layanan".into()), (Role::Unit, "Layanan".into()), (Role::Target, "12".into()), (Role::Budget, budget.into())],
+            ..Row::default()
+        };
+        let budgets = |rows: Vec<Row>| {
+            let table = Table { rows, ..Table::default() };
+            let doc = normalise("t", InputKind::Text, &table, &[]);
+            doc.indicators.iter().map(|i| i.budget.clone()).collect::<Vec<_>>()
+        };
+        let n = |s: &str| Value::Number(s.to_string());
+        // The next row's NO run into the budget's place.
+        let read = budgets(vec![row(1, "4.835.600.000"), row(2, "4"), row(3, "385.600.000"), row(4, "0")]);
+        assert_eq!(read, [n("4835600000"), Value::Unreadable("4".into()), n("385600000"), n("0")]);
+        // With one sum of millions only, nothing to compare with.
+        let read = budgets(vec![row(1, "4.835.600.000"), row(2, "4")]);
+        assert_eq!(read, [n("4835600000"), n("4")]);
     }
 }

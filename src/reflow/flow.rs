@@ -395,6 +395,32 @@ fn columns_in_plan_order(named: &[Role]) -> Vec<Role> {
     columns
 }
 
+/// The header's columns with the quarters put beside the year's target
+/// when the header named them last, after the columns a plan prints after
+/// its values: a two-row header, TARGET over "TAHUN 2026" and TW I..IV,
+/// ANGGARAN, PENANGGUNG JAWAB and KETERANGAN two rows high. A flow dump
+/// prints the first row's cells before the second's (gen68's mutool dump:
+/// "TARGET", "ANGGARAN (Rp)", "PENANGGUNG JAWAB", "KETERANGAN", "TAHUN
+/// 2026", "TW I" .. "TW IV"), but the quarters are printed beside their
+/// target in every row.
+fn quarters_beside_target(mut roles: Vec<Role>) -> Vec<Role> {
+    const QUARTERS: [Role; 4] = [Role::Tw1, Role::Tw2, Role::Tw3, Role::Tw4];
+    let Some(target) = roles.iter().position(|r| *r == Role::Target) else { return roles };
+    let n = roles.len();
+    // The target, one column at least of those after the values, the quarters.
+    if n < target + 6 || roles[n - 4..] != QUARTERS {
+        return roles;
+    }
+    let after_values = |r: &Role| matches!(r, Role::Budget | Role::Responsible | Role::Note);
+    if roles[target + 1..n - 4].iter().all(after_values) {
+        roles.truncate(n - 4);
+        for (k, q) in QUARTERS.into_iter().enumerate() {
+            roles.insert(target + 1 + k, q);
+        }
+    }
+    roles
+}
+
 /// Rows read by one of the two readings.
 struct Reading {
     rows: Vec<Row>,
@@ -814,7 +840,7 @@ fn body_lines(pages: &[Page], table: &mut Table) -> (Vec<SrcLine>, Vec<String>, 
         } else if j > i && core >= 2 {
             block_roles.extend(run_roles.iter().copied());
             if table.columns.is_empty() {
-                table.columns = run_roles;
+                table.columns = quarters_beside_target(run_roles);
             }
             table.header_years.extend(run_years);
             if title.is_none() {

@@ -870,3 +870,18 @@ fn a_header_piece_is_no_node() {
     assert!(!is_header_piece_as_node("PROGRAM PENUNJANG URUSAN PEMERINTAHAN DAERAH"));
     assert!(!is_header_piece_as_node("Rencana capaian per triwulan"));
 }
+
+#[test]
+fn quarters_named_on_a_second_header_row_stand_beside_the_target() {
+    use super::quarters_beside_target;
+    use Role::*;
+    // TARGET over "TAHUN 2026", TW I .. TW IV; the trailing cells two rows high.
+    let read = vec![No, Node, Indicator, Unit, Target, Budget, Responsible, Note, Tw1, Tw2, Tw3, Tw4];
+    assert_eq!(quarters_beside_target(read), [No, Node, Indicator, Unit, Target, Tw1, Tw2, Tw3, Tw4, Budget, Responsible, Note]);
+    // Already beside it, or with another column between: as read.
+    let plain = vec![Node, Indicator, Unit, Target, Tw1, Tw2, Tw3, Tw4, Budget];
+    assert_eq!(quarters_beside_target(plain.clone()), plain);
+    let other = vec![Node, Target, Indicator, Tw1, Tw2, Tw3, Tw4];
+    assert_eq!(quarters_beside_target(other.clone()), other);
+    assert_eq!(quarters_beside_target(vec![Target, Tw1]), [Target, Tw1]);
+}
