@@ -258,6 +258,35 @@ pub fn is_total_line(line: &Line) -> bool {
     line.words.first().is_some_and(|w| opens_total(&w.text)) && is_total_row(&line.words.iter().map(|w| w.text.as_str()).collect::<Vec<_>>())
 }
 
+/// How many lines a total row takes from line `i` on, where its sum is
+/// cut in its cell and printed on the lines below ("JUMLAH ... Rp" /
+/// "6.842.500.00" / "0", gen66: a Writer table's closing row, the sum too
+/// wide for its cell): the heading in capitals with nothing but the
+/// currency after it, then lines of number pieces only, joined a sum of
+/// money. `None` for any other line ([`is_total_line`] reads a total row
+/// printed on one line).
+pub fn total_row_with_sum_below(lines: &[Line], i: usize) -> Option<usize> {
+    const LONGEST_CUT: usize = 3;
+    let words: Vec<&str> = lines[i].words.iter().map(|w| w.text.as_str()).collect();
+    let heading = words.iter().take_while(|w| is_total_word(w)).count();
+    let currency_only = words[heading..].iter().all(|w| matches!(w.trim_end_matches('.'), "Rp" | "RP"));
+    if !matches!(words.first(), Some(&"JUMLAH" | &"TOTAL")) || !(1..=2).contains(&heading) || !currency_only {
+        return None;
+    }
+    let is_piece = |w: &str| w.chars().all(|c| c.is_ascii_digit() || c == '.' || c == ',') && w.starts_with(|c: char| c.is_ascii_digit());
+    let mut sum = String::new();
+    for (k, line) in lines[i + 1..].iter().take(LONGEST_CUT).enumerate() {
+        if line.words.is_empty() || !line.words.iter().all(|w| is_piece(&w.text) || matches!(w.text.trim_end_matches('.'), "Rp" | "RP")) {
+            break;
+        }
+        line.words.iter().filter(|w| is_piece(&w.text)).for_each(|w| sum.push_str(&w.text));
+        if crate::parse::number::is_sum_of_money(&sum) {
+            return Some(k + 2);
+        }
+    }
+    None
+}
+
 /// "JUMLAH" alone on its line (or "JUMLAH TOTAL"): a total row's heading,
 /// its sums printed after it.
 pub fn is_total_heading(words: &[&str]) -> bool {
@@ -355,6 +384,22 @@ fn find_word(s: &str, word: &str) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_total_row_with_its_sum_cut_below_it() {
+        let line = |t: &str| Line {
+            words: t.split_whitespace().map(|w| crate::extract::Word { text: w.to_string(), x0: 0.0, x1: 0.0, y0: 0.0, y1: 0.0 }).collect(),
+            open_end: false,
+        };
+        let lines: Vec<Line> = ["disediakan", "JUMLAH Rp", "6.842.500.00", "0", "Kupang, 20 Januari 2026"].iter().map(|t| line(t)).collect();
+        assert_eq!(total_row_with_sum_below(&lines, 1), Some(3));
+        assert_eq!(total_row_with_sum_below(&lines, 0), None);
+        // An indicator's "Jumlah" over its values is no total row.
+        let lines: Vec<Line> = ["Jumlah", "12"].iter().map(|t| line(t)).collect();
+        assert_eq!(total_row_with_sum_below(&lines, 0), None);
+        let lines: Vec<Line> = ["JUMLAH", "12 3 6"].iter().map(|t| line(t)).collect();
+        assert_eq!(total_row_with_sum_below(&lines, 0), None);
+    }
 
     #[test]
     fn civil_service_ranks_are_told_from_names_and_positions() {

@@ -16,7 +16,7 @@
 
 use super::cells::{fold, join_lines, Vocabulary};
 use super::flow::words::opens_indicator;
-use super::frame::{core_words, is_header_line, is_signature_start, is_table_notes_start, is_title_year_line, is_total_line, roles_in_words};
+use super::frame::{core_words, is_header_line, is_signature_start, is_table_notes_start, is_title_year_line, is_total_line, roles_in_words, total_row_with_sum_below};
 use super::{Row, Table};
 use crate::extract::ocr::is_doubted_number;
 use crate::extract::{Page, Word};
@@ -1537,10 +1537,27 @@ fn leading(page: &Page) -> f32 {
 /// The pages without the table's total row ([`is_total_row`]): its sums
 /// would be read as the last row's budget and quarters.
 fn without_total_rows(pages: &[Page]) -> std::borrow::Cow<'_, [Page]> {
-    if !pages.iter().any(|p| p.lines.iter().any(is_total_line)) {
+    // Per page, whether each line is a total row's (its sum perhaps cut
+    // and printed on the lines below: [`total_row_with_sum_below`]).
+    let totals: Vec<Vec<bool>> = pages
+        .iter()
+        .map(|p| {
+            let mut total = vec![false; p.lines.len()];
+            for i in 0..p.lines.len() {
+                if is_total_line(&p.lines[i]) {
+                    total[i] = true;
+                } else if let Some(n) = total_row_with_sum_below(&p.lines, i) {
+                    total[i..i + n].iter_mut().for_each(|t| *t = true);
+                }
+            }
+            total
+        })
+        .collect();
+    if !totals.iter().flatten().any(|t| *t) {
         return std::borrow::Cow::Borrowed(pages);
     }
-    std::borrow::Cow::Owned(pages.iter().map(|p| Page { lines: p.lines.iter().filter(|l| !is_total_line(l)).cloned().collect(), ..p.clone() }).collect())
+    let kept = |p: &Page, total: &[bool]| p.lines.iter().zip(total).filter(|(_, t)| !**t).map(|(l, _)| l.clone()).collect();
+    std::borrow::Cow::Owned(pages.iter().zip(&totals).map(|(p, t)| Page { lines: kept(p, t), ..p.clone() }).collect())
 }
 
 pub fn reflow(pages: &[Page]) -> Table {

@@ -107,6 +107,7 @@ pub(super) fn place_runs(lines: &mut [Placed], cols: &Columns) {
         let first_free = if wrapped_indicator { run.start } else { run.start + label_words.max(1) };
         let opens_indicator = |w: &Word| if beside_indicator { w.x1 > edge } else { w.x0 >= edge };
         let split = (first_free..run.end).find(|&j| opens_indicator(&plain[j])).unwrap_or(run.end);
+        let split = if split < run.end { split_at_case_change(&plain, first_free, split) } else { split };
         for j in run {
             let c = &mut lines[i].words[j].0;
             if !matches!(*c, Col::Node | Col::Indicator) {
@@ -114,6 +115,33 @@ pub(super) fn place_runs(lines: &mut [Placed], cols: &Columns) {
             }
             *c = if j < split { Col::Node } else { Col::Indicator };
         }
+    }
+}
+
+/// The split of a node run between `first_free` and `split` moved back to
+/// where a node name in capitals gives way to text in sentence case
+/// ("PROGRAM PENELITIAN Jumlah rekomendasi": a SIPD program's name, then
+/// the indicator, whose first word ended short of the column's edge
+/// printed on the row above; "PENGELOLAAN PELAYARAN yang beroperasi", its
+/// wrapped line). At most two words move: the indicator's words that sit
+/// by the edge.
+fn split_at_case_change(words: &[Word], first_free: usize, split: usize) -> usize {
+    const MOST_MOVED: usize = 2;
+    let capitals = |w: &Word| w.text.chars().any(char::is_alphabetic) && !w.text.chars().any(char::is_lowercase);
+    let Some(last_capital) = (first_free..split).rev().find(|&j| capitals(&words[j])) else { return split };
+    let opens = last_capital + 1;
+    let moved = split - opens;
+    // Words of a name, not an acronym in a name in title case ("Alat
+    // Pemadam Api Ringan (APAR) dan Alat ...", "SPBE dan Aplikasi"): two
+    // words in capitals, or one long word.
+    let name_words: Vec<&str> = (first_free..=last_capital).map(|j| words[j].text.as_str()).filter(|w| w.chars().any(char::is_alphabetic)).collect();
+    let name_in_capitals = name_words.iter().all(|w| !w.chars().any(char::is_lowercase) && !w.starts_with('('))
+        && (name_words.len() >= 2 || name_words.iter().any(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 5));
+    let sentence_case = (opens..split).all(|j| !capitals(&words[j]));
+    if (1..=MOST_MOVED).contains(&moved) && name_in_capitals && sentence_case {
+        opens
+    } else {
+        split
     }
 }
 
@@ -244,5 +272,20 @@ mod tests {
         let lines = placed(snippet, &columns());
         assert_eq!(texts(&lines, Col::Node), ["Sub Kegiatan 1", "Penyediaan Komponen"]);
         assert_eq!(texts(&lines, Col::Indicator), ["jml paket komponen", "listrik/penerangan"]);
+    }
+
+    #[test]
+    fn a_name_in_capitals_gives_way_to_the_indicator_in_sentence_case() {
+        let w = |t: &str| Word { text: t.to_string(), x0: 0.0, x1: 0.0, y0: 0.0, y1: 0.0 };
+        let words = |ts: &[&str]| ts.iter().map(|t| w(t)).collect::<Vec<_>>();
+        // "Jumlah" ended short of the edge: it opens the indicator all the same.
+        assert_eq!(split_at_case_change(&words(&["PROGRAM", "PENELITIAN", "Jumlah", "rekomendasi"]), 1, 3), 2);
+        assert_eq!(split_at_case_change(&words(&["PENGELOLAAN", "PELAYARAN", "yang", "beroperasi"]), 0, 3), 2);
+        // An acronym in a name in title case, a name in title case: as split.
+        assert_eq!(split_at_case_change(&words(&["(APAR)", "dan", "Alat", "Pemadam"]), 0, 3), 3);
+        assert_eq!(split_at_case_change(&words(&["SPBE", "dan", "Aplikasi"]), 0, 2), 2);
+        assert_eq!(split_at_case_change(&words(&["Penelitian", "dan", "Jumlah"]), 0, 2), 2);
+        // Three words in sentence case are more than an indicator's opening.
+        assert_eq!(split_at_case_change(&words(&["PROGRAM", "PENELITIAN", "Jumlah", "rekomendasi", "kebijakan", "riset"]), 0, 5), 5);
     }
 }
