@@ -318,7 +318,7 @@ const FLOORS: &[(&str, f64)] = &[
     ("generated/gen64.mutool.txt", 0.950),
     ("generated/gen64.pdf", 1.000),
     ("generated/gen64.txt", 0.500),
-    ("generated/gen65.layout.txt", 0.750),
+    ("generated/gen65.layout.txt", 1.000),
     ("generated/gen65.mutool.txt", 0.300),
     ("generated/gen65.pdf", 1.000),
     ("generated/gen65.txt", 0.250),

@@ -1364,7 +1364,7 @@ fn header_groups(page: &Page, header: &[usize], values: &[(f32, f32, f32)], tol:
 
 /// Header words that open a column's name and never go on another's
 /// ("SUMBER DANA", "PENANGGUNG JAWAB", "KETERANGAN").
-fn opens_a_column_name(word: &str) -> bool {
+pub(super) fn opens_a_column_name(word: &str) -> bool {
     let w = squash(word);
     ["PENANGGUNG", "KETERANGAN", "SUMBER", "PELAKSANA", "SATUAN", "INDIKATOR", "URAIAN"].contains(&w.as_str())
 }

@@ -19,9 +19,9 @@
 //! of order on one line (SATUAN right of TW IV) is refused rather than read
 //! into wrong numbers, any other is read as printed.
 
-use super::header_lines;
+use super::{header_lines, opens_a_column_name};
 use crate::extract::{Page, Ruling, Word};
-use crate::parse::header::{is_month_name, is_month_span, is_plan_year, value_role_of, Role};
+use crate::parse::header::{is_month_name, is_month_span, is_plan_year, is_quarter_word, squash, value_role_of, Role};
 use crate::reflow::frame::{core_words, is_signature_start};
 use std::borrow::Cow;
 
@@ -168,7 +168,28 @@ fn phrases(words: &[Word], positioned: bool) -> Vec<Vec<&Word>> {
             out.push(vec![w]);
         }
     }
-    out.into_iter().flat_map(month_spans_apart).collect()
+    out.into_iter().flat_map(month_spans_apart).flat_map(column_names_apart).collect()
+}
+
+/// A dump prints narrow header cells a word space apart ("TW I TW II TW
+/// III TW IV", "TAHUN PENANGGUNG" over "2026 JAWAB", gen65): a phrase is
+/// cut before a quarter word that follows a quarter's numeral, and before
+/// a word that only ever opens a column's name.
+fn column_names_apart(phrase: Vec<&Word>) -> Vec<Vec<&Word>> {
+    let mut out: Vec<Vec<&Word>> = Vec::new();
+    for (k, w) in phrase.iter().enumerate() {
+        let after_quarter = k > 0 && is_quarter_word(&squash(&w.text)) && is_quarter_numeral(&phrase[k - 1].text);
+        if k == 0 || after_quarter || opens_a_column_name(&w.text) {
+            out.push(vec![*w]);
+        } else {
+            out.last_mut().expect("a phrase").push(w);
+        }
+    }
+    out
+}
+
+fn is_quarter_numeral(word: &str) -> bool {
+    matches!(word.trim_end_matches('.'), "I" | "II" | "III" | "IV" | "1" | "2" | "3" | "4")
 }
 
 /// Quarters headed by the months they span, in narrow columns, print
@@ -423,6 +444,17 @@ mod tests {
 
     fn texts(page: &Page) -> Vec<String> {
         page.lines.iter().map(|l| l.text()).collect()
+    }
+
+    #[test]
+    fn narrow_header_cells_a_word_space_apart_are_columns_apart() {
+        let page = &pages_of("TW I    TW II TW III TW IV      TAHUN PENANGGUNG", false)[0];
+        let cut: Vec<String> = phrases(&page.lines[0].words, false).iter().map(|p| p.iter().map(|w| w.text.as_str()).collect::<Vec<_>>().join(" ")).collect();
+        assert_eq!(cut, ["TW I", "TW II", "TW III", "TW IV", "TAHUN", "PENANGGUNG"]);
+        // A cell's own words stay together.
+        let page = &pages_of("INDIKATOR KINERJA   TARGET TW I", false)[0];
+        let cut: Vec<String> = phrases(&page.lines[0].words, false).iter().map(|p| p.iter().map(|w| w.text.as_str()).collect::<Vec<_>>().join(" ")).collect();
+        assert_eq!(cut, ["INDIKATOR KINERJA", "TARGET TW I"]);
     }
 
     #[test]
