@@ -295,7 +295,12 @@ impl Columns {
             // character or so: there the word must also start right of
             // the unit column's edge, where a unit word starts.
             let centred_in_first = (first.0..=first.1).contains(&centre) && (self.drawn || self.unitless || w.x0 > self.unit_left + self.slack());
-            if w.x0 >= first.0 - self.slack() || centred_in_first {
+            // A number wider than the column, printed right-aligned as a
+            // spreadsheet prints numbers, ends in it ("Pengguna 1,250,000"
+            // in a layout dump, the target reaching under SATUAN).
+            let numeric = w.text.chars().any(|c| c.is_ascii_digit()) && w.text.chars().all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | '%'));
+            let right_aligned_in_first = numeric && w.x1 > first.0 + self.slack() && w.x1 <= first.1 + self.slack() && w.x0 > self.unit_left + self.slack();
+            if w.x0 >= first.0 - self.slack() || centred_in_first || right_aligned_in_first {
                 let k = self
                     .values
                     .iter()

@@ -20,7 +20,7 @@
 //! indicator column: counted in characters, a node line of narrow glyphs
 //! reaches a character or two past its column's edge.
 
-use super::{label_word_count, Col, Columns, Placed, UNIT};
+use super::{label_word_count, node_label_lines, Col, Columns, Placed, UNIT};
 use crate::extract::{Line, Word};
 use std::ops::Range;
 
@@ -91,10 +91,11 @@ pub(super) fn place_runs(lines: &mut [Placed], cols: &Columns) {
         .zip(&runs)
         .map(|(l, runs)| runs.iter().map(|r| &l.words[r.start]).find(|(c, _)| *c == Col::Indicator).map(|(_, w)| w.x0))
         .collect();
+    let blocks = node_label_lines(lines);
     for i in 0..lines.len() {
         let Some(n) = node_run(&lines[i].words, &runs[i]) else { continue };
         let run = runs[i][n].clone();
-        let edge = nearest_edge(lines, &edges, i).unwrap_or(cols.ind_left);
+        let edge = nearest_edge(lines, &edges, &blocks, i).unwrap_or(cols.ind_left);
         let beside_indicator = indicator_near(lines, &edges, i);
         let plain: Vec<Word> = lines[i].words.iter().map(|(_, w)| w.clone()).collect();
         // A label is node text however far it reaches. A run that is no
@@ -146,15 +147,23 @@ fn split_at_case_change(words: &[Word], first_free: usize, split: usize) -> usiz
 }
 
 /// The indicator column's edge printed on the line of the page nearest to
-/// line `i` (the leftmost of equally near ones).
-fn nearest_edge(lines: &[Placed], edges: &[Option<f32>], i: usize) -> Option<f32> {
+/// line `i` (the leftmost of equally near ones), within the node's block
+/// of lines (from its label to the next label) where a line there prints
+/// one: a dump may shift a whole row left, and the next node's edge, a
+/// line away, is not this one's (gen68: "Dinas Komunikasi dan
+/// Informatika", a node's wrapped line, cut at the next row's edge four
+/// characters left of its own).
+fn nearest_edge(lines: &[Placed], edges: &[Option<f32>], blocks: &[usize], i: usize) -> Option<f32> {
     let pos = lines[i].pos;
-    lines
-        .iter()
-        .zip(edges)
-        .filter_map(|(l, e)| e.map(|e| ((l.pos - pos).abs(), e)))
-        .min_by(|a, b| a.0.cmp(&b.0).then(a.1.total_cmp(&b.1)))
-        .map(|(_, e)| e)
+    let start = blocks.iter().rev().find(|&&b| b <= i).copied().unwrap_or(0);
+    let end = blocks.iter().find(|&&b| b > i).copied().unwrap_or(lines.len());
+    let nearest = |range: std::ops::Range<usize>| {
+        range
+            .filter_map(|k| edges[k].map(|e| ((lines[k].pos - pos).abs(), e)))
+            .min_by(|a, b| a.0.cmp(&b.0).then(a.1.total_cmp(&b.1)))
+            .map(|(_, e)| e)
+    };
+    nearest(start..end).or_else(|| nearest(0..lines.len()))
 }
 
 /// True when the indicator column has text within a few lines of line
