@@ -319,7 +319,7 @@ const FLOORS: &[(&str, f64)] = &[
     ("generated/gen64.pdf", 1.000),
     ("generated/gen64.txt", 0.500),
     ("generated/gen65.layout.txt", 1.000),
-    ("generated/gen65.mutool.txt", 0.300),
+    ("generated/gen65.mutool.txt", 0.400),
     ("generated/gen65.pdf", 1.000),
     ("generated/gen65.txt", 0.250),
     ("generated/gen66.layout.txt", 1.000),

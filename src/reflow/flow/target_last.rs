@@ -50,8 +50,12 @@ pub(super) fn put_target_first(rows: &mut [Row]) -> usize {
             continue;
         }
         r.cells.retain(|(role, _)| !Role::VALUES.contains(role));
-        // Printed I, II, III, IV, target: laid out target, TW I..IV.
-        let order = [4, 0, 1, 2, 3];
+        // Printed I, II, III, IV, target: laid out target, TW I..IV. A row
+        // of two values ("BB" / "BB", its blank quarters dropped) was laid
+        // out at both ends, target and TW IV: printed last and first, they
+        // are the target and TW IV still, the other way round.
+        let ends_only = vals[0].is_some() && vals[4].is_some() && vals[1..4].iter().all(Option::is_none);
+        let order = if ends_only { [4, 1, 2, 3, 0] } else { [4, 0, 1, 2, 3] };
         for (role, &k) in Role::VALUES.iter().zip(&order) {
             if let Some(t) = &vals[k] {
                 r.cells.push((*role, t.clone()));
@@ -88,6 +92,11 @@ mod tests {
         assert_eq!(values(&rows[0]), ["18.420", "3.950", "4.610", "5.240", "4.620"]);
         assert_eq!(values(&rows[1]), ["6", "1", "2", "2", "1"]);
         assert_eq!(values(&rows[2]), ["14,25", "-", "-", "-", "14,25"]);
+        // Two values laid out at the ends: TW IV printed first, the target last.
+        let mut rows = vec![row(&["3.950", "4.610", "5.240", "4.620", "18.420"]), row(&["1", "2", "2", "1", "6"]), row(&["BB", "", "", "", "BB"]), row(&["80", "", "", "", "100"])];
+        assert_eq!(put_target_first(&mut rows), 4);
+        assert_eq!(values(&rows[2]), ["BB", "", "", "", "BB"]);
+        assert_eq!(values(&rows[3]), ["100", "", "", "", "80"]);
     }
 
     #[test]
