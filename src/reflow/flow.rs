@@ -951,8 +951,9 @@ fn find_anchors(toks: &[Tok], cap: usize) -> Vec<Anchor> {
             j += 1;
         }
         // "minimal B %" then "34,31 ...": a letter grade followed by numbers
-        // is text, the real run starts later.
-        let mixed = !is_number_word(&values[0]) && values[1..].iter().any(|v| is_number_word(v));
+        // is text, the real run starts later. (A dash is a blank cell: "-
+        // 24 48 24 96", TW I blank in a plan printing its quarters first.)
+        let mixed = !is_number_word(&values[0]) && values[0] != "-" && values[1..].iter().any(|v| is_number_word(v));
         if mixed {
             i += 1;
             continue;

@@ -885,3 +885,15 @@ fn quarters_named_on_a_second_header_row_stand_beside_the_target() {
     assert_eq!(quarters_beside_target(other.clone()), other);
     assert_eq!(quarters_beside_target(vec![Target, Tw1]), [Target, Tw1]);
 }
+
+#[test]
+fn a_blank_first_quarter_opens_a_run_of_values() {
+    use super::{find_anchors, Tok};
+    let words = ["dibangun", "Titik", "-", "24", "48", "24", "96", "Seksi", "Prasarana", "minimal", "B", "34,31", "35", "36", "37", "38"];
+    let toks: Vec<Tok> = words.iter().enumerate().map(|(line, text)| Tok { text, line }).collect();
+    let anchors = find_anchors(&toks, 5);
+    // "Titik" over "- 24 48 24 96" (TW I blank, the target last) anchors
+    // its row; a letter grade before numbers still does not ("minimal B").
+    assert_eq!(anchors[0].values, ["-", "24", "48", "24", "96"]);
+    assert!(anchors.iter().all(|a| a.values[0] != "B"));
+}
