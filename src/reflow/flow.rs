@@ -987,7 +987,9 @@ fn word_target_anchor(toks: &[Tok], i: usize) -> Option<Anchor> {
     // The quarters between may be printed as dashes, each on its line, or
     // say the same word ("Kondusif" in every quarter).
     let dashes = if toks.get(i + 1..i + 4).is_some_and(|q| q.iter().all(|t| t.text == "-")) { 3 } else { 0 };
-    let same = dashes == 0 && toks.get(i + 1..i + 5).is_some_and(|q| q.iter().all(|t| t.text == toks[i].text) && q.windows(2).all(|w| w[0].line < w[1].line));
+    // (A dump may run the four quarters' words together on one line:
+    // "Terlaksana" / "Terlaksana Terlaksana Terlaksana Terlaksana BOK".)
+    let same = dashes == 0 && toks.get(i + 1..i + 5).is_some_and(|q| q.iter().all(|t| t.text == toks[i].text) && (q.windows(2).all(|w| w[0].line < w[1].line) || q.iter().all(|t| t.line == q[0].line && t.line > toks[i].line)));
     let dashes = if same { 3 } else { dashes };
     let (unit, word, tw4) = (&toks[i - 1], &toks[i], toks.get(i + 1 + dashes)?);
     let own_lines = unit.line < word.line && word.line < tw4.line;

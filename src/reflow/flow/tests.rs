@@ -897,3 +897,17 @@ fn a_blank_first_quarter_opens_a_run_of_values() {
     assert_eq!(anchors[0].values, ["-", "24", "48", "24", "96"]);
     assert!(anchors.iter().all(|a| a.values[0] != "B"));
 }
+
+#[test]
+fn a_word_target_with_its_quarters_run_on_one_line_anchors_its_row() {
+    use super::{find_anchors, Tok};
+    // "Kategori" / "Kondusif" / "Kondusif Kondusif Kondusif Kondusif Satpol PP"
+    let lines: [&[&str]; 4] = [&["ketertiban", "umum"], &["Kategori"], &["Kondusif"], &["Kondusif", "Kondusif", "Kondusif", "Kondusif", "Satpol"]];
+    let toks: Vec<Tok> = lines.iter().enumerate().flat_map(|(line, ws)| ws.iter().map(move |text| Tok { text, line })).collect();
+    let anchors = find_anchors(&toks, 5);
+    assert_eq!(anchors.len(), 1);
+    assert_eq!(toks[anchors[0].unit_tok].text, "Kategori");
+    // The five cells, and the row's values end before "Satpol".
+    assert_eq!(anchors[0].values, ["Kondusif"; 5]);
+    assert_eq!(toks[anchors[0].end].text, "Satpol");
+}
