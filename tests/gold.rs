@@ -334,6 +334,22 @@ const FLOORS: &[(&str, f64)] = &[
     ("generated/gen68.mutool.txt", 0.750),
     ("generated/gen68.pdf", 1.000),
     ("generated/gen68.txt", 0.578),
+    ("generated/gen69.layout.txt", 0.000),
+    ("generated/gen69.mutool.txt", 0.000),
+    ("generated/gen69.pdf", 0.000),
+    ("generated/gen69.txt", 0.000),
+    ("generated/gen70.layout.txt", 0.461),
+    ("generated/gen70.mutool.txt", 0.000),
+    ("generated/gen70.pdf", 0.769),
+    ("generated/gen70.txt", 0.115),
+    ("generated/gen71.layout.txt", 0.000),
+    ("generated/gen71.mutool.txt", 0.000),
+    ("generated/gen71.pdf", 0.000),
+    ("generated/gen71.txt", 0.000),
+    ("generated/gen72.layout.txt", 0.333),
+    ("generated/gen72.mutool.txt", 0.000),
+    ("generated/gen72.pdf", 0.416),
+    ("generated/gen72.txt", 0.000),
 ];
 
 /// Scores below the floor by no more than this are float noise.
