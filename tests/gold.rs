@@ -346,9 +346,9 @@ const FLOORS: &[(&str, f64)] = &[
     ("generated/gen71.mutool.txt", 0.000),
     ("generated/gen71.pdf", 0.000),
     ("generated/gen71.txt", 0.000),
-    ("generated/gen72.layout.txt", 0.333),
+    ("generated/gen72.layout.txt", 0.666),
     ("generated/gen72.mutool.txt", 0.000),
-    ("generated/gen72.pdf", 0.416),
+    ("generated/gen72.pdf", 0.750),
     ("generated/gen72.txt", 0.000),
 ];
 

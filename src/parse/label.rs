@@ -74,12 +74,17 @@ fn program_word(i: &str) -> IResult<&str, &str> {
 /// "tujuh".
 fn misspelt(word: &'static str) -> impl Fn(&str) -> IResult<&str, &str> {
     move |i: &str| {
-        // The word itself, whatever is glued on ("Kegiatanl": a 1 read as a letter).
-        if let Ok(found) = tag_no_case::<&str, &str, nom::error::Error<&str>>(word)(i) {
-            return Ok(found);
-        }
         let (rest, w) = take_while(|c: char| c.is_alphabetic())(i)?;
         let lower = w.to_lowercase();
+        // The word itself, whatever is glued on ("Kegiatanl": a 1 read as
+        // a letter), but for a letter typed twice ("Kegiatann 2"): that is
+        // the word misspelt, its number still to come.
+        let doubled = lower.len() == word.len() + 1 && lower.starts_with(word) && lower.ends_with(&word[word.len() - 1..]);
+        if !doubled {
+            if let Ok(found) = tag_no_case::<&str, &str, nom::error::Error<&str>>(word)(i) {
+                return Ok(found);
+            }
+        }
         if crate::parse::spelling::one_edit_apart(word, &lower) || crate::parse::spelling::swapped_neighbours(word, &lower) {
             Ok((rest, w))
         } else {
@@ -553,6 +558,8 @@ mod tests {
         assert_eq!(lab("Progran 2 PROGRAM PENYELENGGARAAN"), (Level::Program, Some(2), "PROGRAM PENYELENGGARAAN".into()));
         assert_eq!(lab("Kegiatam 3 Pembinaan"), (Level::Kegiatan, Some(3), "Pembinaan".into()));
         assert_eq!(lab("Porgram 4 PROGRAM PENGEMBANGAN"), (Level::Program, Some(4), "PROGRAM PENGEMBANGAN".into()));
+        assert_eq!(lab("Sub Kegiatann 2 Pengembangan Desa"), (Level::SubKegiatan, Some(2), "Pengembangan Desa".into()));
+        assert_eq!(lab("Programm 3 PROGRAM PENUNJANG"), (Level::Program, Some(3), "PROGRAM PENUNJANG".into()));
         assert_eq!(lab("PROGRAM 1 PEMBERDAYAAN"), (Level::Program, Some(1), "PEMBERDAYAAN".into()));
         assert_eq!(lab("Tujuan  2 : Meningkatnya"), (Level::Tujuan, Some(2), "Meningkatnya".into()));
         assert_eq!(lab("Sasaran 1 : Meningkatnya"), (Level::Sasaran, Some(1), "Meningkatnya".into()));

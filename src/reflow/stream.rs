@@ -1885,6 +1885,11 @@ fn name_columns(p: &PageParts, cols: &Columns) -> HeaderNames {
     // its KEUANGAN neighbour names, and a KEUANGAN cell is kept apart under
     // its header, never read as a target.
     let names_word = |t: &str, word: &str| t.split_whitespace().any(|w| squash(w) == word);
+    // KONDISI AWAL (the baseline, last year's value) is a column of
+    // numbers beside the targets but no target: kept apart under its
+    // header like a KEUANGAN cell (gen72 prints it before the quarters,
+    // and it took the year's target's place, 9 wrong targets).
+    let baseline: Vec<bool> = value_text.iter().map(|t| (names_word(t, "KONDISI") && names_word(t, "AWAL")) || names_word(t, "BASELINE")).collect();
     let spending: Vec<bool> = value_text.iter().map(|t| names_word(t, "KEUANGAN")).collect();
     if spending.iter().any(|s| *s) && value_text.iter().any(|t| names_word(t, "FISIK")) {
         let quarter_in = |t: &str| {
@@ -1918,7 +1923,7 @@ fn name_columns(p: &PageParts, cols: &Columns) -> HeaderNames {
             .iter()
             .enumerate()
             .map(|(k, r)| {
-                r.or_else(|| if spending[k] { None } else { missing.next() }).unwrap_or_else(|| {
+                r.or_else(|| if spending[k] || baseline[k] { None } else { missing.next() }).unwrap_or_else(|| {
                     value_names[k] = if fold(&value_text[k]).is_empty() { format!("column_{}", k + 1) } else { fold(&value_text[k]) };
                     Role::Extra
                 })
