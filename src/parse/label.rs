@@ -479,6 +479,19 @@ pub fn is_letter_numbering(word: &str) -> bool {
     body.len() < word.len() && body.len() == 1 && body.bytes().all(|b| b.is_ascii_lowercase())
 }
 
+/// A key indicator's number before its text: "IKU 3 Level kapabilitas
+/// APIP" (Indikator Kinerja Utama, an IKU form's numbering across the
+/// plan), "IKK 2", "IKU-4", "IKU.5"; before a capital only.
+fn key_indicator_number(text: &str) -> Option<(Option<u32>, &str)> {
+    let t = text.trim_start();
+    let rest = ["IKU", "IKK"].iter().find_map(|k| t.strip_prefix(k))?;
+    let rest = rest.trim_start_matches([' ', '-', '.']);
+    let digits = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    let after = rest[digits..].trim_start_matches(['.', ')', ':']);
+    let opens_sentence = after.starts_with(char::is_whitespace) && after.trim_start().starts_with(char::is_uppercase);
+    (digits > 0 && opens_sentence).then(|| (rest[..digits].parse().ok(), after.trim_start()))
+}
+
 /// The numbering an indicator cell opens with, taken off its text: a
 /// number ([`parse_indicator_number`]), or a numbering that is no single
 /// number, a small letter ([`is_letter_numbering`]) or a number of a tujuan or sasaran's
@@ -498,6 +511,9 @@ pub fn strip_indicator_numbering(text: &str) -> (Option<u32>, &str) {
     let (number, rest) = parse_indicator_number(text);
     if number.is_some() {
         return (number, rest);
+    }
+    if let Some(numbered) = key_indicator_number(text) {
+        return numbered;
     }
     let t = text.trim_start();
     let numbering = t.split_whitespace().next().unwrap_or("");
@@ -519,6 +535,16 @@ pub fn strip_indicator_numbering(text: &str) -> (Option<u32>, &str) {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_key_indicators_number_is_taken_off_its_text() {
+        use super::strip_indicator_numbering as strip;
+        assert_eq!(strip("IKU 3 Level kapabilitas APIP"), (Some(3), "Level kapabilitas APIP"));
+        assert_eq!(strip("IKK-12. Persentase jalan mantap"), (Some(12), "Persentase jalan mantap"));
+        // An acronym that opens the indicator's own text stays.
+        assert_eq!(strip("IKU Dinas Kesehatan"), (None, "IKU Dinas Kesehatan"));
+        assert_eq!(strip("IKU 2 tercapai"), (None, "IKU 2 tercapai"));
+    }
+
     #[test]
     fn a_stray_mark_before_a_label_is_passed_over() {
         // OCR puts a quote or a colon before a cell's first word.

@@ -141,9 +141,11 @@ pub fn is_word_target(s: &str) -> bool {
         chars.next().is_some_and(char::is_uppercase) && w.chars().count() >= 3 && chars.all(char::is_alphabetic)
     };
     // A grade of a scale with its degree word: "Sangat Baik", "Cukup
-    // Memuaskan", "Kurang Baik", "Tidak Memadai".
+    // Memuaskan", "Kurang Baik", "Tidak Memadai"; a maturity level, "Level
+    // 3" (the capability of an APIP, the SPIP's maturity: levels 1 to 5).
+    let level = |n: &str| matches!(n, "1" | "2" | "3" | "4" | "5" | "I" | "II" | "III" | "IV" | "V");
     match s.split_once(' ') {
-        Some((degree, grade)) => ["Sangat", "Cukup", "Kurang", "Tidak", "Amat"].contains(&degree) && word(grade),
+        Some((degree, grade)) => (["Sangat", "Cukup", "Kurang", "Tidak", "Amat"].contains(&degree) && word(grade)) || (matches!(degree, "Level" | "Tingkat") && level(grade)),
         None => word(s),
     }
 }
@@ -495,6 +497,9 @@ mod tests {
         assert!(!is_word_target("baik") && !is_word_target("Ba") && !is_word_target("Baik1") && !is_word_target("Data Dapodik"));
         assert!(is_word_target("Sangat Baik") && is_word_target("Cukup Memuaskan"));
         assert!(!is_word_target("Sangat baik sekali") && !is_word_target("Sangat Baik Sekali"));
+        // A maturity level, 1 to 5; no other number.
+        assert!(is_word_target("Level 3") && is_word_target("Tingkat IV"));
+        assert!(!is_word_target("Level 7") && !is_word_target("Level tinggi"));
         assert_eq!(cut_word_target_tail("Informatif", "Informa"), Some("tif"));
         assert_eq!(cut_word_target_tail("Informatif", "Informatif"), None);
         assert_eq!(cut_word_target_tail("Informatif", "In"), None);

@@ -713,7 +713,24 @@ fn is_rate_base(words: &[Word], i: usize) -> bool {
 
 /// The unit word's index and the value words' indices of an anchor line.
 fn anchor_in(words: &[Word]) -> Option<(usize, Vec<usize>)> {
-    for i in 1..words.len() {
+    // The longest run of values on the line, the first of equally long
+    // ones: an indicator numbered "IKU 1" before its text reads like a
+    // unit and one target, the row's unit and targets come after it.
+    let mut best: Option<(usize, Vec<usize>)> = None;
+    let mut from = 1;
+    while let Some((u, run)) = first_anchor_from(words, from) {
+        from = run.last().map_or(u + 2, |&j| j + 1);
+        if best.as_ref().is_none_or(|b| run.len() > b.1.len()) {
+            best = Some((u, run));
+        }
+    }
+    best
+}
+
+/// The first unit and its run of values at or after word `from` (the
+/// unit's index plus one).
+fn first_anchor_from(words: &[Word], from: usize) -> Option<(usize, Vec<usize>)> {
+    for i in from.max(1)..words.len() {
         let unit = &words[i - 1].text;
         if is_rate_base(words, i) {
             continue;
