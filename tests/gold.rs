@@ -342,13 +342,13 @@ const FLOORS: &[(&str, f64)] = &[
     ("generated/gen70.mutool.txt", 0.000),
     ("generated/gen70.pdf", 0.769),
     ("generated/gen70.txt", 0.115),
-    ("generated/gen71.layout.txt", 0.000),
+    ("generated/gen71.layout.txt", 1.000),
     ("generated/gen71.mutool.txt", 0.000),
-    ("generated/gen71.pdf", 0.000),
+    ("generated/gen71.pdf", 1.000),
     ("generated/gen71.txt", 0.000),
-    ("generated/gen72.layout.txt", 0.666),
+    ("generated/gen72.layout.txt", 1.000),
     ("generated/gen72.mutool.txt", 0.000),
-    ("generated/gen72.pdf", 0.750),
+    ("generated/gen72.pdf", 1.000),
     ("generated/gen72.txt", 0.000),
 ];
 

@@ -21,7 +21,7 @@
 
 use super::{header_lines, opens_a_column_name};
 use crate::extract::{Page, Ruling, Word};
-use crate::parse::header::{is_month_name, is_month_span, is_plan_year, is_quarter_word, squash, value_role_of, Role};
+use crate::parse::header::{bare_quarter_numeral, is_month_name, is_month_span, is_plan_year, is_quarter_word, squash, value_role_of, Role, LEVEL_WORDS};
 use crate::reflow::frame::{core_words, is_signature_start};
 use std::borrow::Cow;
 
@@ -273,10 +273,49 @@ fn header_columns(page: &Page, header: &[usize], positioned: bool) -> Vec<Header
             HeaderColumn { x0, x1, role, text }
         })
         .collect();
+    let quarter_group = all.iter().zip(&spanning).any(|(a, s)| *s && a.3.iter().any(|w| is_quarter_word(&squash(&w.text))));
+    if quarter_group {
+        name_bare_quarter_numerals(&mut columns);
+    }
     name_bare_year_target(&mut columns);
     name_misread_quarters(&mut columns);
     name_quarters_between_target_and_tw4(&mut columns);
-    columns
+    join_level_columns(columns)
+}
+
+/// Under a group header naming the quarters ("TARGET PER TRIWULAN") the
+/// columns are headed by their numerals alone ("I" .. "IV").
+fn name_bare_quarter_numerals(columns: &mut [HeaderColumn]) {
+    for c in columns.iter_mut().filter(|c| c.role == Role::Extra) {
+        if let Some(q) = bare_quarter_numeral(&c.text) {
+            c.role = q;
+        }
+    }
+}
+
+/// URAIAN printed as a column per level ("PROGRAM" | "KEGIATAN / SUB
+/// KEGIATAN", gen71): columns headed by level words only, side by side,
+/// are the node column's band, one column for the reader.
+fn join_level_columns(columns: Vec<HeaderColumn>) -> Vec<HeaderColumn> {
+    let names_levels = |c: &HeaderColumn| {
+        let words: Vec<&str> = c.text.split(['/', ' ']).filter(|w| !w.is_empty()).collect();
+        !words.is_empty() && words.iter().all(|w| LEVEL_WORDS.contains(w))
+    };
+    let mut out: Vec<HeaderColumn> = Vec::new();
+    for mut c in columns {
+        let level_column = c.role == Role::Extra && names_levels(&c);
+        if level_column {
+            c.role = Role::Node;
+        }
+        match out.last_mut() {
+            Some(prev) if c.role == Role::Node && prev.role == Role::Node => {
+                prev.x1 = prev.x1.max(c.x1);
+                prev.text = format!("{} {}", prev.text, c.text);
+            }
+            _ => out.push(c),
+        }
+    }
+    out
 }
 
 /// Three columns between the target and TW IV are TW I to TW III in that
@@ -444,6 +483,29 @@ mod tests {
 
     fn texts(page: &Page) -> Vec<String> {
         page.lines.iter().map(|l| l.text()).collect()
+    }
+
+    #[test]
+    fn uraian_printed_as_a_column_per_level_is_one_node_band() {
+        let col = |x0: f32, x1: f32, role: Role, text: &str| HeaderColumn { x0, x1, role, text: text.to_string() };
+        let mut columns = vec![
+            col(72.0, 114.0, Role::Extra, "PROGRAM"),
+            col(178.0, 238.0, Role::Extra, "KEGIATAN / SUB KEGIATAN"),
+            col(302.0, 383.0, Role::Indicator, "INDIKATOR KINERJA"),
+            col(417.0, 449.0, Role::Target, "TARGET 2025"),
+            col(468.0, 470.0, Role::Extra, "I"),
+            col(499.0, 503.0, Role::Extra, "II"),
+            col(529.0, 536.0, Role::Extra, "III"),
+            col(561.0, 568.0, Role::Extra, "IV"),
+            col(587.0, 619.0, Role::Unit, "SATUAN"),
+        ];
+        // Under "TARGET PER TRIWULAN" the numerals name the quarters.
+        name_bare_quarter_numerals(&mut columns);
+        let joined = join_level_columns(columns);
+        let roles: Vec<Role> = joined.iter().map(|c| c.role).collect();
+        assert_eq!(roles, [Role::Node, Role::Indicator, Role::Target, Role::Tw1, Role::Tw2, Role::Tw3, Role::Tw4, Role::Unit]);
+        assert_eq!((joined[0].x0, joined[0].x1), (72.0, 238.0));
+        assert!(names_each_column_once(&joined) && !in_order(&joined));
     }
 
     #[test]
