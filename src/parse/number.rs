@@ -62,7 +62,27 @@ pub fn parse_value(raw: &str) -> Value {
     if let Some(bound) = bound_target(s) {
         return Value::Text(bound);
     }
+    if let Some(range) = range_target(s) {
+        return Value::Text(range);
+    }
     Value::Unreadable(s.to_string())
+}
+
+/// A target printed as a range ("60-85" per cent bed occupancy, "6 - 9"
+/// days, "1–3"): two numbers, the lower first, joined by a hyphen or a
+/// dash. Kept as text, no single number being the target, its numbers
+/// written as the output writes numbers ("0,5-1,5" -> "0.5-1.5").
+fn range_target(s: &str) -> Option<String> {
+    if s.matches(['-', '–']).count() != 1 {
+        return None;
+    }
+    let (low, high) = s.split_once(['-', '–'])?;
+    let number = |t: &str| match parse_value(t.trim()) {
+        Value::Number(n) if !t.trim().is_empty() => Some(n),
+        _ => None,
+    };
+    let (low, high) = (number(low)?, number(high)?);
+    (low.parse::<f64>().ok()? < high.parse::<f64>().ok()?).then(|| format!("{low}-{high}"))
 }
 
 /// A target printed as a bound ("≥ 80", "≤30", ">= 95": at least 80, at
@@ -409,6 +429,17 @@ mod tests {
         assert!(is_readable("1:2.850"));
         for s in ["7:1", "1:", ":5", "1:2:3", "1:-5", "1:abc"] {
             assert!(matches!(parse_value(s), Value::Unreadable(_)), "{s}");
+        }
+    }
+
+    #[test]
+    fn a_range_target_is_kept_as_text() {
+        assert_eq!(parse_value("60-85"), Value::Text("60-85".into()));
+        assert_eq!(parse_value("6 - 9"), Value::Text("6-9".into()));
+        assert_eq!(parse_value("0,5–1,5"), Value::Text("0.5-1.5".into()));
+        // The lower bound first; a minus sign is no range.
+        for s in ["85-60", "-5", "5-", "a-b", "3-3", "7,1 -1.250.000 -", "1.250.000,-"] {
+            assert!(!matches!(parse_value(s), Value::Text(_)), "{s}");
         }
     }
 
