@@ -120,7 +120,7 @@ pub fn is_readable(s: &str) -> bool {
     }
     match number_parts(s) {
         Some(parts) => parts.is_some(),
-        None => is_text_target(s) || is_ratio(s),
+        None => is_text_target(s) || is_ratio(s) || bound_target(s).is_some() || range_target(s).is_some(),
     }
 }
 

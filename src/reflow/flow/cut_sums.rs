@@ -9,7 +9,7 @@
 //! becomes one with the first word of the next line holding words.
 
 use crate::extract::{Line, Page};
-use crate::parse::number::rejoined_sum;
+use crate::parse::number::{is_sum_of_money, rejoined_sum};
 use std::borrow::Cow;
 
 /// The longest tail a cut leaves: the last group's digits and the
@@ -19,11 +19,90 @@ const LONGEST_TAIL: usize = 6;
 /// The pages with every cut sum of money made whole; the pages as they are
 /// when none is cut.
 pub(super) fn rejoined(pages: &[Page]) -> Cow<'_, [Page]> {
+    let pages = rejoined_side_by_side(pages);
     let cuts: Vec<Vec<(usize, usize)>> = pages.iter().map(cuts).collect();
     if cuts.iter().all(Vec::is_empty) {
-        return Cow::Borrowed(pages);
+        return pages;
     }
     Cow::Owned(pages.iter().zip(&cuts).map(|(p, c)| rejoin_page(p, c)).collect())
+}
+
+/// A digit-and-dot piece of a number: "186.500", ".000.00", "0.000.", "000".
+fn is_piece(w: &str) -> bool {
+    w.chars().any(|c| c.is_ascii_digit()) && w.chars().all(|c| c.is_ascii_digit() || c == '.')
+}
+
+/// Sums cut in side-by-side cells, a row's target and quarters each too
+/// wide for its cell: pdftotext prints the first pieces of all on one
+/// line and the rest on the lines under it ("Rupiah 186.500 45.00 46.50
+/// 47.00 48.00" / ".000.00 0.000. 0.000. 0.000. 0.000." / "0" / "000 000
+/// 000 000", gen70). The lines of pieces under the line's last numbers
+/// are taken in turns, each turn as many pieces as numbers, and joined
+/// to them column by column; only where every number so made is a sum
+/// of money, and a piece shows the cut (a dot at its end or start).
+/// Read as they were, the heads would be numbers a thousandth or a
+/// millionth of the sums.
+fn rejoined_side_by_side(pages: &[Page]) -> Cow<'_, [Page]> {
+    let mut out: Option<Vec<Page>> = None;
+    for (n, page) in pages.iter().enumerate() {
+        let mut i = 0;
+        while i < page.lines.len() {
+            if let Some((heads, joined, upto)) = side_by_side_cut(&page.lines, i) {
+                let page_out = &mut out.get_or_insert_with(|| pages.to_vec())[n];
+                let line = &mut page_out.lines[i];
+                let from = line.words.len() - heads;
+                for (w, text) in line.words[from..].iter_mut().zip(joined) {
+                    w.text = text;
+                }
+                for l in &mut page_out.lines[i + 1..upto] {
+                    l.words.clear();
+                }
+                i = upto;
+            } else {
+                i += 1;
+            }
+        }
+    }
+    match out {
+        Some(p) => Cow::Owned(p),
+        None => Cow::Borrowed(pages),
+    }
+}
+
+/// At line `i`: how many numbers end it, the sums they make with the
+/// pieces under them, and the line after the last piece line.
+fn side_by_side_cut(lines: &[Line], i: usize) -> Option<(usize, Vec<String>, usize)> {
+    let words = &lines[i].words;
+    let heads = words.iter().rev().take_while(|w| is_piece(&w.text)).count();
+    if heads < 2 {
+        return None;
+    }
+    let mut joined: Vec<String> = words[words.len() - heads..].iter().map(|w| w.text.clone()).collect();
+    let mut turn: Vec<String> = Vec::new();
+    let mut cut_shown = false;
+    let mut j = i + 1;
+    while j < lines.len() {
+        let line = &lines[j];
+        if line.is_blank() {
+            j += 1;
+            continue;
+        }
+        if !line.words.iter().all(|w| is_piece(&w.text)) || turn.len() + line.words.len() > heads {
+            break;
+        }
+        cut_shown |= line.words.iter().any(|w| w.text.starts_with('.') || w.text.ends_with('.'));
+        turn.extend(line.words.iter().map(|w| w.text.clone()));
+        j += 1;
+        if turn.len() == heads {
+            for (s, piece) in joined.iter_mut().zip(turn.drain(..)) {
+                s.push_str(&piece);
+            }
+            if joined.iter().all(|s| is_sum_of_money(s)) {
+                return cut_shown.then_some((heads, joined, j));
+            }
+        }
+    }
+    None
 }
 
 /// Per cut on the page: the line with the head and the line with the tail.
@@ -96,6 +175,17 @@ mod tests {
         let pages = [page(&["Rupiah", "86.500.000", "", ".000", "", "18.000.000.000"])];
         let out = rejoined(&pages);
         assert_eq!(texts(&out[0]), ["Rupiah", "86.500.000.000", "", "18.000.000.000"]);
+    }
+
+    #[test]
+    fn sums_cut_side_by_side_are_joined_column_by_column() {
+        let pages = [page(&["Rupiah 186.500 45.00 46.50 47.00 48.00", ".000.00 0.000. 0.000. 0.000. 0.000.", "0", "000 000 000 000", "", "Persentase"])];
+        let out = rejoined(&pages);
+        assert_eq!(texts(&out[0])[0], "Rupiah 186.500.000.000 45.000.000.000 46.500.000.000 47.000.000.000 48.000.000.000");
+        assert_eq!(texts(&out[0])[4..], ["", "Persentase"]);
+        // Numbers over the next row's numbers are no cut sums.
+        let pages = [page(&["Orang 120 30 30", "Persen 100 25 50"])];
+        assert!(matches!(rejoined(&pages), Cow::Borrowed(_)));
     }
 
     #[test]
