@@ -197,6 +197,7 @@ pub fn normalise(source: &str, kind: InputKind, table: &Table, reader_warnings: 
         read_lone_word_targets(&mut doc, &ocr_pages);
     }
     withhold_stray_budgets(&mut doc);
+    doubt_strict_bounds_read_by_ocr(&mut doc, &ocr_pages);
     quarterly::classify(&mut doc);
     quarterly::confirm_doubted_ocr_values(&mut doc, &ocr_pages);
     quarterly::distrust_ocr_rows(&mut doc, &ocr_pages);
@@ -241,6 +242,27 @@ fn withhold_stray_budgets(doc: &mut Document) {
             ind.budget = Value::Unreadable(n.clone());
             ind.warnings.push("unreadable_number:budget".to_string());
         }
+    }
+}
+
+/// A strict bound read by OCR ("< 45") is most likely "≤ 45" with its
+/// bar lost: plans bound their targets with "≤" and "≥", and Tesseract
+/// reads the bar under "<" as noise (blind round 15: gen70's scan, six
+/// "≤" read as "<"). On a page read by OCR such a cell is left
+/// unreadable, its text kept, rather than given out as the other bound.
+fn doubt_strict_bounds_read_by_ocr(doc: &mut Document, ocr_pages: &[u32]) {
+    for ind in doc.indicators.iter_mut().filter(|i| ocr_pages.contains(&i.page)) {
+        let mut doubted = Vec::new();
+        let names = ["target", "tw1", "tw2", "tw3", "tw4"];
+        for (name, v) in names.iter().zip(std::iter::once(&mut ind.target).chain(ind.tw.iter_mut())) {
+            if let Value::Text(t) = v {
+                if t.starts_with(['<', '>']) {
+                    *v = Value::Unreadable(t.clone());
+                    doubted.push(format!("unreadable_number:{name}"));
+                }
+            }
+        }
+        ind.warnings.extend(doubted);
     }
 }
 
@@ -464,5 +486,24 @@ mod tests {
         // With one sum of millions only, nothing to compare with.
         let read = budgets(vec![row(1, "4.835.600.000"), row(2, "4")]);
         assert_eq!(read, [n("4835600000"), n("4")]);
+    }
+
+    #[test]
+    fn a_strict_bound_read_by_ocr_is_doubted() {
+        use crate::reflow::Row;
+        let row = |page: u32| Row {
+            page,
+            line: 1,
+            node: Some("Program 1 Pelayanan".to_string()),
+            cells: vec![(Role::Indicator, "Gross Death Rate".into()), (Role::Unit, "per mil".into()), (Role::Target, "< 45".into()), (Role::Tw4, "≤ 45".into())],
+            ..Row::default()
+        };
+        let table = Table { rows: vec![row(1), row(2)], ..Table::default() };
+        // Page 2 was read by OCR.
+        let doc = normalise("t", InputKind::Pdf, &table, &["ocr:page=2".to_string()]);
+        assert_eq!(doc.indicators[0].target, Value::Text("< 45".into()));
+        assert_eq!(doc.indicators[1].target, Value::Unreadable("< 45".into()));
+        assert_eq!(doc.indicators[1].tw[3], Value::Text("≤ 45".into()));
+        assert!(doc.indicators[1].warnings.iter().any(|w| w == "unreadable_number:target"));
     }
 }
