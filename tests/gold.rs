@@ -335,7 +335,7 @@ const FLOORS: &[(&str, f64)] = &[
     ("generated/gen68.pdf", 1.000),
     ("generated/gen68.txt", 0.578),
     ("generated/gen69.layout.txt", 1.000),
-    ("generated/gen69.mutool.txt", 0.500),
+    ("generated/gen69.mutool.txt", 0.636),
     ("generated/gen69.pdf", 1.000),
     ("generated/gen69.txt", 0.090),
     ("generated/gen70.layout.txt", 0.461),

@@ -145,6 +145,8 @@ const HEADER_WORDS: &[&str] = &[
     // "TARGET KUMULATIF" over "s.d. TW I": cumulative plans; "INDIKATOR
     // KINERJA UTAMA" (IKU).
     "KUMULATIF", "UTAMA", "PIC",
+    // "SASARAN STRATEGIS": URAIAN named by its level, cut over two lines.
+    "STRATEGIS",
     // "KUMULATIF S.D. BULAN" over the months the quarters end with (the
     // month names themselves are header words too; a long one may be cut,
     // "Septembe" / "r").
@@ -550,6 +552,8 @@ mod tests {
         assert!(!is_month_span("(Jan)") && !is_month_span("Mar-Apr-Mei") && !is_month_span("(1-3)"));
         assert_eq!(role_of("TW II (Apr-Jun)"), Some(Role::Tw2));
         assert!(is_header_word("(Jul-Sep)"));
+        // "SASARAN" / "STRATEGIS": a header cell cut over two lines.
+        assert!(is_header_word("STRATEGIS") && is_header_word("UTAMA"));
         assert!(is_header_word("s.d.") && is_header_word("KUMULATIF") && !is_header_word("SD"));
         assert_eq!(bare_quarter_numeral("V"), None);
         assert_eq!(bare_quarter_numeral("TAHUN 2026"), None);
