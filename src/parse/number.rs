@@ -287,6 +287,18 @@ pub fn sum_of_money(text: &str) -> Option<&str> {
     (digits.matches('.').count() >= 2 && is_grouped_thousands(digits)).then_some(sum)
 }
 
+/// A piece of a number cut at a cell's edge ("1.050.000.0", "00"):
+/// digits and separators, a digit first.
+///
+/// ```
+/// use rencana::parse::number::is_number_piece;
+/// assert!(is_number_piece("1.050.000.0") && is_number_piece("0"));
+/// assert!(!is_number_piece(".000") && !is_number_piece("Rp") && !is_number_piece(""));
+/// ```
+pub fn is_number_piece(text: &str) -> bool {
+    text.starts_with(|c: char| c.is_ascii_digit()) && text.chars().all(|c| c.is_ascii_digit() || c == '.' || c == ',')
+}
+
 /// A sum of money cut at its cell's edge, made whole: `head` and `tail`
 /// joined, when `head` is no sum of money and the two are one
 /// ("3.850.000.0" / "00", "28.450.000.00" / "0"), or when the cut fell

@@ -4,6 +4,7 @@
 
 use crate::extract::Line;
 use crate::parse::header::{bare_quarter_numeral, is_core_header_word, LEVEL_WORDS, is_header_word, is_plan_year, is_quarter_word, role_of, squash, Role};
+use crate::parse::number::{is_number_piece, is_sum_of_money};
 
 /// True when every word of the line may belong to a header row. A
 /// quarter's Arabic numeral counts only after its "TW" ("TW 1"): a line of
@@ -236,10 +237,15 @@ fn opens_total(w: &str) -> bool {
     w.eq_ignore_ascii_case("JUMLAH") || w.eq_ignore_ascii_case("TOTAL")
 }
 
+/// The currency printed before a sum ("Rp", "Rp.").
+fn is_currency(w: &str) -> bool {
+    matches!(w.trim_end_matches('.'), "Rp" | "RP")
+}
+
 /// Sums of money only, with their currency or not ("Rp 83.325.000.000").
 fn is_sums_only(words: &[&str]) -> bool {
-    let mut sums = words.iter().filter(|w| !matches!(w.trim_end_matches('.'), "Rp" | "RP")).peekable();
-    sums.peek().is_some() && sums.all(|w| crate::parse::number::is_sum_of_money(w))
+    let mut sums = words.iter().filter(|w| !is_currency(w)).peekable();
+    sums.peek().is_some() && sums.all(|w| is_sum_of_money(w))
 }
 
 /// A table's closing total row: "JUMLAH" (or "TOTAL", "JUMLAH TOTAL")
@@ -269,18 +275,17 @@ pub fn total_row_with_sum_below(lines: &[Line], i: usize) -> Option<usize> {
     const LONGEST_CUT: usize = 3;
     let words: Vec<&str> = lines[i].words.iter().map(|w| w.text.as_str()).collect();
     let heading = words.iter().take_while(|w| is_total_word(w)).count();
-    let currency_only = words[heading..].iter().all(|w| matches!(w.trim_end_matches('.'), "Rp" | "RP"));
+    let currency_only = words[heading..].iter().all(|w| is_currency(w));
     if !matches!(words.first(), Some(&"JUMLAH" | &"TOTAL")) || !(1..=2).contains(&heading) || !currency_only {
         return None;
     }
-    let is_piece = |w: &str| w.chars().all(|c| c.is_ascii_digit() || c == '.' || c == ',') && w.starts_with(|c: char| c.is_ascii_digit());
     let mut sum = String::new();
     for (k, line) in lines[i + 1..].iter().take(LONGEST_CUT).enumerate() {
-        if line.words.is_empty() || !line.words.iter().all(|w| is_piece(&w.text) || matches!(w.text.trim_end_matches('.'), "Rp" | "RP")) {
+        if line.words.is_empty() || !line.words.iter().all(|w| is_number_piece(&w.text) || is_currency(&w.text)) {
             break;
         }
-        line.words.iter().filter(|w| is_piece(&w.text)).for_each(|w| sum.push_str(&w.text));
-        if crate::parse::number::is_sum_of_money(&sum) {
+        line.words.iter().filter(|w| is_number_piece(&w.text)).for_each(|w| sum.push_str(&w.text));
+        if is_sum_of_money(&sum) {
             return Some(k + 2);
         }
     }

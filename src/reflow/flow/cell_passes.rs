@@ -33,7 +33,7 @@ use crate::extract::{Line, Page, Word};
 use crate::parse::header::{is_header_word, LEVEL_WORDS};
 use crate::parse::label::{is_code, is_row_number};
 use crate::parse::label::written::{names_bare_label, parse_label, starts_with_label};
-use crate::parse::number::{is_grouped_thousands, is_number, is_ratio, is_sum_of_money, is_word_target, parse_value, sum_of_money};
+use crate::parse::number::{is_grouped_thousands, is_number, is_number_piece, is_ratio, is_sum_of_money, is_word_target, parse_value, sum_of_money};
 use crate::parse::unit::opens_with_official_title;
 use super::values::row_obeys;
 use super::words::ind_start;
@@ -715,11 +715,6 @@ fn is_header_piece(lines: &[Line]) -> bool {
 /// ("TUJUAN/SASARAN/PROGRAM/", "KEGIATAN/SUB KEGIATAN").
 fn names_levels(line: &Line) -> bool {
     line.words.iter().any(|w| w.text.contains('/') && w.text.split('/').filter(|p| !p.is_empty()).all(|p| LEVEL_WORDS.contains(&p)))
-}
-
-/// A piece of a number cut at a cell's edge ("1.050.000.0").
-fn is_number_piece(text: &str) -> bool {
-    !text.is_empty() && text.chars().all(|c| c.is_ascii_digit() || c == '.' || c == ',') && text.starts_with(|c: char| c.is_ascii_digit())
 }
 
 /// A cell that opens a node: a label with its number or code, or a level
