@@ -6,6 +6,7 @@
 //! TW1), so a header broken over lines ("Triwula" / "n II") still matches.
 
 use crate::parse::spelling::one_edit_apart;
+use crate::parse::memo::TextMemo;
 use serde::Serialize;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -167,8 +168,17 @@ pub fn squash(s: &str) -> String {
     s.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_uppercase).collect()
 }
 
+thread_local! {
+    static ROLES: TextMemo<Option<Role>> = TextMemo::default();
+    static IS_HEADER_WORD: TextMemo<bool> = TextMemo::default();
+}
+
 /// The role of a header cell's text, if it names a known column.
 pub fn role_of(header: &str) -> Option<Role> {
+    ROLES.with(|memo| memo.get_or(header, worked_out_role_of))
+}
+
+fn worked_out_role_of(header: &str) -> Option<Role> {
     // A header cell read with the column number printed under it ("Tw.1
     // (7)") names what it names without the number.
     // So does one read with the months its quarter spans ("TW I (Jan-Mar)").
@@ -382,6 +392,10 @@ pub fn is_month_span(word: &str) -> bool {
 /// True for a word that belongs to a header row: a header word, a fragment
 /// of one cut at a cell edge ("Triwula", "n"), a year or a roman numeral.
 pub fn is_header_word(word: &str) -> bool {
+    IS_HEADER_WORD.with(|memo| memo.get_or(word, worked_out_is_header_word))
+}
+
+fn worked_out_is_header_word(word: &str) -> bool {
     let t = word.trim();
     // "s.d. TW I": sampai dengan, up to (a cumulative quarter's heading),
     // as printed with its marks ("SD" alone is Sekolah Dasar).

@@ -4,6 +4,7 @@
 pub mod function_word;
 pub mod header;
 pub mod label;
+pub mod memo;
 pub mod number;
 pub mod spelling;
 pub mod unit;
