@@ -350,6 +350,22 @@ const FLOORS: &[(&str, f64)] = &[
     ("generated/gen72.mutool.txt", 0.000),
     ("generated/gen72.pdf", 1.000),
     ("generated/gen72.txt", 0.000),
+    ("generated/gen73.layout.txt", 0.407),
+    ("generated/gen73.mutool.txt", 0.633),
+    ("generated/gen73.pdf", 0.925),
+    ("generated/gen73.txt", 0.241),
+    ("generated/gen74.layout.txt", 0.111),
+    ("generated/gen74.mutool.txt", 0.000),
+    ("generated/gen74.pdf", 0.555),
+    ("generated/gen74.txt", 0.000),
+    ("generated/gen75.layout.txt", 0.000),
+    ("generated/gen75.mutool.txt", 0.000),
+    ("generated/gen75.pdf", 0.791),
+    ("generated/gen75.txt", 0.000),
+    ("generated/gen76.layout.txt", 0.409),
+    ("generated/gen76.mutool.txt", 0.169),
+    ("generated/gen76.pdf", 0.363),
+    ("generated/gen76.txt", 0.000),
 ];
 
 /// Scores below the floor by no more than this are float noise.
