@@ -185,6 +185,8 @@ fn opens_with_cut_ng(head: &str) -> bool {
 /// Joins the lines of one cell: whitespace folded, cut words rejoined.
 pub fn join_lines<S: AsRef<str>>(lines: &[S], vocab: &Vocabulary) -> String {
     let mut out = String::new();
+    let widest = lines.iter().map(|l| l.as_ref().trim().chars().count()).max().unwrap_or(0);
+    let mut prev = "";
     for line in lines {
         // The line folded opens as it does trimmed: the rules below look
         // at its start only, so its words are folded straight into `out`.
@@ -199,7 +201,9 @@ pub fn join_lines<S: AsRef<str>>(lines: &[S], vocab: &Vocabulary) -> String {
                 || line.starts_with('/') && out.ends_with(|c: char| c.is_alphanumeric())
                 // "Gram/Kap/" / "Hari": a line may break after a slash
                 // between words, as it does after a hyphen.
-                || out.ends_with('/') && !out.ends_with(" /") && line.starts_with(|c: char| c.is_alphanumeric()));
+                || out.ends_with('/') && !out.ends_with(" /") && line.starts_with(|c: char| c.is_alphanumeric())
+                || is_cut_in_slashed_run(prev, line, widest, vocab));
+        prev = line;
         for (k, word) in line.split_whitespace().enumerate() {
             if k > 0 || !(out.is_empty() || glued) {
                 out.push(' ');
@@ -208,6 +212,26 @@ pub fn join_lines<S: AsRef<str>>(lines: &[S], vocab: &Vocabulary) -> String {
         }
     }
     out
+}
+
+/// "(Renja/Renstra/RKA/DPA/Perub" / "ahan-DPA)": words joined by slashes,
+/// alone on the cell's widest line, are one token too long for the cell,
+/// broken where the cell ends; a lowercase piece that is no word of the
+/// document goes on it, though it runs on with a hyphen (which
+/// [`is_cut_word`] takes for a word of its own, "e-government"). A run of
+/// slashed words broken at a space leaves a line narrower than the cell.
+fn is_cut_in_slashed_run(prev: &str, line: &str, widest: usize, vocab: &Vocabulary) -> bool {
+    let prev = prev.trim();
+    if prev.contains(char::is_whitespace) || !prev.contains('/') || !prev.ends_with(char::is_alphabetic) || prev.chars().count() < widest {
+        return false;
+    }
+    let tail = prev.rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+    let head = line.split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+    tail.chars().count() >= 2
+        && head.starts_with(char::is_lowercase)
+        && !SHORT_WORDS.contains(&head)
+        && !vocab.is_word(head)
+        && !vocab.is_word(tail)
 }
 
 /// Whitespace folded to single spaces, trimmed.
@@ -244,6 +268,19 @@ mod tests {
         let v = vocab("PENGEMBANGA N ETIKA RUMAH SAKIT TIPE B");
         assert_eq!(join_lines(&["DAN PENGEMBANGA", "N ETIKA"], &v), "DAN PENGEMBANGAN ETIKA");
         assert_eq!(join_lines(&["RUMAH SAKIT TIPE", "B"], &v), "RUMAH SAKIT TIPE B");
+    }
+
+    #[test]
+    fn a_run_of_slashed_words_cut_at_the_cells_edge_is_rejoined() {
+        let v = vocab("Jumlah dokumen perencanaan perangkat daerah (Renja/Renstra/RKA/DPA/Perub ahan-DPA) dokumen");
+        let cut = ["Jumlah dokumen perencanaan", "perangkat daerah", "(Renja/Renstra/RKA/DPA/Perub", "ahan-DPA)"];
+        assert_eq!(join_lines(&cut, &v), "Jumlah dokumen perencanaan perangkat daerah (Renja/Renstra/RKA/DPA/Perubahan-DPA)");
+        // Broken at a space: the slashed run is no wider than the cell's other lines.
+        let v = vocab("Jumlah dokumen perencanaan Renja/Renstra lainnya");
+        assert_eq!(join_lines(&["Jumlah dokumen perencanaan", "Renja/Renstra", "lainnya"], &v), "Jumlah dokumen perencanaan Renja/Renstra lainnya");
+        // A word of the document opens the next line.
+        let v = vocab("Dokumen Renja/Renstra/RKA dokumen");
+        assert_eq!(join_lines(&["Renja/Renstra/RKA", "dokumen"], &v), "Renja/Renstra/RKA dokumen");
     }
 
     #[test]

@@ -1146,7 +1146,11 @@ fn measure(page: &Page, header: &[usize], body: &[usize], n_values: usize, n_tra
         body.iter().filter_map(|&i| page.lines[i].words.first()).map(|w| w.x0).fold(f32::MAX, f32::min)
     });
     // The indicator column: where most lines start a word between the node
-    // column and the unit column.
+    // column and the unit column. Past the edge most labels start at, too:
+    // in a layout dump a row numbered "10" pushes its label two characters
+    // right of a row numbered "6", and the node column's lines start at
+    // the one or the other.
+    let node_text_left = peak(&label_x, tol).map_or(node_left, |x| x.max(node_left));
     let mut starts = Vec::new();
     for &i in body {
         let words = &page.lines[i].words;
@@ -1154,7 +1158,7 @@ fn measure(page: &Page, header: &[usize], body: &[usize], n_values: usize, n_tra
         // too; they are no column edge.
         let skip = label_word_count(words);
         for w in &words[skip..] {
-            if w.x0 > node_left + tol * 3.0 && w.x0 < unit_left - tol {
+            if w.x0 > node_text_left + tol * 3.0 && w.x0 < unit_left - tol {
                 starts.push(w.x0);
             }
         }
@@ -1437,8 +1441,8 @@ fn names_a_target(word: &str) -> bool {
 /// "Pembentukan Peraturan Daerah") is the name's next word, when the plan
 /// numbers every other label of that level: a wrapped name may break
 /// before "Kegiatan" or "Program", and a plan that numbers its labels does
-/// not drop the number once. A line with indicator text beside it opens a
-/// row and keeps its label (the real 2025 plan's unnumbered "Program
+/// not drop the number once. A line with an indicator opening beside it
+/// opens a row and keeps its label (the real 2025 plan's unnumbered "Program
 /// pengembangan UMKM" among numbered programs).
 fn node_label_lines(lines: &[Placed]) -> Vec<usize> {
     // (line, label, whether the line may go on the node cell above)
@@ -1452,8 +1456,13 @@ fn node_label_lines(lines: &[Placed]) -> Vec<usize> {
         if let Some(label) = parse_label(&text) {
             if !prev.as_ref().is_some_and(|(_, p)| names_bare_label(p, &text)) {
                 // Mid-cell: the line right above holds node text and this
-                // line opens no indicator beside it.
-                let mid_cell = prev.as_ref().is_some_and(|(k, _)| *k + 1 == i) && l.text_in(Col::Indicator).is_empty();
+                // line opens no indicator beside it (none, or the
+                // indicator above going on in lower case: "Kegiatan
+                // Pemerintahan di" beside "kecamatan").
+                let above = i.checked_sub(1).map(|k| &lines[k]);
+                let indicator = l.text_in(Col::Indicator);
+                let indicator_goes_on = indicator.starts_with(char::is_lowercase) && above.is_some_and(|a| !a.text_in(Col::Indicator).is_empty());
+                let mid_cell = prev.as_ref().is_some_and(|(k, _)| *k + 1 == i) && (indicator.is_empty() || indicator_goes_on);
                 found.push((i, label, mid_cell));
             }
         }
