@@ -17,6 +17,8 @@ const KNOWN: &[&str] = &[
     "judul", "eksemplar", "berkas", "naskah", "pokmas", "umkm", "ikm", "ukm", "wirausaha", "kawasan", "kategori",
     "pelaku usaha", "rumah tangga", "kepala keluarga", "miliar rupiah", "juta rupiah", "hari kerja", "jam", "menit",
     "minggu", "bidang tanah", "perangkat daerah", "unit kerja",
+    // Per mille: death rates of hospitals (NDR, GDR) per 1.000 patients.
+    "‰", "permil", "per mil",
 ];
 
 /// Canonical form: lowercase, percent spellings → "persen".

@@ -465,10 +465,33 @@ fn names_code_column(page: &Page, header: &[usize]) -> bool {
 /// Keuangan Perangkat Daerah") names its nodes by the code alone: on a line
 /// with node text, the code goes in front of it too, and the code's length
 /// gives the node's level ([`parse_label`] reads a code alone so).
+///
+/// A plan with label words that centres its cells vertically prints a
+/// node's code halfway down the node's cell, its label at the cell's top
+/// ("PROGRAM 2 PROGRAM" / "PEMENUHAN UPAYA" / "1.02.02 KESEHATAN ..."): a
+/// code on a line with no label of its own is the code of the label above
+/// it, when no other code stands between them.
 fn codes_into_labels(placed: &mut [Placed]) {
+    // A label with its level word ("Program 2"), not a code alone.
+    let worded_label = |text: &str| !text.split_whitespace().next().is_some_and(is_code) && parse_label(text).is_some();
+    let worded_plan = placed.iter().filter(|l| worded_label(&l.text_in(Col::Node))).count() >= 2;
+    let has_code = |l: &Placed| l.words.iter().any(|(c, w)| matches!(c, Col::No | Col::Node) && is_code(&w.text));
     for i in 0..placed.len() {
         let node_text = placed[i].text_in(Col::Node);
         let labelled = parse_label(&node_text).is_some();
+        if worded_plan && !labelled {
+            if let Some(k) = placed[i].words.iter().position(|(c, w)| *c == Col::No && is_code(&w.text)) {
+                let above = (0..i).rev().take_while(|&j| placed[j].page == placed[i].page && (j == i - 1 || !has_code(&placed[j + 1]))).find(|&j| worded_label(&placed[j].text_in(Col::Node)));
+                if let Some(j) = above.filter(|&j| !has_code(&placed[j])) {
+                    let (_, mut code) = placed[i].words.remove(k);
+                    let at = placed[j].words.iter().position(|(c, _)| *c == Col::Node).unwrap_or(0);
+                    let line_word = &placed[j].words[at].1;
+                    (code.y0, code.y1) = (line_word.y0, line_word.y1);
+                    placed[j].words.insert(at, (Col::Node, code));
+                    continue;
+                }
+            }
+        }
         for k in 0..placed[i].words.len() {
             if placed[i].words[k].0 != Col::No || !is_code(&placed[i].words[k].1.text) {
                 continue;
@@ -2290,7 +2313,9 @@ fn join_value_pieces<'a>(pieces: impl Iterator<Item = &'a str>) -> String {
     if let Some(sum) = pieces.split_first().filter(|(_, rest)| !rest.is_empty()).and_then(|(head, rest)| rejoined_sum(head, &rest.concat())) {
         return sum;
     }
-    let whole = pieces.iter().filter(|p| matches!(parse_value(p), Value::Number(_)) || is_text_target(p)).count();
+    // (Whole: a number, or a target the grammar reads as text: "BB", a
+    // range "1-3" over a number "7,1" is no "1-37,1".)
+    let whole = pieces.iter().filter(|p| matches!(parse_value(p), Value::Number(_) | Value::Text(_))).count();
     if whole >= 2 {
         return pieces.join(" ");
     }
@@ -2981,6 +3006,8 @@ mod tests {
         assert_eq!(join_value_pieces(["45", "50"].into_iter()), "45 50");
         assert_eq!(join_value_pieces(["-", "1"].into_iter()), "- 1");
         assert_eq!(join_value_pieces(["-0,35"].into_iter()), "-0,35");
+        assert_eq!(join_value_pieces(["1-3", "7,1"].into_iter()), "1-3 7,1");
+        assert_eq!(join_value_pieces(["≤ 60", "7,1"].into_iter()), "≤ 60 7,1");
         let row = |budget: &str| {
             let mut r = Row::default();
             r.set(Role::Budget, budget.to_string());
