@@ -360,7 +360,7 @@ const FLOORS: &[(&str, f64)] = &[
     ("generated/gen74.txt", 0.000),
     ("generated/gen75.layout.txt", 0.000),
     ("generated/gen75.mutool.txt", 0.000),
-    ("generated/gen75.pdf", 0.791),
+    ("generated/gen75.pdf", 1.000),
     ("generated/gen75.txt", 0.000),
     ("generated/gen76.layout.txt", 0.409),
     ("generated/gen76.mutool.txt", 0.169),

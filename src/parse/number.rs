@@ -144,6 +144,10 @@ fn number_text(s: &str) -> Option<&str> {
 
 /// Predicates and audit opinions used as targets: A, BB, WTP, "A-" ...
 pub fn is_text_target(s: &str) -> bool {
+    // "Opini WTP": the audit opinion named with its word.
+    if let Some((word, opinion)) = s.trim().split_once(char::is_whitespace) {
+        return word.eq_ignore_ascii_case("opini") && matches!(opinion.trim(), "WTP" | "WDP" | "TMP" | "TW");
+    }
     let core = s.trim_end_matches(['+', '-']);
     (1..=4).contains(&core.chars().count())
         && core.chars().all(|c| c.is_ascii_uppercase())
@@ -536,6 +540,9 @@ mod tests {
         assert_eq!(parse_value("BB"), Value::Text("BB".into()));
         assert_eq!(parse_value("WTP"), Value::Text("WTP".into()));
         assert_eq!(parse_value("A"), Value::Text("A".into()));
+        assert_eq!(parse_value("Opini WTP"), Value::Text("Opini WTP".into()));
+        assert_eq!(parse_value("Opini Baik"), Value::Unreadable("Opini Baik".into()));
+        assert!(is_readable("opini WDP") && !is_text_target("WTP WTP"));
         assert!(is_word_target("Baik") && is_word_target("Informatif"));
         assert!(!is_word_target("baik") && !is_word_target("Ba") && !is_word_target("Baik1") && !is_word_target("Data Dapodik"));
         assert!(is_word_target("Sangat Baik") && is_word_target("Cukup Memuaskan"));

@@ -1493,14 +1493,19 @@ fn node_label_lines(lines: &[Placed]) -> Vec<usize> {
     }
     let numbered_elsewhere = |k: usize| {
         let level = found[k].1.level;
-        // The level's other labels, leaving out those that may go on a name too.
-        let same: Vec<&crate::parse::label::Label> = found
+        // The other labels, leaving out those that may go on a name too.
+        let others: Vec<&crate::parse::label::Label> = found
             .iter()
             .enumerate()
-            .filter(|(j, (_, l, goes_on))| *j != k && l.level == level && !(*goes_on && l.number.is_none()))
+            .filter(|(j, (_, l, goes_on))| *j != k && !(*goes_on && l.number.is_none()))
             .map(|(_, (_, l, _))| l)
             .collect();
-        same.len() >= 2 && same.iter().all(|l| l.number.is_some())
+        let same: Vec<&&crate::parse::label::Label> = others.iter().filter(|l| l.level == level).collect();
+        // A level printed nowhere else ("Pengawasan dengan" / "Tujuan
+        // Tertentu" under a sub kegiatan): the plan's labels of every
+        // level are numbered.
+        let all_numbered = |ls: &[&crate::parse::label::Label]| ls.iter().all(|l| l.number.is_some());
+        (same.len() >= 2 && same.iter().all(|l| l.number.is_some())) || (same.is_empty() && others.len() >= 3 && all_numbered(&others))
     };
     // A level word in capitals ("KEGIATAN Penyediaan ...", its number lost
     // to OCR) is a label as labels are styled; a wrapped name's word is in
@@ -1714,6 +1719,13 @@ pub fn reflow(pages: &[Page]) -> Table {
                 let left_target = anchor_unit.is_none().then(|| cols.word_target_aligned_left(&line.words)).flatten();
                 let unit = anchor_unit.or(left_target.map(|j| j - 1));
                 let anchor = unit.is_some();
+                // A line whose SATUAN cell is blank (merged over the rows
+                // and printed on another line) may hold a unit-like word
+                // of another cell before its values ("(Jumlah PD dengan
+                // nilai" in KONSEP DEFINISI): on a ruled page, a word whose
+                // cell is another column's is that column's, and the line
+                // an anchor all the same.
+                let unit = unit.filter(|&u| cols.ruled_cell(&line.words[u]).is_none_or(|c| c == Col::Unit));
                 let mut words = line
                     .words
                     .iter()
