@@ -258,7 +258,7 @@ const FLOORS: &[(&str, f64)] = &[
     ("generated/gen49.mutool.txt", 0.162),
     ("generated/gen49.pdf", 1.000),
     ("generated/gen49.txt", 0.052),
-    ("generated/gen50.layout.txt", 0.965),
+    ("generated/gen50.layout.txt", 1.000),
     ("generated/gen50.mutool.txt", 0.000),
     ("generated/gen50.pdf", 1.000),
     ("generated/gen50.txt", 0.000),
@@ -364,7 +364,7 @@ const FLOORS: &[(&str, f64)] = &[
     ("generated/gen75.txt", 0.000),
     ("generated/gen76.layout.txt", 0.409),
     ("generated/gen76.mutool.txt", 0.169),
-    ("generated/gen76.pdf", 0.363),
+    ("generated/gen76.pdf", 0.409),
     ("generated/gen76.txt", 0.000),
 ];
 

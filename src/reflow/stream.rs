@@ -1650,6 +1650,24 @@ pub fn reflow(pages: &[Page]) -> Table {
         }
         parts.push(part);
     }
+    // Pages before the first header that hold no row of values (a
+    // Perjanjian Kinerja statement, a cover) are no part of the table: its
+    // title is read above the first header.
+    // (A statement's heading may read as a header: "PERJANJIAN KINERJA
+    // TAHUN 2026"; a table's header names three columns or more.)
+    let names_columns = |p: &PageParts| {
+        let words: Vec<&str> = p.header.iter().flat_map(|&i| p.page.lines[i].words.iter().map(|w| w.text.as_str())).collect();
+        roles_in_words(&words).0.iter().collect::<std::collections::BTreeSet<_>>().len() >= 3
+    };
+    if let Some(f) = parts.iter().position(names_columns).filter(|&f| f > 0) {
+        // (A row has a target and a quarter at least; "Bekasi, 2 Januari
+        // 2026" over a signature reads as a unit and one value.)
+        let holds_rows = |p: &PageParts| p.body.iter().any(|&i| anchor_in(&p.page.lines[i].words).is_some_and(|(_, run)| run.len() >= 2));
+        if !parts[..f].iter().any(holds_rows) {
+            parts.drain(..f);
+            parts[0] = split_page(parts[0].page, true, template.as_ref());
+        }
+    }
 
     // Title: page one above the header.
     if let Some(p) = parts.first() {
