@@ -246,7 +246,8 @@ fn label(i: &str, codes_alone: bool) -> IResult<&str, (Level, Option<String>, Op
         let (i, _) = not(peek(nom::character::complete::satisfy(|c: char| c.is_alphabetic())))(i)?;
         let (i, _) = multispace0(i)?;
         let (i, code2) = opt(terminated(map(code, str::to_string), multispace0))(i)?;
-        let (i, number) = if code2.is_some() { (i, None) } else { opt(any_label_number)(i)? };
+        // ("Sub Kegiatan-3": the number joined to the level word by a hyphen.)
+        let (i, number) = if code2.is_some() { (i, None) } else { opt(preceded(opt(char('-')), any_label_number))(i)? };
         (i, code2, number)
     };
     let (i, _) = multispace0(i)?;
@@ -585,6 +586,8 @@ mod tests {
         assert_eq!(lab("Kegiatam 3 Pembinaan"), (Level::Kegiatan, Some(3), "Pembinaan".into()));
         assert_eq!(lab("Porgram 4 PROGRAM PENGEMBANGAN"), (Level::Program, Some(4), "PROGRAM PENGEMBANGAN".into()));
         assert_eq!(lab("Sub Kegiatann 2 Pengembangan Desa"), (Level::SubKegiatan, Some(2), "Pengembangan Desa".into()));
+        assert_eq!(lab("Sub Kegiatan-3 2.15.02.2.03.0007 Pengendalian Parkir"), (Level::SubKegiatan, Some(3), "Pengendalian Parkir".into()));
+        assert_eq!(lab("Kegiatan - Pembinaan"), (Level::Kegiatan, None, "Pembinaan".into()));
         assert_eq!(lab("Programm 3 PROGRAM PENUNJANG"), (Level::Program, Some(3), "PROGRAM PENUNJANG".into()));
         assert_eq!(lab("PROGRAM 1 PEMBERDAYAAN"), (Level::Program, Some(1), "PEMBERDAYAAN".into()));
         assert_eq!(lab("Tujuan  2 : Meningkatnya"), (Level::Tujuan, Some(2), "Meningkatnya".into()));
