@@ -321,7 +321,7 @@ const FLOORS: &[(&str, f64)] = &[
     ("generated/gen65.layout.txt", 1.000),
     ("generated/gen65.mutool.txt", 0.400),
     ("generated/gen65.pdf", 1.000),
-    ("generated/gen65.txt", 0.375),
+    ("generated/gen65.txt", 0.409),
     ("generated/gen66.layout.txt", 1.000),
     ("generated/gen66.mutool.txt", 0.111),
     ("generated/gen66.pdf", 1.000),
@@ -363,7 +363,7 @@ const FLOORS: &[(&str, f64)] = &[
     ("generated/gen75.pdf", 1.000),
     ("generated/gen75.txt", 0.000),
     ("generated/gen76.layout.txt", 0.454),
-    ("generated/gen76.mutool.txt", 0.188),
+    ("generated/gen76.mutool.txt", 0.196),
     ("generated/gen76.pdf", 0.454),
     ("generated/gen76.txt", 0.000),
 ];

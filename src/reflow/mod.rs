@@ -13,6 +13,7 @@ pub mod cells;
 pub mod flow;
 pub mod frame;
 pub mod page_number;
+pub mod running_head;
 pub mod stream;
 
 use crate::extract::{Extracted, InputKind};
@@ -97,9 +98,14 @@ pub struct Table {
 
 /// Rebuilds the table with the algorithm that fits the input kind.
 pub fn reflow(doc: &Extracted) -> Table {
+    // Flow dumps keep page furniture's lines, blank (a blank line parts
+    // cells there); positioned pages drop them.
+    let keep_blank = doc.kind == InputKind::Text;
+    let pages = page_number::without_page_numbers(&doc.pages, keep_blank);
+    let pages = running_head::without_running_heads(&pages);
     match doc.kind {
-        InputKind::Text => flow::reflow(&page_number::without_page_numbers(&doc.pages, true)),
-        InputKind::Layout | InputKind::Pdf => stream::reflow(&page_number::without_page_numbers(&doc.pages, false)),
+        InputKind::Text => flow::reflow(&pages),
+        InputKind::Layout | InputKind::Pdf => stream::reflow(&pages),
     }
 }
 
