@@ -354,7 +354,7 @@ const FLOORS: &[(&str, f64)] = &[
     ("generated/gen73.mutool.txt", 0.666),
     ("generated/gen73.pdf", 1.000),
     ("generated/gen73.txt", 0.241),
-    ("generated/gen74.layout.txt", 0.555),
+    ("generated/gen74.layout.txt", 0.592),
     ("generated/gen74.mutool.txt", 0.000),
     ("generated/gen74.pdf", 0.962),
     ("generated/gen74.txt", 0.000),

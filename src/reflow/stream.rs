@@ -344,6 +344,23 @@ impl Columns {
     }
 }
 
+/// An anchor line with more values than value columns whose last ones are
+/// a currency and a sum ("... 139.800 186.400 Rp 135.776.750.000" in a
+/// layout dump that squeezed the row left): the sum is the budget, which
+/// the squeeze moved under the last quarter, never a quarter's target.
+fn budget_beside_the_values(words: &mut [(Col, Word)], n_values: usize, budget_column: Option<usize>) {
+    let Some(b) = budget_column else { return };
+    let values: Vec<usize> = (0..words.len()).filter(|&j| matches!(words[j].0, Col::Value(_)) && words[j].1.text != "%" && is_value_word(&words[j].1.text)).collect();
+    let Some(&last) = values.last() else { return };
+    let currency = last.checked_sub(1).filter(|&c| matches!(words[c].0, Col::Value(_)) && matches!(words[c].1.text.trim_end_matches('.'), "Rp" | "RP"));
+    if values.len() <= n_values || currency.is_none() || !is_sum_of_money(&words[last].1.text) {
+        return;
+    }
+    for j in currency.into_iter().chain([last]) {
+        words[j].0 = Col::Trailing(b);
+    }
+}
+
 /// Wide numbers in a layout dump run together one space apart
 /// ("186.000 44.000 46.500 47.500 48.000"), each pushed left of its
 /// column, so two whole values can land nearest the same column and the
@@ -1725,6 +1742,8 @@ pub fn reflow(pages: &[Page]) -> Table {
             }
         }
         let pitch = if positioned { leading(p.page) } else { 1.0 };
+        // The trailing column the header names ANGGARAN (Rp), if any.
+        let budget_column = header_names.as_ref().and_then(|(names, _)| names.2.iter().position(|r| *r == Role::Budget));
         let mut max_pos = 0i64;
         let page_start = placed.len();
         if let Some(cols) = &cols {
@@ -1772,6 +1791,7 @@ pub fn reflow(pages: &[Page]) -> Table {
                 // An anchor line with a value in every column: the order says
                 // which is which, whatever a dump did to their positions.
                 if anchor {
+                    budget_beside_the_values(&mut words, cols.values.len(), budget_column);
                     let idx: Vec<usize> = (0..words.len())
                         .filter(|&j| matches!(words[j].0, Col::Value(_)) && words[j].1.text != "%" && is_value_word(&words[j].1.text))
                         .collect();
