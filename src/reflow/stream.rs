@@ -41,6 +41,13 @@ enum Col {
     Unit,
     Value(usize),
     Trailing(usize),
+    /// A ruled cell among the value columns that holds none of them (a
+    /// PAGU column between TARGET and the quarters, each quarter's money
+    /// beside its FISIK): no value of a row's, its words read by no one.
+    Aside,
+    /// The budget printed in such a cell, under the header's PAGU /
+    /// ANGGARAN words.
+    Budget,
 }
 
 /// A body line with its words placed in columns.
@@ -255,6 +262,15 @@ impl Columns {
         }
     }
 
+    /// On a ruled page, whether a word lies in a cell that holds no
+    /// column's mark ([`Columns::ruled_cell`] says none) between the first
+    /// value column's centre and the last one's: a column the header
+    /// prints among the values that is no target or quarter.
+    fn in_a_cell_between_values(&self, w: &Word) -> bool {
+        let (Some(first), Some(last)) = (self.values.first(), self.values.last()) else { return false };
+        self.ruled_span(w).is_some_and(|(_, left, right)| left > first.2 && right < last.2 && !self.values.iter().any(|v| v.2 > left && v.2 < right))
+    }
+
     /// The ruled cell a word's centre lies in, between the borders that
     /// cross its line: how many borders lie left of it, and the cell's
     /// left and right edges. None where no border lies on either side.
@@ -282,6 +298,9 @@ impl Columns {
         // NO and URAIAN on a line, and its cell would hold the node's mark.)
         if let Some(col) = self.ruled_cell(w).filter(|_| w.x0 >= self.node_left - self.slack()) {
             return col;
+        }
+        if self.in_a_cell_between_values(w) {
+            return Col::Aside;
         }
         let centre = (w.x0 + w.x1) / 2.0;
         if let (Some(first), Some(last)) = (self.values.first(), self.values.last()) {
@@ -1273,6 +1292,19 @@ fn measure(page: &Page, header: &[usize], body: &[usize], n_values: usize, n_tra
 
 /// A page's vertical rulings as (x, top, bottom): its cell borders, when
 /// its table is ruled.
+/// Whether two pages draw their tables on the same vertical borders (four
+/// or more, each within `tol` of the other page's).
+fn same_grid(a: &[(f32, f32, f32)], b: &[(f32, f32, f32)], tol: f32) -> bool {
+    let xs = |v: &[(f32, f32, f32)]| {
+        let mut x: Vec<f32> = v.iter().map(|b| b.0).collect();
+        x.sort_by(f32::total_cmp);
+        x.dedup_by(|p, q| (*p - *q).abs() <= tol);
+        x
+    };
+    let (a, b) = (xs(a), xs(b));
+    a.len() >= 4 && a.len() == b.len() && a.iter().zip(&b).all(|(p, q)| (p - q).abs() <= tol)
+}
+
 fn vertical_borders(page: &Page) -> Vec<(f32, f32, f32)> {
     page.rulings.iter().filter(|r| !r.is_horizontal()).map(|r| ((r.x0 + r.x1) / 2.0, r.y0.min(r.y1), r.y0.max(r.y1))).collect()
 }
@@ -1722,6 +1754,7 @@ pub fn reflow(pages: &[Page]) -> Table {
     let mut header_names: Option<(HeaderNames, Columns)> = None;
     // Some page's table has no SATUAN column.
     let mut unitless_pages = false;
+    let mut budget_x: Option<f32> = None;
     // The first page's rows may never fill every value column (none of
     // them has a budget, or OCR lost a cell of each): it takes the missing
     // columns from the first page that measures them all, as later pages
@@ -1729,8 +1762,17 @@ pub fn reflow(pages: &[Page]) -> Table {
     let complete_cols: Option<Columns> =
         parts.iter().find_map(|p| measure(p.page, &p.header, &p.body, n_values, n_trailing, tol, None).filter(|c| c.values.len() == n_values));
     for p in &parts {
+        let borders = vertical_borders(p.page);
         let cols = measure(p.page, &p.header, &p.body, n_values, n_trailing, tol, prev_cols.as_ref().or(complete_cols.as_ref()))
-            .map(|c| Columns { borders: vertical_borders(p.page), ..c });
+            .map(|c| Columns { borders: borders.clone(), ..c });
+        // A page whose table is drawn on the same vertical borders as the
+        // page before is the same table: its columns are that page's (its
+        // own rows may hold sums among the values that pull the measured
+        // columns off: a quarter's "Rp" / "375.000.000" beside its FISIK).
+        let cols = match &prev_cols {
+            Some(prev) if positioned && prev.values.len() == n_values && same_grid(&prev.borders, &borders, tol) => Some(Columns { borders, ..prev.clone() }),
+            _ => cols,
+        };
         if std::env::var_os("RENCANA_DEBUG").is_some() {
             eprintln!("page {} columns {:?}", p.page.number, cols);
         }
@@ -1742,6 +1784,11 @@ pub fn reflow(pages: &[Page]) -> Table {
             }
         }
         let pitch = if positioned { leading(p.page) } else { 1.0 };
+        // Where the header first names the budget (PAGU ANGGARAN; the
+        // quarters' "Anggaran (Rp)" come after it), for a budget cell
+        // among the value columns ([`Col::Budget`]).
+        let first_budget_word = p.header.iter().flat_map(|&i| p.page.lines[i].words.iter()).filter(|w| role_of(&w.text) == Some(Role::Budget)).map(|w| (w.x0 + w.x1) / 2.0).reduce(f32::min);
+        budget_x = first_budget_word.or(budget_x);
         // The trailing column the header names ANGGARAN (Rp), if any.
         let budget_column = header_names.as_ref().and_then(|(names, _)| names.2.iter().position(|r| *r == Role::Budget));
         let mut max_pos = 0i64;
@@ -1778,6 +1825,13 @@ pub fn reflow(pages: &[Page]) -> Table {
                         (col, w.clone())
                     })
                     .collect::<Vec<_>>();
+                if let Some(x) = budget_x {
+                    for (c, w) in words.iter_mut().filter(|(c, _)| *c == Col::Aside) {
+                        if cols.ruled_span(w).is_some_and(|(_, left, right)| x > left && x < right) {
+                            *c = Col::Budget;
+                        }
+                    }
+                }
                 if let Some(u) = unit {
                     widen_unit_left(&mut words, u, positioned);
                 } else if let Some(above) = placed.get(page_start..).and_then(|pl| pl.last()) {
@@ -2050,12 +2104,19 @@ fn name_columns(p: &PageParts, cols: &Columns) -> HeaderNames {
     let value_roles = roles;
     let mut names = Vec::new();
     let mut taken: Vec<Role> = Vec::new();
+    // A plan pairing each quarter's FISIK with its ANGGARAN (Rp), the money
+    // spent that quarter: an "Anggaran (Rp)" cell after the quarters is TW
+    // IV's spending, not the budget (the PAGU the plan prints apart).
+    let quarters_paired = value_text.iter().any(|t| names_word(t, "FISIK"));
     let trailing_roles = trailing_text
         .iter()
         .map(|t| {
             // (A piece of a quarter's heading spilled over a text column,
             // "- Des" of "Okt - Des", names no text column.)
             let mut role = role_of(t).map(Role::ungrouped).filter(|r| !Role::VALUES.contains(r)).unwrap_or(Role::Extra);
+            if role == Role::Budget && quarters_paired && !names_word(t, "PAGU") {
+                role = Role::Extra;
+            }
             // Two columns of one role (KETERANGAN and SUMBER DANA, both
             // remarks): the second is kept apart under its header.
             if role != Role::Extra && taken.contains(&role) {
@@ -2165,7 +2226,7 @@ fn build_rows(
     }
 
     let text_cols: Vec<Col> = {
-        let mut v = vec![Col::Indicator, Col::Definition, Col::Unit];
+        let mut v = vec![Col::Indicator, Col::Definition, Col::Unit, Col::Budget];
         v.extend((0..trailing_roles.len()).map(Col::Trailing));
         v
     };
@@ -2279,12 +2340,13 @@ fn build_rows(
         let mut first_line = a;
         for (col, lines) in &cells[k] {
             // (A budget printed among the text columns is a value's pieces.)
-            let budget = matches!(col, Col::Trailing(t) if trailing_roles[*t] == Role::Budget);
+            let budget = matches!(col, Col::Trailing(t) if trailing_roles[*t] == Role::Budget) || *col == Col::Budget;
             let text = if budget { join_value_pieces(lines.iter().map(String::as_str)) } else { join_lines(lines, vocab) };
             let role = match col {
                 Col::Indicator => Role::Indicator,
                 Col::Definition => Role::Definition,
                 Col::Unit => Role::Unit,
+                Col::Budget => Role::Budget,
                 Col::Trailing(t) => trailing_roles[*t],
                 _ => continue,
             };
@@ -3067,6 +3129,17 @@ mod tests {
         rejoin_cut_budgets(&mut rows);
         let budgets: Vec<Option<&str>> = rows.iter().map(|r| r.get(Role::Budget)).collect();
         assert_eq!(budgets, [Some("14.200.000.000"), None, Some("380.000.000")]);
+    }
+
+    #[test]
+    fn pages_drawn_on_the_same_borders_share_a_grid() {
+        let at = |xs: &[f32]| xs.iter().map(|&x| (x, 0.0, 500.0)).collect::<Vec<_>>();
+        let page = at(&[42.5, 62.4, 158.8, 272.2, 309.0, 345.9]);
+        // The same borders, one drawn twice and read a little apart.
+        assert!(same_grid(&page, &at(&[42.5, 62.4, 62.9, 158.8, 272.2, 309.0, 345.9]), 2.0));
+        assert!(!same_grid(&page, &at(&[42.5, 62.4, 158.8, 272.2, 309.0]), 2.0));
+        assert!(!same_grid(&page, &at(&[42.5, 62.4, 158.8, 272.2, 318.0, 345.9]), 2.0));
+        assert!(!same_grid(&at(&[10.0, 20.0]), &at(&[10.0, 20.0]), 2.0));
     }
 
     #[test]
