@@ -15,6 +15,7 @@ pub mod frame;
 pub mod page_number;
 pub mod running_head;
 pub mod stream;
+pub mod table_notes;
 
 use crate::extract::{Extracted, InputKind};
 use crate::parse::header::Role;
@@ -104,7 +105,7 @@ pub fn reflow(doc: &Extracted) -> Table {
     let pages = page_number::without_page_numbers(&doc.pages, keep_blank);
     let pages = running_head::without_running_heads(&pages);
     match doc.kind {
-        InputKind::Text => flow::reflow(&pages),
+        InputKind::Text => flow::reflow(&table_notes::without_table_notes(&pages)),
         InputKind::Layout | InputKind::Pdf => stream::reflow(&pages),
     }
 }
