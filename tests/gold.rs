@@ -366,6 +366,22 @@ const FLOORS: &[(&str, f64)] = &[
     ("generated/gen76.mutool.txt", 0.196),
     ("generated/gen76.pdf", 0.954),
     ("generated/gen76.txt", 0.209),
+    ("generated/gen77.layout.txt", 0.000),
+    ("generated/gen77.mutool.txt", 0.000),
+    ("generated/gen77.pdf", 0.000),
+    ("generated/gen77.txt", 0.000),
+    ("generated/gen78.layout.txt", 1.000),
+    ("generated/gen78.mutool.txt", 0.947),
+    ("generated/gen78.pdf", 1.000),
+    ("generated/gen78.txt", 0.142),
+    ("generated/gen79.layout.txt", 0.000),
+    ("generated/gen79.mutool.txt", 0.000),
+    ("generated/gen79.pdf", 0.727),
+    ("generated/gen79.txt", 0.000),
+    ("generated/gen80.layout.txt", 1.000),
+    ("generated/gen80.mutool.txt", 0.882),
+    ("generated/gen80.pdf", 1.000),
+    ("generated/gen80.txt", 0.000),
 ];
 
 /// Scores below the floor by no more than this are float noise.
