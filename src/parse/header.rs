@@ -90,7 +90,7 @@ pub fn is_quarter_word(squashed: &str) -> bool {
 const HEADER_ROLES: &[(&str, Role)] = &[
     (r"^NO\.?$|^NOMOR$", Role::No),
     // "URUSAN / PROGRAM / KEGIATAN / SUB KEGIATAN" (SIPD exports), "NOMENKLATUR".
-    (r"^(URAIAN|URUSANPROGRAM.*|PROGRAMKEGIATAN.*|SASARANPROGRAMKEGIATAN|TUJUANSASARAN.*|NOMENKLATUR.*)$", Role::Node),
+    (r"^(URAIAN|URUSANPROGRAM.*|PROGRAMKEGIATAN.*|SASARANPROGRAMKEGIATAN.*|TUJUANSASARAN.*|NOMENKLATUR.*)$", Role::Node),
     (r"^INDIKATORSASARAN", Role::SasaranIndicator),
     (r"^INDIKATORPROGRAM", Role::ProgramIndicator),
     (r"^INDIKATOR", Role::Indicator),
@@ -603,6 +603,8 @@ mod tests {
         assert_eq!(role_of("ANGGARAN (Rp)"), Some(Role::Budget));
         assert_eq!(role_of("KONSEP DEFINISI"), Some(Role::Definition));
         assert_eq!(role_of("URAIAN"), Some(Role::Node));
+        // URAIAN named by the levels it holds, with the column's number.
+        assert_eq!(role_of("SASARAN / PROGRAM / KEGIATAN / SUB KEGIATAN (2)"), Some(Role::Node));
         assert_eq!(role_of("REALISASI"), None);
         // The Renstra's target is no target of the plan's year.
         assert_eq!(role_of("TARGET AKHIR RENSTRA (2026)"), Some(Role::Extra));
