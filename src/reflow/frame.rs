@@ -238,7 +238,7 @@ fn opens_total(w: &str) -> bool {
 }
 
 /// The currency printed before a sum ("Rp", "Rp.").
-fn is_currency(w: &str) -> bool {
+pub fn is_currency(w: &str) -> bool {
     matches!(w.trim_end_matches('.'), "Rp" | "RP")
 }
 

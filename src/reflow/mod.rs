@@ -99,8 +99,9 @@ pub struct Table {
 
 /// Rebuilds the table with the algorithm that fits the input kind.
 pub fn reflow(doc: &Extracted) -> Table {
-    // Flow dumps keep page furniture's lines, blank (a blank line parts
-    // cells there); positioned pages drop them.
+    // Flow dumps keep page numbers' lines, blank (a blank line parts cells
+    // there); positioned pages drop them. Running heads are blanked in
+    // every kind (see `running_head`).
     let keep_blank = doc.kind == InputKind::Text;
     let pages = page_number::without_page_numbers(&doc.pages, keep_blank);
     let pages = running_head::without_running_heads(&pages);

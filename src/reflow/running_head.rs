@@ -4,16 +4,17 @@
 //! runs it into the node cell it interrupts ("... Angkutan Jalan Rencana
 //! Aksi Dinas Perhubungan ...").
 
-use crate::extract::Page;
+use crate::extract::{Line, Page};
+use crate::reflow::cells::fold;
 use crate::reflow::frame::{is_header_line, roles_in_words};
 use std::borrow::Cow;
 
 /// The text of a page's first and last non-blank lines, folded.
 fn ends_of(page: &Page) -> [Option<String>; 2] {
-    let fold = |l: &crate::extract::Line| l.text().split_whitespace().collect::<Vec<_>>().join(" ");
+    let folded = |l: &Line| fold(&l.text());
     let mut printed = page.lines.iter().filter(|l| !l.is_blank());
-    let first = printed.next().map(fold);
-    let last = printed.next_back().map(fold);
+    let first = printed.next().map(folded);
+    let last = printed.next_back().map(folded);
     [first, last]
 }
 
@@ -25,10 +26,11 @@ fn running_lines(pages: &[Page]) -> Vec<String> {
     if pages.len() < 2 {
         return Vec::new();
     }
+    let ends: Vec<[Option<String>; 2]> = pages.iter().map(ends_of).collect();
     let mut found = Vec::new();
     for end in 0..2 {
-        let texts: Vec<Option<String>> = pages.iter().map(|p| ends_of(p)[end].clone()).collect();
-        for t in texts.iter().flatten() {
+        let texts: Vec<&Option<String>> = ends.iter().map(|e| &e[end]).collect();
+        for t in texts.iter().copied().flatten() {
             let count = texts.iter().filter(|u| u.as_ref() == Some(t)).count();
             let words: Vec<&str> = t.split_whitespace().collect();
             // (A header's line naming two columns: "NO TUJUAN / SASARAN /
@@ -55,8 +57,8 @@ pub fn without_running_heads(pages: &[Page]) -> Cow<'_, [Page]> {
     let mut out = pages.to_vec();
     for p in out.iter_mut().skip(1) {
         let ends = ends_of(p);
-        let is_running = |l: &crate::extract::Line| {
-            let text = l.text().split_whitespace().collect::<Vec<_>>().join(" ");
+        let is_running = |l: &Line| {
+            let text = fold(&l.text());
             !l.is_blank() && running.contains(&text) && ends.contains(&Some(text))
         };
         for l in p.lines.iter_mut().filter(|l| is_running(l)) {
@@ -69,7 +71,8 @@ pub fn without_running_heads(pages: &[Page]) -> Cow<'_, [Page]> {
 #[cfg(test)]
 mod tests {
     use super::*;
-        fn pages(text: &str) -> Vec<Page> {
+
+    fn pages(text: &str) -> Vec<Page> {
         crate::extract::text::read(text)
     }
 

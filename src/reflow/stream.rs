@@ -16,7 +16,7 @@
 
 use super::cells::{fold, join_lines, Vocabulary};
 use super::flow::words::opens_indicator;
-use super::frame::{core_words, is_header_line, is_signature_start, is_table_notes_start, is_title_year_line, is_total_line, roles_in_words, total_row_with_sum_below};
+use super::frame::{core_words, is_currency, is_header_line, is_signature_start, is_table_notes_start, is_title_year_line, is_total_line, roles_in_words, total_row_with_sum_below};
 use super::{Row, Table};
 use crate::extract::ocr::is_doubted_number;
 use crate::extract::{Page, Word};
@@ -371,7 +371,7 @@ fn budget_beside_the_values(words: &mut [(Col, Word)], n_values: usize, budget_c
     let Some(b) = budget_column else { return };
     let values: Vec<usize> = (0..words.len()).filter(|&j| matches!(words[j].0, Col::Value(_)) && words[j].1.text != "%" && is_value_word(&words[j].1.text)).collect();
     let Some(&last) = values.last() else { return };
-    let currency = last.checked_sub(1).filter(|&c| matches!(words[c].0, Col::Value(_)) && matches!(words[c].1.text.trim_end_matches('.'), "Rp" | "RP"));
+    let currency = last.checked_sub(1).filter(|&c| matches!(words[c].0, Col::Value(_)) && is_currency(&words[c].1.text));
     if values.len() <= n_values || currency.is_none() || !is_sum_of_money(&words[last].1.text) {
         return;
     }
@@ -1290,8 +1290,6 @@ fn measure(page: &Page, header: &[usize], body: &[usize], n_values: usize, n_tra
     Some(Columns { node_left, ind_left, definition_left, unit_left, values, trailing, tol, drawn: page.width > 0.0, unitless, borders: Vec::new() })
 }
 
-/// A page's vertical rulings as (x, top, bottom): its cell borders, when
-/// its table is ruled.
 /// Whether two pages draw their tables on the same vertical borders (four
 /// or more, each within `tol` of the other page's).
 fn same_grid(a: &[(f32, f32, f32)], b: &[(f32, f32, f32)], tol: f32) -> bool {
@@ -1305,15 +1303,22 @@ fn same_grid(a: &[(f32, f32, f32)], b: &[(f32, f32, f32)], tol: f32) -> bool {
     a.len() >= 4 && a.len() == b.len() && a.iter().zip(&b).all(|(p, q)| (p - q).abs() <= tol)
 }
 
+/// A page's vertical rulings as (x, top, bottom): its cell borders, when
+/// its table is ruled.
 fn vertical_borders(page: &Page) -> Vec<(f32, f32, f32)> {
     page.rulings.iter().filter(|r| !r.is_horizontal()).map(|r| ((r.x0 + r.x1) / 2.0, r.y0.min(r.y1), r.y0.max(r.y1))).collect()
+}
+
+/// The header's words that name the budget (PAGU, ANGGARAN, DANA).
+fn budget_header_words<'p>(page: &'p Page, header: &'p [usize]) -> impl Iterator<Item = &'p Word> {
+    header.iter().flat_map(|&i| page.lines[i].words.iter()).filter(|w| role_of(&w.text) == Some(Role::Budget))
 }
 
 /// Where the header names the budget column (PAGU, ANGGARAN, DANA): the
 /// x-extent its words cover together ("PAGU ANGGARAN": a number centred
 /// under the cell may fall between the two words).
 fn budget_header_spans(page: &Page, header: &[usize]) -> Vec<(f32, f32)> {
-    let words: Vec<&Word> = header.iter().flat_map(|&i| page.lines[i].words.iter()).filter(|w| role_of(&w.text) == Some(Role::Budget)).collect();
+    let words: Vec<&Word> = budget_header_words(page, header).collect();
     let x0 = words.iter().map(|w| w.x0).reduce(f32::min);
     let x1 = words.iter().map(|w| w.x1).reduce(f32::max);
     x0.zip(x1).into_iter().collect()
@@ -1549,12 +1554,12 @@ fn node_label_lines(lines: &[Placed]) -> Vec<usize> {
             .filter(|(j, (_, l, goes_on))| *j != k && !(*goes_on && l.number.is_none()))
             .map(|(_, (_, l, _))| l)
             .collect();
-        let same: Vec<&&crate::parse::label::Label> = others.iter().filter(|l| l.level == level).collect();
+        let same: Vec<&crate::parse::label::Label> = others.iter().copied().filter(|l| l.level == level).collect();
         // A level printed nowhere else ("Pengawasan dengan" / "Tujuan
         // Tertentu" under a sub kegiatan): the plan's labels of every
         // level are numbered.
         let all_numbered = |ls: &[&crate::parse::label::Label]| ls.iter().all(|l| l.number.is_some());
-        (same.len() >= 2 && same.iter().all(|l| l.number.is_some())) || (same.is_empty() && others.len() >= 3 && all_numbered(&others))
+        (same.len() >= 2 && all_numbered(&same)) || (same.is_empty() && others.len() >= 3 && all_numbered(&others))
     };
     // A level word in capitals ("KEGIATAN Penyediaan ...", its number lost
     // to OCR) is a label as labels are styled; a wrapped name's word is in
@@ -1787,7 +1792,7 @@ pub fn reflow(pages: &[Page]) -> Table {
         // Where the header first names the budget (PAGU ANGGARAN; the
         // quarters' "Anggaran (Rp)" come after it), for a budget cell
         // among the value columns ([`Col::Budget`]).
-        let first_budget_word = p.header.iter().flat_map(|&i| p.page.lines[i].words.iter()).filter(|w| role_of(&w.text) == Some(Role::Budget)).map(|w| (w.x0 + w.x1) / 2.0).reduce(f32::min);
+        let first_budget_word = budget_header_words(p.page, &p.header).map(|w| (w.x0 + w.x1) / 2.0).reduce(f32::min);
         budget_x = first_budget_word.or(budget_x);
         // The trailing column the header names ANGGARAN (Rp), if any.
         let budget_column = header_names.as_ref().and_then(|(names, _)| names.2.iter().position(|r| *r == Role::Budget));
@@ -2053,7 +2058,8 @@ fn name_columns(p: &PageParts, cols: &Columns) -> HeaderNames {
     // and it took the year's target's place, 9 wrong targets).
     let baseline: Vec<bool> = value_text.iter().map(|t| (names_word(t, "KONDISI") && names_word(t, "AWAL")) || names_word(t, "BASELINE")).collect();
     let spending: Vec<bool> = value_text.iter().map(|t| names_word(t, "KEUANGAN")).collect();
-    if spending.iter().any(|s| *s) && value_text.iter().any(|t| names_word(t, "FISIK")) {
+    let quarters_paired = value_text.iter().any(|t| names_word(t, "FISIK"));
+    if spending.iter().any(|s| *s) && quarters_paired {
         let quarter_in = |t: &str| {
             let rest: Vec<&str> = t.split_whitespace().filter(|w| !matches!(squash(w).as_str(), "FISIK" | "KEUANGAN" | "RP")).collect();
             value_role_of(&rest.join(" ")).filter(|r| matches!(r, Role::Tw1 | Role::Tw2 | Role::Tw3 | Role::Tw4))
@@ -2107,7 +2113,6 @@ fn name_columns(p: &PageParts, cols: &Columns) -> HeaderNames {
     // A plan pairing each quarter's FISIK with its ANGGARAN (Rp), the money
     // spent that quarter: an "Anggaran (Rp)" cell after the quarters is TW
     // IV's spending, not the budget (the PAGU the plan prints apart).
-    let quarters_paired = value_text.iter().any(|t| names_word(t, "FISIK"));
     let trailing_roles = trailing_text
         .iter()
         .map(|t| {
