@@ -215,10 +215,9 @@ fn level_of_code(code: &str) -> Option<Level> {
 /// name opens with "PROGRAM"). Not when a numbered label follows the code
 /// ("2.17.02 Program 1 ..."): the label says what the node is.
 fn code_alone(i: &str, lead_code: &str) -> Option<Level> {
-    let numbered_label = |t: &str| -> bool {
-        abbreviated_level_word(t).is_ok_and(|(rest, _)| label_number(rest).is_ok())
-            || level_word(t).is_ok_and(|(rest, _)| label_number(rest.trim_start()).is_ok())
-    };
+    // (The grammar itself decides, so a number glued on as the grammar
+    // allows, "Sub Kegiatan'2", counts too.)
+    let numbered_label = |t: &str| -> bool { label(t, false).is_ok_and(|(_, (_, code, number))| code.is_none() && number.is_some()) };
     let opens_name = i.starts_with(|c: char| c.is_alphabetic());
     level_of_code(lead_code).filter(|_| opens_name && !numbered_label(i))
 }
@@ -246,8 +245,9 @@ fn label(i: &str, codes_alone: bool) -> IResult<&str, (Level, Option<String>, Op
         let (i, _) = not(peek(nom::character::complete::satisfy(|c: char| c.is_alphabetic())))(i)?;
         let (i, _) = multispace0(i)?;
         let (i, code2) = opt(terminated(map(code, str::to_string), multispace0))(i)?;
-        // ("Sub Kegiatan-3": the number joined to the level word by a hyphen.)
-        let (i, number) = if code2.is_some() { (i, None) } else { opt(preceded(opt(char('-')), any_label_number))(i)? };
+        // ("Sub Kegiatan-3": the number joined to the level word by a
+        // hyphen; "Kegiatan'2": by a speck OCR read as a quote.)
+        let (i, number) = if code2.is_some() { (i, None) } else { opt(preceded(opt(one_of("-'’‘`")), any_label_number))(i)? };
         (i, code2, number)
     };
     let (i, _) = multispace0(i)?;
@@ -601,6 +601,9 @@ mod tests {
         assert_eq!(lab("SubKegiatan 3 X"), (Level::SubKegiatan, Some(3), "X".into()));
         // A number OCR doubted.
         assert_eq!(lab("Sub Kegiatan 1? Pelaksanaan"), (Level::SubKegiatan, Some(1), "Pelaksanaan".into()));
+        // A speck between the level word and its number, read as a quote.
+        assert_eq!(lab("Sub Kegiatan'2 Sosialisasi"), (Level::SubKegiatan, Some(2), "Sosialisasi".into()));
+        assert_eq!(lab("1.05.02.2.02.0003 Sub Kegiatan'2 Sosialisasi"), (Level::SubKegiatan, Some(2), "Sosialisasi".into()));
         // A 1 glued on and read as a letter.
         assert_eq!(lab("Tujuanl Meningkatnya derajat"), (Level::Tujuan, Some(1), "Meningkatnya derajat".into()));
         assert_eq!(lab("Sub Kegiatanl Pengelolaan"), (Level::SubKegiatan, Some(1), "Pengelolaan".into()));

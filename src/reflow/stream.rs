@@ -2036,11 +2036,19 @@ fn name_columns(p: &PageParts, cols: &Columns) -> HeaderNames {
     // its cell wider than the word): with another column naming the
     // year's target ("TAHUN 2026"), that numeral names its quarter.
     if quarter_group && value_roles.iter().filter(|r| **r == Some(Role::Target)).count() >= 2 {
+        let names_group = |t: &str| t.split_whitespace().any(|w| is_quarter_word(&squash(w)));
+        // The group heading itself ("TARGET TRIWULAN") over one quarter
+        // whose numeral OCR lost, beside a column naming the year's target
+        // ("TAHUN 2026"): it names no column, and the quarters go by
+        // position (gen78's scan read the first quarter as the target).
+        let year_named = value_roles.iter().zip(&value_text).any(|(r, t)| *r == Some(Role::Target) && !names_group(t));
         for (r, t) in value_roles.iter_mut().zip(&value_text) {
             if *r == Some(Role::Target) {
                 let rest: Vec<&str> = t.split_whitespace().filter(|w| squash(w) != "TARGET").collect();
                 if let Some(q) = bare_quarter_numeral(&rest.join(" ")) {
                     *r = Some(q);
+                } else if year_named && names_group(t) {
+                    *r = None;
                 }
             }
         }

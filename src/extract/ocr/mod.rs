@@ -211,7 +211,7 @@ fn recognise_page(number: u32, image: PageImage, (width, height): (f32, f32)) ->
     let list = dir.path().join("images.txt");
     tesseract::write_list(&list, &inputs).map_err(OcrError::Io)?;
     let mut words = tesseract::recognise(&list, placement.dpi()).map_err(OcrError::Tesseract)?;
-    words.retain(|w| !is_flat_mark(w, glyph_height) && !is_tall_stroke(w, glyph_height));
+    words.retain(|w| !is_flat_mark(w, glyph_height) && !is_tall_stroke(w, glyph_height) && !is_border_remnant(w, &borders));
     if let Some(up) = &paste_up {
         let glyphs = reread::doubted_glyphs(&words, up, &placement);
         words.extend(glyphs);
@@ -271,6 +271,15 @@ const TALLER_THAN_GLYPHS: f32 = 2.2;
 fn is_tall_stroke(w: &TsvWord, glyph_height: f32) -> bool {
     let one_stroke = repair::is_lone_stroke(&w.text) || matches!(w.text.as_str(), "1" | "i" | "j");
     w.image == 1 && one_stroke && (w.height as f32) > TALLER_THAN_GLYPHS * glyph_height
+}
+
+/// A stroke read as a word ("I", "l", "|") where a vertical border was
+/// erased: what erasing left of it, not a glyph (gen78's scan put an "I"
+/// after a node's name and a unit, "Fungsi I", "Orang I", from the border
+/// the cells end at). A numeral over a quarter's column stands in the
+/// cell's middle, away from its borders.
+fn is_border_remnant(w: &TsvWord, borders: &rulings::Borders) -> bool {
+    w.image == 1 && repair::is_lone_stroke(&w.text) && borders.vertical_through(&w.pixel_box())
 }
 
 /// Lone zeros Tesseract doubted, even read again, whose ink is shaped as

@@ -82,6 +82,15 @@ impl Borders {
         horizontal.chain(vertical).collect()
     }
 
+    /// True when a vertical border runs through the box (a pixel or two
+    /// either side, for the fringe erasing leaves), over its middle: the
+    /// box is where a border was.
+    pub fn vertical_through(&self, b: &PixelBox) -> bool {
+        const FRINGE: usize = 2;
+        let middle = (b.top + b.bottom) / 2;
+        self.vertical.iter().any(|v| v.left <= b.right + FRINGE && b.left <= v.right + FRINGE && v.top <= middle && middle <= v.bottom)
+    }
+
     /// Paints the borders white: Tesseract reads a border next to a word as
     /// "|" or "l", and a glyph touching one is not a glyph on its own.
     pub fn erase(&self, gray: &mut Gray, ink: &mut Ink) {
