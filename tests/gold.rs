@@ -382,6 +382,22 @@ const FLOORS: &[(&str, f64)] = &[
     ("generated/gen80.mutool.txt", 0.882),
     ("generated/gen80.pdf", 1.000),
     ("generated/gen80.txt", 0.000),
+    ("generated/gen81.layout.txt", 0.285),
+    ("generated/gen81.mutool.txt", 0.952),
+    ("generated/gen81.pdf", 1.000),
+    ("generated/gen81.txt", 0.000),
+    ("generated/gen82.layout.txt", 0.000),
+    ("generated/gen82.mutool.txt", 0.000),
+    ("generated/gen82.pdf", 0.000),
+    ("generated/gen82.txt", 0.000),
+    ("generated/gen83.layout.txt", 0.947),
+    ("generated/gen83.mutool.txt", 0.000),
+    ("generated/gen83.pdf", 0.947),
+    ("generated/gen83.txt", 0.000),
+    ("generated/gen84.layout.txt", 0.375),
+    ("generated/gen84.mutool.txt", 0.000),
+    ("generated/gen84.pdf", 0.562),
+    ("generated/gen84.txt", 0.000),
 ];
 
 /// Scores below the floor by no more than this are float noise.

@@ -87,10 +87,17 @@ fn range_target(s: &str) -> Option<String> {
 
 /// A target printed as a bound ("≥ 80", "≤30", ">= 95": at least 80, at
 /// most 30 days), kept as text: no single number is the target. Written
-/// with the sign, a space and the number as printed ("≥ 80").
+/// with the sign, a space and the number as every number is written
+/// ("≤ 2.5" for "≤ 2,5"), so a value column never holds a decimal comma.
 fn bound_target(s: &str) -> Option<String> {
     let (sign, rest) = [(">=", "≥"), ("<=", "≤"), ("≥", "≥"), ("≤", "≤"), (">", ">"), ("<", "<")].iter().find_map(|(p, sign)| s.strip_prefix(p).map(|rest| (*sign, rest.trim_start())))?;
-    (is_number(rest) && !rest.starts_with('-')).then(|| format!("{sign} {rest}"))
+    if rest.starts_with('-') {
+        return None;
+    }
+    match parse_value(rest) {
+        Value::Number(n) => Some(format!("{sign} {n}")),
+        _ => None,
+    }
 }
 
 /// A ratio target as plans print it, one to so many ("1:2.850", "1 :
@@ -463,7 +470,8 @@ mod tests {
     fn a_bound_target_is_kept_as_text() {
         assert_eq!(parse_value("≥ 80"), Value::Text("≥ 80".into()));
         assert_eq!(parse_value("≤30"), Value::Text("≤ 30".into()));
-        assert_eq!(parse_value(">= 95,5"), Value::Text("≥ 95,5".into()));
+        assert_eq!(parse_value(">= 95,5"), Value::Text("≥ 95.5".into()));
+        assert_eq!(parse_value("≤ 1.250"), Value::Text("≤ 1250".into()));
         for s in ["≥", "≥ abc", "> -5", "<>"] {
             assert!(matches!(parse_value(s), Value::Unreadable(_)), "{s}");
         }
