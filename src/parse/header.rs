@@ -157,6 +157,9 @@ const HEADER_WORDS: &[&str] = &[
     "PELAKSANA",
     // KODE: the nodes' Permendagri codes, a column of SIPD exports.
     "KODE",
+    // KONDISI AWAL (the baseline, last year's figure) and DEFINISI
+    // OPERASIONAL: columns of RSUD and Renstra-style plans.
+    "KONDISI", "AWAL", "OPERASIONAL",
 ];
 
 /// Upper-cased letters and digits only.
@@ -422,6 +425,15 @@ fn worked_out_is_header_word(word: &str) -> bool {
         let w = quarter_numeral_as_read(&w);
         let rest = &w[2..];
         return matches!(rest, "" | "I" | "II" | "III" | "IV" | "1" | "2" | "3" | "4");
+    }
+    // "Trw-1", "TRIWULAN-IV", "Trwl.2": the other quarter words with their
+    // numeral, run together as a narrow cell prints them.
+    for q in ["TRIWULAN", "TRWL", "TRW"] {
+        if let Some(rest) = w.strip_prefix(q) {
+            if matches!(rest, "I" | "II" | "III" | "IV" | "1" | "2" | "3" | "4") {
+                return true;
+            }
+        }
     }
     if let Some(rest) = w.strip_prefix("KETERANGAN") {
         // "KETERANGAN2024": two header cells run together in a flow dump.

@@ -1094,6 +1094,11 @@ fn split_page<'a>(page: &'a Page, first: bool, template: Option<&HeaderTemplate>
     header.sort_unstable();
     header.dedup();
     let start = header.first().copied();
+    if std::env::var_os("RENCANA_DEBUG").is_some() {
+        for &h in &header {
+            eprintln!("header line {h}: {:?}", line_words(page, h));
+        }
+    }
     let mut title = Vec::new();
     let mut body = Vec::new();
     for i in 0..page.lines.len() {
