@@ -364,10 +364,15 @@ fn indicator(row: &crate::reflow::Row, level: Level, path: &[Option<Node>; 5], s
 /// with every value): the unit as printed, and the cells (target, TW
 /// I..IV) without it. None unless every value cell is blank, a dash, a
 /// number the grammar reads whole, a text target ("BB") or a number
-/// followed by that one unit, and some is the last. (A percent sign,
-/// "85%", is read by the number grammar and gives no unit: such a plan's
-/// truth has none printed in a SATUAN column.)
+/// followed by that one unit, and some is the last. A percent sign typed
+/// with every number ("85%", which the number grammar reads whole) is
+/// the unit "%" so: printed with the values as "96 LHP" prints its unit.
 fn unit_printed_with_values(cells: &[String], indicator: &str, style: NumberStyle) -> Option<(String, Vec<String>)> {
+    let numbers: Vec<&str> = cells.iter().map(|c| c.trim()).filter(|c| matches!(parse_value_in(c, style), Value::Number(_))).collect();
+    let unreadable = cells.iter().any(|c| matches!(parse_value_in(c.trim(), style), Value::Unreadable(_)));
+    if !unreadable && !numbers.is_empty() && numbers.iter().all(|n| n.ends_with('%')) {
+        return Some(("%".to_string(), cells.to_vec()));
+    }
     let mut unit: Option<String> = None;
     let mut numbers = Vec::with_capacity(cells.len());
     for cell in cells {
@@ -396,9 +401,17 @@ fn unit_printed_with_values(cells: &[String], indicator: &str, style: NumberStyl
     // numbers out wrongly.
     let words: Vec<&str> = indicator.split_whitespace().collect();
     let counted = |w: &str| words.windows(2).any(|p| p[0].eq_ignore_ascii_case("jumlah") && p[1].eq_ignore_ascii_case(w));
+    // Or the acronym of what the indicator names ("LHP" of "Laporan Hasil
+    // Pemeriksaan (LHP)", "PD" of "perangkat daerah"), or a known unit
+    // shortened to fit the cell ("Dok" for Dokumen).
     let known = |u: &str| {
         let first = u.split_whitespace().next().unwrap_or("");
-        unit::is_known(&unit::canonical(u)) || unit::is_known(&unit::canonical(first)) || u.contains('/') || counted(first)
+        unit::is_known(&unit::canonical(u))
+            || unit::is_known(&unit::canonical(first))
+            || u.contains('/')
+            || counted(first)
+            || (u == first && unit::is_acronym_of(first, &words))
+            || (u == first && unit::shortens_known_unit(first))
     };
     // Nor a unit the indicator denies ("Persentase ..." counted in
     // "Orang": two rows run together, the next row's values taken).
@@ -457,7 +470,15 @@ mod tests {
         // Two units, a cell the grammar cannot read, no unit at all.
         assert_eq!(read(&["12 Unit", "3 Orang", "", "", "12 Unit"], "x"), None);
         assert_eq!(read(&["12 Unit", "3?", "", "", "12 Unit"], "x"), None);
-        assert_eq!(read(&["85%", "20%", "50%", "70%", "85%"], "Persentase"), None);
+        // A percent sign typed with every number is the unit.
+        assert_eq!(read(&["85%", "20%", "50%", "70%", "85%"], "Persentase"), Some(("%".into(), cells(&["85%", "20%", "50%", "70%", "85%"]))));
+        assert_eq!(read(&["85%", "-", "-", "-", "85"], "Persentase"), None);
+        // The acronym of what the indicator names, a known unit shortened.
+        assert_eq!(read(&["96 LHP", "20 LHP", "48 LHP", "72 LHP", "96 LHP"], "Jumlah Laporan Hasil Pemeriksaan (LHP) yang diterbitkan").map(|r| r.0), Some("LHP".into()));
+        assert_eq!(read(&["12 PD", "4 PD", "8 PD", "12 PD", "12 PD"], "Jumlah perangkat daerah yang didampingi").map(|r| r.0), Some("PD".into()));
+        assert_eq!(read(&["12 PD", "4 PD", "8 PD", "12 PD", "12 PD"], "Jumlah desa yang didampingi"), None);
+        assert_eq!(read(&["4 Dok", "1 Dok", "2 Dok", "3 Dok", "4 Dok"], "Jumlah laporan reviu").map(|r| r.0), Some("Dok".into()));
+        assert_eq!(read(&["4 Kel", "1 Kel", "2 Kel", "3 Kel", "4 Kel"], "x"), None);
         assert_eq!(read(&["BB", "-", "-", "-", "BB"], "Predikat"), None);
         // Nor one the indicator denies: a percentage counted in people is
         // two rows run together.

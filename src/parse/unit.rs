@@ -52,6 +52,31 @@ pub fn is_known(canonical: &str) -> bool {
     KNOWN.contains(&canonical)
 }
 
+/// True for a word in capitals that is the acronym of words the text
+/// runs in order ("LHP": "Laporan Hasil Pemeriksaan"; "PD": "perangkat
+/// daerah"), or that the text prints in brackets ("(LHP)"): what an
+/// indicator counts, named short in a narrow cell.
+pub fn is_acronym_of(word: &str, text_words: &[&str]) -> bool {
+    let n = word.chars().count();
+    if !(2..=6).contains(&n) || !word.chars().all(|c| c.is_ascii_uppercase()) {
+        return false;
+    }
+    let bracketed = format!("({word})");
+    text_words.iter().any(|w| w.trim_end_matches([',', '.', ';']) == bracketed)
+        || text_words.windows(n).any(|run| run.iter().zip(word.chars()).all(|(w, c)| w.chars().next().is_some_and(|f| f.to_ascii_uppercase() == c)))
+}
+
+/// True for a word that shortens exactly one known unit of one word, three
+/// letters at least, its full stop or not ("Dok", "Keg."): a unit cut to
+/// fit the cell. ("Kel" may be kelompok, kelurahan or keluarga: none.)
+pub fn shortens_known_unit(word: &str) -> bool {
+    let w = word.trim_end_matches('.').to_lowercase();
+    if w.chars().count() < 3 || !w.chars().all(char::is_alphabetic) || is_known(&w) {
+        return false;
+    }
+    KNOWN.iter().filter(|k| !k.contains(' ') && k.len() > w.len() && k.starts_with(w.as_str())).count() == 1
+}
+
 /// Titles of officials: the first word of a PENANGGUNG JAWAB cell
 /// ("Sekretaris", "Kabid Pelayanan", "Kasi Promosi"), never a unit.
 const OFFICIAL_TITLES: &[&str] = &[
