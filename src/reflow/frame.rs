@@ -203,6 +203,15 @@ const MONTHS: &[&str] = &[
 /// is a place name, a comma and a month alone.
 pub fn is_signature_start(text: &str) -> bool {
     let t = text.trim();
+    // "Mengetahui," / "Menyetujui," (acknowledged / approved by): the
+    // second signatory's heading, alone or on the line of the first's
+    // place and date ("Mengetahui, Selong, 7 Januari 2026").
+    if let Some(rest) = ["Mengetahui", "MENGETAHUI", "Menyetujui", "MENYETUJUI"].iter().find_map(|h| t.strip_prefix(h)) {
+        let rest = rest.trim_start_matches([',', ':']).trim();
+        if rest.is_empty() || is_signature_start(rest) {
+            return true;
+        }
+    }
     if let Some((place, date)) = t.split_once(',') {
         let place_ok = !place.is_empty() && place.split_whitespace().count() <= 3 && place.chars().all(|c| c.is_alphabetic() || c == ' ' || c == '.');
         let parts: Vec<String> = date.split_whitespace().map(str::to_lowercase).collect();
@@ -486,6 +495,9 @@ mod tests {
         // The year cut at a scan's edge, or printed with no day.
         assert!(is_signature_start("Tegal, 6 Januari 2("));
         assert!(is_signature_start("Sleman, Januari"));
+        // The second signatory's heading, alone or beside the first's date.
+        assert!(is_signature_start("Mengetahui,") && is_signature_start("Mengetahui, Selong, 7 Januari 2026"));
+        assert!(!is_signature_start("Mengetahui jumlah penduduk"));
         assert!(!is_signature_start("Perencanaan, Penganggaran, dan"));
         assert!(!is_signature_start("Kegiatan, Maret dan April"));
         assert!(is_table_notes_start("Keterangan:") && is_table_notes_start("Catatan : target kumulatif"));
