@@ -393,7 +393,7 @@ const FLOORS: &[(&str, f64)] = &[
     ("generated/gen83.layout.txt", 1.000),
     ("generated/gen83.mutool.txt", 0.000),
     ("generated/gen83.pdf", 1.000),
-    ("generated/gen83.txt", 0.000),
+    ("generated/gen83.txt", 0.368),
     ("generated/gen84.layout.txt", 0.750),
     ("generated/gen84.mutool.txt", 0.000),
     ("generated/gen84.pdf", 1.000),

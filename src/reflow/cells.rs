@@ -99,6 +99,11 @@ pub fn is_cut_word(left: &str, right: &str, vocab: &Vocabulary) -> bool {
     if right[head.len()..].starts_with('-') {
         return false;
     }
+    // "... pemerintahan" / "a. Jumlah rapat": a letter numbering an
+    // item opens the next indicator, never a cut word's tail.
+    if right.split_whitespace().next().is_some_and(crate::parse::label::is_letter_numbering) {
+        return false;
+    }
     if is_capitals(tail) && is_capitals(head) {
         return is_cut_capitals(tail, head, vocab);
     }
@@ -304,6 +309,8 @@ mod tests {
         assert_eq!(join_lines(&["Peningkatan ,Produktivi", "tas,Nilai tambah"], &v), "Peningkatan ,Produktivitas,Nilai tambah");
         let v = vocab("Perencanaan,Pengang garan pengelolaan anggaran yang");
         assert_eq!(join_lines(&["Perencanaan,Pengang", "garan, dan"], &v), "Perencanaan,Penganggaran, dan");
+        // A letter numbering the next item is no cut word's tail.
+        assert_eq!(join_lines(&["administrasi pemerintahan", "a. Jumlah rapat"], &v), "administrasi pemerintahan a. Jumlah rapat");
         // A tail that is a short word ("si") still ends a word printed whole.
         let v = vocab("Jumlah rekomendasi KKPR Rekomenda si");
         assert_eq!(join_lines(&["Rekomenda", "si"], &v), "Rekomendasi");

@@ -182,6 +182,7 @@ fn read(pages: &[Page], units_moved: bool, placement: Placement) -> Table {
     } else if let Some(pooled) = pooled_columns(&table.columns, &block_roles) {
         table.columns = pooled;
     }
+    one_target_column(&mut table.columns);
     let value_roles: Vec<Role> = table.columns.iter().copied().filter(|r| r.is_value()).collect();
     if std::env::var_os("RENCANA_DEBUG").is_some() {
         eprintln!("flow columns {:?} (header pieces {:?})", table.columns, header_roles);
@@ -381,6 +382,27 @@ fn pooled_columns(first: &[Role], pieces: &[Role]) -> Option<Vec<Role>> {
     }
     let named: Vec<Role> = first.iter().chain(pieces).copied().collect();
     Some(columns_in_plan_order(&named))
+}
+
+/// A header naming TARGET twice: a group heading over the quarters
+/// ("TARGET KUMULATIF", "TARGET PER TRIWULAN"), printed on the header's
+/// top row before SATUAN, and the year's target ("TARGET 2026") beside
+/// the quarters. Only the one beside the quarters is a column; read as
+/// two, every row's values move one column along (gen83's flow dump: TW
+/// IV took the budget). Without quarters the first is kept.
+fn one_target_column(columns: &mut Vec<Role>) {
+    let targets: Vec<usize> = columns.iter().enumerate().filter(|(_, r)| **r == Role::Target).map(|(i, _)| i).collect();
+    if targets.len() < 2 {
+        return;
+    }
+    let beside_quarters = |i: usize| columns.get(i + 1) == Some(&Role::Tw1) || (i > 0 && columns[i - 1] == Role::Tw4);
+    let keep = targets.iter().copied().find(|&i| beside_quarters(i)).unwrap_or(targets[0]);
+    let mut i = 0;
+    columns.retain(|r| {
+        let drop = *r == Role::Target && i != keep;
+        i += 1;
+        !drop
+    });
 }
 
 /// The columns `named` laid out in the order of a Rencana Aksi: NO (when
@@ -674,13 +696,20 @@ fn in_order(lines: &[SrcLine], value_roles: &[Role], text_after: &[Role], plan_h
 /// the two texts.
 fn two_indicators(text: &str) -> Option<(String, String)> {
     let words: Vec<&str> = text.split_whitespace().collect();
-    let starts: Vec<usize> = (2..words.len())
-        .filter(|&k| starts_upper(words[k]) && words::is_opener(words[k]) && words[k - 1].chars().last().is_some_and(|c| c.is_lowercase()) && k + 1 < words.len())
-        .collect();
-    match starts.as_slice() {
+    match inner_indicator_starts(text).as_slice() {
         [k] => Some((words[..*k].join(" "), words[*k..].join(" "))),
         _ => None,
     }
+}
+
+/// Where, after its first two words, a text starts an indicator again:
+/// an opener noun in capitals after a word in lowercase, with more after
+/// it (word indices).
+fn inner_indicator_starts(text: &str) -> Vec<usize> {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    (2..words.len())
+        .filter(|&k| starts_upper(words[k]) && words::is_opener(words[k]) && words[k - 1].chars().last().is_some_and(|c| c.is_lowercase()) && k + 1 < words.len())
+        .collect()
 }
 
 /// The lowercase words of a text.
@@ -714,7 +743,18 @@ fn unplace_values_of_another_indicator(rows: &mut [Row]) {
         // "Persentase ..." beside a unit that is no percentage: another
         // row's unit and values (see `contradicts_unit`).
         let beside_other = contradicts_unit(rows[r].get(Role::Indicator).unwrap_or(""), rows[r].get(Role::Unit).unwrap_or(""));
-        if named_before || names_next || beside_other {
+        // Two indicators or more run together in one text ("Jumlah laporan
+        // evaluasi ... triwulanan Persentase perangkat daerah ..."): the
+        // dump printed a cell of stacked indicators before their values
+        // (gen83), and which group of values is whose is unknown.
+        // (The first opening as an indicator does, or going on from one in
+        // lowercase: a text opening otherwise holds the row before's
+        // trailing cells before the indicator, "Tersedia Kabid Inovasi
+        // Jumlah produk ...", and its values are its own.)
+        let text = rows[r].get(Role::Indicator).unwrap_or("");
+        let opens = text.split_whitespace().next().is_some_and(|w| (starts_upper(w) && words::is_opener(w)) || w.starts_with(char::is_lowercase));
+        let runs_several = opens && !inner_indicator_starts(text).is_empty();
+        if named_before || names_next || beside_other || runs_several {
             wrong.push(r);
         }
     }
