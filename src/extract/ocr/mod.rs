@@ -238,6 +238,7 @@ fn recognise_page(number: u32, image: PageImage, (width, height): (f32, f32)) ->
         reread::reread(&mut words, &doubted, &gray, &placement, dir.path()).map_err(OcrError::Tesseract)?;
     }
     believe_zero_shaped(&mut words, &ink, &placement);
+    doubt_numbers_with_a_space(&mut words, &ink);
     let words = page_words(words, paste_up.as_ref(), &placement);
     Ok(OcrPage {
         number,
@@ -280,6 +281,48 @@ fn is_tall_stroke(w: &TsvWord, glyph_height: f32) -> bool {
 /// cell's middle, away from its borders.
 fn is_border_remnant(w: &TsvWord, borders: &rulings::Borders) -> bool {
     w.image == 1 && repair::is_lone_stroke(&w.text) && borders.vertical_through(&w.pixel_box())
+}
+
+/// A gap inside a number this share of its height wide or wider is a
+/// space: the number is two words read as one. Between the glyphs of the
+/// numbers read right on the held-out scans the widest gap came at 0.25
+/// of the digits' height; a sign read as a digit beside its number ("≥
+/// 85" read "285", "≤ 2,5" read "32,5") or two cells run together
+/// ("100" and "3" read "1003") at 0.33 and more.
+const SPACE_IN_NUMBER: f32 = 0.3;
+
+/// Numbers read across a space are not given out: Tesseract's "285" for
+/// "≥ 85", read with full confidence, would be a wrong target in every
+/// quarter. Marked doubted, the cell is left empty with a warning.
+fn doubt_numbers_with_a_space(words: &mut [TsvWord], ink: &Ink) {
+    for w in words.iter_mut().filter(|w| w.image == 1 && crate::parse::number::is_number(&w.text)) {
+        let b = w.pixel_box();
+        let gap = widest_inner_gap(ink, &b) as f32;
+        if gap >= SPACE_IN_NUMBER * b.height().max(1) as f32 {
+            w.text.push(repair::UNREADABLE_MARK);
+        }
+    }
+}
+
+/// The widest run of blank pixel columns between two inked ones inside
+/// the box: the space between two glyphs, or between two words read as one.
+fn widest_inner_gap(ink: &Ink, b: &PixelBox) -> usize {
+    let inked = |x: usize| (b.top..=b.bottom.min(ink.height - 1)).any(|y| ink.dots[y * ink.width + x]);
+    let mut widest = 0;
+    let mut run: Option<usize> = None;
+    let mut seen_ink = false;
+    for x in b.left..=b.right.min(ink.width - 1) {
+        if inked(x) {
+            if let (Some(r), true) = (run, seen_ink) {
+                widest = widest.max(r);
+            }
+            seen_ink = true;
+            run = Some(0);
+        } else if let Some(r) = run.as_mut() {
+            *r += 1;
+        }
+    }
+    widest
 }
 
 /// Lone zeros Tesseract doubted, even read again, whose ink is shaped as
@@ -431,5 +474,22 @@ mod tests {
         assert_eq!("ALWAYS".parse::<OcrMode>(), Ok(OcrMode::Always));
         assert_eq!(OcrMode::default(), OcrMode::Auto);
         assert!("sometimes".parse::<OcrMode>().is_err());
+    }
+
+    #[test]
+    fn a_number_read_across_a_space_is_doubted() {
+        // "285" as three glyphs 8 pixels wide, 20 high: 2 pixels between
+        // them ("285" printed), or 7 after the first ("≥ 85" read so).
+        let glyphs = |gap: usize| Ink::with_rects(60, 30, &[(5, 5, 8, 20), (13 + gap, 5, 8, 20), (23 + gap, 5, 8, 20)]);
+        let word = |text: &str| tsv(1, 1, (4, 5, 40, 20), 95.0, text);
+        let mut words = [word("285"), word("285")];
+        doubt_numbers_with_a_space(&mut words[..1], &glyphs(2));
+        doubt_numbers_with_a_space(&mut words[1..], &glyphs(7));
+        assert_eq!(words[0].text, "285");
+        assert_eq!(words[1].text, "285?");
+        // Words that are no number are left alone.
+        let mut text = [word("Bab")];
+        doubt_numbers_with_a_space(&mut text, &glyphs(7));
+        assert_eq!(text[0].text, "Bab");
     }
 }
