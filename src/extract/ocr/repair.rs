@@ -34,6 +34,14 @@ pub fn repair(text: &str, conf: f32, (width, height): (f32, f32)) -> String {
     if let Some(numeral) = roman_numeral(text) {
         return numeral;
     }
+    // "ITARGET", "lSATUAN": a border's remnant glued before a header word
+    // in capitals (a core column name, five letters at least), which kept
+    // the header line from being read as one.
+    if let Some(rest) = text.strip_prefix(['I', 'l', '|']) {
+        if rest.chars().count() >= 5 && rest.chars().all(|c| c.is_ascii_uppercase()) && crate::parse::header::is_core_header_word(rest) {
+            return rest.to_string();
+        }
+    }
     let trimmed = number_edges(text);
     let repaired = percent_suffix(&digit_letters(&colons_in_thousands(trimmed)));
     if !matches!(parse_value(&repaired), Value::Number(_)) {
@@ -397,6 +405,16 @@ mod tests {
         assert_eq!(repair("niv", 90.0, FITS), "n IV");
         assert_eq!(repair("Ani", 90.0, FITS), "Ani");
         assert_eq!(repair("nilai", 90.0, FITS), "nilai");
+    }
+
+    #[test]
+    fn a_stroke_glued_before_a_header_word_goes() {
+        assert_eq!(repair("ITARGET", 90.0, FITS), "TARGET");
+        assert_eq!(repair("lSATUAN", 90.0, FITS), "SATUAN");
+        // Words that only open with a capital I stay.
+        assert_eq!(repair("INDIKATOR", 90.0, FITS), "INDIKATOR");
+        assert_eq!(repair("IKM", 90.0, FITS), "IKM");
+        assert_eq!(repair("Itarget", 90.0, FITS), "Itarget");
     }
 
     #[test]
