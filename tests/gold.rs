@@ -398,6 +398,22 @@ const FLOORS: &[(&str, f64)] = &[
     ("generated/gen84.mutool.txt", 0.000),
     ("generated/gen84.pdf", 1.000),
     ("generated/gen84.txt", 0.000),
+    ("generated/gen85.layout.txt", 1.000),
+    ("generated/gen85.mutool.txt", 0.000),
+    ("generated/gen85.pdf", 1.000),
+    ("generated/gen85.txt", 0.200),
+    ("generated/gen86.layout.txt", 0.863),
+    ("generated/gen86.mutool.txt", 0.772),
+    ("generated/gen86.pdf", 0.863),
+    ("generated/gen86.txt", 0.090),
+    ("generated/gen87.layout.txt", 0.809),
+    ("generated/gen87.mutool.txt", 0.000),
+    ("generated/gen87.pdf", 0.952),
+    ("generated/gen87.txt", 0.076),
+    ("generated/gen88.layout.txt", 0.944),
+    ("generated/gen88.mutool.txt", 0.833),
+    ("generated/gen88.pdf", 1.000),
+    ("generated/gen88.txt", 0.611),
 ];
 
 /// Scores below the floor by no more than this are float noise.
