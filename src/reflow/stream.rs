@@ -1007,7 +1007,10 @@ fn numbers_not_header_words<'a>(words: &[&'a str]) -> Vec<&'a str> {
 fn is_misread_header_tail(words: &[&str]) -> bool {
     // "SUB" of a URAIAN header naming its levels ("... KEGIATAN / SUB
     // KEGIATAN"), in capitals as headers print it, is no unknown word.
-    let unknown = words.iter().filter(|w| !(is_header_word(w) || **w == "SUB" || **w == "SUB/")).count();
+    // "TAHUNAN" under "TARGET" ("TARGET TAHUNAN", the year's target) is no
+    // unknown word either. (Not a header word everywhere: made one, it
+    // changed how gen86's mutool dump names its columns, for the worse.)
+    let unknown = words.iter().filter(|w| !(is_header_word(w) || **w == "SUB" || **w == "SUB/" || squash(w) == "TAHUNAN")).count();
     (words.len() >= 2 && unknown * 4 <= words.len() && numbers_not_header_words(words).is_empty())
         || is_line_of_quarter_numerals(words)
         || is_misread_core_line(words)
