@@ -1532,6 +1532,8 @@ fn names_a_target(word: &str) -> bool {
 fn node_label_lines(lines: &[Placed]) -> Vec<usize> {
     // (line, label, whether the line may go on the node cell above)
     let mut found: Vec<(usize, crate::parse::label::Label, bool)> = Vec::new();
+    // The found labels whose line comes right under node text.
+    let mut under_node_text: Vec<bool> = Vec::new();
     let mut prev: Option<(usize, String)> = None;
     for (i, l) in lines.iter().enumerate() {
         let text = l.text_in(Col::Node);
@@ -1547,8 +1549,10 @@ fn node_label_lines(lines: &[Placed]) -> Vec<usize> {
                 let above = i.checked_sub(1).map(|k| &lines[k]);
                 let indicator = l.text_in(Col::Indicator);
                 let indicator_goes_on = indicator.starts_with(char::is_lowercase) && above.is_some_and(|a| !a.text_in(Col::Indicator).is_empty());
-                let mid_cell = prev.as_ref().is_some_and(|(k, _)| *k + 1 == i) && (indicator.is_empty() || indicator_goes_on);
+                let under = prev.as_ref().is_some_and(|(k, _)| *k + 1 == i);
+                let mid_cell = under && (indicator.is_empty() || indicator_goes_on);
                 found.push((i, label, mid_cell));
+                under_node_text.push(under);
             }
         }
         prev = Some((i, text));
@@ -1573,8 +1577,24 @@ fn node_label_lines(lines: &[Placed]) -> Vec<usize> {
     // to OCR) is a label as labels are styled; a wrapped name's word is in
     // the name's case ("Program", "Kegiatan Pemanfaatan Ruang").
     let in_capitals = |k: usize| !found[k].1.printed.chars().any(char::is_lowercase);
+    // A plan whose labels are level words alone on their lines, the name
+    // under them ("Program" / "PROGRAM DUKUNGAN ...", "Sub Kegiatan" /
+    // "Penyusunan dan ..."): a line under node text opening with a level
+    // word and going on is a wrapped name's ("Penyusunan dan Pembahasan" /
+    // "Program Pembentukan Peraturan" / "Daerah", gen87), though cells
+    // aligned to their bottom start an indicator beside it.
+    let bare = |l: &crate::parse::label::Label| l.number.is_none() && l.code.is_none() && l.name.is_empty();
+    let bare_elsewhere = |k: usize| {
+        let others: Vec<&crate::parse::label::Label> = found.iter().enumerate().filter(|(j, _)| *j != k).map(|(_, (_, l, _))| l).collect();
+        others.len() >= 3 && others.iter().all(|l| bare(l))
+    };
+    let wrapped_in_bare_plan = |k: usize| {
+        let l = &found[k].1;
+        under_node_text[k] && l.number.is_none() && l.code.is_none() && !l.name.is_empty() && !in_capitals(k) && bare_elsewhere(k)
+    };
     (0..found.len())
         .filter(|&k| !(found[k].2 && found[k].1.number.is_none() && !in_capitals(k) && numbered_elsewhere(k)))
+        .filter(|&k| !wrapped_in_bare_plan(k))
         .map(|k| found[k].0)
         .collect()
 }
