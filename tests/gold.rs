@@ -386,7 +386,7 @@ const FLOORS: &[(&str, f64)] = &[
     ("generated/gen81.mutool.txt", 0.952),
     ("generated/gen81.pdf", 1.000),
     ("generated/gen81.txt", 0.000),
-    ("generated/gen82.layout.txt", 0.812),
+    ("generated/gen82.layout.txt", 0.937),
     ("generated/gen82.mutool.txt", 0.000),
     ("generated/gen82.pdf", 1.000),
     ("generated/gen82.txt", 0.000),

@@ -444,7 +444,7 @@ fn widen_unit_left(words: &mut [(Col, Word)], unit: usize, positioned: bool) {
     while start >= 1 && words[start - 1].0 == Col::Unit {
         start -= 1;
     }
-    while start >= 2 && words[start - 1].0 == Col::Indicator && words[start - 2].0 == Col::Indicator {
+    while start >= 2 && beside_unit(words[start - 1].0) && words[start - 2].0 == words[start - 1].0 {
         let (prev, w, next) = (&words[start - 2].1, &words[start - 1].1, &words[start].1);
         let em = if positioned { (next.y1 - next.y0).abs().max(1.0) } else { 1.0 };
         let space = next.x0 - w.x1;
@@ -552,6 +552,14 @@ fn codes_into_labels(placed: &mut [Placed]) {
     }
 }
 
+/// The text column just left of SATUAN: the indicator's, or the
+/// definition's where the plan prints one between them (DEFINISI
+/// OPERASIONAL, FORMULA): a unit starting left of the unit column's usual
+/// edge lands in it.
+fn beside_unit(c: Col) -> bool {
+    matches!(c, Col::Indicator | Col::Definition)
+}
+
 /// The second line of a unit cell centred over two lines ("Daerah" /
 /// "Irigasi", "Sambungan" / "Rumah") may start left of the unit column's
 /// usual edge, where `place` puts it with the indicator. The last words of
@@ -563,14 +571,14 @@ fn continue_unit_below(words: &mut [(Col, Word)], above: &[(Col, Word)], positio
     // The unit cell's words on the line above, left to right.
     let unit_words: Vec<&Word> = above.iter().filter(|(c, _)| *c == Col::Unit).map(|(_, w)| w).collect();
     let (Some(&unit), Some(&unit_end)) = (unit_words.first(), unit_words.last()) else { return };
-    let Some(last) = words.iter().rposition(|(c, _)| *c == Col::Indicator) else { return };
-    if words[last + 1..].iter().any(|(c, _)| *c == Col::Indicator || *c == Col::Unit) {
+    let Some(last) = words.iter().rposition(|(c, _)| beside_unit(*c)) else { return };
+    if words[last + 1..].iter().any(|(c, _)| beside_unit(*c) || *c == Col::Unit) {
         return;
     }
-    // The run of at most two words ending the line's indicator text, a
-    // word space apart.
+    // The run of at most two words ending the line's indicator (or
+    // definition) text, a word space apart.
     let mut first = last;
-    if first > 0 && words[first - 1].0 == Col::Indicator && words[first].1.x0 - words[first - 1].1.x1 < column_gap(&words[first].1, positioned) {
+    if first > 0 && words[first - 1].0 == words[last].0 && words[first].1.x0 - words[first - 1].1.x1 < column_gap(&words[first].1, positioned) {
         first -= 1;
     }
     let run = &words[first..=last];
