@@ -368,16 +368,17 @@ fn indicator(row: &crate::reflow::Row, level: Level, path: &[Option<Node>; 5], s
 /// with every number ("85%", which the number grammar reads whole) is
 /// the unit "%" so: printed with the values as "96 LHP" prints its unit.
 fn unit_printed_with_values(cells: &[String], indicator: &str, style: NumberStyle) -> Option<(String, Vec<String>)> {
-    let numbers: Vec<&str> = cells.iter().map(|c| c.trim()).filter(|c| matches!(parse_value_in(c, style), Value::Number(_))).collect();
-    let unreadable = cells.iter().any(|c| matches!(parse_value_in(c.trim(), style), Value::Unreadable(_)));
-    if !unreadable && !numbers.is_empty() && numbers.iter().all(|n| n.ends_with('%')) {
+    let read: Vec<(&str, Value)> = cells.iter().map(|c| (c.trim(), parse_value_in(c.trim(), style))).collect();
+    let mut printed_numbers = read.iter().filter(|(_, v)| matches!(v, Value::Number(_))).map(|(c, _)| *c).peekable();
+    let unreadable = read.iter().any(|(_, v)| matches!(v, Value::Unreadable(_)));
+    if !unreadable && printed_numbers.peek().is_some() && printed_numbers.all(|n| n.ends_with('%')) {
         return Some(("%".to_string(), cells.to_vec()));
     }
     let mut unit: Option<String> = None;
     let mut numbers = Vec::with_capacity(cells.len());
-    for cell in cells {
-        let cell = cell.trim();
-        if !matches!(parse_value_in(cell, style), Value::Unreadable(_)) {
+    for (cell, value) in &read {
+        let cell = *cell;
+        if !matches!(value, Value::Unreadable(_)) {
             numbers.push(cell.to_string());
             continue;
         }

@@ -637,8 +637,7 @@ fn in_order(lines: &[SrcLine], value_roles: &[Role], text_after: &[Role], plan_h
         // inaktif ..." / "Boks 1.800 ..." / "Seksi Arsip Dinamis" /
         // "Dokumen 36 ..."). The second is this row's, as the rows go in
         // order, and the text read for this row's is the row before's.
-        let opens = |t: &str| t.split_whitespace().next().is_some_and(|w| starts_upper(w) && words::is_opener(w));
-        if parts.node.is_none() && !opens(&indicator) && parts.notes.is_empty() {
+        if parts.node.is_none() && !opens_with_opener(&indicator) && parts.notes.is_empty() {
             if let Some(prev) = rows.last_mut().filter(|r| r.has_indicator() && r.node.is_some()) {
                 if let Some((first, second)) = two_indicators(prev.get(Role::Indicator).unwrap_or("")) {
                     prev.replace(Role::Indicator, first);
@@ -702,6 +701,12 @@ fn two_indicators(text: &str) -> Option<(String, String)> {
     }
 }
 
+/// True when a text's first word is an opener noun in capitals
+/// ("Jumlah ...", "Persentase ..."), as an indicator opens.
+fn opens_with_opener(text: &str) -> bool {
+    text.split_whitespace().next().is_some_and(|w| starts_upper(w) && words::is_opener(w))
+}
+
 /// Where, after its first two words, a text starts an indicator again:
 /// an opener noun in capitals after a word in lowercase, with more after
 /// it (word indices).
@@ -752,7 +757,7 @@ fn unplace_values_of_another_indicator(rows: &mut [Row]) {
         // trailing cells before the indicator, "Tersedia Kabid Inovasi
         // Jumlah produk ...", and its values are its own.)
         let text = rows[r].get(Role::Indicator).unwrap_or("");
-        let opens = text.split_whitespace().next().is_some_and(|w| (starts_upper(w) && words::is_opener(w)) || w.starts_with(char::is_lowercase));
+        let opens = opens_with_opener(text) || text.trim_start().starts_with(char::is_lowercase);
         let runs_several = opens && !inner_indicator_starts(text).is_empty();
         if named_before || names_next || beside_other || runs_several {
             wrong.push(r);

@@ -1592,10 +1592,7 @@ fn node_label_lines(lines: &[Placed]) -> Vec<usize> {
     // "Program Pembentukan Peraturan" / "Daerah", gen87), though cells
     // aligned to their bottom start an indicator beside it.
     let bare = |l: &crate::parse::label::Label| l.number.is_none() && l.code.is_none() && l.name.is_empty();
-    let bare_elsewhere = |k: usize| {
-        let others: Vec<&crate::parse::label::Label> = found.iter().enumerate().filter(|(j, _)| *j != k).map(|(_, (_, l, _))| l).collect();
-        others.len() >= 3 && others.iter().all(|l| bare(l))
-    };
+    let bare_elsewhere = |k: usize| found.len() > 3 && found.iter().enumerate().all(|(j, (_, l, _))| j == k || bare(l));
     let wrapped_in_bare_plan = |k: usize| {
         let l = &found[k].1;
         under_node_text[k] && l.number.is_none() && l.code.is_none() && !l.name.is_empty() && !in_capitals(k) && bare_elsewhere(k)

@@ -309,14 +309,11 @@ fn doubt_numbers_with_a_space(words: &mut [TsvWord], ink: &Ink) {
 fn widest_inner_gap(ink: &Ink, b: &PixelBox) -> usize {
     let inked = |x: usize| (b.top..=b.bottom.min(ink.height - 1)).any(|y| ink.dots[y * ink.width + x]);
     let mut widest = 0;
+    // Blank columns since the last inked one; none before the first.
     let mut run: Option<usize> = None;
-    let mut seen_ink = false;
     for x in b.left..=b.right.min(ink.width - 1) {
         if inked(x) {
-            if let (Some(r), true) = (run, seen_ink) {
-                widest = widest.max(r);
-            }
-            seen_ink = true;
+            widest = widest.max(run.unwrap_or(0));
             run = Some(0);
         } else if let Some(r) = run.as_mut() {
             *r += 1;
