@@ -414,6 +414,22 @@ const FLOORS: &[(&str, f64)] = &[
     ("generated/gen88.mutool.txt", 0.833),
     ("generated/gen88.pdf", 1.000),
     ("generated/gen88.txt", 0.611),
+    ("generated/gen89.layout.txt", 1.000),
+    ("generated/gen89.mutool.txt", 0.000),
+    ("generated/gen89.pdf", 1.000),
+    ("generated/gen89.txt", 0.500),
+    ("generated/gen90.layout.txt", 1.000),
+    ("generated/gen90.mutool.txt", 0.583),
+    ("generated/gen90.pdf", 1.000),
+    ("generated/gen90.txt", 0.541),
+    ("generated/gen91.layout.txt", 0.846),
+    ("generated/gen91.mutool.txt", 0.000),
+    ("generated/gen91.pdf", 0.538),
+    ("generated/gen91.txt", 0.000),
+    ("generated/gen92.layout.txt", 0.000),
+    ("generated/gen92.mutool.txt", 0.000),
+    ("generated/gen92.pdf", 1.000),
+    ("generated/gen92.txt", 0.300),
 ];
 
 /// Scores below the floor by no more than this are float noise.
