@@ -426,7 +426,7 @@ const FLOORS: &[(&str, f64)] = &[
     ("generated/gen91.mutool.txt", 0.000),
     ("generated/gen91.pdf", 0.538),
     ("generated/gen91.txt", 0.000),
-    ("generated/gen92.layout.txt", 0.000),
+    ("generated/gen92.layout.txt", 1.000),
     ("generated/gen92.mutool.txt", 0.000),
     ("generated/gen92.pdf", 1.000),
     ("generated/gen92.txt", 0.300),

@@ -1168,7 +1168,8 @@ fn measure(page: &Page, header: &[usize], body: &[usize], n_values: usize, n_tra
     } else {
         complete
     };
-    let complete = outside_budget_header(complete, &budget_header_spans(page, header), |i, j| word(i, j));
+    let budget_spans = if budget_among_values(page, header, k) { Vec::new() } else { budget_header_spans(page, header) };
+    let complete = outside_budget_header(complete, &budget_spans, |i, j| word(i, j));
     let complete = agreeing_anchors(complete, |i, j| word(i, j));
     let width = complete[0].2.len();
     let mut values = Vec::new();
@@ -1340,6 +1341,19 @@ fn budget_header_spans(page: &Page, header: &[usize]) -> Vec<(f32, f32)> {
     x0.zip(x1).into_iter().collect()
 }
 
+/// True when the rows' runs of `k` values end in the budget: the header
+/// names the budget and, with the target and the quarters, as many value
+/// columns as that. Rows holding the budget under its header are then
+/// every row with a budget, not rows that lost a value (a dump printing
+/// "48,650 12,000 24,500 36,500 48,650 670,000,000" a space apart would
+/// be the only anchor left to measure the columns by, and its tight
+/// spacing would shift them).
+fn budget_among_values(page: &Page, header: &[usize], k: usize) -> bool {
+    let words: Vec<&str> = header.iter().flat_map(|&i| page.lines[i].words.iter().map(|w| w.text.as_str())).collect();
+    let roles: std::collections::BTreeSet<Role> = roles_in_words(&words).0.into_iter().filter(|r| Role::VALUES.contains(r) || *r == Role::Budget).collect();
+    roles.contains(&Role::Budget) && k >= roles.len()
+}
+
 /// The anchors none of whose values stands under the header's budget
 /// words. A scanned row that lost a quarter's "-" holds its budget among
 /// as many values as the page has value columns; where most rows of a
@@ -1500,7 +1514,12 @@ pub(super) fn opens_a_column_name(word: &str) -> bool {
 /// Header words that name a text column, never a column of numbers.
 fn names_a_text_column(word: &str) -> bool {
     let w = squash(word);
-    ["KETERANGAN", "PENANGGUNG", "JAWAB", "PELAKSANA"].iter().any(|h| w.starts_with(h))
+    ["KETERANGAN", "PENANGGUNG", "JAWAB", "PELAKSANA", "SUMBER"].iter().any(|h| w.starts_with(h))
+}
+
+/// The second word of "SUMBER DATA" or "SUMBER DANA".
+fn continues_text_column_name(word: &str) -> bool {
+    matches!(squash(word).as_str(), "DATA" | "DANA")
 }
 
 /// The value column a word overlaps most, if any.
@@ -2020,13 +2039,21 @@ fn name_columns(p: &PageParts, cols: &Columns) -> HeaderNames {
     // them.
     let mut words: Vec<(usize, &Word)> = p.header.iter().flat_map(|&i| p.page.lines[i].words.iter().map(move |w| (i, w))).collect();
     words.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.x0.total_cmp(&b.1.x0)));
-    for (_, w) in words {
+    // Where "SUMBER" of "SUMBER DATA" / "SUMBER DANA" was placed: the
+    // name's second word goes with it, after it on its line or under it a
+    // line down (where a number may push it over the budget column, and
+    // "DANA" alone would name a budget).
+    let mut sumber: Option<(usize, f32, f32, Col)> = None;
+    for (line, w) in words {
         let centre = (w.x0 + w.x1) / 2.0;
         let probe = Word { x0: centre, x1: centre, ..w.clone() };
         // A header is often wider than its column's numbers: where its
         // centre is over no column, overlap decides.
         let centred = cols.values.iter().any(|v| centre >= v.0 - cols.tol && centre <= v.1 + cols.tol);
         let col = match value_overlap(w, &cols.values, cols.tol) {
+            _ if continues_text_column_name(&w.text) && sumber.is_some_and(|(l, x0, x1, _)| l == line || (w.x0 < x1 && w.x1 > x0)) => {
+                sumber.map_or(Col::Trailing(0), |(_, _, _, c)| c)
+            }
             // "KETERANGAN" squeezed over the last quarter's numbers still
             // names the text column after them.
             _ if names_a_text_column(&w.text) => {
@@ -2035,6 +2062,9 @@ fn name_columns(p: &PageParts, cols: &Columns) -> HeaderNames {
             Some(k) if !centred => Col::Value(k),
             _ => cols.place(&probe),
         };
+        if squash(&w.text) == "SUMBER" {
+            sumber = Some((line, w.x0, w.x1, col));
+        }
         match col {
             Col::Value(k) => {
                 value_text[k].push_str(&w.text);
