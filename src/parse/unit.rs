@@ -17,6 +17,8 @@ const KNOWN: &[&str] = &[
     "judul", "eksemplar", "berkas", "naskah", "pokmas", "umkm", "ikm", "ukm", "wirausaha", "kawasan", "kategori",
     "pelaku usaha", "rumah tangga", "kepala keluarga", "miliar rupiah", "juta rupiah", "hari kerja", "jam", "menit",
     "minggu", "bidang tanah", "perangkat daerah", "unit kerja",
+    // Family planning (Dinas PPKB) counts the acceptors of contraception.
+    "akseptor",
     // Per mille: death rates of hospitals (NDR, GDR) per 1.000 patients.
     "‰", "permil", "per mil",
 ];

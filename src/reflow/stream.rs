@@ -636,6 +636,13 @@ fn number_beside_its_unit(words: &mut [(Col, Word)], cols: &Columns, positioned:
         if !is_number_word(&number.text) || is_value_word(&unit.text) || !unit.text.chars().any(char::is_alphabetic) || unit.x0 - number.x1 >= column_gap(number, positioned) {
             continue;
         }
+        // "62,5%" has its unit; a border between the two words parts two
+        // cells, and an official's title opens the next one ("62,5%" |
+        // "Kabid KB dan KS" in PENANGGUNG JAWAB, a dump printing them a
+        // space apart).
+        if number.text.ends_with('%') || !looks_like_unit(&unit.text) || cols.ruled_span(number).zip(cols.ruled_span(unit)).is_some_and(|(a, b)| a.0 != b.0) {
+            continue;
+        }
         let k = match (words[j].0, words[j + 1].0) {
             (Col::Value(a), Col::Value(b)) if a == b => continue,
             (Col::Value(k), _) | (_, Col::Value(k)) => k,
