@@ -136,7 +136,26 @@ pub fn roles_in_words(words: &[&str]) -> (Vec<Role>, Vec<u32>) {
     if let Some(at) = group_at {
         put_quarters_under_their_group(&mut roles, at);
     }
+    put_unit_under_indicator_group(&mut roles);
     (roles, years)
+}
+
+/// "INDIKATOR KINERJA" as a group over "Uraian" and "Satuan": printed row
+/// by row, the second row's "Uraian" (read as URAIAN again) and "Satuan"
+/// come after every cell of the first row, the targets and the budget
+/// among them. A unit named after the values, right after a second node
+/// or indicator word, is that group's: it goes back beside the indicator
+/// and the repeated word is dropped.
+fn put_unit_under_indicator_group(roles: &mut Vec<Role>) {
+    let Some(unit) = roles.iter().position(|r| *r == Role::Unit) else { return };
+    let Some(indicator) = roles.iter().position(|r| *r == Role::Indicator) else { return };
+    let after_values = roles[..unit].iter().any(|r| Role::VALUES.contains(r) || *r == Role::Budget);
+    let repeated = unit >= 1 && unit - 1 > indicator && matches!(roles[unit - 1], Role::Node | Role::Indicator);
+    if after_values && repeated {
+        roles.remove(unit);
+        roles.remove(unit - 1);
+        roles.insert(indicator + 1, Role::Unit);
+    }
 }
 
 /// A header of two rows is printed row by row: the first row's cells
@@ -432,6 +451,18 @@ mod tests {
         let t = read_title(&["RENCANA AKSI TAHUN 2020".into(), "BADAN PERENCANAAN PEMBANGUNAN, PENELITIAN DAN PENGEMBANGAN DAERAH KOTA TEGAL".into()]);
         assert_eq!(t.region, "KOTA TEGAL");
         assert_eq!(t.agency, "BADAN PERENCANAAN PEMBANGUNAN, PENELITIAN DAN PENGEMBANGAN DAERAH");
+    }
+
+    #[test]
+    fn a_unit_under_the_indicator_group_goes_beside_the_indicator() {
+        let words = "NO KODE URAIAN INDIKATOR KINERJA TARGET 2027 TARGET TRIWULAN ANGGARAN (Rp) Uraian Satuan TW I TW II TW III TW IV";
+        let (roles, _) = roles_in_words(&words.split_whitespace().collect::<Vec<_>>());
+        use Role::*;
+        assert_eq!(roles, vec![No, Node, Indicator, Unit, Target, Tw1, Tw2, Tw3, Tw4, Budget]);
+        // SATUAN printed last on its own stays where the header puts it.
+        let words = "URAIAN INDIKATOR TARGET TW I TW II TW III TW IV SATUAN";
+        let (roles, _) = roles_in_words(&words.split_whitespace().collect::<Vec<_>>());
+        assert_eq!(roles.last(), Some(&Unit));
     }
 
     #[test]
