@@ -1105,7 +1105,19 @@ fn assign_values(row: &mut Row, values: &[String], roles: &[Role]) {
         && without_budget == quarterly
         && values.len() == quarterly.len()
         && values::row_obeys(values);
-    if values.len() == roles.len() {
+    // A row number where the budget would be (the next row's NO cell on a
+    // line of its own, after this row's values) is no budget: the row's
+    // five values obey and the number is left out.
+    let budget_at = roles.iter().position(|r| *r == Role::Budget);
+    let no_cell_as_budget = values.len() == roles.len()
+        && budget_at.is_some_and(|b| words::is_small_int(&values[b]))
+        && without_budget == quarterly
+        && values::row_obeys(&values.iter().enumerate().filter(|(k, _)| Some(*k) != budget_at).map(|(_, v)| v.clone()).collect::<Vec<_>>());
+    if no_cell_as_budget {
+        for (r, v) in roles.iter().zip(values).filter(|(r, _)| **r != Role::Budget) {
+            row.set(*r, v.clone());
+        }
+    } else if values.len() == roles.len() {
         for (r, v) in roles.iter().zip(values) {
             row.set(*r, v.clone());
         }

@@ -218,15 +218,21 @@ pub(super) fn place_wrapped_cells(pages: &[Page], trailing: usize, budget: bool)
                 .collect();
             // NO first, then the node, the indicator, the unit and values.
             let (numbers, lead): (Vec<Line>, Vec<Line>) = row.lead.iter().cloned().partition(|l| is_number_cell(&l.text()));
-            for l in &numbers {
-                para(&mut rebuilt, std::slice::from_ref(l));
-            }
-            for c in given(Slot::Node) {
-                para(&mut rebuilt, &c.lines);
-            }
             let (node_lines, rest): (Vec<Line>, Vec<Line>) = lead.into_iter().partition(|l| opens_node(&l.text()));
-            for l in &node_lines {
-                para(&mut rebuilt, std::slice::from_ref(l));
+            let mut nodes: Vec<Vec<Line>> = given(Slot::Node).into_iter().map(|c| c.lines.clone()).collect();
+            nodes.extend(node_lines.into_iter().map(|l| vec![l]));
+            // The NO cell goes on the node's first line ("1 PROGRAM 1 ..."),
+            // as a dump keeping its rows prints it.
+            match nodes.first_mut().and_then(|n| n.first_mut()) {
+                Some(first) if !numbers.is_empty() => {
+                    let mut words: Vec<Word> = numbers.iter().flat_map(|l| l.words.iter().cloned()).collect();
+                    words.append(&mut first.words);
+                    first.words = words;
+                }
+                _ => numbers.iter().for_each(|l| para(&mut rebuilt, std::slice::from_ref(l))),
+            }
+            for n in &nodes {
+                para(&mut rebuilt, n);
             }
             for l in &rest {
                 para(&mut rebuilt, std::slice::from_ref(l));
@@ -490,8 +496,17 @@ fn anchors(block: &[Line]) -> Vec<(usize, usize)> {
         while i < block.len() && is_value_line(&block[i]) {
             i += 1;
         }
-        // A "%" cell is the unit, though it reads as a value's sign.
-        let mut start = if block[start].text() == "%" && i - start >= 2 { start + 1 } else { start };
+        // A "%" cell is the unit, though it reads as a value's sign; and
+        // so after the row's NO cell ("1" / "%" / "2,5" ...: the node and
+        // indicator wrapped, printed with the second pass).
+        let numbered_percent = i - start >= 3 && is_row_number(&block[start].text()) && block[start + 1].text() == "%";
+        let mut start = if numbered_percent {
+            start + 2
+        } else if block[start].text() == "%" && i - start >= 2 {
+            start + 1
+        } else {
+            start
+        };
         // A NO cell right before the values (the unit and indicator wrapped):
         // the row adds up without it, and not with it as the target.
         if i - start >= 6 && is_row_number(&block[start].text()) {

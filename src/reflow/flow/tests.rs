@@ -911,3 +911,17 @@ fn a_word_target_with_its_quarters_run_on_one_line_anchors_its_row() {
     assert_eq!(anchors[0].values, ["Kondusif"; 5]);
     assert_eq!(toks[anchors[0].end].text, "Satpol");
 }
+
+#[test]
+fn a_row_number_where_the_budget_would_be_is_no_budget() {
+    let roles = [Role::Target, Role::Tw1, Role::Tw2, Role::Tw3, Role::Tw4, Role::Budget];
+    let vals = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+    // The next row's NO cell "3" after a row that obeys: left out.
+    let mut row = Row::default();
+    super::assign_values(&mut row, &vals(&["12", "3", "6", "9", "12", "3"]), &roles);
+    assert_eq!((row.get(Role::Target), row.get(Role::Tw4), row.get(Role::Budget)), (Some("12"), Some("12"), None));
+    // A sum of money is the budget.
+    let mut row = Row::default();
+    super::assign_values(&mut row, &vals(&["12", "3", "6", "9", "12", "250.000.000"]), &roles);
+    assert_eq!(row.get(Role::Budget), Some("250.000.000"));
+}
