@@ -358,9 +358,24 @@ pub struct Title {
 }
 
 /// Reads "RENCANA AKSI TAHUN 2025" / "DINAS ... KABUPATEN PURBALINGGA".
+///
+/// The agency and region are read from the lines under the title line
+/// when they name one (a kop surat above the title, "PEMERINTAH KABUPATEN
+/// ..." / "DINAS SOSIAL" / its street address, says it again less
+/// plainly), else from the lines above it; or from the title line itself
+/// ("RENCANA AKSI KINERJA BADAN PENDAPATAN DAERAH"). A decree's LAMPIRAN
+/// block ("LAMPIRAN KEPUTUSAN ...", "NOMOR : ...", "TANGGAL : ..."), an
+/// address line and header words that strayed above the table are none
+/// of them.
 pub fn read_title(lines: &[String]) -> Title {
     let mut title = Title::default();
-    let mut rest = Vec::new();
+    let (mut above, mut under) = (Vec::new(), Vec::new());
+    // Lines set aside that may still name the region (a LAMPIRAN block's
+    // "KEPUTUSAN KEPALA DINAS ... KABUPATEN BOYOLALI").
+    let mut aside: Vec<String> = Vec::new();
+    let mut title_agency: Option<String> = None;
+    let mut seen_title = false;
+    let mut in_decree = false;
     for l in lines {
         let t = l.split_whitespace().collect::<Vec<_>>().join(" ");
         if t.is_empty() {
@@ -370,6 +385,13 @@ pub fn read_title(lines: &[String]) -> Title {
         if upper.contains("RENCANA AKSI") || (title.text.is_empty() && upper.starts_with("RENCANA")) {
             title.text = t.clone();
             title.year = upper.split_whitespace().filter_map(|w| year_in(&squash(w))).next();
+            // (A running head "Rencana Aksi Dinas ... Tahun 2025" above
+            // the title: the last title line counts, the lines under the
+            // first one are above the last.)
+            title_agency = agency_in_title_line(&t);
+            above.append(&mut under);
+            seen_title = true;
+            in_decree = false;
             continue;
         }
         if title.year.is_none() {
@@ -380,22 +402,99 @@ pub fn read_title(lines: &[String]) -> Title {
                 }
             }
         }
-        rest.push(t);
+        // A LAMPIRAN block runs to its TANGGAL line (its first line may
+        // wrap: "LAMPIRAN KEPUTUSAN KEPALA DINAS PPKB" / "KABUPATEN ...").
+        if opens_decree_line(&upper) {
+            in_decree = !upper.starts_with("TANGGAL");
+            aside.push(t);
+            continue;
+        }
+        let words: Vec<&str> = t.split_whitespace().collect();
+        if in_decree || is_address_line(&upper) {
+            aside.push(t);
+            continue;
+        }
+        if is_header_line(&words) || words.iter().all(|w| w.chars().all(|c| c.is_ascii_digit())) {
+            continue;
+        }
+        if seen_title { under.push(t) } else { above.push(t) }
     }
+    let names_agency = |ls: &[String]| ls.iter().any(|l| agency_start(&l.to_uppercase()).is_some());
+    let names_region = |ls: &[String]| ls.iter().any(|l| region_start(&l.to_uppercase()).is_some());
+    let mut rest = if names_agency(&under) || names_region(&under) {
+        // The office in the title line, its region under it.
+        match title_agency {
+            Some(a) if !names_agency(&under) => std::iter::once(a).chain(under).collect(),
+            _ => under,
+        }
+    } else if let Some(a) = title_agency {
+        vec![a]
+    } else {
+        above.iter().cloned().chain(under).collect()
+    };
+    // The region named only in lines set aside or above (a kop surat's
+    // "PEMERINTAH KOTA SEMARANG"): from its word to its line's end.
+    if !names_region(&rest) {
+        let named = aside.iter().chain(&above).find_map(|l| region_start(&l.to_uppercase()).map(|at| l[at..].to_string()));
+        rest.extend(named);
+    }
+    // "PEMERINTAH KABUPATEN ..." names the government, not the office.
+    let rest: Vec<String> = rest.into_iter().map(|l| l.strip_prefix("PEMERINTAH ").map(str::to_string).unwrap_or(l)).collect();
     let body = rest.join(" ");
     let upper = body.to_uppercase();
-    let cut = ["KABUPATEN", "KOTA", "PROVINSI", "KAB."]
-        .iter()
-        .filter_map(|k| find_word(&upper, k))
-        .min();
-    match cut {
+    match region_start(&upper) {
         Some(at) => {
             title.agency = body[..at].trim().trim_end_matches(',').to_string();
             title.region = body[at..].trim().to_string();
         }
         None => title.agency = body.trim().to_string(),
     }
+    // The office from its first word ("LAMPIRAN PERJANJIAN KINERJA DINAS
+    // KEBUDAYAAN": the words before name the document).
+    if let Some(at) = agency_start(&title.agency.to_uppercase()).filter(|&at| at > 0) {
+        title.agency = title.agency[at..].to_string();
+    }
     title
+}
+
+/// Where a text names a region: KABUPATEN, KOTA, PROVINSI or "KAB.".
+fn region_start(upper: &str) -> Option<usize> {
+    ["KABUPATEN", "KOTA", "PROVINSI", "KAB."].iter().filter_map(|k| find_word(upper, k)).min()
+}
+
+/// Where a text names an office of a regional government.
+fn agency_start(upper: &str) -> Option<usize> {
+    ["DINAS", "BADAN", "SEKRETARIAT", "INSPEKTORAT", "KECAMATAN", "KELURAHAN", "SATUAN", "BAGIAN", "KANTOR", "UPTD", "RSUD", "RUMAH SAKIT", "PUSKESMAS"]
+        .iter()
+        .filter_map(|k| find_word(upper, k))
+        .min()
+}
+
+/// The office a title line names after its words ("RENCANA AKSI KINERJA
+/// BADAN PENDAPATAN DAERAH", "RENCANA AKSI DINAS SOSIAL TAHUN 2027"),
+/// without the year.
+fn agency_in_title_line(line: &str) -> Option<String> {
+    let upper = line.to_uppercase();
+    let at = agency_start(&upper)?;
+    let words: Vec<&str> = line[at..].split_whitespace().take_while(|w| !w.eq_ignore_ascii_case("TAHUN") && year_in(&squash(w)).is_none()).collect();
+    (!words.is_empty()).then(|| words.join(" "))
+}
+
+/// A line of a decree's LAMPIRAN block.
+fn opens_decree_line(upper: &str) -> bool {
+    let words: Vec<&str> = upper.split_whitespace().collect();
+    match words.as_slice() {
+        // ("LAMPIRAN PERJANJIAN KINERJA DINAS ..." titles the table.)
+        ["LAMPIRAN" | "LAMPIRAN:"] => true,
+        ["LAMPIRAN" | "LAMPIRAN:", next, ..] => matches!(*next, "KEPUTUSAN" | "PERATURAN" | "SURAT" | ":" | "I" | "II"),
+        [first, ..] => ["NOMOR", "TANGGAL", "TENTANG"].iter().any(|k| first.strip_prefix(k).is_some_and(|r| r.is_empty() || r == ":" || r == ".")),
+        [] => false,
+    }
+}
+
+/// A kop surat's address line: street, telephone, mail, post code.
+fn is_address_line(upper: &str) -> bool {
+    upper.starts_with("JL.") || upper.starts_with("JALAN ") || ["TELP", "TELEPON", "FAX", "E-MAIL", "EMAIL", "KODE POS", "WEBSITE", "LAMAN"].iter().any(|k| find_word(upper, k).is_some() || upper.contains(&format!("{k}.")))
 }
 
 /// Byte offset of `word` as a whole word in `s`.
@@ -451,6 +550,24 @@ mod tests {
         let t = read_title(&["RENCANA AKSI TAHUN 2020".into(), "BADAN PERENCANAAN PEMBANGUNAN, PENELITIAN DAN PENGEMBANGAN DAERAH KOTA TEGAL".into()]);
         assert_eq!(t.region, "KOTA TEGAL");
         assert_eq!(t.agency, "BADAN PERENCANAAN PEMBANGUNAN, PENELITIAN DAN PENGEMBANGAN DAERAH");
+    }
+
+    #[test]
+    fn agency_and_region_past_a_kop_surat_a_decree_and_a_running_head() {
+        let read = |ls: &[&str]| {
+            let t = read_title(&ls.iter().map(|l| l.to_string()).collect::<Vec<_>>());
+            (t.agency, t.region, t.year)
+        };
+        let kop = ["PEMERINTAH KABUPATEN OGAN KOMERING ILIR", "DINAS SOSIAL", "Jl. Letnan Muchtar Saleh No. 12 Kayuagung, Telp. (0712) 321456", "RENCANA AKSI PERANGKAT DAERAH TAHUN 2027", "DINAS SOSIAL KABUPATEN OGAN KOMERING ILIR"];
+        assert_eq!(read(&kop), ("DINAS SOSIAL".into(), "KABUPATEN OGAN KOMERING ILIR".into(), Some(2027)));
+        let decree = ["LAMPIRAN", "KEPUTUSAN KEPALA DINAS PETERNAKAN DAN", "KESEHATAN HEWAN KABUPATEN BOYOLALI", "NOMOR : 500.7/015/2026", "TANGGAL : 5 Januari 2026", "RENCANA AKSI TAHUN 2026", "DINAS PETERNAKAN DAN KESEHATAN HEWAN"];
+        assert_eq!(read(&decree), ("DINAS PETERNAKAN DAN KESEHATAN HEWAN".into(), "KABUPATEN BOYOLALI".into(), Some(2026)));
+        let in_title = ["RENCANA AKSI KINERJA BADAN PENDAPATAN DAERAH", "PROVINSI SUMATERA UTARA", "TAHUN 2024"];
+        assert_eq!(read(&in_title), ("BADAN PENDAPATAN DAERAH".into(), "PROVINSI SUMATERA UTARA".into(), Some(2024)));
+        let running = ["Rencana Aksi Dinas Pendidikan Daerah Provinsi Sulawesi Utara Tahun 2025", "RENCANA AKSI", "DINAS PENDIDIKAN DAERAH PROVINSI SULAWESI UTARA", "TAHUN 2025"];
+        assert_eq!(read(&running), ("DINAS PENDIDIKAN DAERAH".into(), "PROVINSI SULAWESI UTARA".into(), Some(2025)));
+        let pk = ["LAMPIRAN PERJANJIAN KINERJA DINAS KEBUDAYAAN KOTA YOGYAKARTA", "RENCANA AKSI TAHUN 2026"];
+        assert_eq!(read(&pk).0, "DINAS KEBUDAYAAN");
     }
 
     #[test]
