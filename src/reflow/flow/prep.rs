@@ -92,10 +92,29 @@ pub(super) struct Removed {
     pub unplaced_trailing_cells: usize,
 }
 
+/// A bound printed with a space ("≤ 2,5", "≥ 85": a target that is a
+/// limit) as one word, "≤2,5", which reads as one value cell.
+pub(super) fn with_bounds_joined(words: Vec<String>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::with_capacity(words.len());
+    let mut it = words.into_iter().peekable();
+    while let Some(w) = it.next() {
+        let sign = matches!(w.as_str(), "≤" | "≥" | "<=" | ">=" | "<" | ">");
+        match it.peek() {
+            Some(next) if sign && is_number(next) => {
+                let joined = format!("{w}{next}");
+                it.next();
+                out.push(joined);
+            }
+            _ => out.push(w),
+        }
+    }
+    out
+}
+
 /// Removes header fragments and signature lines from `lines`, and returns
 /// the body lines (with paragraph numbers) and what was removed.
 pub(super) fn clean(lines: &[SrcLine]) -> (Vec<BodyLine>, Removed) {
-    let mut words: Vec<Vec<String>> = lines.iter().map(|l| l.text.split_whitespace().map(str::to_string).collect()).collect();
+    let mut words: Vec<Vec<String>> = lines.iter().map(|l| with_bounds_joined(l.text.split_whitespace().map(str::to_string).collect())).collect();
     let n = lines.len();
     let mut keep = vec![true; n];
     // Header fragments: runs of header-only lines (labels and value lines

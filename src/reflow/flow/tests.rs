@@ -925,3 +925,9 @@ fn a_row_number_where_the_budget_would_be_is_no_budget() {
     super::assign_values(&mut row, &vals(&["12", "3", "6", "9", "12", "250.000.000"]), &roles);
     assert_eq!(row.get(Role::Budget), Some("250.000.000"));
 }
+
+#[test]
+fn a_bound_printed_with_a_space_is_one_value() {
+    assert_eq!(super::prep::with_bounds_joined(["≤", "2,5", "Bidang", ">", "x"].map(String::from).to_vec()), ["≤2,5", "Bidang", ">", "x"]);
+    assert!(super::words::is_num("≤2,5") && super::words::is_num("≥85") && !super::words::is_num("≥"));
+}

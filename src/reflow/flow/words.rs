@@ -7,7 +7,7 @@
 
 pub(super) use crate::parse::function_word::is_function_word;
 use crate::parse::label::{parse_indicator_number, strip_indicator_numbering};
-use crate::parse::number::is_number;
+use crate::parse::number::{is_bound, is_number};
 
 /// Nouns that open an indicator's text ("Persentase ...", "Jumlah ...").
 pub(super) const OPENERS: &[&str] = &[
@@ -129,7 +129,7 @@ pub(super) fn inline_ind_start(words: &[String], min: usize) -> Option<usize> {
 }
 
 pub(super) fn is_num(w: &str) -> bool {
-    is_number(w)
+    is_number(w) || is_bound(w)
 }
 
 pub(super) fn is_dash(w: &str) -> bool {
