@@ -93,12 +93,13 @@ pub(super) struct Removed {
 }
 
 /// A bound printed with a space ("≤ 2,5", "≥ 85": a target that is a
-/// limit) as one word, "≤2,5", which reads as one value cell.
+/// limit) as one word, "≤2,5", which reads as one value cell; so a sum of
+/// money after its currency ("Rp. 865.000.000,-", a budget cell).
 pub(super) fn with_bounds_joined(words: Vec<String>) -> Vec<String> {
     let mut out: Vec<String> = Vec::with_capacity(words.len());
     let mut it = words.into_iter().peekable();
     while let Some(w) = it.next() {
-        let sign = matches!(w.as_str(), "≤" | "≥" | "<=" | ">=" | "<" | ">");
+        let sign = matches!(w.as_str(), "≤" | "≥" | "<=" | ">=" | "<" | ">" | "Rp" | "Rp." | "RP" | "RP.");
         match it.peek() {
             Some(next) if sign && is_number(next) => {
                 let joined = format!("{w}{next}");
