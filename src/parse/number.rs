@@ -412,17 +412,7 @@ pub fn parse_value_in(raw: &str, style: NumberStyle) -> Value {
     match style {
         NumberStyle::Indonesian => parse_value(raw),
         NumberStyle::English => {
-            // Only the separators between digits: "Rp." and ",-" stay.
-            let chars: Vec<char> = raw.chars().collect();
-            let between_digits = |k: usize| k > 0 && chars[k - 1].is_ascii_digit() && chars.get(k + 1).is_some_and(char::is_ascii_digit);
-            let swapped: String = (0..chars.len())
-                .map(|k| match chars[k] {
-                    ',' if between_digits(k) => '.',
-                    // (The accountants' ".-" is the Indonesian ",-".)
-                    '.' if between_digits(k) || (k > 0 && chars[k - 1].is_ascii_digit() && chars.get(k + 1) == Some(&'-')) => ',',
-                    c => c,
-                })
-                .collect();
+            let swapped = separators_swapped(raw);
             match parse_value(&swapped) {
                 // Text targets and unreadable cells are kept as printed.
                 Value::Number(n) => Value::Number(n),
@@ -430,6 +420,29 @@ pub fn parse_value_in(raw: &str, style: NumberStyle) -> Value {
             }
         }
     }
+}
+
+/// An English-style number written the Indonesian way ("1,240" ->
+/// "1.240", "97.5" -> "97,5"): only the separators between digits swap;
+/// "Rp." and ",-" stay.
+///
+/// ```
+/// use rencana::parse::number::separators_swapped;
+/// assert_eq!(separators_swapped("1,240"), "1.240");
+/// assert_eq!(separators_swapped("97.5"), "97,5");
+/// assert_eq!(separators_swapped("Rp. 2,450,000,000.-"), "Rp. 2.450.000.000,-");
+/// ```
+pub fn separators_swapped(raw: &str) -> String {
+    let chars: Vec<char> = raw.chars().collect();
+    let between_digits = |k: usize| k > 0 && chars[k - 1].is_ascii_digit() && chars.get(k + 1).is_some_and(char::is_ascii_digit);
+    (0..chars.len())
+        .map(|k| match chars[k] {
+            ',' if between_digits(k) => '.',
+            // (The accountants' ".-" is the Indonesian ",-".)
+            '.' if between_digits(k) || (k > 0 && chars[k - 1].is_ascii_digit() && chars.get(k + 1) == Some(&'-')) => ',',
+            c => c,
+        })
+        .collect()
 }
 
 /// "1.250.000": every group after the first has exactly three digits.

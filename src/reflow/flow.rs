@@ -30,7 +30,7 @@ use crate::extract::{Line, Page};
 use crate::parse::header::{is_header_word, Role, LEVEL_WORDS};
 use crate::parse::label::{is_hierarchical_numbering, is_row_number, parse_indicator_number, Level};
 use crate::parse::label::written::{names_bare_label, parse_label, printed_label, starts_with_label};
-use crate::parse::number::{cut_word_target_tail, is_number, is_readable, is_sum_of_money, is_word_target, parse_value};
+use crate::parse::number::{cut_word_target_tail, is_number, is_readable, is_sum_of_money, is_word_target, number_style, parse_value, separators_swapped, NumberStyle};
 use crate::parse::unit::{canonical, contradicts_unit, is_known, may_be_unit_before_values, mend_cut_unit};
 use crate::parse::function_word::is_function_word;
 
@@ -85,7 +85,32 @@ struct Anchor {
 }
 
 pub fn reflow(pages: &[Page]) -> Table {
-    read(&code_labels::with_level_words(&cut_sums::rejoined(pages)), false, Placement::Try)
+    let (pages, english) = in_indonesian_style(pages);
+    let mut table = read(&code_labels::with_level_words(&cut_sums::rejoined(&pages)), false, Placement::Try);
+    if english {
+        table.warnings.push("numbers_in_english_style".to_string());
+    }
+    table
+}
+
+/// The pages with their numbers written the Indonesian way when the plan
+/// was typed in English style ("1,240", "97.5"; see [`number_style`]),
+/// and whether it was. The flow reader's arithmetic (TW IV = target, the
+/// quarters' sum) and its searches read numbers the Indonesian way: read
+/// so, "1,240" / "310" / "620" / "930" / "1,240" would obey nothing and the
+/// row's values be withheld.
+fn in_indonesian_style(pages: &[Page]) -> (Cow<'_, [Page]>, bool) {
+    let words = pages.iter().flat_map(|p| p.lines.iter().flat_map(|l| l.words.iter().map(|w| w.text.as_str())));
+    if number_style(words) != NumberStyle::English {
+        return (Cow::Borrowed(pages), false);
+    }
+    let mut out = pages.to_vec();
+    for w in out.iter_mut().flat_map(|p| p.lines.iter_mut().flat_map(|l| l.words.iter_mut())) {
+        if w.text.contains(|c: char| c.is_ascii_digit()) && is_number(&separators_swapped(&w.text)) {
+            w.text = separators_swapped(&w.text);
+        }
+    }
+    (Cow::Owned(out), true)
 }
 
 /// Whether a reading puts a spreadsheet's wrapped cells back in their rows
