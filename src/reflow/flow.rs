@@ -861,6 +861,9 @@ fn body_lines(pages: &[Page], table: &mut Table) -> (Vec<SrcLine>, Vec<String>, 
             if in_notes {
                 continue;
             }
+            // (Bounds and sums of money as one word: the in-order reading
+            // splits the text itself.)
+            let text = prep::text_with_bounds_joined(&text).unwrap_or(text);
             all.push(SrcLine { page: p.number, line: i as u32 + 1, text, para_break: blank, after_header: false, open_end: l.open_end });
             blank = false;
         }

@@ -11,7 +11,7 @@ use crate::extract::Page;
 use super::SrcLine;
 use crate::parse::header::{is_header_word, is_plan_year, squash};
 use crate::parse::label::written::starts_with_label;
-use crate::parse::number::{is_number, is_text_target};
+use crate::parse::number::{is_bound, is_number, is_text_target};
 use crate::parse::unit::opens_with_official_title;
 
 /// One line of the body, split into words.
@@ -94,14 +94,17 @@ pub(super) struct Removed {
 
 /// A bound printed with a space ("≤ 2,5", "≥ 85": a target that is a
 /// limit) as one word, "≤2,5", which reads as one value cell; so a sum of
-/// money after its currency ("Rp. 865.000.000,-", a budget cell).
+/// money after its currency ("Rp. 865.000.000,-", a budget cell). Only at
+/// a line's start or after another value: in text ("balita usia < 5
+/// tahun") the sign and its number stay apart.
 pub(super) fn with_bounds_joined(words: Vec<String>) -> Vec<String> {
     let mut out: Vec<String> = Vec::with_capacity(words.len());
     let mut it = words.into_iter().peekable();
     while let Some(w) = it.next() {
         let sign = matches!(w.as_str(), "≤" | "≥" | "<=" | ">=" | "<" | ">" | "Rp" | "Rp." | "RP" | "RP.");
+        let after_value = out.last().is_none_or(|p| is_number(p) || is_bound(p) || p.chars().all(|c| matches!(c, '-' | '–' | '—')));
         match it.peek() {
-            Some(next) if sign && is_number(next) => {
+            Some(next) if sign && after_value && is_number(next) => {
                 let joined = format!("{w}{next}");
                 it.next();
                 out.push(joined);
@@ -110,6 +113,23 @@ pub(super) fn with_bounds_joined(words: Vec<String>) -> Vec<String> {
         }
     }
     out
+}
+
+/// A flow line's text with its bounds and sums of money joined as
+/// [`with_bounds_joined`] joins them (the in-order reading splits the
+/// text itself); the text as it is when nothing joins.
+///
+/// Sums after "Rp" are left apart here: joined for the in-order reading
+/// too they mended gen26's, gen28's and gen49's mutool dumps but broke
+/// gen29's (5 wrong values) and three pdftotext dumps.
+pub(super) fn text_with_bounds_joined(text: &str) -> Option<String> {
+    if !text.contains(['≤', '≥', '<', '>']) {
+        return None;
+    }
+    let words: Vec<String> = text.split_whitespace().map(str::to_string).collect();
+    let n = words.len();
+    let joined = with_bounds_joined(words);
+    (joined.len() < n).then(|| joined.join(" "))
 }
 
 /// Removes header fragments and signature lines from `lines`, and returns

@@ -931,5 +931,6 @@ fn a_bound_printed_with_a_space_is_one_value() {
     assert_eq!(super::prep::with_bounds_joined(["≤", "2,5", "Bidang", ">", "x"].map(String::from).to_vec()), ["≤2,5", "Bidang", ">", "x"]);
     assert!(super::words::is_num("≤2,5") && super::words::is_num("≥85") && !super::words::is_num("≥"));
     assert_eq!(super::prep::with_bounds_joined(["Rp.", "865.000.000,-"].map(String::from).to_vec()), ["Rp.865.000.000,-"]);
+    assert_eq!(super::prep::with_bounds_joined(["usia", "<", "5", "tahun"].map(String::from).to_vec()), ["usia", "<", "5", "tahun"]);
     assert!(super::words::is_num("Rp.865.000.000,-"));
 }
