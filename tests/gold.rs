@@ -430,6 +430,22 @@ const FLOORS: &[(&str, f64)] = &[
     ("generated/gen92.mutool.txt", 0.850),
     ("generated/gen92.pdf", 1.000),
     ("generated/gen92.txt", 0.300),
+    ("generated/gen93.layout.txt", 0.961),
+    ("generated/gen93.mutool.txt", 0.000),
+    ("generated/gen93.pdf", 1.000),
+    ("generated/gen93.txt", 0.000),
+    ("generated/gen94.layout.txt", 1.000),
+    ("generated/gen94.mutool.txt", 0.000),
+    ("generated/gen94.pdf", 1.000),
+    ("generated/gen94.txt", 0.235),
+    ("generated/gen95.layout.txt", 0.928),
+    ("generated/gen95.mutool.txt", 0.857),
+    ("generated/gen95.pdf", 1.000),
+    ("generated/gen95.txt", 0.714),
+    ("generated/gen96.layout.txt", 1.000),
+    ("generated/gen96.mutool.txt", 0.000),
+    ("generated/gen96.pdf", 1.000),
+    ("generated/gen96.txt", 0.000),
 ];
 
 /// Scores below the floor by no more than this are float noise.
