@@ -243,9 +243,15 @@ fn read(pages: &[Page], units_moved: bool, placement: Placement) -> Table {
     // is that column's (kept aside, see [`assign_values`]). Printed after
     // the year's, nothing tells its values from the quarters: withheld.
     let renstra = names_renstra_target_column(pages);
-    let reading_roles: Vec<Role> = match renstra {
-        Some(true) => std::iter::once(Role::Extra).chain(value_roles.iter().copied()).collect(),
-        _ => value_roles.clone(),
+    // A KONDISI AWAL (baseline) column printed before the year's target is
+    // read as such a Renstra target is: each row's first value kept aside,
+    // under its own name. Printed after it, its values are withheld.
+    let baseline_column = names_baseline_column(pages);
+    let baseline_first = baseline_column && renstra.is_none() && names_baseline_before_target(pages);
+    let reading_roles: Vec<Role> = if renstra == Some(true) || baseline_first {
+        std::iter::once(Role::Extra).chain(value_roles.iter().copied()).collect()
+    } else {
+        value_roles.clone()
     };
     let mut ordered = in_order(&part_merged_label_lines(&lines), &reading_roles, &text_after, plan_has_budget, has_definition);
     // The in-order reading fits dumps that keep a row's cells together; when
@@ -258,7 +264,7 @@ fn read(pages: &[Page], units_moved: bool, placement: Placement) -> Table {
     // no reading order to recover.
     // The recovery reading lays out the values a Rencana Aksi has and no
     // Renstra target.
-    let mut recovered = if cells_placed || renstra.is_some() { recover::Recovered::default() } else { recover::recover(pages, &table.columns) };
+    let mut recovered = if cells_placed || renstra.is_some() || baseline_first { recover::Recovered::default() } else { recover::recover(pages, &table.columns) };
     for (rows, warnings) in [(&mut ordered.rows, &mut ordered.warnings), (&mut recovered.rows, &mut recovered.warnings)] {
         let moved = target_last::put_target_first(rows);
         if moved > 0 {
@@ -274,7 +280,6 @@ fn read(pages: &[Page], units_moved: bool, placement: Placement) -> Table {
         eprintln!("readings scored: in order {q_old}, recovered {q_new} (alignment sure: {sure}; {:?})", recovered.warnings);
         eprintln!("titles: in order {:?}, recovered {:?}", table.title, recovered.title);
     }
-    let baseline_column = names_baseline_column(pages);
     if !cells_placed && (q_new > q_old + 0.5 || (q_new >= q_old && sure)) {
         table.rows = recovered.rows;
         table.signature = recovered.signature;
@@ -288,8 +293,12 @@ fn read(pages: &[Page], units_moved: bool, placement: Placement) -> Table {
         table.signature = ordered.signature;
         table.warnings.extend(ordered.warnings);
     }
-    if baseline_column {
-        withhold_values(&mut table, "KONDISI AWAL");
+    if baseline_first {
+        for (name, _) in table.rows.iter_mut().flat_map(|r| r.extra.iter_mut()).filter(|(name, _)| name == RENSTRA_TARGET) {
+            *name = BASELINE.to_string();
+        }
+    } else if baseline_column {
+        withhold_values(&mut table, BASELINE);
     }
     if renstra == Some(false) {
         withhold_values(&mut table, RENSTRA_TARGET);
@@ -367,6 +376,17 @@ fn names_baseline_column(pages: &[Page]) -> bool {
     }
     false
 }
+
+/// True when the header's first KONDISI comes before its first TARGET
+/// (the baseline column left of the year's target, as plans print it).
+fn names_baseline_before_target(pages: &[Page]) -> bool {
+    let words: Vec<&str> = words_of(pages).collect();
+    let first = |w: &str| words.iter().position(|x| *x == w);
+    first("KONDISI").zip(first("TARGET")).is_some_and(|(k, t)| k < t)
+}
+
+/// The name a baseline column's values are kept under.
+const BASELINE: &str = "KONDISI AWAL";
 
 /// Leaves every row's target, quarters and budget empty, each row saying so, and
 /// names the column that made them unreadable: numbers a dump cannot place

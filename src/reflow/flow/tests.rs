@@ -744,11 +744,13 @@ fn a_unit_left_without_an_indicator_leaves_the_rows_paired_by_order_unread() {
 }
 
 #[test]
-fn a_baseline_column_withholds_every_value() {
-    // KONDISI AWAL between SATUAN and TARGET: a flow dump runs last year's
-    // value into the row's values, where it would be read as the target.
-    let text = "URAIAN\nINDIKATOR KINERJA\nSATUAN\nKONDISI\nAWAL\nTARGET\nTW I\nTW II\nTW III\nTW IV\n\n\
-                Program 1 Pengelolaan Pendidikan\nPersentase sekolah terakreditasi\nPersen\n70,00\n76,00\n73,00\n74,00\n75,00\n76,00\n";
+fn a_baseline_column_after_the_target_withholds_every_value() {
+    // KONDISI AWAL between TARGET and the quarters: a flow dump runs last
+    // year's value into the row's values, where it would be read as TW I.
+    // (Before the target it is kept aside: see
+    // `a_baseline_before_the_years_target_is_kept_aside_under_its_name`.)
+    let text = "URAIAN\nINDIKATOR KINERJA\nSATUAN\nTARGET\nKONDISI\nAWAL\nTW I\nTW II\nTW III\nTW IV\n\n\
+                Program 1 Pengelolaan Pendidikan\nPersentase sekolah terakreditasi\nPersen\n76,00\n70,00\n73,00\n74,00\n75,00\n76,00\n";
     let t = table(text);
     let with_indicator: Vec<&Row> = t.rows.iter().filter(|r| r.has_indicator()).collect();
     assert!(!with_indicator.is_empty(), "{:?}", t.rows);
@@ -933,4 +935,18 @@ fn a_bound_printed_with_a_space_is_one_value() {
     assert_eq!(super::prep::with_bounds_joined(["Rp.", "865.000.000,-"].map(String::from).to_vec()), ["Rp.865.000.000,-"]);
     assert_eq!(super::prep::with_bounds_joined(["usia", "<", "5", "tahun"].map(String::from).to_vec()), ["usia", "<", "5", "tahun"]);
     assert!(super::words::is_num("Rp.865.000.000,-"));
+}
+
+#[test]
+fn a_baseline_before_the_years_target_is_kept_aside_under_its_name() {
+    let text = "RENCANA AKSI TAHUN 2025\n\nNO\nURAIAN\nINDIKATOR KINERJA\nSATUAN\nKONDISI\nAWAL\n\nTARGET\nTAHUN\n2025\n\nTRIWULAN\n\nI\nII\nIII\nIV\n\n\
+        Program 1\nPROGRAM PENATAAN ORGANISASI\n\nPersentase rekomendasi yang \nditindaklanjuti\n\n%\n80\n85\n20\n40\n60\n85\n\n\
+        Jumlah dokumen evaluasi\n\nDokumen\n2\n1\n-\n-\n-\n1\n";
+    let t = table(text);
+    let r = rows(&t);
+    assert_eq!(r.len(), 2, "{r:?}");
+    assert_eq!(r[0].3, v("85 20 40 60 85"));
+    assert_eq!(r[1].3, v("1 - - - 1"));
+    let kept: Vec<(&str, &str)> = t.rows.iter().flat_map(|r| r.extra.iter().map(|(n, v)| (n.as_str(), v.as_str()))).collect();
+    assert_eq!(kept, [("KONDISI AWAL", "80"), ("KONDISI AWAL", "2")]);
 }
