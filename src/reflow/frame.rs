@@ -90,6 +90,18 @@ pub fn roles_in_words(words: &[&str]) -> (Vec<Role>, Vec<u32>) {
         if let Some(y) = year_in(&w) {
             years.push(y);
         }
+        // "REALISASI TW I" (cut "REALISA" / "SI" in a narrow cell): the
+        // quarter under REALISASI is the realisation's, no target's.
+        let realisation = if w == "REALISASI" { 1 } else if w == "REALISA" && words.get(i + 1).is_some_and(|n| squash(n) == "SI") { 2 } else { 0 };
+        if realisation > 0 {
+            let after = &words[i + realisation..];
+            let quarter = match after {
+                [q, n, ..] if is_quarter_word(&squash(q)) && bare_quarter_numeral(n).is_some() => 2,
+                _ => 0,
+            };
+            i += realisation + quarter;
+            continue;
+        }
         let mut matched = 0;
         // "INDIKATOR SASARAN", "INDIKATOR PROGRAM": the word after names
         // the column's group, so the pair is tried before "INDIKATOR" alone.
@@ -568,6 +580,15 @@ mod tests {
         assert_eq!(read(&running), ("DINAS PENDIDIKAN DAERAH".into(), "PROVINSI SULAWESI UTARA".into(), Some(2025)));
         let pk = ["LAMPIRAN PERJANJIAN KINERJA DINAS KEBUDAYAAN KOTA YOGYAKARTA", "RENCANA AKSI TAHUN 2026"];
         assert_eq!(read(&pk).0, "DINAS KEBUDAYAAN");
+    }
+
+    #[test]
+    fn a_quarter_under_realisasi_names_no_target_quarter() {
+        use Role::*;
+        for words in ["TARGET 2020 TARGET TRIWULAN REALISA SI TW I PENANGGUNG JAWAB TW I TW II TW III TW IV", "TARGET 2020 TARGET TRIWULAN REALISASI TW I PENANGGUNG JAWAB TW I TW II TW III TW IV"] {
+            let (roles, _) = roles_in_words(&words.split_whitespace().collect::<Vec<_>>());
+            assert_eq!(roles, vec![Target, Tw1, Tw2, Tw3, Tw4, Responsible], "{words}");
+        }
     }
 
     #[test]
