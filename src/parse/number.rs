@@ -89,11 +89,6 @@ fn range_target(s: &str) -> Option<String> {
 /// most 30 days), kept as text: no single number is the target. Written
 /// with the sign, a space and the number as every number is written
 /// ("≤ 2.5" for "≤ 2,5"), so a value column never holds a decimal comma.
-/// A bound written as one word, "≤2,5" or "≥85" (see [`bound_target`]).
-pub fn is_bound(s: &str) -> bool {
-    !s.contains(char::is_whitespace) && bound_target(s).is_some()
-}
-
 fn bound_target(s: &str) -> Option<String> {
     let (sign, rest) = [(">=", "≥"), ("<=", "≤"), ("≥", "≥"), ("≤", "≤"), (">", ">"), ("<", "<")].iter().find_map(|(p, sign)| s.strip_prefix(p).map(|rest| (*sign, rest.trim_start())))?;
     if rest.starts_with('-') {
@@ -103,6 +98,11 @@ fn bound_target(s: &str) -> Option<String> {
         Value::Number(n) => Some(format!("{sign} {n}")),
         _ => None,
     }
+}
+
+/// A bound written as one word, "≤2,5" or "≥85" (see [`bound_target`]).
+pub fn is_bound(s: &str) -> bool {
+    !s.contains(char::is_whitespace) && bound_target(s).is_some()
 }
 
 /// A ratio target as plans print it, one to so many ("1:2.850", "1 :

@@ -106,8 +106,11 @@ fn in_indonesian_style(pages: &[Page]) -> (Cow<'_, [Page]>, bool) {
     }
     let mut out = pages.to_vec();
     for w in out.iter_mut().flat_map(|p| p.lines.iter_mut().flat_map(|l| l.words.iter_mut())) {
-        if w.text.contains(|c: char| c.is_ascii_digit()) && is_number(&separators_swapped(&w.text)) {
-            w.text = separators_swapped(&w.text);
+        if w.text.contains(|c: char| c.is_ascii_digit()) {
+            let swapped = separators_swapped(&w.text);
+            if is_number(&swapped) {
+                w.text = swapped;
+            }
         }
     }
     (Cow::Owned(out), true)

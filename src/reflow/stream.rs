@@ -2057,10 +2057,8 @@ fn name_columns(p: &PageParts, cols: &Columns) -> HeaderNames {
         // A header is often wider than its column's numbers: where its
         // centre is over no column, overlap decides.
         let centred = cols.values.iter().any(|v| centre >= v.0 - cols.tol && centre <= v.1 + cols.tol);
-        let col = match value_overlap(w, &cols.values, cols.tol) {
-            _ if continues_text_column_name(&w.text) && sumber.is_some_and(|(l, x0, x1, _)| l == line || (w.x0 < x1 && w.x1 > x0)) => {
-                sumber.map_or(Col::Trailing(0), |(_, _, _, c)| c)
-            }
+        let with_sumber = sumber.filter(|&(l, x0, x1, _)| continues_text_column_name(&w.text) && (l == line || (w.x0 < x1 && w.x1 > x0))).map(|(_, _, _, c)| c);
+        let col = with_sumber.unwrap_or_else(|| match value_overlap(w, &cols.values, cols.tol) {
             // "KETERANGAN" squeezed over the last quarter's numbers still
             // names the text column after them.
             _ if names_a_text_column(&w.text) => {
@@ -2068,7 +2066,7 @@ fn name_columns(p: &PageParts, cols: &Columns) -> HeaderNames {
             }
             Some(k) if !centred => Col::Value(k),
             _ => cols.place(&probe),
-        };
+        });
         if squash(&w.text) == "SUMBER" {
             sumber = Some((line, w.x0, w.x1, col));
         }

@@ -11,7 +11,8 @@ use crate::extract::Page;
 use super::SrcLine;
 use crate::parse::header::{is_header_word, is_plan_year, squash};
 use crate::parse::label::written::starts_with_label;
-use crate::parse::number::{is_bound, is_number, is_text_target};
+use crate::parse::number::{is_number, is_text_target};
+use super::words::is_num;
 use crate::parse::unit::opens_with_official_title;
 
 /// One line of the body, split into words.
@@ -102,7 +103,7 @@ pub(super) fn with_bounds_joined(words: Vec<String>) -> Vec<String> {
     let mut it = words.into_iter().peekable();
     while let Some(w) = it.next() {
         let sign = matches!(w.as_str(), "≤" | "≥" | "<=" | ">=" | "<" | ">" | "Rp" | "Rp." | "RP" | "RP.");
-        let after_value = out.last().is_none_or(|p| is_number(p) || is_bound(p) || p.chars().all(|c| matches!(c, '-' | '–' | '—')));
+        let after_value = out.last().is_none_or(|p| is_num(p) || p.chars().all(|c| matches!(c, '-' | '–' | '—')));
         match it.peek() {
             Some(next) if sign && after_value && is_number(next) => {
                 let joined = format!("{w}{next}");
