@@ -358,7 +358,7 @@ const FLOORS: &[(&str, f64)] = &[
     ("generated/gen74.mutool.txt", 0.000),
     ("generated/gen74.pdf", 0.962),
     ("generated/gen74.txt", 0.000),
-    ("generated/gen75.layout.txt", 0.000),
+    ("generated/gen75.layout.txt", 0.375),
     ("generated/gen75.mutool.txt", 0.000),
     ("generated/gen75.pdf", 1.000),
     ("generated/gen75.txt", 0.000),

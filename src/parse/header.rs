@@ -97,7 +97,7 @@ const HEADER_ROLES: &[(&str, Role)] = &[
     (r"^SATUAN|^SAT$", Role::Unit),
     // How the indicator is measured: KONSEP DEFINISI (2018 plans), FORMULA
     // / CARA PENGHITUNGAN, RUMUS, DEFINISI OPERASIONAL.
-    (r"^KONSEPDEFINISI|^DEFINISI|^FORMULA|^CARAPENGHITUNGAN|^CARAPERHITUNGAN|^RUMUS|^METODEPENGHITUNGAN", Role::Definition),
+    (r"^KONSEPDEFINISI|^DEFINISI|^FORMULA|^CARAPENGHITUNGAN|^CARAPERHITUNGAN|^CARAPENGUKURAN|^RUMUS|^METODEPENGHITUNGAN", Role::Definition),
     (concat!("^", quarter_word_pattern!(), "(KE)?(I|1)$"), Role::Tw1),
     (concat!("^", quarter_word_pattern!(), "(KE)?(II|2)$"), Role::Tw2),
     (concat!("^", quarter_word_pattern!(), "(KE)?(III|3)$"), Role::Tw3),

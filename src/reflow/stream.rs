@@ -1434,10 +1434,46 @@ fn names_no_unit_column(page: &Page, header: &[usize]) -> bool {
 /// SATUAN: the right end of the indicator's header words and the left of
 /// the definition's ("FORMULA", "CARA PENGHITUNGAN", "RUMUS").
 fn definition_header(page: &Page, header: &[usize], node_left: f32, unit_left: f32) -> Option<(f32, f32)> {
-    let words: Vec<&Word> = header.iter().flat_map(|&i| page.lines[i].words.iter()).filter(|w| w.x0 > node_left && w.x1 < unit_left).collect();
-    let ind_end = words.iter().filter(|w| role_of(&w.text).is_some_and(|r| r.ungrouped() == Role::Indicator)).map(|w| w.x1).reduce(f32::max)?;
-    let def_x0 = words.iter().filter(|w| w.x0 > ind_end && role_of(&w.text) == Some(Role::Definition)).map(|w| w.x0).reduce(f32::min)?;
+    let within = |w: &&Word| w.x0 > node_left && w.x1 < unit_left;
+    let is_indicator = |w: &Word| role_of(&w.text).is_some_and(|r| r.ungrouped() == Role::Indicator);
+    // The definition's header cell opens where the word naming it does, or
+    // at the words printed a word space before it on its line ("Konsep
+    // Definisi": only "Definisi" names the role).
+    let mut def_x0: Option<f32> = None;
+    for &i in header {
+        let words: Vec<&Word> = page.lines[i].words.iter().filter(within).collect();
+        for (k, w) in words.iter().enumerate() {
+            if role_of(&w.text) != Some(Role::Definition) {
+                continue;
+            }
+            let mut x0 = w.x0;
+            for prev in words[..k].iter().rev() {
+                if x0 - prev.x1 > word_space(prev) || role_of(&prev.text).is_some() {
+                    break;
+                }
+                x0 = prev.x0;
+            }
+            def_x0 = Some(def_x0.map_or(x0, |d: f32| d.min(x0)));
+        }
+    }
+    let def_x0 = def_x0?;
+    // An INDIKATOR KINERJA over both the indicator's cell and the
+    // definition's (which then name themselves "Uraian Indikator" and
+    // "Konsep Definisi") spans the definition's left edge: the indicator's
+    // own header ends left of it.
+    let ind_end = header.iter().flat_map(|&i| page.lines[i].words.iter()).filter(within).filter(|w| is_indicator(w) && w.x1 <= def_x0).map(|w| w.x1).reduce(f32::max)?;
     Some((ind_end, def_x0))
+}
+
+/// The widest gap between two words of one header cell on a line: a
+/// character column in a layout dump, about half the word's height on a
+/// positioned page.
+fn word_space(w: &Word) -> f32 {
+    if w.y1 - w.y0 <= 1.0 {
+        1.0
+    } else {
+        (w.y1 - w.y0) * 0.5
+    }
 }
 
 /// A page whose rows hold fewer values than its header has columns (a
