@@ -446,6 +446,22 @@ const FLOORS: &[(&str, f64)] = &[
     ("generated/gen96.mutool.txt", 0.750),
     ("generated/gen96.pdf", 1.000),
     ("generated/gen96.txt", 0.583),
+    ("generated/gen100.layout.txt", 1.000),
+    ("generated/gen100.mutool.txt", 0.476),
+    ("generated/gen100.pdf", 1.000),
+    ("generated/gen100.txt", 0.666),
+    ("generated/gen97.layout.txt", 0.346),
+    ("generated/gen97.mutool.txt", 0.000),
+    ("generated/gen97.pdf", 0.923),
+    ("generated/gen97.txt", 0.000),
+    ("generated/gen98.layout.txt", 0.882),
+    ("generated/gen98.mutool.txt", 0.294),
+    ("generated/gen98.pdf", 0.882),
+    ("generated/gen98.txt", 0.117),
+    ("generated/gen99.layout.txt", 0.952),
+    ("generated/gen99.mutool.txt", 0.317),
+    ("generated/gen99.pdf", 1.000),
+    ("generated/gen99.txt", 0.227),
 ];
 
 /// Scores below the floor by no more than this are float noise.
