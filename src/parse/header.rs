@@ -142,7 +142,7 @@ const HEADER_WORDS: &[&str] = &[
     // SUMBER DATA, the source of the figure.
     "SUMBER", "DANA", "DATA",
     // FORMULA / CARA PENGHITUNGAN: how the indicator is measured.
-    "FORMULA", "FORMULASI", "CARA", "PENGHITUNGAN", "PERHITUNGAN", "RUMUS",
+    "FORMULA", "FORMULASI", "CARA", "PENGHITUNGAN", "PERHITUNGAN", "PENGUKURAN", "RUMUS",
     // "TARGET KUMULATIF" over "s.d. TW I": cumulative plans; "INDIKATOR
     // KINERJA UTAMA" (IKU).
     "KUMULATIF", "UTAMA", "PIC",

@@ -20,10 +20,13 @@ pub fn is_header_line(words: &[&str]) -> bool {
     // "RENCANA TARGET": a group cell over the year's target and the
     // quarters ("RENCANA" alone opens titles: "RENCANA KINERJA").
     let plan_of_target = |i: usize| squash(words[i]) == "RENCANA" && words.get(i + 1).is_some_and(|n| squash(n) == "TARGET");
+    // "TARGET PER TRIWULAN": a group cell over the quarters ("per" is a
+    // word of text elsewhere: "per 1.000 penduduk", a note "Per triwulan").
+    let per_quarter = |i: usize| i > 0 && squash(words[i - 1]) == "TARGET" && squash(words[i]) == "PER" && words.get(i + 1).is_some_and(|n| is_quarter_word(&squash(n)));
     if names_levels_with_slashes(words) {
         return true;
     }
-    !words.is_empty() && words.iter().enumerate().all(|(i, w)| is_header_word(w) || (pairs && pair_word(w)) || (matches!(*w, "1" | "2" | "3" | "4") && after_quarter_word(i)) || plan_of_target(i))
+    !words.is_empty() && words.iter().enumerate().all(|(i, w)| is_header_word(w) || (pairs && pair_word(w)) || (matches!(*w, "1" | "2" | "3" | "4") && after_quarter_word(i)) || plan_of_target(i) || per_quarter(i))
 }
 
 /// "TUJUAN / SASARAN /", "PROGRAM / KEGIATAN": URAIAN named by its levels

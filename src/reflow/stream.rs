@@ -679,9 +679,14 @@ fn anchor_unitless_value_rows(lines: &mut [Placed], cols: &Columns) {
     if cols.values.len() < 5 {
         return;
     }
+    // (An anchor near that holds a value in each of the cells this line
+    // fills is a row of its own, the next indicator's under a SATUAN cell
+    // merged over both: no unit of this line's values.)
     let unit_near = |lines: &[Placed], i: usize| {
         let pos = lines[i].pos;
-        lines.iter().filter(|l| (l.pos - pos).abs() <= UNIT).any(|l| l.anchor)
+        let cells: Vec<Col> = lines[i].words.iter().filter(|(c, w)| matches!(c, Col::Value(_)) && is_value_cell_word(&w.text)).map(|(c, _)| *c).collect();
+        let own_values = |l: &Placed| !cells.is_empty() && cells.iter().all(|c| l.words.iter().any(|(d, w)| d == c && is_value_cell_word(&w.text)));
+        lines.iter().filter(|l| (l.pos - pos).abs() <= UNIT).any(|l| l.anchor && !own_values(l))
     };
     for i in 0..lines.len() {
         let l = &lines[i];
