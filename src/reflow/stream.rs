@@ -2043,7 +2043,54 @@ fn value_width(parts: &[PageParts]) -> usize {
             }
         }
     }
-    counts.into_iter().max_by_key(|&(n, c)| (c, n)).map(|(n, _)| n).unwrap_or(5)
+    let n = counts.into_iter().max_by_key(|&(n, c)| (c, n)).map(|(n, _)| n).unwrap_or(5);
+    n.max(drawn_value_cells(parts, n))
+}
+
+/// On a drawn table, the cells between its vertical borders that the
+/// strong anchors' values stand in, from the first value cell to the last
+/// of the anchors with `n` values: a scan's OCR drops the "-" of one
+/// quarter on most rows ("35 - 10 15 10" read as four values), and the
+/// commonest run undercounts the columns. Cells inside the span that
+/// other rows fill count too, when one row fills every one of them;
+/// cells outside it (a budget) do not.
+fn drawn_value_cells(parts: &[PageParts], n: usize) -> usize {
+    let mut most = 0;
+    for p in parts {
+        let borders = vertical_borders(p.page);
+        if p.page.width <= 0.0 || borders.is_empty() {
+            continue;
+        }
+        // The anchors' value cells, by each line's borders.
+        let mut lines: Vec<(Vec<usize>, usize)> = Vec::new();
+        for &i in &p.body {
+            let words = &p.page.lines[i].words;
+            let Some((_, run)) = anchor_in(words) else { continue };
+            let run: Vec<&Word> = run.iter().map(|&j| &words[j]).filter(|w| w.text != "%").collect();
+            if run.len() < 3 {
+                continue;
+            }
+            let y = (run[0].y0 + run[0].y1) / 2.0;
+            let mut xs: Vec<f32> = borders.iter().filter(|b| b.1 <= y && b.2 >= y).map(|b| b.0).collect();
+            xs.sort_by(f32::total_cmp);
+            let cells: Vec<usize> = run.iter().map(|w| xs.iter().filter(|&&x| x < (w.x0 + w.x1) / 2.0).count()).collect();
+            // (Two values in one cell: no grid of value cells.)
+            if cells.windows(2).all(|c| c[0] < c[1]) {
+                lines.push((cells, run.len()));
+            }
+        }
+        let spans: Vec<(usize, usize)> = lines.iter().filter(|l| l.1 == n).map(|l| (l.0[0], l.0[l.0.len() - 1])).collect();
+        let (Some(first), Some(last)) = (spans.iter().map(|s| s.0).min(), spans.iter().map(|s| s.1).max()) else { continue };
+        let mut filled: Vec<usize> = lines.iter().flat_map(|l| l.0.iter().copied()).filter(|&c| c >= first && c <= last).collect();
+        filled.sort_unstable();
+        filled.dedup();
+        // A row of the page fills them all: cells that rows fill only in
+        // part (a quarter's Fisik and its Rp sum) are no grid of values.
+        if lines.iter().any(|l| l.0 == filled) {
+            most = most.max(filled.len());
+        }
+    }
+    most
 }
 
 /// The header's value roles and their printed names, and the trailing
