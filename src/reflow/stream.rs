@@ -22,7 +22,7 @@ use crate::extract::ocr::is_doubted_number;
 use crate::extract::{Page, Word};
 use crate::parse::header::{bare_quarter_numeral, completes_header_word, is_column_number, is_core_header_word, is_cut_core_word, is_header_word, is_misread_header_word, is_plan_year, is_quarter_word, role_of, squash, value_columns_in_order, value_role_of, Role};
 use crate::parse::label::{is_code, is_hierarchical_numbering, is_letter_numbering, names_bare_label, parse_indicator_number, parse_label};
-use crate::parse::number::{cut_word_target_tail, is_sum_of_money, is_text_target, is_word_target, parse_value, rejoined_sum, Value};
+use crate::parse::number::{cut_word_target_tail, is_bound, is_sum_of_money, is_text_target, is_word_target, parse_value, rejoined_sum, Value};
 use crate::parse::function_word::is_function_word;
 use crate::parse::unit::{canonical, is_known, looks_like_unit};
 
@@ -111,6 +111,10 @@ struct Columns {
     /// The page's vertical cell borders (x, top, bottom), when its table
     /// is ruled: see [`Columns::ruled_cell`].
     borders: Vec<(f32, f32, f32)>,
+    /// The numbers stand right-aligned in their cells, as a spreadsheet
+    /// prints typed numbers (text and "-" left-aligned): each value cell
+    /// ends where its numbers end. See [`Columns::cell_by_right_edges`].
+    right_aligned: bool,
 }
 
 impl Columns {
@@ -293,6 +297,22 @@ impl Columns {
         self.ruled_span(w).is_some_and(|(borders_left, left, right)| borders_left >= 2 && right - left > 6.0 * em)
     }
 
+    /// With right-aligned numbers, the value cell a word starts in: each
+    /// cell reaches from its numbers' right edge back one column pitch
+    /// (the distance between two columns' right edges), so a left-aligned
+    /// "-", "≥ 90" or "Paripurna" at a cell's left edge is that cell's,
+    /// not the column left of it whose numbers end nearer.
+    fn cell_by_right_edges(&self, w: &Word) -> Option<usize> {
+        // (A ruled page's borders place its words: see `ruled_cell`.)
+        if !self.right_aligned || !self.borders.is_empty() || self.values.len() < 2 || w.x0 <= self.unit_left + self.slack() {
+            return None;
+        }
+        let mut pitches: Vec<f32> = self.values.windows(2).map(|v| v[1].1 - v[0].1).collect();
+        pitches.sort_by(f32::total_cmp);
+        let pitch = pitches[pitches.len() / 2];
+        self.values.iter().position(|v| w.x0 > v.1 - pitch && w.x0 <= v.1 + self.slack() && w.x1 <= v.1 + self.slack() + pitch / 2.0)
+    }
+
     fn place(&self, w: &Word) -> Col {
         // (Not left of the node column: a scan may miss the border between
         // NO and URAIAN on a line, and its cell would hold the node's mark.)
@@ -307,6 +327,9 @@ impl Columns {
             if centre > last.1 + self.tol && w.x0 > last.2 {
                 let k = self.trailing.iter().rposition(|&l| w.x0 >= l - self.slack()).unwrap_or(0);
                 return Col::Trailing(k);
+            }
+            if let Some(k) = self.cell_by_right_edges(w) {
+                return Col::Value(k);
             }
             // A word wider than its cell, printed centred, starts left of
             // the column; its centre still lies inside it ("Informatif" in
@@ -701,7 +724,7 @@ fn anchor_unitless_value_rows(lines: &mut [Placed], cols: &Columns) {
                 }
             }
         }
-        let numbers_at = |k: usize| l.words.iter().any(|(c, w)| *c == Col::Value(k) && (is_number_word(&w.text) || is_doubted_number(&w.text)));
+        let numbers_at = |k: usize| l.words.iter().any(|(c, w)| *c == Col::Value(k) && (is_number_word(&w.text) || is_doubted_number(&w.text) || is_bound(&w.text)));
         // A plan with no SATUAN column anchors its rows of word targets
         // too ("Tersedia" in every quarter, "Baik" ... "Baik").
         let word_targets = || cols.has_word_target(&l.words.iter().map(|(_, w)| w.clone()).collect::<Vec<Word>>());
@@ -1192,6 +1215,31 @@ fn measure(page: &Page, header: &[usize], body: &[usize], n_values: usize, n_tra
         let centre = ws.iter().map(|w| (w.x0 + w.x1) / 2.0).sum::<f32>() / ws.len() as f32;
         values.push((left, right, centre));
     }
+    // Right-aligned numbers end at one edge per column while their
+    // centres move with their widths; centred ones keep their centres.
+    // (Deviations from the median: a dump moves a word by a character
+    // now and then.)
+    let deviation = |xs: Vec<f32>| {
+        let mut xs = xs;
+        xs.sort_by(f32::total_cmp);
+        let m = xs[xs.len() / 2];
+        xs.iter().map(|x| (x - m).abs()).sum::<f32>() / xs.len() as f32
+    };
+    let (mut centre_dev, mut right_dev) = (0.0f32, 0.0f32);
+    for c in 0..width {
+        centre_dev += deviation(complete.iter().map(|a| (word(a.0, a.2[c]).x0 + word(a.0, a.2[c]).x1) / 2.0).collect());
+        right_dev += deviation(complete.iter().map(|a| word(a.0, a.2[c]).x1).collect());
+    }
+    // A PDF places glyphs exactly: right edges agree to a fraction of a
+    // point. A layout dump moves words by a character either way, so its
+    // right edges only deviate clearly less than its centres, and the
+    // centres must move by a character a column.
+    let right_aligned = width >= 3
+        && complete.len() >= 3
+        && if page.width > 0.0 { centre_dev >= tol && right_dev < centre_dev * 0.2 } else { centre_dev >= width as f32 * tol && right_dev < centre_dev * 0.75 };
+    if std::env::var_os("RENCANA_DEBUG").is_some() {
+        eprintln!("value edges deviation: centre {centre_dev} right {right_dev} over {} anchors", complete.len());
+    }
     if let Some(filled) = prev.and_then(|p| columns_filled_from(&values, &p.values, k, tol)) {
         values = filled;
     }
@@ -1316,7 +1364,7 @@ fn measure(page: &Page, header: &[usize], body: &[usize], n_values: usize, n_tra
         let unit_left = unit_left.min(p.unit_left + shift);
         return Some(Columns { values, unit_left, node_left: p.node_left + shift, ind_left: p.ind_left + shift, ..p.clone() });
     }
-    Some(Columns { node_left, ind_left, definition_left, unit_left, values, trailing, tol, drawn: page.width > 0.0, unitless, borders: Vec::new() })
+    Some(Columns { node_left, ind_left, definition_left, unit_left, values, trailing, tol, drawn: page.width > 0.0, unitless, borders: Vec::new(), right_aligned })
 }
 
 /// Whether two pages draw their tables on the same vertical borders (four
@@ -3547,10 +3595,28 @@ mod tests {
         assert_eq!(first.2, [Role::Note, Role::Extra]);
     }
 
+    #[test]
+    fn right_aligned_numbers_put_a_left_aligned_dash_in_its_own_cell() {
+        // gen97 as pdftotext -layout prints it: numbers end at each cell's
+        // right edge, "-" and "≥ 90" stand at its left edge.
+        let values = [(132.0, 140.0), (150.0, 158.0), (168.0, 176.0), (186.0, 194.0), (204.0, 212.0)].iter().map(|&(l, r)| (l, r, (l + r) / 2.0)).collect();
+        let mut cols = Columns { node_left: 9.0, ind_left: 56.0, unit_left: 114.0, values, trailing: vec![212.6], tol: 0.6, right_aligned: true, ..Columns::default() };
+        let w = |text: &str, x0: f32| Word { text: text.into(), x0, x1: x0 + text.chars().count() as f32, y0: 0.0, y1: 1.0 };
+        assert_eq!(cols.place(&w("-", 143.0)), Col::Value(1));
+        assert_eq!(cols.place(&w("≥", 124.0)), Col::Value(0));
+        assert_eq!(cols.place(&w("Paripurna", 197.0)), Col::Value(4));
+        assert_eq!(cols.place(&w("24.600", 150.0)), Col::Value(1));
+        // The unit, centred left of the target's cell, stays the unit's.
+        assert_eq!(cols.place(&w("Predikat", 113.0)), Col::Unit);
+        // Centred numbers: the dash is the nearer column's, as before.
+        cols.right_aligned = false;
+        assert_eq!(cols.place(&w("-", 143.0)), Col::Value(0));
+    }
+
     /// Columns like those of a layout dump with a narrow TARGET column.
     fn columns() -> Columns {
         let values = [(94.0, 99.0), (105.0, 109.0), (112.0, 116.0), (119.0, 124.0), (127.0, 132.0)].iter().map(|&(l, r)| (l, r, (l + r) / 2.0)).collect();
-        Columns { node_left: 0.0, ind_left: 37.0, unit_left: 81.0, values, trailing: vec![140.0], tol: 0.6, drawn: false, definition_left: None, unitless: false, borders: Vec::new() }
+        Columns { node_left: 0.0, ind_left: 37.0, unit_left: 81.0, values, trailing: vec![140.0], tol: 0.6, drawn: false, definition_left: None, unitless: false, borders: Vec::new(), right_aligned: false }
     }
 
     #[test]
@@ -3605,7 +3671,7 @@ mod tests {
         // 46.500 and 47.500 both in TW II and 48.000 in TW III.
         let values: Vec<(f32, f32, f32)> =
             [(69.0, 74.0), (80.0, 83.0), (88.0, 91.0), (95.0, 100.0), (104.0, 107.0), (112.0, 127.0)].iter().map(|&(l, r)| (l, r, (l + r) / 2.0)).collect();
-        let cols = Columns { node_left: 0.0, ind_left: 26.0, unit_left: 57.0, values, trailing: vec![127.6], tol: 0.6, drawn: false, definition_left: None, unitless: false, borders: Vec::new() };
+        let cols = Columns { node_left: 0.0, ind_left: 26.0, unit_left: 57.0, values, trailing: vec![127.6], tol: 0.6, drawn: false, definition_left: None, unitless: false, borders: Vec::new(), right_aligned: false };
         let word = |text: &str, x0: f32, x1: f32| Word { text: text.into(), x0, x1, y0: 0.0, y1: 1.0 };
         let line = [("186.000", 68.0, 75.0), ("44.000", 76.0, 82.0), ("46.500", 83.0, 89.0), ("47.500", 90.0, 96.0), ("48.000", 97.0, 103.0)];
         let mut words: Vec<(Col, Word)> = line.iter().map(|&(t, a, b)| word(t, a, b)).map(|w| (cols.place(&w), w)).collect();
@@ -3826,7 +3892,7 @@ mod tests {
         // A layout dump shifted "Net Death Rate (NDR)" two characters
         // left: "Net" ends before the indicator edge, far from the names'.
         let layout_word = |t: &str, x0: f32| Word { text: t.into(), x0, x1: x0 + t.len() as f32, y0: 0.0, y1: 1.0 };
-        let cols = Columns { node_left: 0.0, ind_left: 26.0, unit_left: 49.0, values: vec![(70.0, 74.0, 72.0)], trailing: vec![110.0], tol: 0.6, drawn: false, definition_left: None, unitless: false, borders: Vec::new() };
+        let cols = Columns { node_left: 0.0, ind_left: 26.0, unit_left: 49.0, values: vec![(70.0, 74.0, 72.0)], trailing: vec![110.0], tol: 0.6, drawn: false, definition_left: None, unitless: false, borders: Vec::new(), right_aligned: false };
         let mut words = vec![(Col::Node, layout_word("Net", 24.0)), (Col::Node, layout_word("Death", 28.0)), (Col::Unit, layout_word("per", 49.0))];
         indicator_opening_right_of_the_names(&mut words, &cols);
         assert_eq!(words.iter().map(|(c, _)| *c).collect::<Vec<_>>(), [Col::Indicator, Col::Indicator, Col::Unit]);
