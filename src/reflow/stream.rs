@@ -510,6 +510,42 @@ fn units_as_read_elsewhere(placed: &mut [Placed]) {
     }
 }
 
+/// A node's indicators stacked in one table row, as a word processor
+/// prints them ("1) Jumlah kelurahan ..." / "2) Jumlah laporan ..."), list
+/// their units one a line in the SATUAN cell, "Kelurahan" / "Laporan",
+/// while their values stand level with each indicator. A unit on the line
+/// under a row's own unit, before the next row's values, is that next
+/// row's when it is a unit by itself, the row's own unit is one by itself
+/// too, and the next row has none: not the second line of a unit wrapped
+/// in its cell ("Kelompok" / "Tani").
+fn stacked_units_to_their_rows(placed: &mut [Placed]) {
+    let unit_of = |l: &Placed| l.words.iter().filter(|(c, _)| *c == Col::Unit).map(|(_, w)| w.text.as_str()).collect::<Vec<_>>().join(" ");
+    let anchors: Vec<usize> = (0..placed.len()).filter(|&i| placed[i].anchor).collect();
+    for pair in anchors.windows(2) {
+        let (i, k) = (pair[0], pair[1]);
+        let own = unit_of(&placed[i]);
+        if own.is_empty() || !is_known(&canonical(&own)) || placed[k].has(Col::Unit) || placed[i].page != placed[k].page {
+            continue;
+        }
+        let between: Vec<usize> = (i + 1..k).filter(|&j| placed[j].has(Col::Unit)).collect();
+        let [j] = between[..] else { continue };
+        let unit = unit_of(&placed[j]);
+        if j != i + 1 || !is_known(&canonical(&unit)) {
+            continue;
+        }
+        let (y0, y1) = placed[k].words.iter().find(|(c, _)| matches!(c, Col::Value(_))).map_or((0.0, 0.0), |(_, w)| (w.y0, w.y1));
+        let moved: Vec<(Col, Word)> = placed[j].words.iter().filter(|(c, _)| *c == Col::Unit).cloned().collect();
+        placed[j].words.retain(|(c, _)| *c != Col::Unit);
+        let at = placed[k].words.iter().position(|(c, _)| matches!(c, Col::Value(_) | Col::Trailing(_))).unwrap_or(placed[k].words.len());
+        for (n, (c, mut w)) in moved.into_iter().enumerate() {
+            if y1 > y0 {
+                (w.y0, w.y1) = (y0, y1);
+            }
+            placed[k].words.insert(at + n, (c, w));
+        }
+    }
+}
+
 /// The header lines name a KODE column (the Permendagri codes, left of URAIAN).
 fn names_code_column(page: &Page, header: &[usize]) -> bool {
     header.iter().any(|&i| page.lines[i].words.iter().any(|w| squash(&w.text) == "KODE"))
@@ -2040,6 +2076,7 @@ pub fn reflow(pages: &[Page]) -> Table {
         page_base += max_pos + 1000 * UNIT;
     }
     units_as_read_elsewhere(&mut placed);
+    stacked_units_to_their_rows(&mut placed);
     if parts.iter().any(|p| names_code_column(p.page, &p.header)) {
         codes_into_labels(&mut placed);
     }
