@@ -462,6 +462,22 @@ const FLOORS: &[(&str, f64)] = &[
     ("generated/gen99.mutool.txt", 0.317),
     ("generated/gen99.pdf", 1.000),
     ("generated/gen99.txt", 0.227),
+    ("generated/gen101.layout.txt", 1.000),
+    ("generated/gen101.mutool.txt", 0.315),
+    ("generated/gen101.pdf", 1.000),
+    ("generated/gen101.txt", 0.526),
+    ("generated/gen102.layout.txt", 1.000),
+    ("generated/gen102.mutool.txt", 0.666),
+    ("generated/gen102.pdf", 1.000),
+    ("generated/gen102.txt", 0.684),
+    ("generated/gen103.layout.txt", 0.526),
+    ("generated/gen103.mutool.txt", 0.210),
+    ("generated/gen103.pdf", 0.578),
+    ("generated/gen103.txt", 0.000),
+    ("generated/gen104.layout.txt", 0.888),
+    ("generated/gen104.mutool.txt", 0.722),
+    ("generated/gen104.pdf", 0.888),
+    ("generated/gen104.txt", 0.500),
 ];
 
 /// Scores below the floor by no more than this are float noise.
