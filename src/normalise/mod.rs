@@ -155,20 +155,23 @@ pub fn normalise(source: &str, kind: InputKind, table: &Table, reader_warnings: 
     let mut path: [Option<Node>; 5] = Default::default();
     let mut current: Option<Level> = None;
     for row in &table.rows {
-        if let (Some(cell), Some(level)) = (&row.node, row.node_level) {
+        let node_cell = row.node.as_deref().map(printed_once);
+        if let (Some(cell), Some(level)) = (&node_cell, row.node_level) {
             // A node told by its column: no label, the whole cell is its name.
-            let node = Node { level, number: None, label: String::new(), name: cell.clone(), code: None, page: row.page, row: row.line };
+            let node = Node { level, number: None, label: String::new(), name: cell.to_string(), code: None, page: row.page, row: row.line };
             open_node(&mut path, &node);
             current = Some(level);
             doc.nodes.push(node);
-        } else if let Some(cell) = &row.node {
+        } else if let Some(cell) = &node_cell {
             match parse_label(cell) {
                 Some(l) => {
                     let node = Node {
                         level: l.level,
                         number: l.number,
                         label: l.printed,
-                        name: l.name,
+                        // (A code printed once in its KODE column, the
+                        // name again on each row: the name is repeated.)
+                        name: printed_once(&l.name).to_string(),
                         code: l.code,
                         page: row.page,
                         row: row.line,
@@ -205,6 +208,29 @@ pub fn normalise(source: &str, kind: InputKind, table: &Table, reader_warnings: 
         quarterly::distrust_flow_rows(&mut doc);
     }
     doc
+}
+
+/// A node cell as printed once. A sheet with no merged cells prints the
+/// node's URAIAN again on each of its indicator rows, and the rows'
+/// cells read together repeat it ("Koordinasi dan Pengelolaan Kas Daerah
+/// Koordinasi dan Pengelolaan Kas Daerah"): the text is one copy when it
+/// is two or more equal runs of words, each of two words or more.
+fn printed_once(cell: &str) -> &str {
+    let words: Vec<&str> = cell.split_whitespace().collect();
+    let n = words.len();
+    for k in (2..=n / 2).rev() {
+        let len = n / k;
+        if !n.is_multiple_of(k) || len < 2 || (1..k).any(|c| words[c * len..(c + 1) * len] != words[..len]) {
+            continue;
+        }
+        // The first copy's end in the cell's text: after its last word.
+        let mut end = 0;
+        for w in &words[..len] {
+            end = cell[end..].find(w).map_or(end, |at| end + at + w.len());
+        }
+        return cell[..end].trim_start();
+    }
+    cell
 }
 
 /// A word target alone in its cell, every quarter blank ("Predikat" /
@@ -451,6 +477,16 @@ fn read_signatory(lines: &[String]) -> Option<Signatory> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_node_cell_printed_once_per_indicator_row_is_one_copy() {
+        assert_eq!(printed_once("Koordinasi dan Pengelolaan Kas Daerah Koordinasi dan Pengelolaan Kas Daerah"), "Koordinasi dan Pengelolaan Kas Daerah");
+        assert_eq!(printed_once("Sub Kegiatan 1 Pengamanan BMD Sub Kegiatan 1 Pengamanan BMD Sub Kegiatan 1 Pengamanan BMD"), "Sub Kegiatan 1 Pengamanan BMD");
+        // No equal runs, or runs of one word: the cell as it is.
+        assert_eq!(printed_once("Program Penunjang Urusan Pemerintahan Daerah"), "Program Penunjang Urusan Pemerintahan Daerah");
+        assert_eq!(printed_once("Sosial Sosial"), "Sosial Sosial");
+        assert_eq!(printed_once("Kota Bekasi Kota Bekasi Utara"), "Kota Bekasi Kota Bekasi Utara");
+    }
+
     use super::*;
 
     fn cells(v: &[&str]) -> Vec<String> {
