@@ -474,9 +474,9 @@ const FLOORS: &[(&str, f64)] = &[
     ("generated/gen103.mutool.txt", 0.210),
     ("generated/gen103.pdf", 1.000),
     ("generated/gen103.txt", 0.000),
-    ("generated/gen104.layout.txt", 0.888),
+    ("generated/gen104.layout.txt", 0.944),
     ("generated/gen104.mutool.txt", 0.722),
-    ("generated/gen104.pdf", 0.888),
+    ("generated/gen104.pdf", 1.000),
     ("generated/gen104.txt", 0.500),
 ];
 

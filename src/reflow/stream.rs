@@ -546,6 +546,59 @@ fn stacked_units_to_their_rows(placed: &mut [Placed]) {
     }
 }
 
+/// A plan printing SASARAN in a column of its own, merged down over its
+/// block, left of PROGRAM / KEGIATAN: the sasaran's text runs on beside
+/// the next rows' labels ("data kependudukan oleh   Program" / "perangkat
+/// daerah dan   PROGRAM PENGELOLAAN"), and the line read as one node cell
+/// opens no label. Node words a column gap left of a label on their line,
+/// and those left of it on the lines under it, go back to the last line
+/// that held the left column's text: they end the node above.
+fn node_text_left_of_a_label(placed: &mut [Placed]) {
+    let node_words = |l: &Placed| -> Vec<usize> { (0..l.words.len()).filter(|&j| l.words[j].0 == Col::Node).collect() };
+    let mut i = 0;
+    while i < placed.len() {
+        let idx = node_words(&placed[i]);
+        let words: Vec<Word> = idx.iter().map(|&j| placed[i].words[j].1.clone()).collect();
+        let text = words.iter().map(|w| w.text.as_str()).collect::<Vec<_>>().join(" ");
+        // The first node word, after a column gap, that opens a level's label.
+        let opens = (1..words.len()).find(|&j| {
+            let positioned = words[j].y1 - words[j].y0 > 1.0;
+            words[j].x0 - words[j - 1].x1 >= column_gap(&words[j], positioned) && parse_label(&line_from(&words, j)).is_some_and(|l| l.code.is_none())
+        });
+        let Some(j) = opens.filter(|_| parse_label(&text).is_none()) else {
+            i += 1;
+            continue;
+        };
+        let edge = words[j].x0 - column_gap(&words[j], words[j].y1 - words[j].y0 > 1.0);
+        // The last line above with node text in the left column.
+        let Some(t) = (0..i).rev().find(|&k| placed[k].page == placed[i].page && placed[k].words.iter().any(|(c, w)| *c == Col::Node && w.x1 < edge)) else {
+            i += 1;
+            continue;
+        };
+        let mut k = i;
+        loop {
+            let left: Vec<usize> = node_words(&placed[k]).into_iter().filter(|&n| placed[k].words[n].1.x1 < edge).collect();
+            let left_text = left.iter().map(|&n| placed[k].words[n].1.text.as_str()).collect::<Vec<_>>().join(" ");
+            if left.is_empty() || (k > i && parse_label(&left_text).is_some()) {
+                break;
+            }
+            let moved: Vec<(Col, Word)> = left.iter().map(|&n| placed[k].words[n].clone()).collect();
+            for &n in left.iter().rev() {
+                placed[k].words.remove(n);
+            }
+            let at = placed[t].words.iter().rposition(|(c, _)| *c == Col::Node).map_or(0, |p| p + 1);
+            for (n, w) in moved.into_iter().enumerate() {
+                placed[t].words.insert(at + n, w);
+            }
+            k += 1;
+            if k >= placed.len() || placed[k].page != placed[i].page {
+                break;
+            }
+        }
+        i = k.max(i + 1);
+    }
+}
+
 /// The header lines name a KODE column (the Permendagri codes, left of URAIAN).
 fn names_code_column(page: &Page, header: &[usize]) -> bool {
     header.iter().any(|&i| page.lines[i].words.iter().any(|w| squash(&w.text) == "KODE"))
@@ -2077,6 +2130,7 @@ pub fn reflow(pages: &[Page]) -> Table {
     }
     units_as_read_elsewhere(&mut placed);
     stacked_units_to_their_rows(&mut placed);
+    node_text_left_of_a_label(&mut placed);
     if parts.iter().any(|p| names_code_column(p.page, &p.header)) {
         codes_into_labels(&mut placed);
     }
