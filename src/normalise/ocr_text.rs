@@ -54,6 +54,11 @@ pub fn clean(text: &str) -> String {
     if words.len() >= 2 && is_lone_stroke(words[0]) && words[1].chars().next().is_some_and(char::is_uppercase) {
         words.remove(0);
     }
+    // A list's bullet "•" before a capitalised first word, read as "+",
+    // "»", "«" or "°" (a "+" amid words, "12 bulanan + 1 tahunan", stays).
+    if words.len() >= 2 && matches!(words[0], "+" | "»" | "«" | "°") && words[1].chars().next().is_some_and(char::is_uppercase) {
+        words.remove(0);
+    }
     // And after a lowercase last word ("... yang ditanam I"); a numeral
     // after a capital ("Tahap I") stays.
     if words.len() >= 2 && is_lone_stroke(words[words.len() - 1]) && words[words.len() - 2].chars().next().is_some_and(char::is_lowercase) {
@@ -245,6 +250,10 @@ mod tests {
         assert_eq!(clean("balita gizi buruk yang. mendapat perawatan"), "balita gizi buruk yang mendapat perawatan");
         assert_eq!(clean("investor yang merealisasikan: investasi"), "investor yang merealisasikan investasi");
         assert_eq!(clean("\u{b0} Administrasi Umum"), "Administrasi Umum");
+        // A bullet read as "+" or "»" before the indicator; a "+" amid words stays.
+        assert_eq!(clean("+ Jumlah KTP-el yang dicetak"), "Jumlah KTP-el yang dicetak");
+        assert_eq!(clean("» Jumlah akta kelahiran yang diterbitkan"), "Jumlah akta kelahiran yang diterbitkan");
+        assert_eq!(clean("12 bulanan + 1 tahunan"), "12 bulanan + 1 tahunan");
         // A full stop before a capital, or after an abbreviation, stays.
         assert_eq!(clean("Pemerintah Kab. Sleman"), "Pemerintah Kab. Sleman");
         assert_eq!(clean("sarana, prasarana dan alat"), "sarana, prasarana dan alat");
