@@ -303,6 +303,7 @@ pub fn distrust_ocr_rows(doc: &mut Document, ocr_pages: &[u32]) {
         if !columns_misread {
             repair_one_misread_number(ind, mode);
         }
+        distrust_dropped_decimal_marks(ind);
         let unreadable = ind.value_cells().iter().filter(|v| matches!(v, Value::Unreadable(_))).count();
         let tw = [ind.tw[0].as_f64(), ind.tw[1].as_f64(), ind.tw[2].as_f64(), ind.tw[3].as_f64()];
         // Quarters with no target: no arithmetic can vouch for the columns
@@ -487,6 +488,37 @@ fn distrust_comma_thousands(ind: &mut super::Indicator) {
     }
 }
 
+/// "15" beside "1,5" in one row: OCR lost a decimal comma (or read a speck
+/// as one). The numbers of the row's rarer form are made unreadable,
+/// their warnings saying which cells: a row of "1,5" in every quarter
+/// keeps its quarters and loses a target and TW IV read "15". (One of
+/// each: the arithmetic decides, see `repair_one_misread_number`.)
+fn distrust_dropped_decimal_marks(ind: &mut super::Indicator) {
+    let digits = |n: &str| n.chars().filter(char::is_ascii_digit).collect::<String>();
+    let numbers: Vec<Option<String>> = std::iter::once(&ind.target).chain(ind.tw.iter()).map(|v| if let Value::Number(n) = v { Some(n.clone()) } else { None }).collect();
+    let mut doubted = [false; 5];
+    for (i, a) in numbers.iter().enumerate() {
+        let Some(a) = a else { continue };
+        let twins: Vec<usize> = (0..5).filter(|&j| numbers[j].as_ref().is_some_and(|b| b != a && digits(b) == digits(a) && b.contains('.') != a.contains('.'))).collect();
+        if twins.is_empty() {
+            continue;
+        }
+        let same = numbers.iter().filter(|b| b.as_ref() == Some(a)).count();
+        let other = numbers.iter().filter(|b| b.as_ref() == numbers[twins[0]].as_ref()).count();
+        if same < other {
+            doubted[i] = true;
+        }
+    }
+    for (k, value) in std::iter::once(&mut ind.target).chain(ind.tw.iter_mut()).enumerate() {
+        if doubted[k] {
+            if let Value::Number(n) = value {
+                *value = Value::Unreadable(n.clone());
+                ind.warnings.push(format!("unreadable_number:{}", CELL_NAMES[k]));
+            }
+        }
+    }
+}
+
 /// True when the numbers read (`None`: not read, or blank) can be part of
 /// a row of the plan's mode.
 fn possible(mode: Option<Quarterly>, target: Option<f64>, tw: [Option<f64>; 4]) -> bool {
@@ -659,6 +691,13 @@ mod tests {
         let rows = [("Incremental", ["100", "25", "25", "25", "25"]), ("Comma lost", ["4,75", "1", "1,25", "125", "1,25"])];
         let doc = normalise("plan.pdf", InputKind::Pdf, &table(&COLUMNS, &rows), &["ocr:page=1".to_string()]);
         assert_eq!(doc.indicators[1].tw[2], Value::Number("1.25".into()));
+        // "15" twice beside "1,5" three times: the rarer form is doubted
+        // (and the row, with two cells unread, keeps no number at all).
+        let rows = [("Cumulative", ["100", "25", "50", "75", "100"]), ("Commas lost", ["15", "1,5", "1,5", "1,5", "15"])];
+        let doc = normalise("plan.pdf", InputKind::Pdf, &table(&COLUMNS, &rows), &["ocr:page=1".to_string()]);
+        let ind = &doc.indicators[1];
+        assert!(std::iter::once(&ind.target).chain(ind.tw.iter()).all(|v| *v != Value::Number("15".into())));
+        assert!(ind.warnings.contains(&"unreadable_number:target".to_string()));
         // A text layer is printed text: never repaired.
         let rows = [("Cumulative", ["100", "25", "50", "75", "100"]), ("As printed", ["8,5", "2", "45", "6,5", "8,5"])];
         let doc = normalise("plan.pdf", InputKind::Pdf, &table(&COLUMNS, &rows), &[]);
