@@ -160,7 +160,12 @@ pub fn is_text_target(s: &str) -> bool {
     if let Some((word, opinion)) = s.trim().split_once(char::is_whitespace) {
         return word.eq_ignore_ascii_case("opini") && matches!(opinion.trim(), "WTP" | "WDP" | "TMP" | "TW");
     }
+    // A grade's "+" or "-" marks a single letter ("A-", "B+"); "WTP-" or
+    // "BB-" is a target run into a dash beside it, no grade.
     let core = s.trim_end_matches(['+', '-']);
+    if core.len() != s.len() && core.chars().count() != 1 {
+        return false;
+    }
     (1..=4).contains(&core.chars().count())
         && core.chars().all(|c| c.is_ascii_uppercase())
         && matches!(core, "A" | "AA" | "B" | "BB" | "C" | "CC" | "D" | "WTP" | "WDP" | "TW" | "TMP" | "E")
@@ -569,6 +574,11 @@ mod tests {
         assert_eq!(parse_value("Opini WTP"), Value::Text("Opini WTP".into()));
         assert_eq!(parse_value("Opini Baik"), Value::Unreadable("Opini Baik".into()));
         assert!(is_readable("opini WDP") && !is_text_target("WTP WTP"));
+        // A grade's sign marks one letter; a dash run onto "WTP" is no grade.
+        assert_eq!(parse_value("A-"), Value::Text("A-".into()));
+        assert_eq!(parse_value("B+"), Value::Text("B+".into()));
+        assert_eq!(parse_value("WTP-"), Value::Unreadable("WTP-".into()));
+        assert_eq!(parse_value("BB-"), Value::Unreadable("BB-".into()));
         assert!(is_word_target("Baik") && is_word_target("Informatif"));
         assert!(!is_word_target("baik") && !is_word_target("Ba") && !is_word_target("Baik1") && !is_word_target("Data Dapodik"));
         assert!(is_word_target("Sangat Baik") && is_word_target("Cukup Memuaskan"));
