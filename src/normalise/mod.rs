@@ -477,6 +477,8 @@ fn read_signatory(lines: &[String]) -> Option<Signatory> {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+
     #[test]
     fn a_node_cell_printed_once_per_indicator_row_is_one_copy() {
         assert_eq!(printed_once("Koordinasi dan Pengelolaan Kas Daerah Koordinasi dan Pengelolaan Kas Daerah"), "Koordinasi dan Pengelolaan Kas Daerah");
@@ -486,8 +488,6 @@ mod tests {
         assert_eq!(printed_once("Sosial Sosial"), "Sosial Sosial");
         assert_eq!(printed_once("Kota Bekasi Kota Bekasi Utara"), "Kota Bekasi Kota Bekasi Utara");
     }
-
-    use super::*;
 
     fn cells(v: &[&str]) -> Vec<String> {
         v.iter().map(|s| s.to_string()).collect()

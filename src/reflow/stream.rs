@@ -494,7 +494,7 @@ fn widen_unit_left(words: &mut [(Col, Word)], unit: usize, positioned: bool) {
 /// a unit ("dan Unit Usaha", a unit column measured too far left) is the
 /// indicator's when the rest is a unit read elsewhere.
 fn units_as_read_elsewhere(placed: &mut [Placed]) {
-    let unit_of = |l: &Placed| l.words.iter().filter(|(c, _)| *c == Col::Unit).map(|(_, w)| w.text.as_str()).collect::<Vec<_>>().join(" ");
+    let unit_of = |l: &Placed| l.text_in(Col::Unit);
     let seen: std::collections::HashSet<String> = placed.iter().filter(|l| l.anchor).map(unit_of).filter(|u| u.contains(' ')).collect();
     for l in placed.iter_mut().filter(|l| l.anchor) {
         let Some(first) = l.words.iter().position(|(c, _)| *c == Col::Unit) else { continue };
@@ -519,17 +519,16 @@ fn units_as_read_elsewhere(placed: &mut [Placed]) {
 /// too, and the next row has none: not the second line of a unit wrapped
 /// in its cell ("Kelompok" / "Tani").
 fn stacked_units_to_their_rows(placed: &mut [Placed]) {
-    let unit_of = |l: &Placed| l.words.iter().filter(|(c, _)| *c == Col::Unit).map(|(_, w)| w.text.as_str()).collect::<Vec<_>>().join(" ");
     let anchors: Vec<usize> = (0..placed.len()).filter(|&i| placed[i].anchor).collect();
     for pair in anchors.windows(2) {
         let (i, k) = (pair[0], pair[1]);
-        let own = unit_of(&placed[i]);
+        let own = placed[i].text_in(Col::Unit);
         if own.is_empty() || !is_known(&canonical(&own)) || placed[k].has(Col::Unit) || placed[i].page != placed[k].page {
             continue;
         }
         let between: Vec<usize> = (i + 1..k).filter(|&j| placed[j].has(Col::Unit)).collect();
         let [j] = between[..] else { continue };
-        let unit = unit_of(&placed[j]);
+        let unit = placed[j].text_in(Col::Unit);
         if j != i + 1 || !is_known(&canonical(&unit)) {
             continue;
         }
@@ -557,19 +556,16 @@ fn node_text_left_of_a_label(placed: &mut [Placed]) {
     let node_words = |l: &Placed| -> Vec<usize> { (0..l.words.len()).filter(|&j| l.words[j].0 == Col::Node).collect() };
     let mut i = 0;
     while i < placed.len() {
-        let idx = node_words(&placed[i]);
-        let words: Vec<Word> = idx.iter().map(|&j| placed[i].words[j].1.clone()).collect();
-        let text = words.iter().map(|w| w.text.as_str()).collect::<Vec<_>>().join(" ");
+        let words: Vec<Word> = node_words(&placed[i]).iter().map(|&j| placed[i].words[j].1.clone()).collect();
+        // (A layout dump's words are a character row high.)
+        let gap = |w: &Word| column_gap(w, w.y1 - w.y0 > 1.0);
         // The first node word, after a column gap, that opens a level's label.
-        let opens = (1..words.len()).find(|&j| {
-            let positioned = words[j].y1 - words[j].y0 > 1.0;
-            words[j].x0 - words[j - 1].x1 >= column_gap(&words[j], positioned) && parse_label(&line_from(&words, j)).is_some_and(|l| l.code.is_none())
-        });
-        let Some(j) = opens.filter(|_| parse_label(&text).is_none()) else {
+        let opens = (1..words.len()).find(|&j| words[j].x0 - words[j - 1].x1 >= gap(&words[j]) && parse_label(&line_from(&words, j)).is_some_and(|l| l.code.is_none()));
+        let Some(j) = opens.filter(|_| parse_label(&placed[i].text_in(Col::Node)).is_none()) else {
             i += 1;
             continue;
         };
-        let edge = words[j].x0 - column_gap(&words[j], words[j].y1 - words[j].y0 > 1.0);
+        let edge = words[j].x0 - gap(&words[j]);
         // The last line above with node text in the left column.
         let Some(t) = (0..i).rev().find(|&k| placed[k].page == placed[i].page && placed[k].words.iter().any(|(c, w)| *c == Col::Node && w.x1 < edge)) else {
             i += 1;
@@ -1576,6 +1572,7 @@ fn names_no_unit_column(page: &Page, header: &[usize]) -> bool {
 /// SATUAN: the right end of the indicator's header words and the left of
 /// the definition's ("FORMULA", "CARA PENGHITUNGAN", "RUMUS").
 fn definition_header(page: &Page, header: &[usize], node_left: f32, unit_left: f32) -> Option<(f32, f32)> {
+    let positioned = page.width > 0.0;
     let within = |w: &&Word| w.x0 > node_left && w.x1 < unit_left;
     let is_indicator = |w: &Word| role_of(&w.text).is_some_and(|r| r.ungrouped() == Role::Indicator);
     // The definition's header cell opens where the word naming it does, or
@@ -1590,7 +1587,7 @@ fn definition_header(page: &Page, header: &[usize], node_left: f32, unit_left: f
             }
             let mut x0 = w.x0;
             for prev in words[..k].iter().rev() {
-                if x0 - prev.x1 > word_space(prev) || role_of(&prev.text).is_some() {
+                if x0 - prev.x1 > word_space(prev, positioned) || role_of(&prev.text).is_some() {
                     break;
                 }
                 x0 = prev.x0;
@@ -1607,14 +1604,14 @@ fn definition_header(page: &Page, header: &[usize], node_left: f32, unit_left: f
     Some((ind_end, def_x0))
 }
 
-/// The widest gap between two words of one header cell on a line: a
-/// character column in a layout dump, about half the word's height on a
-/// positioned page.
-fn word_space(w: &Word) -> f32 {
-    if w.y1 - w.y0 <= 1.0 {
-        1.0
-    } else {
+/// The widest gap between two words of one header cell on a line: about
+/// half the word's height on a positioned page, a character column in a
+/// layout dump (as [`column_gap`], the narrowest gap between two cells).
+fn word_space(w: &Word, positioned: bool) -> f32 {
+    if positioned {
         (w.y1 - w.y0) * 0.5
+    } else {
+        1.0
     }
 }
 
@@ -2171,44 +2168,46 @@ pub fn reflow(pages: &[Page]) -> Table {
 
 /// The commonest number of targets on lines with three or more.
 fn value_width(parts: &[PageParts]) -> usize {
+    // Per page, the strong anchors' runs of targets ("%" left out).
+    let runs: Vec<Vec<Vec<&Word>>> = parts
+        .iter()
+        .map(|p| {
+            p.body
+                .iter()
+                .filter_map(|&i| {
+                    let words = &p.page.lines[i].words;
+                    let (_, run) = anchor_in(words)?;
+                    let run: Vec<&Word> = run.iter().map(|&j| &words[j]).filter(|w| w.text != "%").collect();
+                    (run.len() >= 3).then_some(run)
+                })
+                .collect()
+        })
+        .collect();
     let mut counts = std::collections::BTreeMap::new();
-    for p in parts {
-        for &i in &p.body {
-            if let Some((_, run)) = anchor_in(&p.page.lines[i].words) {
-                let n = run.iter().filter(|&&j| p.page.lines[i].words[j].text != "%").count();
-                if n >= 3 {
-                    *counts.entry(n).or_insert(0usize) += 1;
-                }
-            }
-        }
+    for run in runs.iter().flatten() {
+        *counts.entry(run.len()).or_insert(0usize) += 1;
     }
     let n = counts.into_iter().max_by_key(|&(n, c)| (c, n)).map(|(n, _)| n).unwrap_or(5);
-    n.max(drawn_value_cells(parts, n))
+    n.max(drawn_value_cells(parts, &runs, n))
 }
 
 /// On a drawn table, the cells between its vertical borders that the
-/// strong anchors' values stand in, from the first value cell to the last
+/// strong anchors' values (`runs`, per page) stand in, from the first value cell to the last
 /// of the anchors with `n` values: a scan's OCR drops the "-" of one
 /// quarter on most rows ("35 - 10 15 10" read as four values), and the
 /// commonest run undercounts the columns. Cells inside the span that
 /// other rows fill count too, when one row fills every one of them;
 /// cells outside it (a budget) do not.
-fn drawn_value_cells(parts: &[PageParts], n: usize) -> usize {
+fn drawn_value_cells(parts: &[PageParts], runs: &[Vec<Vec<&Word>>], n: usize) -> usize {
     let mut most = 0;
-    for p in parts {
+    for (p, page_runs) in parts.iter().zip(runs) {
         let borders = vertical_borders(p.page);
         if p.page.width <= 0.0 || borders.is_empty() {
             continue;
         }
         // The anchors' value cells, by each line's borders.
         let mut lines: Vec<(Vec<usize>, usize)> = Vec::new();
-        for &i in &p.body {
-            let words = &p.page.lines[i].words;
-            let Some((_, run)) = anchor_in(words) else { continue };
-            let run: Vec<&Word> = run.iter().map(|&j| &words[j]).filter(|w| w.text != "%").collect();
-            if run.len() < 3 {
-                continue;
-            }
+        for run in page_runs {
             let y = (run[0].y0 + run[0].y1) / 2.0;
             let mut xs: Vec<f32> = borders.iter().filter(|b| b.1 <= y && b.2 >= y).map(|b| b.0).collect();
             xs.sort_by(f32::total_cmp);
