@@ -1021,7 +1021,13 @@ fn find_anchors(toks: &[Tok], cap: usize) -> Vec<Anchor> {
     let mut i = 1;
     while i < toks.len() {
         let unit = toks[i - 1].text;
-        if let Some(anchor) = word_target_anchor(toks, i) {
+        if let Some(mut anchor) = word_target_anchor(toks, i) {
+            // The row's budget after its word targets ("B" / "-" / "-" /
+            // "-" / "B" / "1.184.320.000,-") is one of its values.
+            if anchor.values.len() < cap && toks.get(anchor.end).is_some_and(|t| is_sum_of_money(t.text)) {
+                anchor.values.push(toks[anchor.end].text.to_string());
+                anchor.end += 1;
+            }
             i = anchor.end + 1;
             out.push(anchor);
             continue;
@@ -1049,7 +1055,10 @@ fn find_anchors(toks: &[Tok], cap: usize) -> Vec<Anchor> {
         // "minimal B %" then "34,31 ...": a letter grade followed by numbers
         // is text, the real run starts later. (A dash is a blank cell: "-
         // 24 48 24 96", TW I blank in a plan printing its quarters first.)
-        let mixed = !is_number_word(&values[0]) && values[0] != "-" && values[1..].iter().any(|v| is_number_word(v));
+        // (A row's budget after its grades, "B - - - B 1.184.320.000,-",
+        // is no such number.)
+        let budget_last = |k: usize| k + 1 == values.len() && k >= 5 && is_sum_of_money(&values[k]);
+        let mixed = !is_number_word(&values[0]) && values[0] != "-" && (1..values.len()).any(|k| is_number_word(&values[k]) && !budget_last(k));
         if mixed {
             i += 1;
             continue;

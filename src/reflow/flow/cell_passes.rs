@@ -31,7 +31,7 @@ use super::prep::{clean, lines_of, BodyLine};
 use super::unit_last::{kind_of, Kind};
 use crate::extract::{Line, Page, Word};
 use crate::parse::header::{is_header_word, LEVEL_WORDS};
-use crate::parse::label::{is_code, is_row_number};
+use crate::parse::label::{is_code, is_hierarchical_numbering, is_row_number};
 use crate::parse::label::written::{names_bare_label, parse_label, starts_with_label};
 use crate::parse::number::{is_grouped_thousands, is_number, is_number_piece, is_ratio, is_sum_of_money, is_word_target, parse_value, sum_of_money};
 use crate::parse::unit::opens_with_official_title;
@@ -161,7 +161,12 @@ pub(super) fn place_wrapped_cells(pages: &[Page], trailing: usize, budget: bool)
         two_pass_pages += 1;
         for row in &split.rows {
             let values = &row.anchor[row.has_unit as usize..];
-            if values.len() >= 6 {
+            // (A row counting in money, "Rupiah", has sums for targets.)
+            let in_money = row.has_unit && {
+                let unit = row.anchor[0].text().to_lowercase();
+                unit.contains("rupiah") || unit.split_whitespace().any(|w| w.trim_end_matches('.') == "rp")
+            };
+            if values.len() >= 6 && !in_money {
                 // The budget: the row's largest number, a sum of money.
                 let largest = values.iter().enumerate().filter_map(|(k, l)| parse_value(&l.text()).as_f64().map(|v| (k, v, l))).max_by(|a, b| a.1.total_cmp(&b.1));
                 money_at.extend(largest.filter(|(_, _, l)| is_sum_of_money(&l.text())).map(|(k, _, _)| k));
@@ -352,7 +357,13 @@ struct Split {
 
 /// A NO cell or a KODE cell (a node's code alone: "3.30.03.2.01").
 fn is_number_cell(text: &str) -> bool {
-    is_row_number(text) || is_code(text.trim())
+    is_no_cell(text) || is_code(text.trim())
+}
+
+/// A NO cell: a row's count ("12", "IV") or a node's place in the
+/// hierarchy ("1.1.2").
+fn is_no_cell(text: &str) -> bool {
+    is_row_number(text) || is_hierarchical_numbering(text.trim())
 }
 
 fn is_unit_line(line: &Line) -> bool {
@@ -380,15 +391,26 @@ fn is_unit_before_values(line: &Line) -> bool {
 /// A level's word alone ("Kegiatan", "Program"): before a row's values,
 /// the unit a plan counts in, not a label.
 fn is_bare_level_word(text: &str) -> bool {
-    !text.trim().contains(' ') && parse_label(text).is_some_and(|l| l.name.is_empty() && l.number.is_none() && l.code.is_none())
+    !text.trim().contains(' ') && is_bare_label(text)
 }
 
-/// A value cell: numbers, dashes and text targets ("BB"), a ratio
-/// ("1:2.850") or a sum with its currency ("Rp 388.200.000").
-/// A block of one to three short lines, none a value, a NO or a label: the
-/// text of cells merged over rows, which a spreadsheet draws apart from the
-/// rows they span ("Dokumen"; "Kepala Jawatan Praja" / "Kali").
+/// A level's label with no name, number or code ("SUB KEGIATAN": a header
+/// cell's piece, or a label cell that wrapped).
+fn is_bare_label(text: &str) -> bool {
+    parse_label(text).is_some_and(|l| l.name.is_empty() && l.number.is_none() && l.code.is_none())
+}
+
+/// A block of one to three short lines, none a value, a NO or a label, or
+/// a lone "%": the text of cells merged over rows, which a spreadsheet
+/// draws apart from the rows they span ("Dokumen"; "Kepala Jawatan Praja"
+/// / "Kali").
 fn is_merged_cells_block(block: &[Line]) -> bool {
+    // (A lone "%" reads as a value's sign anywhere else.)
+    if let [line] = block {
+        if line.text() == "%" {
+            return true;
+        }
+    }
     (1..=3).contains(&block.len())
         && block.iter().all(|l| {
             let t = l.text();
@@ -396,6 +418,8 @@ fn is_merged_cells_block(block: &[Line]) -> bool {
         })
 }
 
+/// A value cell: numbers, dashes and text targets ("BB"), a ratio
+/// ("1:2.850") or a sum with its currency ("Rp 388.200.000").
 fn is_value_line(line: &Line) -> bool {
     let text = line.text();
     kind_of(line, false) == Kind::Values || is_ratio(&text) || text.strip_prefix("Rp").is_some_and(|n| is_number(n.trim_start_matches(['.', ' '])))
@@ -414,8 +438,14 @@ fn split_page(page: &Page, body: &[&BodyLine], trailing: usize, open_ends: bool)
             blocks.push(Vec::new());
             last_para = Some(b.para);
         }
-        blocks.last_mut().expect("a block was opened").push(line_of(b));
+        let block = blocks.last_mut().expect("a block was opened");
+        let line = line_of(b);
+        match sum_then_text(&line) {
+            Some((sum, text)) => block.extend([sum, text]),
+            None => block.push(line),
+        }
     }
+    let blocks = leads_rejoined(blocks);
     let anchored: Vec<Vec<(usize, usize)>> = blocks.iter().map(|b| anchors(b)).collect();
     let first = anchored.iter().position(|a| !a.is_empty())?;
     let last = anchored.iter().rposition(|a| !a.is_empty())?;
@@ -443,6 +473,14 @@ fn split_page(page: &Page, body: &[&BodyLine], trailing: usize, open_ends: bool)
             continue;
         }
         for mut row in rows_of_block(&blocks[k], &anchored[k], trailing) {
+            // Under a merged unit, a row's short indicator before its
+            // values reads as its unit ("Kejadian pasien jatuh" / "0,24"
+            // ...): a cell the vocabulary knows no unit in is the indicator.
+            if row.has_unit && merged_unit.is_some() && row.lead.is_empty() && !is_unit_line(&row.anchor[0]) {
+                row.lead.push(row.anchor.remove(0));
+                row.has_unit = false;
+                row.has_indicator = true;
+            }
             if row.has_unit {
                 merged_unit = None;
             } else if let Some(unit) = &merged_unit {
@@ -474,6 +512,46 @@ fn split_page(page: &Page, body: &[&BodyLine], trailing: usize, open_ends: bool)
     let (pieces, before): (Vec<&Vec<Line>>, Vec<&Vec<Line>>) = blocks[..first].iter().partition(|b| is_header_piece(b));
     let header_pieces = pieces.into_iter().chain(blocks[last + 1..].iter().filter(|b| is_header_piece(b))).flatten().cloned().collect();
     Some(Split { before: before.into_iter().flatten().cloned().collect(), header_pieces, rows, cells })
+}
+
+/// A row's short cells (its NO, indicator) put back with its values when
+/// a cell merged over it and the next row (a SATUAN "%" spanning both,
+/// drawn centred between them) parted them: the dump prints the row's
+/// lead, the merged cell and the row's values as three blocks. The merged
+/// block goes first, where [`split_page`] reads a merged unit as the unit
+/// of the rows after it that print none; the lead joins its values. Only
+/// a lead of one or two short lines with no value, before a block that
+/// opens with its values (its row prints no lead of its own).
+fn leads_rejoined(blocks: Vec<Vec<Line>>) -> Vec<Vec<Line>> {
+    let is_lead = |b: &[Line]| (1..=2).contains(&b.len()) && anchors(b).is_empty() && !is_merged_cells_block(b) && !b.iter().all(|l| l.words.iter().all(|w| is_header_word(&w.text))) && !b.iter().any(|l| names_levels(l) || is_bare_label(&l.text())) && b.iter().all(|l| !is_value_line(l) && l.words.len() <= 16);
+    let opens_with_values = |b: &[Line]| anchors(b).first().is_some_and(|&(start, _)| start == 0 || (start == 1 && is_unit_before_values(&b[0])));
+    let mut out: Vec<Vec<Line>> = Vec::with_capacity(blocks.len());
+    let mut k = 0;
+    while k < blocks.len() {
+        let merged = blocks[k + 1..].iter().take_while(|b| is_merged_cells_block(b)).count();
+        let values_at = k + 1 + merged;
+        if merged > 0 && is_lead(&blocks[k]) && blocks.get(values_at).is_some_and(|b| opens_with_values(b)) {
+            out.extend(blocks[k + 1..values_at].iter().cloned());
+            out.push(blocks[k].iter().chain(&blocks[values_at]).cloned().collect());
+            k = values_at + 1;
+            continue;
+        }
+        out.push(blocks[k].clone());
+        k += 1;
+    }
+    out
+}
+
+/// A line holding a sum of money and then text ("Rp 38.500.000.000 Dana
+/// BLUD"): a budget cell and the cell after it (KETERANGAN), printed on
+/// one baseline and dumped as one line; as two lines.
+fn sum_then_text(line: &Line) -> Option<(Line, Line)> {
+    let words = &line.words;
+    let take = if words.first()?.text.starts_with("Rp") && words.first()?.text.len() <= 3 { 2 } else { 1 };
+    let sum: String = words.get(..take)?.iter().map(|w| w.text.as_str()).collect::<Vec<_>>().join(" ");
+    let rest = words.get(take..).filter(|r| !r.is_empty())?;
+    let opens_text = rest[0].text.starts_with(char::is_alphabetic) && !is_value_line(&Line { words: vec![rest[0].clone()], ..line.clone() });
+    (is_sum_of_money(&sum) && opens_text).then(|| (Line { words: words[..take].to_vec(), ..line.clone() }, Line { words: rest.to_vec(), ..line.clone() }))
 }
 
 /// The runs of value lines in a block that are a row's values: after a
@@ -588,11 +666,12 @@ fn rows_of_block(block: &[Line], runs: &[(usize, usize)], trailing: usize) -> Ve
         // most often (after the quarters), so that every row reads alike.
         let (sums, trail): (Vec<Line>, Vec<Line>) = block[end..trail_end].iter().cloned().partition(|l| is_sum_of_money(&l.text()));
         let texts: Vec<String> = lead.iter().map(Line::text).collect();
-        let numbered = texts.iter().any(|t| is_row_number(t));
+        let numbered = texts.iter().any(|t| is_no_cell(t));
         let has_node = texts.iter().any(|t| opens_node(t));
         let has_indicator = texts.iter().any(|t| !is_number_cell(t) && !opens_node(t));
         let mut anchor: Vec<Line> = unit_at.map(|u| vec![block[u].clone()]).unwrap_or_default();
-        anchor.extend(block[start..end].iter().cloned());
+        // (A sum keeps its currency out: "Rp" would read as the unit.)
+        anchor.extend(block[start..end].iter().map(|l| if is_sum_of_money(&l.text()) { one_line(std::slice::from_ref(l)) } else { l.clone() }));
         let values = end - start + lead_sums.len() + sums.len();
         // (The sum alone, its currency left: "Rp" would read as a value.)
         anchor.extend(lead_sums.iter().chain(&sums).map(|l| one_line(std::slice::from_ref(l))));
@@ -691,6 +770,14 @@ fn codes_onto_labels(cells: Vec<Cell>) -> Vec<Cell> {
     let mut it = cells.into_iter().peekable();
     while let Some(cell) = it.next() {
         let mut code = text(&cell);
+        // A NO cell numbering every node that wrapped at a dot
+        // ("1.1.2.1." / "1"): no cell a row shows, and no value.
+        let digits = |t: &str| !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit());
+        let no_head = code.ends_with('.') && code.matches('.').count() >= 3 && is_hierarchical_numbering(&code);
+        if no_head && it.peek().map(text).is_some_and(|t| digits(&t) && t.len() <= 2) {
+            it.next();
+            continue;
+        }
         if !is_code(&code) || code.contains(' ') {
             out.push(cell);
             continue;
@@ -1137,5 +1224,35 @@ mod tests {
         // lines before its values is no first pass.
         let text = "NO URAIAN INDIKATOR KINERJA SATUAN TARGET TW I TW II TW III TW IV\n\nTujuan 1\nMeningkatnya kualitas\nperencanaan\nPredikat SAKIP\nPersen\n80\n20\n40\n60\n80\n\nSasaran 1\nMeningkatnya konsistensi\n";
         assert!(place_wrapped_cells(&read(text), 1, false).is_none());
+    }
+
+    #[test]
+    fn a_unit_merged_over_two_rows_parts_the_first_rows_lead_from_its_values() {
+        // SATUAN "%" spans two rows, drawn centred between them: the first
+        // row's indicator, the "%", then its values, as three blocks.
+        let blocks = vec![block(&["Angka infeksi daerah operasi (IDO)"]), block(&["%"]), block(&["≤ 2", "≤ 2", "≤ 2", "≤ 2", "≤ 2"]), block(&["Kejadian pasien jatuh", "0,24", "0,06", "0,06", "0,06", "0,06"])];
+        let joined = leads_rejoined(blocks);
+        let texts: Vec<Vec<String>> = joined.iter().map(|b| b.iter().map(Line::text).collect()).collect();
+        assert_eq!(texts, [vec!["%".to_string()], ["Angka infeksi daerah operasi (IDO)", "≤ 2", "≤ 2", "≤ 2", "≤ 2", "≤ 2"].map(String::from).to_vec(), ["Kejadian pasien jatuh", "0,24", "0,06", "0,06", "0,06", "0,06"].map(String::from).to_vec()]);
+        // A header cell's piece is no row's lead.
+        let header = vec![block(&["SUB KEGIATAN"]), block(&["%"]), block(&["Persen", "90", "90", "90", "90", "90"])];
+        assert_eq!(leads_rejoined(header.clone()).len(), header.len());
+    }
+
+    #[test]
+    fn a_sum_and_the_next_cell_on_one_line_are_two_cells() {
+        let (sum, rest) = sum_then_text(&line("Rp 38.500.000.000 Dana BLUD")).expect("split");
+        assert_eq!((sum.text().as_str(), rest.text().as_str()), ("Rp 38.500.000.000", "Dana BLUD"));
+        assert_eq!(sum_then_text(&line("5.000.000.000 Kabid Angkutan")).map(|(a, b)| (a.text(), b.text())), Some(("5.000.000.000".to_string(), "Kabid Angkutan".to_string())));
+        assert!(sum_then_text(&line("Rp 38.500.000.000")).is_none());
+        assert!(sum_then_text(&line("12 bulanan + 1 tahunan")).is_none());
+    }
+
+    #[test]
+    fn a_wrapped_no_cell_is_no_value_and_a_hierarchical_no_numbers_its_row() {
+        let cells = codes_onto_labels(vec![cell("1.1.2.1."), cell("1"), cell("Sub Kegiatan / Penyediaan Gaji dan Tunjangan ASN")]);
+        assert_eq!(cells.len(), 1);
+        assert_eq!(cells[0].kind, CellKind::Node);
+        assert!(is_no_cell("1.1.1") && is_no_cell("12") && !is_no_cell("2.185.400.000"));
     }
 }

@@ -950,3 +950,27 @@ fn a_baseline_before_the_years_target_is_kept_aside_under_its_name() {
     let kept: Vec<(&str, &str)> = t.rows.iter().flat_map(|r| r.extra.iter().map(|(n, v)| (n.as_str(), v.as_str()))).collect();
     assert_eq!(kept, [("KONDISI AWAL", "80"), ("KONDISI AWAL", "2")]);
 }
+
+#[test]
+fn a_budget_after_a_rows_grades_is_its_value() {
+    use super::{find_anchors, Tok};
+    let words = ["Dinas", "Nilai", "B", "-", "-", "-", "B", "1.184.320.000,-", "Sekretaris"];
+    let toks: Vec<Tok> = words.iter().enumerate().map(|(line, text)| Tok { text, line }).collect();
+    // With a budget column the sum is the row's sixth value; without one
+    // the row's five values stand alone.
+    assert_eq!(find_anchors(&toks, 6)[0].values, ["B", "-", "-", "-", "B", "1.184.320.000,-"]);
+    assert_eq!(find_anchors(&toks, 5)[0].values, ["B", "-", "-", "-", "B"]);
+    // A grade before a quarter's number is still text ("minimal B").
+    let words = ["Nilai", "B", "-", "34,31", "35", "36", "1.184.320.000"];
+    let toks: Vec<Tok> = words.iter().enumerate().map(|(line, text)| Tok { text, line }).collect();
+    assert!(find_anchors(&toks, 6).iter().all(|a| a.values[0] != "B"));
+}
+
+#[test]
+fn a_bound_printed_with_a_space_is_a_value_line() {
+    use super::unit_last::{kind_of, Kind};
+    let line = |t: &str| crate::extract::text::read(t).remove(0).lines.remove(0);
+    assert_eq!(kind_of(&line("≥ 90"), false), Kind::Values);
+    assert_eq!(kind_of(&line("≤ 2,5 ≤ 2,5"), false), Kind::Values);
+    assert_eq!(kind_of(&line("usia < 5 tahun"), false), Kind::Other);
+}

@@ -12,7 +12,8 @@ use super::words::{is_dash, is_num};
 use crate::extract::{Line, Page};
 use crate::parse::header::{is_header_word, role_of, Role};
 use crate::parse::label::written::starts_with_label;
-use crate::parse::number::is_text_target;
+use super::prep::with_bounds_joined;
+use crate::parse::number::{is_bound, is_text_target};
 use crate::parse::unit::{canonical, is_known, looks_like_unit};
 
 /// The pages with unit cells moved, and what was done.
@@ -42,7 +43,13 @@ pub(super) fn kind_of(line: &Line, percent_is_unit: bool) -> Kind {
         return Kind::Unit;
     }
     let value_like = |w: &&str| is_num(w) || is_dash(w) || is_text_target(w) || *w == "%";
-    if words.iter().all(value_like) {
+    // A bound printed with a space ("≥ 90") is one value.
+    let bounded = words.iter().any(|w| w.contains(['≤', '≥', '<', '>'])).then(|| with_bounds_joined(words.iter().map(|w| w.to_string()).collect()));
+    let is_values = match &bounded {
+        Some(joined) => joined.iter().all(|w| value_like(&w.as_str()) || is_bound(w)),
+        None => words.iter().all(value_like),
+    };
+    if is_values {
         return Kind::Values;
     }
     let text = words.join(" ");
