@@ -478,6 +478,22 @@ const FLOORS: &[(&str, f64)] = &[
     ("generated/gen104.mutool.txt", 0.722),
     ("generated/gen104.pdf", 1.000),
     ("generated/gen104.txt", 0.500),
+    ("generated/gen105.layout.txt", 1.000),
+    ("generated/gen105.mutool.txt", 0.235),
+    ("generated/gen105.pdf", 1.000),
+    ("generated/gen105.txt", 0.000),
+    ("generated/gen106.layout.txt", 0.000),
+    ("generated/gen106.mutool.txt", 0.000),
+    ("generated/gen106.pdf", 1.000),
+    ("generated/gen106.txt", 0.000),
+    ("generated/gen107.layout.txt", 0.687),
+    ("generated/gen107.mutool.txt", 0.562),
+    ("generated/gen107.pdf", 1.000),
+    ("generated/gen107.txt", 0.187),
+    ("generated/gen108.layout.txt", 0.800),
+    ("generated/gen108.mutool.txt", 0.850),
+    ("generated/gen108.pdf", 1.000),
+    ("generated/gen108.txt", 0.350),
 ];
 
 /// Scores below the floor by no more than this are float noise.
