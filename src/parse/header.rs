@@ -203,8 +203,25 @@ fn worked_out_role_of(header: &str) -> Option<Role> {
         (!kept.is_empty() && kept.len() < words.len()).then(|| role_of_text(&kept.join(" "))).flatten()
     })
     .or_else(|| misread_role_name(header))
+    .or_else(|| role_of_cut_word(header))
     .or_else(|| quarter_read_with_marks(header))
     .or_else(|| quarter_of_months(header))
+}
+
+/// A header cell whose word its narrow cell cut without a hyphen
+/// ("TARGE" / "T" / "2023"): the two pieces joined name the column. Only
+/// capitals, and only a join that makes a header word.
+fn role_of_cut_word(header: &str) -> Option<Role> {
+    let words: Vec<&str> = header.split_whitespace().collect();
+    let capitals = |w: &str| w.chars().all(|c| c.is_ascii_uppercase());
+    (1..words.len()).find_map(|k| {
+        let joined = format!("{}{}", words[k - 1], words[k]);
+        if !capitals(words[k - 1]) || !capitals(words[k]) || !is_header_word(&joined) || is_header_word(words[k - 1]) {
+            return None;
+        }
+        let text: Vec<&str> = words[..k - 1].iter().copied().chain(std::iter::once(joined.as_str())).chain(words[k + 1..].iter().copied()).collect();
+        role_of_text(&text.join(" "))
+    })
 }
 
 /// A quarter's heading whose numeral OCR read as marks: "Tw!" and "TW|"
@@ -555,6 +572,11 @@ mod tests {
         assert_eq!(role_of("SUMBER DATA"), Some(Role::Note));
         assert_eq!(role_of("FORMULA / CARA PENGHITUNGAN"), Some(Role::Definition));
         assert_eq!(role_of("RUMUS"), Some(Role::Definition));
+        // A word its narrow cell cut without a hyphen, over its year.
+        assert_eq!(role_of("TARGE T 2023"), Some(Role::Target));
+        assert_eq!(role_of("SATUA N"), Some(Role::Unit));
+        assert_eq!(role_of("TW I"), Some(Role::Tw1));
+        assert_eq!(role_of("REALISASI T"), None);
         // OCR's "l" for "I" in a quarter's numeral.
         assert_eq!(role_of("TW-Il"), Some(Role::Tw2));
         assert_eq!(role_of("TW-Ill"), Some(Role::Tw3));

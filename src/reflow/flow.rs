@@ -916,6 +916,13 @@ fn body_lines(pages: &[Page], table: &mut Table) -> (Vec<SrcLine>, Vec<String>, 
             if !is_header_line(&words) && !under_quarter {
                 break;
             }
+            // A node's bare label in title case over its name ("Sasaran" /
+            // "Meningkatnya budaya ...") opens the body, though SASARAN
+            // names a column in some headers.
+            let name_follows = all.get(j + 1).is_some_and(|n| !is_header_line(&n.text.split_whitespace().collect::<Vec<_>>()) && n.text.starts_with(char::is_uppercase));
+            if j > i && is_bare_title_case_label(&all[j].text) && name_follows {
+                break;
+            }
             // A header cut in pieces may leave "ANGGARAN (Rp)" on a line of its own.
             header_roles.extend(roles_in_words(&words).0);
             core += core_words(&words);
@@ -961,6 +968,15 @@ fn body_lines(pages: &[Page], table: &mut Table) -> (Vec<SrcLine>, Vec<String>, 
     let title = title.unwrap_or_default();
     let lines = all.into_iter().zip(keep).filter(|(_, k)| *k).map(|(l, _)| l).collect();
     (lines, title, header_roles, block_roles)
+}
+
+/// A level's word alone, in title case ("Sasaran", "Sub Kegiatan"), not
+/// in a header's capitals.
+fn is_bare_title_case_label(text: &str) -> bool {
+    let t = text.trim();
+    // (Only the level's own words: "Sasaran Strategis" heads a column.)
+    let level = matches!(t.to_lowercase().as_str(), "tujuan" | "sasaran" | "program" | "kegiatan" | "sub kegiatan" | "subkegiatan");
+    level && t.chars().any(char::is_lowercase)
 }
 
 /// pdftotext joins a header cell to the cell below it when the two share

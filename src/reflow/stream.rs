@@ -1690,7 +1690,7 @@ fn header_groups(page: &Page, header: &[usize], values: &[(f32, f32, f32)], tol:
 /// ("SUMBER DANA", "PENANGGUNG JAWAB", "KETERANGAN").
 pub(super) fn opens_a_column_name(word: &str) -> bool {
     let w = squash(word);
-    ["PENANGGUNG", "KETERANGAN", "SUMBER", "PELAKSANA", "SATUAN", "INDIKATOR", "URAIAN"].contains(&w.as_str())
+    ["PENANGGUNG", "KETERANGAN", "SUMBER", "PELAKSANA", "SATUAN", "INDIKATOR", "URAIAN", "KONDISI"].contains(&w.as_str())
 }
 
 /// Header words that name a text column, never a column of numbers.
@@ -2261,6 +2261,58 @@ fn name_from_later_header(first: &mut HeaderNames, first_cols: &Columns, later: 
 /// a scan's pages are shifted and rotated a little against each other.
 const SAME_COLUMN: f32 = 4.0;
 
+/// The value columns' header texts dealt out in order, when placing the
+/// header's words one by one put two columns' names over one column of
+/// numbers and none over another: a dump shifts a narrow header cell off
+/// its numbers ("KONDISI AWAL 2022" and "TARGE T 2023" both over the
+/// baseline's numbers, the target's column left unnamed, and every value
+/// read a column off). The header's own columns (its phrases over each
+/// other, [`column_order::value_header_columns`]) go to the columns of
+/// numbers in their order, each to one, nearest by centre in all.
+/// `None`: no such clash, or the header's columns do not fit.
+fn value_headers_in_order(p: &PageParts, cols: &Columns, placed: &[String]) -> Option<Vec<String>> {
+    let n = cols.values.len();
+    if n < 2 || !placed.iter().any(|t| t.trim().is_empty()) {
+        return None;
+    }
+    let positioned = p.page.width > 0.0;
+    let (lo, hi) = (cols.values[0].0 - cols.slack(), cols.values[n - 1].1 + cols.slack());
+    let heads: Vec<(f32, String)> = column_order::value_header_columns(p.page, &p.header, positioned).into_iter().filter(|(c, _)| *c >= lo && *c <= hi).collect();
+    let m = heads.len();
+    if m < 2 || m > n {
+        return None;
+    }
+    // A clash: two of the header's columns named over one column of numbers.
+    let over = |t: &str, name: &str| name.split_whitespace().all(|w| t.split_whitespace().any(|x| x == w));
+    let clash = placed.iter().any(|t| heads.iter().filter(|(_, name)| over(t, name)).count() >= 2);
+    if !clash {
+        return None;
+    }
+    // Order-keeping assignment, least total distance: best[i][j] is the
+    // cost of the first i headers on the first j columns.
+    let centre = |k: usize| cols.values[k].2;
+    let mut best = vec![vec![f32::INFINITY; n + 1]; m + 1];
+    best[0].iter_mut().for_each(|c| *c = 0.0);
+    for i in 1..=m {
+        for j in i..=n {
+            let take = best[i - 1][j - 1] + (heads[i - 1].0 - centre(j - 1)).abs();
+            best[i][j] = best[i][j - 1].min(take);
+        }
+    }
+    let mut out = vec![String::new(); n];
+    let (mut i, mut j) = (m, n);
+    while i > 0 {
+        if best[i][j] == best[i][j - 1] && j > i {
+            j -= 1;
+        } else {
+            out[j - 1] = format!("{} ", heads[i - 1].1);
+            i -= 1;
+            j -= 1;
+        }
+    }
+    Some(out)
+}
+
 /// Names the value and trailing columns from the header words above them.
 /// Headers are centred and cut ("Triwula" / "n II"), so each word is
 /// placed in a column by its centre and a column's words are read together.
@@ -2307,6 +2359,9 @@ fn name_columns(p: &PageParts, cols: &Columns) -> HeaderNames {
             }
             _ => {}
         }
+    }
+    if let Some(rebuilt) = value_headers_in_order(p, cols, &value_text) {
+        value_text = rebuilt;
     }
     if std::env::var_os("RENCANA_DEBUG").is_some() {
         eprintln!("header text: values {value_text:?} trailing {trailing_text:?}");

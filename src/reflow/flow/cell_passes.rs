@@ -223,6 +223,9 @@ pub(super) fn place_wrapped_cells(pages: &[Page], trailing: usize, budget: bool)
                 .collect();
             // NO first, then the node, the indicator, the unit and values.
             let (numbers, lead): (Vec<Line>, Vec<Line>) = row.lead.iter().cloned().partition(|l| is_number_cell(&l.text()));
+            // An outline's letter ("A.", "b)") tells no reader anything
+            // more and would read as a word of the text before the label.
+            let numbers: Vec<Line> = numbers.into_iter().filter(|l| !is_outline_letter(&l.text())).collect();
             let (node_lines, rest): (Vec<Line>, Vec<Line>) = lead.into_iter().partition(|l| opens_node(&l.text()));
             let mut nodes: Vec<Vec<Line>> = given(Slot::Node).into_iter().map(|c| c.lines.clone()).collect();
             nodes.extend(node_lines.into_iter().map(|l| vec![l]));
@@ -360,10 +363,18 @@ fn is_number_cell(text: &str) -> bool {
     is_no_cell(text) || is_code(text.trim())
 }
 
-/// A NO cell: a row's count ("12", "IV") or a node's place in the
-/// hierarchy ("1.1.2").
+/// A NO cell: a row's count ("12", "IV"), a node's place in the
+/// hierarchy ("1.1.2"), or an outline's letter ("A.", "b)": a cell of its
+/// own, no initial of a name).
 fn is_no_cell(text: &str) -> bool {
-    is_row_number(text) || is_hierarchical_numbering(text.trim())
+    let t = text.trim();
+    is_row_number(t) || is_hierarchical_numbering(t) || is_outline_letter(t)
+}
+
+/// A letter numbering an outline's level, alone in its cell ("A.", "b)").
+fn is_outline_letter(text: &str) -> bool {
+    let t = text.trim();
+    t.len() == 2 && t.starts_with(|c: char| c.is_ascii_alphabetic()) && t.ends_with(['.', ')'])
 }
 
 fn is_unit_line(line: &Line) -> bool {

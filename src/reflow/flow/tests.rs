@@ -974,3 +974,16 @@ fn a_bound_printed_with_a_space_is_a_value_line() {
     assert_eq!(kind_of(&line("≤ 2,5 ≤ 2,5"), false), Kind::Values);
     assert_eq!(kind_of(&line("usia < 5 tahun"), false), Kind::Other);
 }
+
+#[test]
+fn a_first_node_with_its_bare_label_on_a_line_of_its_own_is_no_header_cell() {
+    // Cells one a line under a header cut in lines: "Sasaran" over its
+    // name opens the body.
+    let text = "NO\nURAIAN\nINDIKATOR KINERJA\nSATUAN\nTARGET\nTW I\nTW II\nTW III\nTW IV\n\nSasaran\nMeningkatnya budaya gemar membaca\n\nNilai Tingkat Gemar Membaca\n\nNilai\n62,35\n-\n-\n-\n62,35\n";
+    let t = table(text);
+    let got = rows(&t);
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert!(got[0].0.as_deref().is_some_and(|n| n.contains("Meningkatnya budaya")), "{got:?}");
+    assert_eq!(got[0].1, "Nilai Tingkat Gemar Membaca");
+    assert_eq!(got[0].3, v("62,35 - - - 62,35"));
+}

@@ -238,6 +238,21 @@ fn header_columns(page: &Page, header: &[usize], positioned: bool) -> Vec<Header
         })
         .collect();
     let overlaps = |a: &(usize, f32, f32, Vec<&Word>), b: &(usize, f32, f32, Vec<&Word>)| a.1 <= b.2 && b.1 <= a.2;
+    let spans = |a: &(usize, f32, f32, Vec<&Word>), all: &[(usize, f32, f32, Vec<&Word>)]| header.iter().any(|&line| line != a.0 && all.iter().filter(|b| b.0 == line && overlaps(a, b)).count() >= 2);
+    // A dump prints narrow header cells a word space apart ("KONDISI
+    // TARGE" over "AWAL T" over "2022 2023"): a phrase over several
+    // columns that opens with a word only a column's name opens, its
+    // words each over one column at most, is those columns' names side by
+    // side, not a group's name ("TARGET PER TRIWULAN" over the quarters).
+    let all: Vec<(usize, f32, f32, Vec<&Word>)> = if positioned {
+        all
+    } else {
+        fn apart<'w>(a: &(usize, f32, f32, Vec<&'w Word>)) -> Vec<(usize, f32, f32, Vec<&'w Word>)> {
+            a.3.iter().map(|w| (a.0, w.x0, w.x1, vec![*w])).collect()
+        }
+        let side_by_side: Vec<bool> = all.iter().map(|a| a.3.len() >= 2 && opens_a_column_name(&a.3[0].text) && spans(a, &all) && apart(a).iter().all(|w| !spans(w, &all))).collect();
+        all.iter().zip(side_by_side).flat_map(|(a, split)| if split { apart(a) } else { vec![a.clone()] }).collect()
+    };
     // A phrase over two phrases of one other line heads a group of columns.
     let spanning: Vec<bool> = all
         .iter()
@@ -281,6 +296,17 @@ fn header_columns(page: &Page, header: &[usize], positioned: bool) -> Vec<Header
     name_misread_quarters(&mut columns);
     name_quarters_between_target_and_tw4(&mut columns);
     join_level_columns(columns)
+}
+
+/// The header's columns that name values (a target, a quarter, a
+/// baseline), as their centres and texts, left to right.
+pub(super) fn value_header_columns(page: &Page, header: &[usize], positioned: bool) -> Vec<(f32, String)> {
+    let header = naming_lines(page, header);
+    header_columns(page, &header, positioned)
+        .into_iter()
+        .filter(|c| c.role.is_value() || (c.text.contains("KONDISI") && c.text.contains("AWAL")))
+        .map(|c| ((c.x0 + c.x1) / 2.0, c.text))
+        .collect()
 }
 
 /// Under a group header naming the quarters ("TARGET PER TRIWULAN") the
@@ -517,6 +543,29 @@ mod tests {
         let page = &pages_of("INDIKATOR KINERJA   TARGET TW I", false)[0];
         let cut: Vec<String> = phrases(&page.lines[0].words, false).iter().map(|p| p.iter().map(|w| w.text.as_str()).collect::<Vec<_>>().join(" ")).collect();
         assert_eq!(cut, ["INDIKATOR KINERJA", "TARGET TW I"]);
+    }
+
+    #[test]
+    fn narrow_value_headers_a_word_space_apart_under_a_column_name_are_columns() {
+        // "SATUAN KONDISI TARGE" over "AWAL T" over "2022 2023": SATUAN, the
+        // baseline and the cut target are three columns, not a group.
+        let dump = "\
+INDIKATOR   SATUAN KONDISI TARGE    TARGET TRIWULAN
+                   AWAL    T
+                   2022    2023    TW I TW II TW III TW IV
+";
+        let page = &pages_of(dump, false)[0];
+        let columns = header_columns(page, &[0, 1, 2], false);
+        let named: Vec<(Role, &str)> = columns.iter().map(|c| (c.role, c.text.as_str())).collect();
+        assert_eq!(named, [(Role::Indicator, "INDIKATOR"), (Role::Unit, "SATUAN"), (Role::Extra, "KONDISI AWAL 2022"), (Role::Target, "TARGE T 2023"), (Role::Tw1, "TW I"), (Role::Tw2, "TW II"), (Role::Tw3, "TW III"), (Role::Tw4, "TW IV")]);
+        // A group's name over the quarters stays a group's.
+        let dump = "\
+SATUAN  TARGET 2026  TARGET PER TRIWULAN (KUMULATIF)
+                     I      II      III      IV
+";
+        let page = &pages_of(dump, false)[0];
+        let roles: Vec<Role> = header_columns(page, &[0, 1], false).iter().map(|c| c.role).collect();
+        assert_eq!(roles, [Role::Unit, Role::Target, Role::Tw1, Role::Tw2, Role::Tw3, Role::Tw4]);
     }
 
     #[test]
