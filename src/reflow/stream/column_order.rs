@@ -295,7 +295,32 @@ fn header_columns(page: &Page, header: &[usize], positioned: bool) -> Vec<Header
     name_bare_year_target(&mut columns);
     name_misread_quarters(&mut columns);
     name_quarters_between_target_and_tw4(&mut columns);
+    quarters_in_printed_order(&mut columns);
     join_level_columns(columns)
+}
+
+/// A plan prints its quarters in their order: quarter names read out of
+/// order were misread (OCR's "TwIi" over TW I and "wI" over TW II), and
+/// the quarters named go to their columns by position. Without this the
+/// columns would be moved to the order the misread names give, and the
+/// quarters' numbers swapped.
+fn quarters_in_printed_order(columns: &mut [HeaderColumn]) {
+    let quarters = [Role::Tw1, Role::Tw2, Role::Tw3, Role::Tw4];
+    let at: Vec<usize> = (0..columns.len()).filter(|&k| quarters.contains(&columns[k].role)).collect();
+    let mut roles: Vec<Role> = at.iter().map(|&k| columns[k].role).collect();
+    let rank = |r: &Role| quarters.iter().position(|q| q == r);
+    if roles.windows(2).all(|w| rank(&w[0]) < rank(&w[1])) {
+        return;
+    }
+    roles.sort_by_key(rank);
+    roles.dedup();
+    // (A quarter named twice: which column is which cannot be told.)
+    if roles.len() != at.len() {
+        return;
+    }
+    for (k, role) in at.into_iter().zip(roles) {
+        columns[k].role = role;
+    }
 }
 
 /// The header's columns that name values (a target, a quarter, a
@@ -543,6 +568,19 @@ mod tests {
         let page = &pages_of("INDIKATOR KINERJA   TARGET TW I", false)[0];
         let cut: Vec<String> = phrases(&page.lines[0].words, false).iter().map(|p| p.iter().map(|w| w.text.as_str()).collect::<Vec<_>>().join(" ")).collect();
         assert_eq!(cut, ["INDIKATOR KINERJA", "TARGET TW I"]);
+    }
+
+    #[test]
+    fn quarter_names_read_out_of_order_go_by_position() {
+        let col = |x0: f32, role: Role, text: &str| HeaderColumn { x0, x1: x0 + 10.0, role, text: text.to_string() };
+        // OCR's "TwIi" over TW I and "TARGET wI" over TW II.
+        let mut columns = vec![col(340.0, Role::Target, "TAHUN"), col(384.0, Role::Tw2, "TwIi"), col(402.0, Role::Tw1, "TARGET wI"), col(444.0, Role::Tw3, "Tw III")];
+        quarters_in_printed_order(&mut columns);
+        assert_eq!(columns.iter().map(|c| c.role).collect::<Vec<_>>(), [Role::Target, Role::Tw1, Role::Tw2, Role::Tw3]);
+        // A quarter named twice is left as read.
+        let mut twice = vec![col(384.0, Role::Tw2, "TW II"), col(402.0, Role::Tw2, "TW II"), col(420.0, Role::Tw1, "TW I")];
+        quarters_in_printed_order(&mut twice);
+        assert_eq!(twice.iter().map(|c| c.role).collect::<Vec<_>>(), [Role::Tw2, Role::Tw2, Role::Tw1]);
     }
 
     #[test]
