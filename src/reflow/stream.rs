@@ -2112,6 +2112,7 @@ pub fn reflow(pages: &[Page]) -> Table {
         }
         if let Some(c) = &cols {
             anchor_unitless_value_rows(&mut placed[page_start..], c);
+            merged_unit_between_rows(&mut placed[page_start..], c);
         }
         for l in &mut placed[page_start..] {
             take_numbering_into_indicator(&mut l.words);
@@ -3140,6 +3141,10 @@ fn ruled_row_of(placed: &[Placed], rules: &[Rule], anchors: &[usize], i: usize) 
 /// consecutive lines; a run with no text, or texts apart, is left as it
 /// is.
 fn share_merged_cells(placed: &[Placed], rules: &[Rule], anchors: &[usize], col: Col, owner: &mut [Vec<usize>]) {
+    if rules.is_empty() && col == Col::Unit {
+        share_unit_printed_between(placed, anchors, owner);
+        return;
+    }
     if rules.is_empty() || !matches!(col, Col::Unit | Col::Trailing(_)) {
         return;
     }
@@ -3182,6 +3187,64 @@ fn share_merged_cells(placed: &[Placed], rules: &[Rule], anchors: &[usize], col:
             owner[start..=end].iter_mut().for_each(|o| o.clone_from(&lines));
         }
         start = end + 1;
+    }
+}
+
+/// A SATUAN cell merged over two rows, printed once between them on a
+/// line of its own ("Koperasi" centred beside two indicators whose value
+/// lines print no unit), where a dump shifts it left of the unit column,
+/// into the indicator's: the unit cell's, when it is a unit the
+/// vocabulary knows, alone on its line right of the indicator column's
+/// edge (an indicator's wrapped lines start there), and the rows above
+/// and below print their values with no unit. Only on a page with no
+/// drawn borders (a ruled page tells its cells by them).
+fn merged_unit_between_rows(lines: &mut [Placed], cols: &Columns) {
+    if cols.drawn || cols.unitless {
+        return;
+    }
+    let unitless_anchor = |l: &Placed| l.anchor && !l.has(Col::Unit);
+    for i in 1..lines.len().saturating_sub(1) {
+        let l = &lines[i];
+        if l.anchor || l.has(Col::Unit) {
+            continue;
+        }
+        let ind: Vec<&Word> = l.words.iter().filter(|(c, _)| *c == Col::Indicator).map(|(_, w)| w).collect();
+        let Some(first) = ind.first() else { continue };
+        let text = ind.iter().map(|w| w.text.as_str()).collect::<Vec<_>>().join(" ");
+        let last = ind.last().expect("a word");
+        let centre = (first.x0 + last.x1) / 2.0;
+        let beyond_text = first.x0 > cols.ind_left + 3.0 * cols.slack() && centre > (cols.ind_left + cols.unit_left) / 2.0;
+        let only_cell = l.words.iter().all(|(c, _)| matches!(c, Col::Indicator | Col::No | Col::Node | Col::Trailing(_)));
+        if !beyond_text || !only_cell || !is_known(&canonical(&text)) {
+            continue;
+        }
+        let above = (0..i).rev().find(|&k| lines[k].anchor);
+        let below = (i + 1..lines.len()).find(|&k| lines[k].anchor);
+        let (Some(a), Some(b)) = (above, below) else { continue };
+        if lines[a].page == l.page && lines[b].page == l.page && unitless_anchor(&lines[a]) && unitless_anchor(&lines[b]) {
+            for (c, _) in lines[i].words.iter_mut().filter(|(c, _)| *c == Col::Indicator) {
+                *c = Col::Unit;
+            }
+        }
+    }
+}
+
+/// With no borders drawn, a unit printed on a line of its own between two
+/// rows whose value lines print none ([`merged_unit_between_rows`]) is
+/// both rows' (`owner`: per row, its lines holding a unit).
+fn share_unit_printed_between(placed: &[Placed], anchors: &[usize], owner: &mut [Vec<usize>]) {
+    for k in 1..anchors.len() {
+        let (a, b) = (anchors[k - 1], anchors[k]);
+        if placed[a].page != placed[b].page || placed[a].has(Col::Unit) || placed[b].has(Col::Unit) {
+            continue;
+        }
+        let mut lines: Vec<usize> = owner[k - 1].iter().chain(&owner[k]).copied().collect();
+        lines.sort_unstable();
+        lines.dedup();
+        if !lines.is_empty() && lines.iter().all(|&i| i > a && i < b) {
+            owner[k - 1].clone_from(&lines);
+            owner[k].clone_from(&lines);
+        }
     }
 }
 
@@ -3378,6 +3441,20 @@ mod tests {
         assert_eq!(without_spilled_budget_word("PAGU TW IV"), "TW IV");
         // A budget column's own header stays.
         assert_eq!(without_spilled_budget_word("ANGGARAN (Rp) "), "ANGGARAN (Rp) ");
+    }
+
+    #[test]
+    fn a_unit_merged_over_two_rows_and_printed_between_them_is_both_rows() {
+        // gen108's layout dump: SATUAN merged over two indicators,
+        // "Koperasi" centred between their value lines and shifted left of
+        // the unit column ("undangan          Koperasi").
+        let text = include_str!("../../fixtures/generated/gen108.layout.txt");
+        let table = reflow(&pages_of(text, false));
+        let unit_of = |start: &str| table.rows.iter().find(|r| r.get(Role::Indicator).is_some_and(|i| i.contains(start))).and_then(|r| r.get(Role::Unit)).map(str::to_string);
+        assert_eq!(unit_of("Jumlah koperasi yang dinilai").as_deref(), Some("Koperasi"));
+        assert_eq!(unit_of("Jumlah koperasi yang melaksanakan").as_deref(), Some("Koperasi"));
+        let dinilai = table.rows.iter().find(|r| r.get(Role::Indicator).is_some_and(|i| i.contains("Jumlah koperasi yang dinilai"))).expect("the row");
+        assert!(dinilai.get(Role::Indicator).is_some_and(|i| i.ends_with("kesehatannya")));
     }
 
     #[test]
