@@ -809,7 +809,10 @@ fn anchor_unitless_value_rows(lines: &mut [Placed], cols: &Columns) {
                 }
             }
         }
-        let numbers_at = |k: usize| l.words.iter().any(|(c, w)| *c == Col::Value(k) && (is_number_word(&w.text) || is_doubted_number(&w.text) || is_bound(&w.text)));
+        // (A scan's speck read as a point after a number, "40.", leaves
+        // a number to doubt: the line is a row's all the same.)
+        let speck_ended = |t: &str| t.strip_suffix('.').is_some_and(|n| !n.ends_with('.') && is_number_word(n));
+        let numbers_at = |k: usize| l.words.iter().any(|(c, w)| *c == Col::Value(k) && (is_number_word(&w.text) || is_doubted_number(&w.text) || is_bound(&w.text) || speck_ended(&w.text)));
         // A plan with no SATUAN column anchors its rows of word targets
         // too ("Tersedia" in every quarter, "Baik" ... "Baik").
         let word_targets = || cols.has_word_target(&l.words.iter().map(|(_, w)| w.clone()).collect::<Vec<Word>>());
@@ -819,7 +822,16 @@ fn anchor_unitless_value_rows(lines: &mut [Placed], cols: &Columns) {
         // blank ("58,75" .. "58,75"), is a row's too.
         let text_at = |k: usize| l.words.iter().find(|(c, _)| *c == Col::Value(k)).map(|(_, w)| w.text.as_str());
         let held = filled == [true, false, false, false, true] && numbers_at(0) && text_at(0) == text_at(4);
-        let numbers = held || (numbers_at(0) && ((filled.iter().filter(|f| **f).count() >= 4 && numbers_at(4)) || filled.iter().all(|f| *f)));
+        // A target and the first quarters that add up to it ("210" / "150"
+        // / "60"), the last quarters' dashes lost (a scan's OCR drops a
+        // lone dash), are a row's too.
+        let number_in = |k: usize| l.words.iter().find(|(c, w)| *c == Col::Value(k) && is_number_word(&w.text)).and_then(|(_, w)| parse_value(&w.text).as_f64());
+        let adds_up = || {
+            let quarters: Vec<f64> = (1..5).map_while(number_in).collect();
+            let target = number_in(0);
+            quarters.len() >= 2 && (1..5).filter(|&k| filled[k]).count() == quarters.len() && target.is_some_and(|t| t > 0.0 && (quarters.iter().sum::<f64>() - t).abs() < 1e-6)
+        };
+        let numbers = held || (numbers_at(0) && ((filled.iter().filter(|f| **f).count() >= 4 && numbers_at(4)) || filled.iter().all(|f| *f) || adds_up()));
         // Words under a number in each of their cells, on the lines just
         // below it, are the numbers' unit wrapped ("312" / "Kelompok" /
         // "Tani"), no word target.
@@ -3455,6 +3467,26 @@ mod tests {
         assert_eq!(unit_of("Jumlah koperasi yang melaksanakan").as_deref(), Some("Koperasi"));
         let dinilai = table.rows.iter().find(|r| r.get(Role::Indicator).is_some_and(|i| i.contains("Jumlah koperasi yang dinilai"))).expect("the row");
         assert!(dinilai.get(Role::Indicator).is_some_and(|i| i.ends_with("kesehatannya")));
+    }
+
+    #[test]
+    fn a_row_without_its_unit_whose_first_quarters_add_up_is_a_row() {
+        // SATUAN merged (printed on the row above), the last quarters'
+        // dashes lost by OCR: "210 150 60" adds up, a row of its own.
+        let text = [
+            "URAIAN           INDIKATOR KINERJA         SATUAN   TARGET  TW I  TW II  TW III  TW IV",
+            "",
+            "Program 1        Jumlah koperasi dibina    Koperasi    120    30     30      30     30",
+            "Kegiatan 1       Jumlah koperasi dinilai   Koperasi     80    20     20      20     20",
+            "Kegiatan 2       Jumlah koperasi RAT                   210   150     60",
+            "Kegiatan 3       Jumlah usaha dipamerkan   Unit        240    40     80      80     40",
+            "Kegiatan 4       Jumlah usaha dibina                   175    25     50",
+        ]
+        .join("\n");
+        let table = reflow(&pages_of(&text, false));
+        let indicators: Vec<&str> = table.rows.iter().filter(|r| r.has_indicator()).map(|r| r.get(Role::Indicator).unwrap_or("")).collect();
+        // The first quarters of "175" do not add up: no row of its own.
+        assert_eq!(indicators, ["Jumlah koperasi dibina", "Jumlah koperasi dinilai", "Jumlah koperasi RAT", "Jumlah usaha dipamerkan Jumlah usaha dibina"]);
     }
 
     #[test]
