@@ -2108,6 +2108,7 @@ pub fn reflow(pages: &[Page]) -> Table {
                         part_values_met_in_one_column(&mut words, &idx, &cols.values);
                     }
                 }
+                two_word_grades_kept_whole(&mut words, positioned);
                 let scale = UNIT as f32 / pitch;
                 placed.push(Placed { page: p.page.number, line: i as u32 + 1, pos: page_base + row, words, anchor, base: page_base, scale });
             }
@@ -2118,6 +2119,9 @@ pub fn reflow(pages: &[Page]) -> Table {
             // are where they were drawn, a row of them maybe shifted.
             if runs_printed {
                 runs::place_runs(&mut placed[page_start..], c);
+                if c.definition_left.is_some() {
+                    runs::indicator_runs_kept_whole(&mut placed[page_start..]);
+                }
             } else {
                 refine_blocks(&mut placed[page_start..], c);
             }
@@ -3202,6 +3206,24 @@ fn share_merged_cells(placed: &[Placed], rules: &[Rule], anchors: &[usize], col:
     }
 }
 
+/// A grade of two words in a value cell ("Level 3", "Sangat Baik"): its
+/// second word, a word space after the first, is that cell's too, though
+/// it may lie past the column's edge (TW IV's "Level 3" beside
+/// PENANGGUNG JAWAB's "Inspektur").
+fn two_word_grades_kept_whole(words: &mut [(Col, Word)], positioned: bool) {
+    for j in 1..words.len() {
+        let (Col::Value(k), prev) = (&words[j - 1].0, &words[j - 1].1) else { continue };
+        let next = &words[j].1;
+        let a_space_apart = next.x0 - prev.x1 <= word_space(prev, positioned);
+        // (Only a grade's own second words: "Sangat" / "Hasil evaluasi"
+        // is a grade cut by its line and the next cell's text.)
+        let grade_word = matches!(next.text.as_str(), "Baik" | "Memuaskan" | "Memadai" | "Efektif" | "Tinggi" | "Sehat" | "Layak") || next.text.chars().all(|c| c.is_ascii_digit() || matches!(c, 'I' | 'V'));
+        if a_space_apart && grade_word && words[j].0 != Col::Value(*k) && is_word_target(&format!("{} {}", prev.text, next.text)) {
+            words[j].0 = Col::Value(*k);
+        }
+    }
+}
+
 /// A SATUAN cell merged over two rows, printed once between them on a
 /// line of its own ("Koperasi" centred beside two indicators whose value
 /// lines print no unit), where a dump shifts it left of the unit column,
@@ -3467,6 +3489,19 @@ mod tests {
         assert_eq!(unit_of("Jumlah koperasi yang melaksanakan").as_deref(), Some("Koperasi"));
         let dinilai = table.rows.iter().find(|r| r.get(Role::Indicator).is_some_and(|i| i.contains("Jumlah koperasi yang dinilai"))).expect("the row");
         assert!(dinilai.get(Role::Indicator).is_some_and(|i| i.ends_with("kesehatannya")));
+    }
+
+    #[test]
+    fn a_two_word_grade_keeps_its_second_word_in_its_cell() {
+        let w = |text: &str, x0: f32, x1: f32| Word { text: text.to_string(), x0, x1, y0: 0.0, y1: 0.0 };
+        // TW IV's "Level 3" a space before PENANGGUNG JAWAB's "Inspektur".
+        let mut words = vec![(Col::Value(4), w("Level", 161.0, 166.0)), (Col::Trailing(0), w("3", 167.0, 168.0)), (Col::Trailing(0), w("Inspektur", 169.0, 178.0))];
+        two_word_grades_kept_whole(&mut words, false);
+        assert_eq!(words.iter().map(|(c, _)| *c).collect::<Vec<_>>(), [Col::Value(4), Col::Value(4), Col::Trailing(0)]);
+        // "Sangat" cut by its line, then KETERANGAN's "Hasil evaluasi".
+        let mut words = vec![(Col::Value(4), w("Sangat", 161.0, 167.0)), (Col::Trailing(0), w("Hasil", 168.0, 173.0))];
+        two_word_grades_kept_whole(&mut words, false);
+        assert_eq!(words[1].0, Col::Trailing(0));
     }
 
     #[test]

@@ -119,6 +119,34 @@ pub(super) fn place_runs(lines: &mut [Placed], cols: &Columns) {
     }
 }
 
+/// An indicator's line printed as one run that reaches over the edge of a
+/// DEFINISI / FORMULA column ("2) Jumlah P2UPD yang lulus sertifikasi",
+/// one space apart past the column's edge): the run's words are the
+/// indicator's when no definition text is printed near (no run of the
+/// lines around starts in that column), as on a row whose definition
+/// cell is blank.
+pub(super) fn indicator_runs_kept_whole(lines: &mut [Placed]) {
+    let runs: Vec<Vec<Range<usize>>> = lines.iter().map(|l| runs_of(&l.words)).collect();
+    let opens_definition: Vec<bool> = lines.iter().zip(&runs).map(|(l, rs)| rs.iter().any(|r| l.words[r.start].0 == Col::Definition)).collect();
+    for i in 0..lines.len() {
+        let pos = lines[i].pos;
+        let definition_near = (0..lines.len()).any(|k| opens_definition[k] && (lines[k].pos - pos).abs() <= NEAR_LINES * UNIT);
+        if definition_near {
+            continue;
+        }
+        for r in &runs[i] {
+            if lines[i].words[r.start].0 != Col::Indicator {
+                continue;
+            }
+            for (c, _) in &mut lines[i].words[r.clone()] {
+                if *c == Col::Definition {
+                    *c = Col::Indicator;
+                }
+            }
+        }
+    }
+}
+
 /// The split of a node run between `first_free` and `split` moved back to
 /// where a node name in capitals gives way to text in sentence case
 /// ("PROGRAM PENELITIAN Jumlah rekomendasi": a SIPD program's name, then
@@ -204,6 +232,24 @@ mod tests {
 
     fn texts(lines: &[Placed], col: Col) -> Vec<String> {
         lines.iter().map(|l| l.text_in(col)).collect()
+    }
+
+    #[test]
+    fn an_indicator_run_over_a_blank_definition_cell_stays_whole() {
+        // A FORMULA column from 40: the first row's indicator runs past its
+        // edge, one space apart, its definition cell blank; the second
+        // row's formula is a run of its own, and an indicator run beside it
+        // is cut at the column's edge.
+        let mut cols = columns();
+        cols.definition_left = Some(40.0);
+        let first = "                           Jumlah P2UPD yang lulus sertifikasi  Orang     6    -     2     4     6";
+        let mut lines = placed(first, &cols);
+        indicator_runs_kept_whole(&mut lines);
+        assert_eq!(texts(&lines, Col::Indicator), ["Jumlah P2UPD yang lulus sertifikasi"]);
+        let second = "                           Persentase   Jumlah selesai  %        85    20    45    65    85";
+        let mut lines = placed(second, &cols);
+        indicator_runs_kept_whole(&mut lines);
+        assert_eq!(texts(&lines, Col::Definition), ["Jumlah selesai"]);
     }
 
     #[test]
