@@ -490,7 +490,7 @@ const FLOORS: &[(&str, f64)] = &[
     ("generated/gen107.mutool.txt", 0.562),
     ("generated/gen107.pdf", 1.000),
     ("generated/gen107.txt", 0.187),
-    ("generated/gen108.layout.txt", 0.950),
+    ("generated/gen108.layout.txt", 1.000),
     ("generated/gen108.mutool.txt", 0.850),
     ("generated/gen108.pdf", 1.000),
     ("generated/gen108.txt", 0.350),

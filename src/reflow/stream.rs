@@ -3236,9 +3236,31 @@ fn merged_unit_between_rows(lines: &mut [Placed], cols: &Columns) {
     if cols.drawn || cols.unitless {
         return;
     }
-    let unitless_anchor = |l: &Placed| l.anchor && !l.has(Col::Unit);
+    // An anchor's "unit" a long indicator's last word left of the unit
+    // column, only taken for one since the vocabulary knows it ("omzet
+    // usaha" / "2,5": Usaha counts businesses), is no unit beside a merged
+    // one.
+    let out_of_zone = |w: &Word| w.x1 < cols.unit_left - 3.0 * cols.slack();
+    let unitless_anchor = |l: &Placed| l.anchor && l.words.iter().filter(|(c, _)| *c == Col::Unit).all(|(_, w)| out_of_zone(w));
     for i in 1..lines.len().saturating_sub(1) {
         let l = &lines[i];
+        // A merged unit the reader already placed in the unit column, alone
+        // on its line between two rows.
+        let merged_placed = !l.anchor && l.has(Col::Unit) && l.words.iter().all(|(c, w)| matches!(c, Col::Node | Col::No | Col::Trailing(_)) || (*c == Col::Unit && !out_of_zone(w)));
+        if merged_placed {
+            let above = (0..i).rev().find(|&k| lines[k].anchor);
+            let below = (i + 1..lines.len()).find(|&k| lines[k].anchor);
+            if let (Some(a), Some(b)) = (above, below) {
+                if lines[a].page == l.page && lines[b].page == l.page && unitless_anchor(&lines[a]) && unitless_anchor(&lines[b]) {
+                    for k in [a, b] {
+                        for (c, _) in lines[k].words.iter_mut().filter(|(c, _)| *c == Col::Unit) {
+                            *c = Col::Indicator;
+                        }
+                    }
+                }
+            }
+            continue;
+        }
         if l.anchor || l.has(Col::Unit) {
             continue;
         }
@@ -3487,6 +3509,11 @@ mod tests {
         let unit_of = |start: &str| table.rows.iter().find(|r| r.get(Role::Indicator).is_some_and(|i| i.contains(start))).and_then(|r| r.get(Role::Unit)).map(str::to_string);
         assert_eq!(unit_of("Jumlah koperasi yang dinilai").as_deref(), Some("Koperasi"));
         assert_eq!(unit_of("Jumlah koperasi yang melaksanakan").as_deref(), Some("Koperasi"));
+        // "%" merged over a TUJUAN's two indicators, placed in the unit
+        // column already; the second's "usaha" (a unit the vocabulary
+        // knows, far left of the column) is its indicator's word.
+        assert_eq!(unit_of("Pertumbuhan omzet usaha").as_deref(), Some("%"));
+        assert_eq!(unit_of("Persentase koperasi sehat").as_deref(), Some("%"));
         let dinilai = table.rows.iter().find(|r| r.get(Role::Indicator).is_some_and(|i| i.contains("Jumlah koperasi yang dinilai"))).expect("the row");
         assert!(dinilai.get(Role::Indicator).is_some_and(|i| i.ends_with("kesehatannya")));
     }
