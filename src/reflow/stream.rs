@@ -3242,20 +3242,24 @@ fn merged_unit_between_rows(lines: &mut [Placed], cols: &Columns) {
     // one.
     let out_of_zone = |w: &Word| w.x1 < cols.unit_left - 3.0 * cols.slack();
     let unitless_anchor = |l: &Placed| l.anchor && l.words.iter().filter(|(c, _)| *c == Col::Unit).all(|(_, w)| out_of_zone(w));
+    // The anchors just above and below line `i`, on its page, when both
+    // print no unit of their own.
+    let unitless_rows_around = |lines: &[Placed], i: usize| {
+        let above = (0..i).rev().find(|&k| lines[k].anchor)?;
+        let below = (i + 1..lines.len()).find(|&k| lines[k].anchor)?;
+        let page = lines[i].page;
+        (lines[above].page == page && lines[below].page == page && unitless_anchor(&lines[above]) && unitless_anchor(&lines[below])).then_some((above, below))
+    };
     for i in 1..lines.len().saturating_sub(1) {
         let l = &lines[i];
         // A merged unit the reader already placed in the unit column, alone
         // on its line between two rows.
         let merged_placed = !l.anchor && l.has(Col::Unit) && l.words.iter().all(|(c, w)| matches!(c, Col::Node | Col::No | Col::Trailing(_)) || (*c == Col::Unit && !out_of_zone(w)));
         if merged_placed {
-            let above = (0..i).rev().find(|&k| lines[k].anchor);
-            let below = (i + 1..lines.len()).find(|&k| lines[k].anchor);
-            if let (Some(a), Some(b)) = (above, below) {
-                if lines[a].page == l.page && lines[b].page == l.page && unitless_anchor(&lines[a]) && unitless_anchor(&lines[b]) {
-                    for k in [a, b] {
-                        for (c, _) in lines[k].words.iter_mut().filter(|(c, _)| *c == Col::Unit) {
-                            *c = Col::Indicator;
-                        }
+            if let Some((a, b)) = unitless_rows_around(lines, i) {
+                for k in [a, b] {
+                    for (c, _) in lines[k].words.iter_mut().filter(|(c, _)| *c == Col::Unit) {
+                        *c = Col::Indicator;
                     }
                 }
             }
@@ -3274,10 +3278,7 @@ fn merged_unit_between_rows(lines: &mut [Placed], cols: &Columns) {
         if !beyond_text || !only_cell || !is_known(&canonical(&text)) {
             continue;
         }
-        let above = (0..i).rev().find(|&k| lines[k].anchor);
-        let below = (i + 1..lines.len()).find(|&k| lines[k].anchor);
-        let (Some(a), Some(b)) = (above, below) else { continue };
-        if lines[a].page == l.page && lines[b].page == l.page && unitless_anchor(&lines[a]) && unitless_anchor(&lines[b]) {
+        if unitless_rows_around(lines, i).is_some() {
             for (c, _) in lines[i].words.iter_mut().filter(|(c, _)| *c == Col::Indicator) {
                 *c = Col::Unit;
             }

@@ -778,12 +778,12 @@ fn cells_of(blocks: &[Vec<Line>], open_ends: bool) -> Vec<Cell> {
 fn codes_onto_labels(cells: Vec<Cell>) -> Vec<Cell> {
     let text = |c: &Cell| one_line(&c.lines).text();
     let mut out: Vec<Cell> = Vec::with_capacity(cells.len());
+    let digits = |t: &str| !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit());
     let mut it = cells.into_iter().peekable();
     while let Some(cell) = it.next() {
         let mut code = text(&cell);
         // A NO cell numbering every node that wrapped at a dot
         // ("1.1.2.1." / "1"): no cell a row shows, and no value.
-        let digits = |t: &str| !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit());
         let no_head = code.ends_with('.') && code.matches('.').count() >= 3 && is_hierarchical_numbering(&code);
         if no_head && it.peek().map(text).is_some_and(|t| digits(&t) && t.len() <= 2) {
             it.next();
@@ -793,7 +793,7 @@ fn codes_onto_labels(cells: Vec<Cell>) -> Vec<Cell> {
             out.push(cell);
             continue;
         }
-        if let Some(tail) = it.peek().map(text).filter(|t| t.bytes().all(|b| b.is_ascii_digit()) && !t.is_empty()) {
+        if let Some(tail) = it.peek().map(text).filter(|t| digits(t)) {
             let joined = format!("{code}{tail}");
             if is_code(&joined) && joined.rsplit('.').next().is_some_and(|g| g.len() == 4) {
                 code = joined;
