@@ -115,6 +115,10 @@ struct Columns {
     /// prints typed numbers (text and "-" left-aligned): each value cell
     /// ends where its numbers end. See [`Columns::cell_by_right_edges`].
     right_aligned: bool,
+    /// On an unruled page, the header's money columns printed among the
+    /// value columns (see [`column_order::money_header_spans`]): their
+    /// words are a budget or a quarter's spending, no value.
+    money: Vec<(f32, f32)>,
 }
 
 impl Columns {
@@ -275,6 +279,24 @@ impl Columns {
         self.ruled_span(w).is_some_and(|(_, left, right)| left > first.2 && right < last.2 && !self.values.iter().any(|v| v.2 > left && v.2 < right))
     }
 
+    /// Whether a word's centre lies under a money column of the header
+    /// between the first value column's centre and the last one's, and in
+    /// no value column.
+    fn in_money_between_values(&self, w: &Word) -> bool {
+        self.money_span(w).is_some()
+    }
+
+    /// The money column (see [`Columns::money`]) a word lies under, between
+    /// the value columns.
+    fn money_span(&self, w: &Word) -> Option<(f32, f32)> {
+        let (Some(first), Some(last)) = (self.values.first(), self.values.last()) else { return None };
+        let centre = (w.x0 + w.x1) / 2.0;
+        if centre <= first.2 || centre >= last.2 || self.values.iter().any(|v| centre >= v.0 && centre <= v.1) {
+            return None;
+        }
+        self.money.iter().copied().find(|&(left, right)| centre > left && centre < right && !self.values.iter().any(|v| v.2 > left && v.2 < right))
+    }
+
     /// The ruled cell a word's centre lies in, between the borders that
     /// cross its line: how many borders lie left of it, and the cell's
     /// left and right edges. None where no border lies on either side.
@@ -319,7 +341,7 @@ impl Columns {
         if let Some(col) = self.ruled_cell(w).filter(|_| w.x0 >= self.node_left - self.slack()) {
             return col;
         }
-        if self.in_a_cell_between_values(w) {
+        if self.in_a_cell_between_values(w) || self.in_money_between_values(w) {
             return Col::Aside;
         }
         let centre = (w.x0 + w.x1) / 2.0;
@@ -926,6 +948,22 @@ fn anchor_in(words: &[Word]) -> Option<(usize, Vec<usize>)> {
     best
 }
 
+/// [`anchor_in`] of a line's words but those whose centre lies in one of
+/// `spans`, as indices into the whole line.
+fn anchor_outside(words: &[Word], spans: &[(f32, f32)]) -> Option<(usize, Vec<usize>)> {
+    if spans.is_empty() {
+        return anchor_in(words);
+    }
+    let kept: Vec<usize> = (0..words.len())
+        .filter(|&j| {
+            let centre = (words[j].x0 + words[j].x1) / 2.0;
+            !spans.iter().any(|&(l, r)| centre > l && centre < r)
+        })
+        .collect();
+    let outside: Vec<Word> = kept.iter().map(|&j| words[j].clone()).collect();
+    anchor_in(&outside).map(|(u, v)| (kept[u], v.into_iter().map(|j| kept[j]).collect()))
+}
+
 /// The first unit and its run of values at or after word `from` (the
 /// unit's index plus one).
 fn first_anchor_from(words: &[Word], from: usize) -> Option<(usize, Vec<usize>)> {
@@ -1280,9 +1318,13 @@ fn peak(xs: &[f32], tol: f32) -> Option<f32> {
 fn measure(page: &Page, header: &[usize], body: &[usize], n_values: usize, n_trailing: usize, tol: f32, prev: Option<&Columns>) -> Option<Columns> {
     // Strong anchors (three targets or more) fix the columns; weaker ones
     // ("Predikat A A") are recognised afterwards by position.
+    // (On an unruled page, without the words under the header's money
+    // columns among the values: "Unit 2 Rp 2.850.000.000 - 1 1 -" is a
+    // unit and five values.)
+    let money = if vertical_borders(page).is_empty() { column_order::money_header_spans(page, header, page.width > 0.0, n_values) } else { Vec::new() };
     let anchors: Vec<(usize, usize, Vec<usize>)> = body
         .iter()
-        .filter_map(|&i| anchor_in(&page.lines[i].words).map(|(u, v)| (i, u, v)))
+        .filter_map(|&i| anchor_outside(&page.lines[i].words, &money).map(|(u, v)| (i, u, v)))
         .filter(|a| a.2.iter().filter(|&&j| page.lines[a.0].words[j].text != "%").count() >= 3)
         .collect();
     if anchors.is_empty() {
@@ -1461,7 +1503,7 @@ fn measure(page: &Page, header: &[usize], body: &[usize], n_values: usize, n_tra
         let unit_left = unit_left.min(p.unit_left + shift);
         return Some(Columns { values, unit_left, node_left: p.node_left + shift, ind_left: p.ind_left + shift, ..p.clone() });
     }
-    Some(Columns { node_left, ind_left, definition_left, unit_left, values, trailing, tol, drawn: page.width > 0.0, unitless, borders: Vec::new(), right_aligned })
+    Some(Columns { node_left, ind_left, definition_left, unit_left, values, trailing, tol, drawn: page.width > 0.0, unitless, borders: Vec::new(), right_aligned, money: Vec::new() })
 }
 
 /// Whether two pages draw their tables on the same vertical borders (four
@@ -2016,6 +2058,18 @@ pub fn reflow(pages: &[Page]) -> Table {
         let borders = vertical_borders(p.page);
         let cols = measure(p.page, &p.header, &p.body, n_values, n_trailing, tol, prev_cols.as_ref().or(complete_cols.as_ref()))
             .map(|c| Columns { borders: borders.clone(), ..c });
+        // An unruled page's money columns among the values, from its
+        // header, or the page before's.
+        let cols = cols.map(|c| {
+            let money = if !borders.is_empty() {
+                Vec::new()
+            } else if p.header.is_empty() {
+                prev_cols.as_ref().map(|p| p.money.clone()).unwrap_or_default()
+            } else {
+                column_order::money_header_spans(p.page, &p.header, positioned, n_values)
+            };
+            Columns { money, ..c }
+        });
         // A page whose table is drawn on the same vertical borders as the
         // page before is the same table: its columns are that page's (its
         // own rows may hold sums among the values that pull the measured
@@ -2078,7 +2132,8 @@ pub fn reflow(pages: &[Page]) -> Table {
                     .collect::<Vec<_>>();
                 if let Some(x) = budget_x {
                     for (c, w) in words.iter_mut().filter(|(c, _)| *c == Col::Aside) {
-                        if cols.ruled_span(w).is_some_and(|(_, left, right)| x > left && x < right) {
+                        let span = cols.ruled_span(w).map(|(_, left, right)| (left, right)).or_else(|| cols.money_span(w));
+                        if span.is_some_and(|(left, right)| x > left && x < right) {
                             *c = Col::Budget;
                         }
                     }
@@ -3933,7 +3988,7 @@ mod tests {
     /// Columns like those of a layout dump with a narrow TARGET column.
     fn columns() -> Columns {
         let values = [(94.0, 99.0), (105.0, 109.0), (112.0, 116.0), (119.0, 124.0), (127.0, 132.0)].iter().map(|&(l, r)| (l, r, (l + r) / 2.0)).collect();
-        Columns { node_left: 0.0, ind_left: 37.0, unit_left: 81.0, values, trailing: vec![140.0], tol: 0.6, drawn: false, definition_left: None, unitless: false, borders: Vec::new(), right_aligned: false }
+        Columns { node_left: 0.0, ind_left: 37.0, unit_left: 81.0, values, trailing: vec![140.0], tol: 0.6, drawn: false, definition_left: None, unitless: false, borders: Vec::new(), right_aligned: false, money: Vec::new() }
     }
 
     #[test]
@@ -3988,7 +4043,7 @@ mod tests {
         // 46.500 and 47.500 both in TW II and 48.000 in TW III.
         let values: Vec<(f32, f32, f32)> =
             [(69.0, 74.0), (80.0, 83.0), (88.0, 91.0), (95.0, 100.0), (104.0, 107.0), (112.0, 127.0)].iter().map(|&(l, r)| (l, r, (l + r) / 2.0)).collect();
-        let cols = Columns { node_left: 0.0, ind_left: 26.0, unit_left: 57.0, values, trailing: vec![127.6], tol: 0.6, drawn: false, definition_left: None, unitless: false, borders: Vec::new(), right_aligned: false };
+        let cols = Columns { node_left: 0.0, ind_left: 26.0, unit_left: 57.0, values, trailing: vec![127.6], tol: 0.6, drawn: false, definition_left: None, unitless: false, borders: Vec::new(), right_aligned: false, money: Vec::new() };
         let word = |text: &str, x0: f32, x1: f32| Word { text: text.into(), x0, x1, y0: 0.0, y1: 1.0 };
         let line = [("186.000", 68.0, 75.0), ("44.000", 76.0, 82.0), ("46.500", 83.0, 89.0), ("47.500", 90.0, 96.0), ("48.000", 97.0, 103.0)];
         let mut words: Vec<(Col, Word)> = line.iter().map(|&(t, a, b)| word(t, a, b)).map(|w| (cols.place(&w), w)).collect();
@@ -4209,7 +4264,7 @@ mod tests {
         // A layout dump shifted "Net Death Rate (NDR)" two characters
         // left: "Net" ends before the indicator edge, far from the names'.
         let layout_word = |t: &str, x0: f32| Word { text: t.into(), x0, x1: x0 + t.len() as f32, y0: 0.0, y1: 1.0 };
-        let cols = Columns { node_left: 0.0, ind_left: 26.0, unit_left: 49.0, values: vec![(70.0, 74.0, 72.0)], trailing: vec![110.0], tol: 0.6, drawn: false, definition_left: None, unitless: false, borders: Vec::new(), right_aligned: false };
+        let cols = Columns { node_left: 0.0, ind_left: 26.0, unit_left: 49.0, values: vec![(70.0, 74.0, 72.0)], trailing: vec![110.0], tol: 0.6, drawn: false, definition_left: None, unitless: false, borders: Vec::new(), right_aligned: false, money: Vec::new() };
         let mut words = vec![(Col::Node, layout_word("Net", 24.0)), (Col::Node, layout_word("Death", 28.0)), (Col::Unit, layout_word("per", 49.0))];
         indicator_opening_right_of_the_names(&mut words, &cols);
         assert_eq!(words.iter().map(|(c, _)| *c).collect::<Vec<_>>(), [Col::Indicator, Col::Indicator, Col::Unit]);

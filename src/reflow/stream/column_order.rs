@@ -173,19 +173,37 @@ fn phrases(words: &[Word], positioned: bool) -> Vec<Vec<&Word>> {
 
 /// A dump prints narrow header cells a word space apart ("TW I TW II TW
 /// III TW IV", "TAHUN PENANGGUNG" over "2026 JAWAB", gen65): a phrase is
-/// cut before a quarter word that follows a quarter's numeral, and before
-/// a word that only ever opens a column's name.
+/// cut before a quarter word that follows a quarter's numeral, before a
+/// word that only ever opens a column's name, and before a word opening a
+/// value column's name after a word that ends one ("SATUAN TARGET" over
+/// "2026 ANGGARAN (Rp)", gen76).
 fn column_names_apart(phrase: Vec<&Word>) -> Vec<Vec<&Word>> {
     let mut out: Vec<Vec<&Word>> = Vec::new();
     for (k, w) in phrase.iter().enumerate() {
         let after_quarter = k > 0 && is_quarter_word(&squash(&w.text)) && is_quarter_numeral(&phrase[k - 1].text);
-        if k == 0 || after_quarter || opens_a_column_name(&w.text) {
+        let after_name = k > 0 && ends_a_column_name(&phrase[k - 1].text) && opens_a_value_column_name(&w.text);
+        if k == 0 || after_quarter || after_name || opens_a_column_name(&w.text) {
             out.push(vec![*w]);
         } else {
             out.last_mut().expect("a phrase").push(w);
         }
     }
     out
+}
+
+/// A header word no column's name goes on after: SATUAN (a unit's column
+/// is named by the word alone), KINERJA (of INDIKATOR KINERJA), a year
+/// ("TARGET 2026").
+fn ends_a_column_name(word: &str) -> bool {
+    let w = squash(word);
+    matches!(w.as_str(), "SATUAN" | "KINERJA") || is_plan_year(&w)
+}
+
+/// A header word that opens the name of a column of numbers: the year's
+/// target, a budget, the quarters.
+fn opens_a_value_column_name(word: &str) -> bool {
+    let w = squash(word);
+    matches!(w.as_str(), "TARGET" | "PAGU" | "ANGGARAN" | "REALISASI") || is_quarter_word(&w)
 }
 
 fn is_quarter_numeral(word: &str) -> bool {
@@ -331,6 +349,41 @@ pub(super) fn value_header_columns(page: &Page, header: &[usize], positioned: bo
         .into_iter()
         .filter(|c| c.role.is_value() || (c.text.contains("KONDISI") && c.text.contains("AWAL")))
         .map(|c| ((c.x0 + c.x1) / 2.0, c.text))
+        .collect()
+}
+
+/// The extents of the header's columns that name money (PAGU ANGGARAN,
+/// a quarter's "Anggaran (Rp)", KEUANGAN) and no target or quarter, each
+/// reaching halfway to the next column: where an unruled page prints a
+/// budget among the value columns, the header alone tells its cells from
+/// the values' ("TW I" centred over "Fisik" and "Anggaran (Rp)"). Sums of
+/// money stand right-aligned, right of their header; leftwards the span
+/// ends where the header starts (a dump's target, right-aligned in its
+/// cell, may end under the budget's header), a character in in a dump.
+/// None when the rows' runs of values (`n_values` long) hold the money
+/// too: then those are value columns, measured and named with the rest
+/// (each quarter's "Keuangan (Rp)" kept under its name).
+pub(super) fn money_header_spans(page: &Page, header: &[usize], positioned: bool, n_values: usize) -> Vec<(f32, f32)> {
+    let header = naming_lines(page, header);
+    let columns = header_columns(page, &header, positioned);
+    let names_word = |c: &HeaderColumn, words: &[&str]| c.text.split_whitespace().any(|w| words.contains(&squash(w).as_str()));
+    let names_target = |c: &HeaderColumn| matches!(c.role, Role::Target | Role::Tw1 | Role::Tw2 | Role::Tw3 | Role::Tw4);
+    let names_money = |c: &HeaderColumn| !names_target(c) && names_word(c, &["PAGU", "ANGGARAN", "KEUANGAN", "RP"]);
+    // (A quarter's physical target, FISIK, is named by the quarter centred
+    // over it and its money.)
+    let holds_targets = |c: &HeaderColumn| names_target(c) || names_word(c, &["FISIK"]);
+    // Among the values: a budget after them (ANGGARAN printed last) is a
+    // value column of its own, measured with them.
+    if n_values > columns.iter().filter(|c| holds_targets(c)).count() {
+        return Vec::new();
+    }
+    (0..columns.len())
+        .filter(|&k| names_money(&columns[k]) && columns[..k].iter().any(holds_targets) && columns[k + 1..].iter().any(holds_targets))
+        .map(|k| {
+            let left = columns[k].x0 + if positioned { 0.0 } else { 1.0 };
+            let right = columns.get(k + 1).map_or(columns[k].x1, |n| (columns[k].x1 + n.x0) / 2.0);
+            (left, right)
+        })
         .collect()
 }
 
@@ -568,6 +621,21 @@ mod tests {
         let page = &pages_of("INDIKATOR KINERJA   TARGET TW I", false)[0];
         let cut: Vec<String> = phrases(&page.lines[0].words, false).iter().map(|p| p.iter().map(|w| w.text.as_str()).collect::<Vec<_>>().join(" ")).collect();
         assert_eq!(cut, ["INDIKATOR KINERJA", "TARGET TW I"]);
+        // A value column's name after one that ends a name (gen76).
+        let page = &pages_of("SATUAN TARGET     PAGU\n       2026 ANGGARAN (Rp)", false)[0];
+        let cut = |l: usize| phrases(&page.lines[l].words, false).iter().map(|p| p.iter().map(|w| w.text.as_str()).collect::<Vec<_>>().join(" ")).collect::<Vec<_>>();
+        assert_eq!((cut(0), cut(1)), (vec!["SATUAN".to_string(), "TARGET".into(), "PAGU".into()], vec!["2026".to_string(), "ANGGARAN (Rp)".into()]));
+    }
+
+    #[test]
+    fn money_columns_between_the_targets_are_spans_of_their_own() {
+        let header = "                      TW I                  TW II\nTARGET    PAGU (Rp)   Fisik    Anggaran    Fisik    Anggaran";
+        let page = &pages_of(header, false)[0];
+        let spans = money_header_spans(page, &[0, 1], false, 3);
+        // PAGU, and TW I's money; TW II's comes after the last quarter.
+        assert_eq!(spans, [(11.0, 20.5), (32.0, 41.0)]);
+        // Rows holding the money among their values: value columns.
+        assert!(money_header_spans(page, &[0, 1], false, 5).is_empty());
     }
 
     #[test]
