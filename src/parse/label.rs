@@ -213,13 +213,19 @@ fn level_of_code(code: &str) -> Option<Level> {
 /// PERUMAHAN", "1.04.02.2.01 Pendataan ..."): the code's length gives the
 /// level, and the whole text after it is the name (an official program
 /// name opens with "PROGRAM"). Not when a numbered label follows the code
-/// ("2.17.02 Program 1 ..."): the label says what the node is.
+/// ("2.17.02 Program 1 ..."), nor when a level word in title case does
+/// ("3.26.02 Program" over "PROGRAM PENINGKATAN ...", "3.26.02.2.01
+/// Kegiatan Pengelolaan ..."): a label, numbered or not, as written.
 fn code_alone(i: &str, lead_code: &str) -> Option<Level> {
     // (The grammar itself decides, so a number glued on as the grammar
     // allows, "Sub Kegiatan'2", counts too.)
     let numbered_label = |t: &str| -> bool { label(t, false).is_ok_and(|(_, (_, code, number))| code.is_none() && number.is_some()) };
+    let titled_label = |t: &str| -> bool {
+        let first = t.split_whitespace().next().unwrap_or("");
+        first.chars().skip(1).any(char::is_lowercase) && label(t, false).is_ok_and(|(_, (_, code, _))| code.is_none())
+    };
     let opens_name = i.starts_with(|c: char| c.is_alphabetic());
-    level_of_code(lead_code).filter(|_| opens_name && !numbered_label(i))
+    level_of_code(lead_code).filter(|_| opens_name && !numbered_label(i) && !titled_label(i))
 }
 
 fn label(i: &str, codes_alone: bool) -> IResult<&str, (Level, Option<String>, Option<u32>)> {
@@ -721,6 +727,12 @@ mod tests {
         assert_eq!((l.level, l.number, l.name.as_str()), (Level::Program, Some(1), "Pemberdayaan"));
         assert_eq!(parse_label("1.04.02.2 Pendataan"), None);
         assert_eq!(parse_label("1.1.1 Pendataan"), None);
+        // So does a level word in title case, numbered or not (gen109).
+        let l = parse_label("3.26.02.2.01 Kegiatan Pengelolaan Daya Tarik Wisata").expect("a label");
+        assert_eq!((l.level, l.number, l.name.as_str()), (Level::Kegiatan, None, "Pengelolaan Daya Tarik Wisata"));
+        let l = parse_label("3.26.02 Program").expect("a bare label");
+        assert_eq!((l.level, l.code.as_deref(), l.name.as_str()), (Level::Program, Some("3.26.02"), ""));
+        assert!(names_bare_label("3.26.02 Program", "PROGRAM PENINGKATAN DAYA TARIK DESTINASI PARIWISATA"));
     }
 
     #[test]
