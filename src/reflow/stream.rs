@@ -3452,12 +3452,16 @@ fn choose_split(placed: &[Placed], between: &[usize], a: usize, b: usize, col: C
             }
         };
     }
-    // An indicator's numbering opens the next cell.
+    // An indicator's numbering ("2.", "b.") opens the next cell.
     if col == Col::Indicator {
-        if let Some(k) = between.iter().position(|&i| parse_indicator_number(&placed[i].text_in(col)).0.is_some()) {
+        let numbered = |i: usize| {
+            let text = placed[i].text_in(col);
+            parse_indicator_number(&text).0.is_some() || text.split_whitespace().next().is_some_and(is_letter_numbering)
+        };
+        if let Some(k) = between.iter().position(|&i| numbered(i)) {
             return k;
         }
-        if parse_indicator_number(&placed[b].text_in(col)).0.is_some() {
+        if numbered(b) {
             return n;
         }
         // So does an indicator's opening ("Jumlah layanan ..."), once a's
@@ -3810,6 +3814,15 @@ mod tests {
         let mut placed = placed;
         placed[2] = line(14, false, &[(Col::Indicator, "Kabupaten/Kota yang")]);
         assert_eq!(choose_split(&placed, &[2], 0, 3, Col::Indicator, VAlign::Top, 0), 1);
+        // Centred cells (gen110): a's cell goes on below its anchor line
+        // until b's letter opens b's, above b's anchor.
+        let placed = vec![
+            line(10, true, &[(Col::Indicator, "Elektronik (SPBE) Kota"), (Col::Unit, "Indeks")]),
+            line(11, false, &[(Col::Indicator, "Bitung")]),
+            line(13, false, &[(Col::Indicator, "b. Predikat keterbukaan")]),
+            line(14, true, &[(Col::Indicator, "informasi publik dari Komisi"), (Col::Unit, "Predikat")]),
+        ];
+        assert_eq!(choose_split(&placed, &[1, 2], 0, 3, Col::Indicator, VAlign::Centre, 2), 1);
     }
 
     #[test]
