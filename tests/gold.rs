@@ -503,7 +503,7 @@ const FLOORS: &[(&str, f64)] = &[
     ("generated/gen110.pdf", 1.000),
     ("generated/gen110.txt", 0.000),
     ("generated/gen111.layout.txt", 0.620),
-    ("generated/gen111.mutool.txt", 0.413),
+    ("generated/gen111.mutool.txt", 0.793),
     ("generated/gen111.pdf", 1.000),
     ("generated/gen111.txt", 0.068),
     ("generated/gen112.layout.txt", 1.000),

@@ -868,6 +868,9 @@ const NO_INDICATOR: f64 = 4.0;
 const ANOTHER_NODE: f64 = 1.0;
 /// Cost of a wrapped cell put in no row.
 const LEFT_OUT: f64 = 3.0;
+/// A responsible official's cell dealt to the first row out of order: a
+/// merged cell carried over a page break (see [`deal`]).
+const CARRIED_OVER: f64 = 0.5;
 
 /// The cost of putting a cell of `kind` in `slot` of `row` (`None`: it may
 /// not go there); `opening`: the cost of a node opening at the row. (Room
@@ -956,6 +959,19 @@ fn deal(rows: &[RowPrint], cells: &[Cell], trailing: usize, budget: bool) -> (Ve
             if c + LEFT_OUT < next[st] {
                 next[st] = c + LEFT_OUT;
                 from[st] = (st, None);
+            }
+            // A PENANGGUNG JAWAB cell merged over rows on both sides of a
+            // page break is printed again on the new page, its text first
+            // among the wrapped cells (gen111: "Kabid Pencegahan" /
+            // "Kebakaran" before the first row's node): the first row's
+            // last cell, its node and indicator still to come.
+            if st == idx(0, 0, false) && trailing > 0 && rows[0].trail.len() < trailing && matches!(cell.kind, CellKind::Text { official: true, .. }) {
+                let slot = Slot::Trail as u8 + (trailing - 1 - rows[0].trail.len()) as u8;
+                let total = c + CARRIED_OVER;
+                if total < next[st] {
+                    next[st] = total;
+                    from[st] = (st, Some((0, slot)));
+                }
             }
             // Into row i at a later slot, or into a later row.
             let mut closing = 0.0;
@@ -1177,6 +1193,17 @@ mod tests {
         let cells = [cell("TUJUAN / Meningkatnya kontribusi industri"), cell("SASARAN 1 / Meningkatnya pertumbuhan"), cell("Laju pertumbuhan PDRB / sektor industri"), cell("Jumlah Industri Kecil dan / Menengah yang tumbuh")];
         let (choice, _) = deal(&rows, &cells, 1, false);
         assert_eq!(rows_taken(&choice), vec![Some(0), Some(0), Some(0), Some(1)]);
+    }
+
+    #[test]
+    fn an_officials_cell_carried_over_a_page_break_is_the_first_rows_last() {
+        // gen111's page 2: the PENANGGUNG JAWAB cell merged over the rows
+        // either side of the break comes first among the wrapped cells.
+        let rows = [row(&[], 5, &[]), row(&[], 5, &[])];
+        let cells = [cell("Kabid Pencegahan / Kebakaran"), cell("Kegiatan 3 Pemberdayaan / Masyarakat"), cell("Jumlah kelurahan yang memiliki / relawan kebakaran"), cell("Jumlah peserta sosialisasi dan / simulasi")];
+        let (choice, _) = deal(&rows, &cells, 1, false);
+        assert_eq!(rows_taken(&choice), vec![Some(0), Some(0), Some(0), Some(1)]);
+        assert_eq!((choice[0], choice[2]), (Some((0, Slot::Trail as u8)), Some((0, Slot::Indicator as u8))));
     }
 
     #[test]

@@ -226,16 +226,23 @@ pub(super) fn clean(lines: &[SrcLine]) -> (Vec<BodyLine>, Removed) {
             // The name: the nearest kept line above, when it reads as a
             // personal name with titles ("Drs. AGUS PRIYANTO, M.M"); a
             // civil servant's rank may stand between ("Pembina Utama Muda").
+            // Two signatories side by side print their names, then their
+            // ranks, in turn (gen111: "Drs. H. MUHAMMAD HASRUL, M.Si.",
+            // "Ir. ANDI ...", "Pembina Utama Muda (IV/c)", "Pembina Utama
+            // Madya"): up to four such lines go.
             let mut nearest = (0..i).rev().find(|&k| keep[k]);
-            if let Some(k) = nearest.filter(|&k| is_civil_service_rank(&lines[k].text)) {
+            let mut named: Option<usize> = None;
+            for _ in 0..4 {
+                let Some(k) = nearest.filter(|&k| is_civil_service_rank(&lines[k].text) || is_person_name(&lines[k].text)) else { break };
                 keep[k] = false;
                 name.push(lines[k].text.trim().to_string());
+                if is_person_name(&lines[k].text) {
+                    named = Some(k);
+                }
                 nearest = (0..k).rev().find(|&k| keep[k]);
             }
-            if let Some(k) = nearest {
-                if is_person_name(&lines[k].text) {
-                    keep[k] = false;
-                    name.push(lines[k].text.trim().to_string());
+            if let Some(k) = named {
+                {
                     // A long position wraps over lines that open with no
                     // official title ("Kepala Dinas Pengendalian Penduduk," /
                     // "Keluarga Berencana, Pemberdayaan" / "Kabupaten
@@ -457,6 +464,20 @@ mod tests {
         let texts: Vec<String> = body.iter().map(|l| l.text()).collect();
         assert_eq!(texts, ["Persen", "100", "Kepala Seksi Pupuk"]);
         assert_eq!(removed.signature, ["Sleman, Januari 2026", "Kepala Dinas Lingkungan Hidup", "Pembina Utama Muda", "Ir. BAMBANG SUHARTO, M.Si", "NIP 19690507 199403 1 006"]);
+    }
+
+    #[test]
+    fn two_signatories_side_by_side_give_their_names_and_ranks_in_turn() {
+        // gen111: the names of both, then the ranks of both, then one NIP.
+        let lines = src(&[
+            "URAIAN", "INDIKATOR KINERJA", "", "Persen", "100", "", "Makassar, 6 Januari 2025", "", "Mengetahui,", "KEPALA DINAS PEMADAM KEBAKARAN", "",
+            "Drs. H. MUHAMMAD HASRUL, M.Si.", "", "Ir. ANDI MUHAMMAD YASIR, M.T.", "Pembina Utama Muda (IV/c)", "", "Pembina Utama Madya",
+            "NIP. 19700227 199203 1 005", "", "Kabid Pencegahan", "Kebakaran",
+        ]);
+        let (body, removed) = clean(&lines);
+        let texts: Vec<String> = body.iter().map(|l| l.text()).collect();
+        assert_eq!(texts, ["Persen", "100", "Kabid Pencegahan", "Kebakaran"]);
+        assert_eq!(removed.signature.len(), 8, "{:?}", removed.signature);
     }
 
     #[test]
