@@ -229,6 +229,15 @@ pub(super) fn place_wrapped_cells(pages: &[Page], trailing: usize, budget: bool)
             let (node_lines, rest): (Vec<Line>, Vec<Line>) = lead.into_iter().partition(|l| opens_node(&l.text()));
             let mut nodes: Vec<Vec<Line>> = given(Slot::Node).into_iter().map(|c| c.lines.clone()).collect();
             nodes.extend(node_lines.into_iter().map(|l| vec![l]));
+            // A KODE cell's code goes on its label's line ("3.26.02.2.01.0003"
+            // / "Sub Kegiatan" / ...), as the label grammar reads codes: alone
+            // on a line it would end the row above's last cell.
+            for n in &mut nodes {
+                if n.len() >= 2 && is_code(n[0].text().trim()) && opens_node(&n[1].text()) {
+                    let code = n.remove(0);
+                    n[0].words.splice(0..0, code.words);
+                }
+            }
             // The NO cell goes on the node's first line ("1 PROGRAM 1 ..."),
             // as a dump keeping its rows prints it.
             match nodes.first_mut().and_then(|n| n.first_mut()) {
@@ -333,6 +342,15 @@ fn one_line(lines: &[Line]) -> Line {
     } else if lines.iter().all(|l| kind_of(l, false) == Kind::Values || is_number_piece(&l.text())) {
         words = vec![words.concat()];
     }
+    // A word broken at its slash ("Orang/" / "bulan") is one word again.
+    let mut joined: Vec<String> = Vec::with_capacity(words.len());
+    for w in words {
+        match joined.last_mut() {
+            Some(prev) if prev.ends_with('/') && prev.len() > 1 => prev.push_str(&w),
+            _ => joined.push(w),
+        }
+    }
+    let words = joined;
     // At the first line's place: the cell starts there.
     let (y0, y1) = lines.iter().flat_map(|l| l.words.first()).map(|w| (w.y0, w.y1)).next().unwrap_or((0.0, 0.0));
     let word = |text: String| Word { text, x0: 0.0, x1: 0.0, y0, y1 };
@@ -436,6 +454,18 @@ fn is_value_line(line: &Line) -> bool {
     kind_of(line, false) == Kind::Values || is_ratio(&text) || text.strip_prefix("Rp").is_some_and(|n| is_number(n.trim_start_matches(['.', ' '])))
 }
 
+/// A line of several value cells printed close enough to share it
+/// ("1.250.000 210.000 520.000 930.000", "40 -"; gen109) as a line per
+/// cell: each is a value of its row, as the cells printed a line each
+/// are, and a row counts its values so.
+fn values_apart(line: Line) -> Vec<Line> {
+    let cell = |t: &str| t == "-" || is_number(t);
+    if line.words.len() < 2 || !line.words.iter().all(|w| cell(&w.text)) {
+        return vec![line];
+    }
+    line.words.iter().map(|w| Line { words: vec![w.clone()], ..line.clone() }).collect()
+}
+
 /// Cuts a page into rows (blocks holding a unit and values) and, after the
 /// last of them, the wrapped cells; `None` when the page does not read so:
 /// no wrapped cell after its rows, or a block of text between two rows.
@@ -453,7 +483,7 @@ fn split_page(page: &Page, body: &[&BodyLine], trailing: usize, open_ends: bool)
         let line = line_of(b);
         match sum_then_text(&line) {
             Some((sum, text)) => block.extend([sum, text]),
-            None => block.push(line),
+            None => block.extend(values_apart(line)),
         }
     }
     let blocks = leads_rejoined(blocks);
@@ -664,7 +694,8 @@ fn rows_of_block(block: &[Line], runs: &[(usize, usize)], trailing: usize) -> Ve
                 let next_unit = if ns > end && is_unit_before_values(&block[ns - 1]) { ns - 1 } else { ns };
                 let opens = (end..next_unit).find(|&j| {
                     let t = block[j].text();
-                    is_number_cell(&t) || opens_node(&t) || crate::parse::label::parse_indicator_number(&t).0.is_some()
+                    // (A KODE cell, "3.26.02.2.01.0003", opens it too.)
+                    is_number_cell(&t) || is_code(t.trim()) || opens_node(&t) || crate::parse::label::parse_indicator_number(&t).0.is_some()
                 });
                 let end_of_trail = opens.unwrap_or(next_unit);
                 // A budget printed after a text column (PELAKSANA, then
@@ -705,8 +736,10 @@ fn cells_of(blocks: &[Vec<Line>], open_ends: bool) -> Vec<Cell> {
             let bare_label = parse_label(&text).is_some_and(|lab| lab.name.is_empty());
             // "rata-" / "rata kabupaten": a word broken at its hyphen goes on.
             let broken_at_hyphen = text.ends_with('-') && text.trim_end_matches('-').ends_with(char::is_alphabetic);
+            // "Orang/" / "bulan": a unit broken at its slash goes on too.
+            let broken_at_slash = text.ends_with('/') && text.trim_end_matches('/').ends_with(char::is_alphabetic);
             cur.push(l.clone());
-            if !l.open_end && !bare_label && !broken_at_hyphen {
+            if !l.open_end && !bare_label && !broken_at_hyphen && !broken_at_slash {
                 groups.push(std::mem::take(&mut cur));
             }
         }
@@ -1193,6 +1226,22 @@ mod tests {
         let cells = [cell("TUJUAN / Meningkatnya kontribusi industri"), cell("SASARAN 1 / Meningkatnya pertumbuhan"), cell("Laju pertumbuhan PDRB / sektor industri"), cell("Jumlah Industri Kecil dan / Menengah yang tumbuh")];
         let (choice, _) = deal(&rows, &cells, 1, false);
         assert_eq!(rows_taken(&choice), vec![Some(0), Some(0), Some(0), Some(1)]);
+    }
+
+    #[test]
+    fn value_cells_sharing_a_line_are_values_apart_and_a_slash_goes_on() {
+        // gen109: the target and three quarters on one line, TW IV wrapped.
+        let split = |t: &str| values_apart(block(&[t]).remove(0)).iter().map(Line::text).collect::<Vec<_>>();
+        assert_eq!(split("1.250.000 210.000 520.000 930.000"), ["1.250.000", "210.000", "520.000", "930.000"]);
+        assert_eq!(split("40 -"), ["40", "-"]);
+        assert_eq!(split("Kepala Dinas"), ["Kepala Dinas"]);
+        assert_eq!(split("Rp 4.865.300.000"), ["Rp 4.865.300.000"]);
+        // "Orang/" / "bulan": one unit cell, one word.
+        let mut lines = block(&["Orang/", "bulan"]);
+        lines.iter_mut().for_each(|l| l.open_end = false);
+        let cells = cells_of(&[lines], true);
+        assert_eq!(cells.len(), 1);
+        assert_eq!(one_line(&cells[0].lines).text(), "Orang/bulan");
     }
 
     #[test]

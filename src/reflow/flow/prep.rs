@@ -270,6 +270,24 @@ pub(super) fn clean(lines: &[SrcLine]) -> (Vec<BodyLine>, Removed) {
                 position.push(lines[k].text.trim().to_string());
                 k += 1;
             }
+            // A signature with no NIP (gen109: the name and the rank end
+            // it): the names and ranks right under the position go too
+            // (with a NIP, the NIP's line finds them, and the position's
+            // wrapped lines between).
+            let nip_follows = (k..n.min(k + 12)).any(|j| lines[j].text.trim().starts_with("NIP"));
+            let mut taken = 0;
+            while !nip_follows && k < n && taken < 4 {
+                let t = lines[k].text.trim();
+                if keep[k] && !t.is_empty() {
+                    if !(is_person_name(t) || is_civil_service_rank(t)) {
+                        break;
+                    }
+                    keep[k] = false;
+                    name.push(t.to_string());
+                    taken += 1;
+                }
+                k += 1;
+            }
         }
     }
     let signature: Vec<String> = place.into_iter().chain(position).chain(name).chain(nip).collect();
@@ -478,6 +496,19 @@ mod tests {
         let texts: Vec<String> = body.iter().map(|l| l.text()).collect();
         assert_eq!(texts, ["Persen", "100", "Kabid Pencegahan", "Kebakaran"]);
         assert_eq!(removed.signature.len(), 8, "{:?}", removed.signature);
+    }
+
+    #[test]
+    fn a_signature_without_a_nip_ends_with_its_name_and_rank() {
+        // gen109: the place and date, the position, the name, the rank.
+        let lines = src(&[
+            "URAIAN", "INDIKATOR KINERJA", "", "Persen", "100", "", "Labuan Bajo, 8 Januari 2024", "", "KEPALA DINAS PARIWISATA", "",
+            "STEFANUS JEMSIFORI, S.E., M.Si.", "", "Pembina Tk. I (IV/b)", "", "Program", "PROGRAM PENGEMBANGAN EKONOMI KREATIF",
+        ]);
+        let (body, removed) = clean(&lines);
+        let texts: Vec<String> = body.iter().map(|l| l.text()).collect();
+        assert_eq!(texts, ["Persen", "100", "Program", "PROGRAM PENGEMBANGAN EKONOMI KREATIF"]);
+        assert_eq!(removed.signature.len(), 4, "{:?}", removed.signature);
     }
 
     #[test]
