@@ -30,7 +30,7 @@ use crate::extract::{Line, Page};
 use crate::parse::header::{is_header_word, Role, LEVEL_WORDS};
 use crate::parse::label::{is_hierarchical_numbering, is_row_number, parse_indicator_number, Level};
 use crate::parse::label::written::{names_bare_label, parse_label, printed_label, starts_with_label};
-use crate::parse::number::{cut_word_target_tail, is_number, is_readable, is_sum_of_money, is_word_target, number_style, parse_value, separators_swapped, NumberStyle};
+use crate::parse::number::{cut_word_target_tail, is_number, is_readable, is_sum_of_money, is_word_target, number_style, parse_value, separators_swapped, sum_of_money, NumberStyle};
 use crate::parse::unit::{canonical, contradicts_unit, is_known, may_be_unit_before_values, mend_cut_unit};
 use crate::parse::function_word::is_function_word;
 
@@ -86,11 +86,50 @@ struct Anchor {
 
 pub fn reflow(pages: &[Page]) -> Table {
     let (pages, english) = in_indonesian_style(pages);
+    let pages = sums_without_currency(&pages);
     let mut table = read(&code_labels::with_level_words(&cut_sums::rejoined(&pages)), false, Placement::Try);
     if english {
         table.warnings.push("numbers_in_english_style".to_string());
     }
     table
+}
+
+/// The pages with each line that holds a budget cell alone right after a
+/// row's values, a sum after its currency ("350" / "Rp. 1.250.000.000,-",
+/// gen112), as the sum alone: the readings take a line's numbers for
+/// values, and "Rp." would be text (the sum left in the PENANGGUNG JAWAB
+/// cell after it). Only there: a sum a blank line apart from any value
+/// (pdftotext printing a wide table's budget cells among its text, gen43)
+/// may be any row's, and in a line of cells run together the currency
+/// stays (see [`prep::text_with_bounds_joined`]).
+fn sums_without_currency(pages: &[Page]) -> Cow<'_, [Page]> {
+    let bare = |lines: &[crate::extract::Line], i: usize| {
+        let l = &lines[i];
+        let text = l.text();
+        let t = text.trim();
+        let after_value = i > 0 && {
+            let prev = lines[i - 1].text();
+            let prev = prev.trim();
+            !prev.is_empty() && (is_number(prev) || prev == "-")
+        };
+        (after_value && t.starts_with("Rp") && l.words.len() >= 2).then(|| sum_of_money(t)).flatten().map(str::to_string)
+    };
+    if !pages.iter().any(|p| (0..p.lines.len()).any(|i| bare(&p.lines, i).is_some())) {
+        return Cow::Borrowed(pages);
+    }
+    let mut out = pages.to_vec();
+    for p in &mut out {
+        for i in 0..p.lines.len() {
+            if let Some(sum) = bare(&p.lines, i) {
+                let l = &mut p.lines[i];
+                let mut w = l.words[0].clone();
+                w.x1 = l.words.last().map_or(w.x1, |last| last.x1);
+                w.text = sum;
+                l.words = vec![w];
+            }
+        }
+    }
+    Cow::Owned(out)
 }
 
 /// The pages with their numbers written the Indonesian way when the plan
@@ -1161,6 +1200,18 @@ fn assign_values(row: &mut Row, values: &[String], roles: &[Role]) {
     // A Renstra target column ([`names_renstra_target_column`]): only a
     // row printing every value tells which is which.
     if roles.contains(&Role::Extra) {
+        // A row whose budget cell is blank prints one value fewer: its
+        // target and quarters must add up to say so.
+        let roles: Vec<Role> = if values.len() + 1 == roles.len() && roles.last() == Some(&Role::Budget) {
+            let quarterly: Vec<String> = roles.iter().zip(values).filter(|(r, _)| Role::VALUES.contains(r)).map(|(_, v)| v.clone()).collect();
+            if !values::row_obeys(&quarterly) {
+                unplace_values(row);
+                return;
+            }
+            roles[..roles.len() - 1].to_vec()
+        } else {
+            roles.to_vec()
+        };
         if values.len() != roles.len() {
             unplace_values(row);
             return;
@@ -1771,6 +1822,24 @@ mod value_rule_tests {
         assign_values(&mut row, &s(&["85", "20", "45", "65", "85"]), &roles);
         assert_eq!((row.get(Role::Tw3), row.get(Role::Budget)), (Some("65"), None));
         assert!(row.warnings.is_empty());
+        // So with a baseline kept aside first (gen112's KONDISI AWAL).
+        let roles = [Role::Extra, Role::Target, Role::Tw1, Role::Tw2, Role::Tw3, Role::Tw4, Role::Budget];
+        let mut row = Row::default();
+        assign_values(&mut row, &s(&["61,2", "68,4", "-", "-", "-", "68,4"]), &roles);
+        assert_eq!((row.get(Role::Target), row.get(Role::Tw4), row.extra.len()), (Some("68,4"), Some("68,4"), 1));
+        // Values that do not add up are no row's without the budget's cell.
+        let mut row = Row::default();
+        assign_values(&mut row, &s(&["61,2", "68,4", "10", "-", "-", "68,4"]), &roles);
+        assert_eq!((row.get(Role::Target), row.warnings.as_slice()), (None, ["values_unaligned".to_string()].as_slice()));
+    }
+
+    #[test]
+    fn a_sum_after_its_currency_right_after_the_values_is_a_value() {
+        let pages = crate::extract::text::pages_of("Bidang\n350\nRp. 1.250.000.000,-\nKabid\n\nRp 864.500.000\nSub Kegiatan 1", true);
+        let out = sums_without_currency(&pages);
+        let texts: Vec<String> = out[0].lines.iter().map(|l| l.text()).collect();
+        // (A blank line apart from any value, the currency stays.)
+        assert_eq!(texts, ["Bidang", "350", "1.250.000.000,-", "Kabid", "", "Rp 864.500.000", "Sub Kegiatan 1"]);
     }
 
     #[test]
