@@ -1427,14 +1427,20 @@ fn measure(page: &Page, header: &[usize], body: &[usize], n_values: usize, n_tra
     // the one or the other.
     let node_text_left = peak(&label_x, tol).map_or(node_left, |x| x.max(node_left));
     let mut starts = Vec::new();
+    // The starts of words a column gap after the word before them: a
+    // cell's first words.
+    let mut cell_starts = Vec::new();
     for &i in body {
         let words = &page.lines[i].words;
         // The words of a label ("Sub Kegiatan 3") line up from row to row
         // too; they are no column edge.
         let skip = label_word_count(words);
-        for w in &words[skip..] {
+        for (j, w) in words.iter().enumerate().skip(skip) {
             if w.x0 > node_text_left + tol * 3.0 && w.x0 < unit_left - tol {
                 starts.push(w.x0);
+                if j == 0 || w.x0 - words[j - 1].x1 >= column_gap(w, page.width > 0.0) {
+                    cell_starts.push(w.x0);
+                }
             }
         }
     }
@@ -1443,7 +1449,19 @@ fn measure(page: &Page, header: &[usize], body: &[usize], n_values: usize, n_tra
     // and its own, as the indicator's lines do left of it; the two edges
     // part the starts.
     let definition_left = definition_header(page, header, node_left, unit_left).and_then(|(ind_end, def_x0)| {
-        let between: Vec<f32> = starts.iter().copied().filter(|&x| x > ind_end && x <= def_x0 + tol).collect();
+        // An INDIKATOR KINERJA centred over a group of three columns
+        // ("Uraian", "Formula", "Satuan" under it, gen111) ends right of
+        // where the definitions start: the window then opens a few
+        // characters past the indicators' own edge.
+        // characters past the indicators' own edge, and only the cells'
+        // first words count (many indicators open "Jumlah ", and their
+        // second words line up too).
+        let ind_edge = peak(&starts.iter().copied().filter(|&x| x < def_x0).collect::<Vec<f32>>(), tol);
+        let (lo, from) = match ind_edge {
+            Some(e) if e + tol * 5.0 < ind_end => (e + tol * 5.0, &cell_starts),
+            _ => (ind_end, &starts),
+        };
+        let between: Vec<f32> = from.iter().copied().filter(|&x| x > lo && x <= def_x0 + tol).collect();
         peak(&between, tol)
     });
     if let Some(d) = definition_left {
@@ -3823,6 +3841,27 @@ mod tests {
             line(14, true, &[(Col::Indicator, "informasi publik dari Komisi"), (Col::Unit, "Predikat")]),
         ];
         assert_eq!(choose_split(&placed, &[1, 2], 0, 3, Col::Indicator, VAlign::Centre, 2), 1);
+    }
+
+    #[test]
+    fn a_formula_column_under_a_group_header_starts_where_its_cells_do() {
+        // gen111: INDIKATOR KINERJA centred over "Uraian", "Formula" and
+        // "Satuan"; most indicators open "Jumlah ", whose second words
+        // line up left of the formulas.
+        let text = "\
+NO  URAIAN                                        INDIKATOR KINERJA                         TARGET  TW I TW II TW III TW IV
+                            Uraian                          Formula                  Satuan
+1   Program 1 Pemadaman   Jumlah unit mobil yang       Unit dipelihara / unit x      Unit      42    42   42    42    42
+    Kegiatan 1 Sarana     Jumlah pos pemadam                                         Pos       14    12   13    14    14
+    Sub Kegiatan 1 Pos    Jumlah set alat yang         Set diadakan / set x          Set      120    -    60   120   120
+    Sub Kegiatan 2 Air    Jumlah regu piket            Regu siaga / regu x           Regu      18    18   18    18    18
+    Sub Kegiatan 3 Tim    Persentase petugas yang      Petugas terlatih / x          %         55    40   45    50    55
+";
+        let page = &crate::extract::layout::read(text)[0];
+        let header = [0, 1];
+        let body: Vec<usize> = (2..page.lines.len()).collect();
+        let cols = measure(page, &header, &body, 5, 0, 0.6, None).expect("columns");
+        assert_eq!(cols.definition_left, Some(55.0), "{cols:?}");
     }
 
     #[test]
