@@ -510,6 +510,22 @@ const FLOORS: &[(&str, f64)] = &[
     ("generated/gen112.mutool.txt", 0.909),
     ("generated/gen112.pdf", 1.000),
     ("generated/gen112.txt", 0.000),
+    ("generated/gen113.layout.txt", 1.000),
+    ("generated/gen113.mutool.txt", 0.913),
+    ("generated/gen113.pdf", 1.000),
+    ("generated/gen113.txt", 0.347),
+    ("generated/gen114.layout.txt", 0.960),
+    ("generated/gen114.mutool.txt", 0.280),
+    ("generated/gen114.pdf", 0.960),
+    ("generated/gen114.txt", 0.075),
+    ("generated/gen115.layout.txt", 0.750),
+    ("generated/gen115.mutool.txt", 0.000),
+    ("generated/gen115.pdf", 1.000),
+    ("generated/gen115.txt", 0.150),
+    ("generated/gen116.layout.txt", 0.888),
+    ("generated/gen116.mutool.txt", 0.666),
+    ("generated/gen116.pdf", 1.000),
+    ("generated/gen116.txt", 0.000),
 ];
 
 /// Scores below the floor by no more than this are float noise.

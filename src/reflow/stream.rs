@@ -2314,7 +2314,13 @@ fn drawn_value_cells(parts: &[PageParts], runs: &[Vec<Vec<&Word>>], n: usize) ->
         filled.dedup();
         // A row of the page fills them all: cells that rows fill only in
         // part (a quarter's Fisik and its Rp sum) are no grid of values.
-        if lines.iter().any(|l| l.0 == filled) {
+        // Or, with no sum of money among the rows' values, the rows fill
+        // every cell from the first to the last between them: a scan's OCR
+        // drops lone dashes, and a plan whose rows each leave a quarter
+        // "-" (gen113) may print no row with all five read.
+        let contiguous = filled.len() == last - first + 1 && lines.len() >= 3;
+        let no_money = page_runs.iter().flatten().all(|w| !is_sum_of_money(&w.text));
+        if lines.iter().any(|l| l.0 == filled) || (contiguous && no_money) {
             most = most.max(filled.len());
         }
     }
@@ -3978,6 +3984,30 @@ NO  URAIAN                                        INDIKATOR KINERJA             
             .collect();
         assert_eq!(anchor_in(&words), Some((2, vec![3, 4, 5, 6, 7])));
         assert!(is_unit_word("Hektar."));
+    }
+
+    #[test]
+    fn drawn_value_cells_every_row_fills_in_part_are_the_values() {
+        // gen113's scan: five value cells between borders at 340 .. 500;
+        // each row leaves a quarter "-", which OCR dropped, so no row has
+        // five values, but together they fill every cell.
+        let border = |x: f32| crate::extract::Ruling { x0: x, y0: 0.0, x1: x, y1: 400.0 };
+        let row = |y: f32, values: &[(&str, f32)]| pline(values.iter().map(|(t, x)| pword(t, *x, y)).collect());
+        let lines = vec![
+            row(100.0, &[("320", 345.0), ("120", 405.0), ("120", 435.0), ("80", 465.0)]),
+            row(120.0, &[("120", 345.0), ("60", 375.0), ("60", 435.0)]),
+            row(140.0, &[("25", 345.0), ("10", 375.0), ("10", 405.0), ("5", 465.0)]),
+        ];
+        let page = Page { number: 1, width: 842.0, height: 595.0, lines, rulings: [340.0, 370.0, 400.0, 430.0, 460.0, 490.0].map(border).to_vec() };
+        let parts = [PageParts { page: &page, header: Vec::new(), title: Vec::new(), body: vec![0, 1, 2] }];
+        let runs: Vec<Vec<Vec<&Word>>> = vec![page.lines.iter().map(|l| l.words.iter().collect()).collect()];
+        assert_eq!(drawn_value_cells(&parts, &runs, 4), 5);
+        // Sums of money among them: a quarter's Fisik and its Rp, no grid.
+        let mut money = page.clone();
+        money.lines[1].words[1].text = "375.000.000".into();
+        let parts = [PageParts { page: &money, header: Vec::new(), title: Vec::new(), body: vec![0, 1, 2] }];
+        let runs: Vec<Vec<Vec<&Word>>> = vec![money.lines.iter().map(|l| l.words.iter().collect()).collect()];
+        assert_eq!(drawn_value_cells(&parts, &runs, 4), 0);
     }
 
     #[test]
