@@ -518,7 +518,7 @@ const FLOORS: &[(&str, f64)] = &[
     ("generated/gen114.mutool.txt", 0.280),
     ("generated/gen114.pdf", 0.960),
     ("generated/gen114.txt", 0.075),
-    ("generated/gen115.layout.txt", 0.750),
+    ("generated/gen115.layout.txt", 0.850),
     ("generated/gen115.mutool.txt", 0.000),
     ("generated/gen115.pdf", 1.000),
     ("generated/gen115.txt", 0.150),
