@@ -365,6 +365,16 @@ fn sum_in_cell(lines: &[Line]) -> Option<String> {
     sum_of_money(&joined).map(str::to_string)
 }
 
+/// A wrapped cell opening with a noun of quantity ("Volume produksi
+/// batuan ...", "Kapasitas terpasang PLTS ...", gen115): an indicator, as
+/// a cell of the second pass (a KETERANGAN cell opens so rarely). Only
+/// here: in a flow dump's line such a word may go on a unit ("Volume" /
+/// "Miliar Rupiah").
+fn opens_with_measure(words: &[String]) -> bool {
+    let first = words.first().map(|w| w.to_lowercase()).unwrap_or_default();
+    words.len() >= 2 && matches!(first.as_str(), "volume" | "kapasitas" | "prevalensi" | "frekuensi") && words[0].starts_with(char::is_uppercase)
+}
+
 /// A page cut into its two passes.
 struct Split {
     /// Body lines before the first row (kept as they are).
@@ -618,7 +628,9 @@ fn anchors(block: &[Line]) -> Vec<(usize, usize)> {
         // A "%" cell is the unit, though it reads as a value's sign; and
         // so after the row's NO cell ("1" / "%" / "2,5" ...: the node and
         // indicator wrapped, printed with the second pass).
-        let numbered_percent = i - start >= 3 && is_row_number(&block[start].text()) && block[start + 1].text() == "%";
+        // (A NO column numbering every node, "1.1", reads as a number too.)
+        let no_cell = |t: &str| is_row_number(t) || is_hierarchical_numbering(t.trim());
+        let numbered_percent = i - start >= 3 && no_cell(&block[start].text()) && block[start + 1].text() == "%";
         let mut start = if numbered_percent {
             start + 2
         } else if block[start].text() == "%" && i - start >= 2 {
@@ -628,7 +640,7 @@ fn anchors(block: &[Line]) -> Vec<(usize, usize)> {
         };
         // A NO cell right before the values (the unit and indicator wrapped):
         // the row adds up without it, and not with it as the target.
-        if i - start >= 6 && is_row_number(&block[start].text()) {
+        if i - start >= 6 && no_cell(&block[start].text()) {
             let texts: Vec<String> = block[start..start + 6].iter().map(Line::text).collect();
             if row_obeys(&texts[1..6]) && !row_obeys(&texts[0..5]) {
                 start += 1;
@@ -885,7 +897,7 @@ fn kind_of_cell(lines: &[Line]) -> CellKind {
     } else {
         let words: Vec<String> = text.split_whitespace().map(str::to_string).collect();
         let short = words.len() <= 3 && !text.chars().any(|c| c.is_ascii_digit());
-        CellKind::Text { official: opens_with_official_title(&text), opener: ind_start(&words).is_some(), short }
+        CellKind::Text { official: opens_with_official_title(&text), opener: ind_start(&words).is_some() || opens_with_measure(&words), short }
     }
 }
 
@@ -1242,6 +1254,16 @@ mod tests {
         let cells = cells_of(&[lines], true);
         assert_eq!(cells.len(), 1);
         assert_eq!(one_line(&cells[0].lines).text(), "Orang/bulan");
+    }
+
+    #[test]
+    fn a_hierarchical_no_before_a_percent_unit_is_no_value() {
+        // gen115: NO "1.1" reads as the number 1.1; with "%" after it, it
+        // is the row's NO cell and "%" its unit, as a "1" would be.
+        let b = block(&["1.1", "%", "100", "25", "25", "25", "25", "3.845.500.000"]);
+        assert_eq!(anchors(&b), [(2, 8)]);
+        let rows = rows_of_block(&b, &anchors(&b), 1);
+        assert!(rows[0].has_unit && rows[0].values == 6);
     }
 
     #[test]
