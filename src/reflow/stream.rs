@@ -853,7 +853,10 @@ fn anchor_unitless_value_rows(lines: &mut [Placed], cols: &Columns) {
             let target = number_in(0);
             quarters.len() >= 2 && (1..5).filter(|&k| filled[k]).count() == quarters.len() && target.is_some_and(|t| t > 0.0 && (quarters.iter().sum::<f64>() - t).abs() < 1e-6)
         };
-        let numbers = held || (numbers_at(0) && ((filled.iter().filter(|f| **f).count() >= 4 && numbers_at(4)) || filled.iter().all(|f| *f) || adds_up()));
+        // A "-" in each of the five cells is a row's too, one with no
+        // target this year (gen110: its unit wrapped beside the dashes).
+        let all_dashes = filled.iter().all(|f| *f) && l.words.iter().filter(|(c, _)| matches!(c, Col::Value(_))).all(|(_, w)| w.text == "-");
+        let numbers = held || all_dashes || (numbers_at(0) && ((filled.iter().filter(|f| **f).count() >= 4 && numbers_at(4)) || filled.iter().all(|f| *f) || adds_up()));
         // Words under a number in each of their cells, on the lines just
         // below it, are the numbers' unit wrapped ("312" / "Kelompok" /
         // "Tani"), no word target.
@@ -4779,9 +4782,17 @@ NO  URAIAN                                        INDIKATOR KINERJA             
             let words = cols.values.iter().zip(texts).enumerate().filter(|(_, (_, t))| !t.is_empty()).map(|(k, (v, t))| (Col::Value(k), Word { text: t.into(), x0: v.0, x1: v.1, y0: 0.0, y1: 8.0 })).collect();
             Placed { page: 1, line: 1, pos, words, anchor: false, base: 0, scale: 1.0 }
         };
-        let mut lines = vec![line(0, ["2", "2", "-", "-", "-"]), line(4 * UNIT, ["58,75", "", "", "", "58,75"]), line(8 * UNIT, ["58,75", "", "", "", ""]), line(12 * UNIT, ["5", "", "", "", "7"])];
+        let mut lines = vec![
+            line(0, ["2", "2", "-", "-", "-"]),
+            line(4 * UNIT, ["58,75", "", "", "", "58,75"]),
+            line(8 * UNIT, ["58,75", "", "", "", ""]),
+            line(12 * UNIT, ["5", "", "", "", "7"]),
+            // A "-" in every cell (gen110), not in some.
+            line(16 * UNIT, ["-", "-", "-", "-", "-"]),
+            line(20 * UNIT, ["-", "", "-", "", "-"]),
+        ];
         anchor_unitless_value_rows(&mut lines, &cols);
-        assert_eq!(lines.iter().map(|l| l.anchor).collect::<Vec<_>>(), [true, true, false, false]);
+        assert_eq!(lines.iter().map(|l| l.anchor).collect::<Vec<_>>(), [true, true, false, false, true, false]);
     }
 
     #[test]
