@@ -114,22 +114,21 @@ fn sums_without_currency(pages: &[Page]) -> Cow<'_, [Page]> {
         };
         (after_value && t.starts_with("Rp") && l.words.len() >= 2).then(|| sum_of_money(t)).flatten().map(str::to_string)
     };
-    if !pages.iter().any(|p| (0..p.lines.len()).any(|i| bare(&p.lines, i).is_some())) {
-        return Cow::Borrowed(pages);
-    }
-    let mut out = pages.to_vec();
-    for p in &mut out {
-        for i in 0..p.lines.len() {
-            if let Some(sum) = bare(&p.lines, i) {
-                let l = &mut p.lines[i];
-                let mut w = l.words[0].clone();
-                w.x1 = l.words.last().map_or(w.x1, |last| last.x1);
-                w.text = sum;
-                l.words = vec![w];
-            }
+    // One pass, the pages copied at the first sum: a sum made bare is the
+    // value a next one follows.
+    let mut out: Option<Vec<Page>> = None;
+    for n in 0..pages.len() {
+        for i in 0..pages[n].lines.len() {
+            let lines = &out.as_deref().unwrap_or(pages)[n].lines;
+            let Some(sum) = bare(lines, i) else { continue };
+            let l = &mut out.get_or_insert_with(|| pages.to_vec())[n].lines[i];
+            let mut w = l.words[0].clone();
+            w.x1 = l.words.last().map_or(w.x1, |last| last.x1);
+            w.text = sum;
+            l.words = vec![w];
         }
     }
-    Cow::Owned(out)
+    out.map_or(Cow::Borrowed(pages), Cow::Owned)
 }
 
 /// The pages with their numbers written the Indonesian way when the plan

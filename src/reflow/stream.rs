@@ -279,15 +279,9 @@ impl Columns {
         self.ruled_span(w).is_some_and(|(_, left, right)| left > first.2 && right < last.2 && !self.values.iter().any(|v| v.2 > left && v.2 < right))
     }
 
-    /// Whether a word's centre lies under a money column of the header
-    /// between the first value column's centre and the last one's, and in
-    /// no value column.
-    fn in_money_between_values(&self, w: &Word) -> bool {
-        self.money_span(w).is_some()
-    }
-
-    /// The money column (see [`Columns::money`]) a word lies under, between
-    /// the value columns.
+    /// The money column (see [`Columns::money`]) a word's centre lies
+    /// under, between the first value column's centre and the last one's,
+    /// and in no value column.
     fn money_span(&self, w: &Word) -> Option<(f32, f32)> {
         let (Some(first), Some(last)) = (self.values.first(), self.values.last()) else { return None };
         let centre = (w.x0 + w.x1) / 2.0;
@@ -341,7 +335,7 @@ impl Columns {
         if let Some(col) = self.ruled_cell(w).filter(|_| w.x0 >= self.node_left - self.slack()) {
             return col;
         }
-        if self.in_a_cell_between_values(w) || self.in_money_between_values(w) {
+        if self.in_a_cell_between_values(w) || self.money_span(w).is_some() {
             return Col::Aside;
         }
         let centre = (w.x0 + w.x1) / 2.0;
@@ -1331,7 +1325,7 @@ fn measure(page: &Page, header: &[usize], body: &[usize], n_values: usize, n_tra
         .filter(|a| a.2.iter().filter(|&&j| page.lines[a.0].words[j].text != "%").count() >= 3)
         .collect();
     if anchors.is_empty() {
-        return prev.cloned();
+        return prev.cloned().map(|p| Columns { money, ..p });
     }
     // A page with few rows measures its text columns poorly: it keeps the
     // last page's, but its targets are measured (a dump shifts them).
@@ -1522,9 +1516,9 @@ fn measure(page: &Page, header: &[usize], body: &[usize], n_values: usize, n_tra
         // The whole page may be shifted: follow its labels.
         let shift = peak(&label_x, tol).map(|x| x - p.node_left).unwrap_or(0.0);
         let unit_left = unit_left.min(p.unit_left + shift);
-        return Some(Columns { values, unit_left, node_left: p.node_left + shift, ind_left: p.ind_left + shift, ..p.clone() });
+        return Some(Columns { values, unit_left, node_left: p.node_left + shift, ind_left: p.ind_left + shift, money, ..p.clone() });
     }
-    Some(Columns { node_left, ind_left, definition_left, unit_left, values, trailing, tol, drawn: page.width > 0.0, unitless, borders: Vec::new(), right_aligned, money: Vec::new() })
+    Some(Columns { node_left, ind_left, definition_left, unit_left, values, trailing, tol, drawn: page.width > 0.0, unitless, borders: Vec::new(), right_aligned, money })
 }
 
 /// Whether two pages draw their tables on the same vertical borders (four
@@ -2079,18 +2073,9 @@ pub fn reflow(pages: &[Page]) -> Table {
         let borders = vertical_borders(p.page);
         let cols = measure(p.page, &p.header, &p.body, n_values, n_trailing, tol, prev_cols.as_ref().or(complete_cols.as_ref()))
             .map(|c| Columns { borders: borders.clone(), ..c });
-        // An unruled page's money columns among the values, from its
-        // header, or the page before's.
-        let cols = cols.map(|c| {
-            let money = if !borders.is_empty() {
-                Vec::new()
-            } else if p.header.is_empty() {
-                prev_cols.as_ref().map(|p| p.money.clone()).unwrap_or_default()
-            } else {
-                column_order::money_header_spans(p.page, &p.header, positioned, n_values)
-            };
-            Columns { money, ..c }
-        });
+        // An unruled page's money columns among the values: measured
+        // from its header, or, with none, the page before's.
+        let cols = cols.map(|c| if borders.is_empty() && p.header.is_empty() { Columns { money: prev_cols.as_ref().map(|p| p.money.clone()).unwrap_or_default(), ..c } } else { c });
         // A page whose table is drawn on the same vertical borders as the
         // page before is the same table: its columns are that page's (its
         // own rows may hold sums among the values that pull the measured

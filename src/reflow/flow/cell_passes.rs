@@ -629,8 +629,7 @@ fn anchors(block: &[Line]) -> Vec<(usize, usize)> {
         // so after the row's NO cell ("1" / "%" / "2,5" ...: the node and
         // indicator wrapped, printed with the second pass).
         // (A NO column numbering every node, "1.1", reads as a number too.)
-        let no_cell = |t: &str| is_row_number(t) || is_hierarchical_numbering(t.trim());
-        let numbered_percent = i - start >= 3 && no_cell(&block[start].text()) && block[start + 1].text() == "%";
+        let numbered_percent = i - start >= 3 && is_no_cell(&block[start].text()) && block[start + 1].text() == "%";
         let mut start = if numbered_percent {
             start + 2
         } else if block[start].text() == "%" && i - start >= 2 {
@@ -640,7 +639,7 @@ fn anchors(block: &[Line]) -> Vec<(usize, usize)> {
         };
         // A NO cell right before the values (the unit and indicator wrapped):
         // the row adds up without it, and not with it as the target.
-        if i - start >= 6 && no_cell(&block[start].text()) {
+        if i - start >= 6 && is_no_cell(&block[start].text()) {
             let texts: Vec<String> = block[start..start + 6].iter().map(Line::text).collect();
             if row_obeys(&texts[1..6]) && !row_obeys(&texts[0..5]) {
                 start += 1;

@@ -233,7 +233,7 @@ pub(super) fn clean(lines: &[SrcLine]) -> (Vec<BodyLine>, Removed) {
             let mut nearest = (0..i).rev().find(|&k| keep[k]);
             let mut named: Option<usize> = None;
             for _ in 0..4 {
-                let Some(k) = nearest.filter(|&k| is_civil_service_rank(&lines[k].text) || is_person_name(&lines[k].text)) else { break };
+                let Some(k) = nearest.filter(|&k| is_signatory_line(&lines[k].text)) else { break };
                 keep[k] = false;
                 name.push(lines[k].text.trim().to_string());
                 if is_person_name(&lines[k].text) {
@@ -279,7 +279,7 @@ pub(super) fn clean(lines: &[SrcLine]) -> (Vec<BodyLine>, Removed) {
             while !nip_follows && k < n && taken < 4 {
                 let t = lines[k].text.trim();
                 if keep[k] && !t.is_empty() {
-                    if !(is_person_name(t) || is_civil_service_rank(t)) {
+                    if !is_signatory_line(t) {
                         break;
                     }
                     keep[k] = false;
@@ -402,6 +402,12 @@ fn is_position_continuation(text: &str) -> bool {
 
 /// "HARYANTO, S.Sos, M.Si", "Ir. BUDI SANTOSO, M.T": a name with academic
 /// titles, told by a comma or a dotted title and a word in capitals.
+/// A signatory's name or civil-service rank, the lines under a
+/// signature's position.
+fn is_signatory_line(text: &str) -> bool {
+    is_person_name(text) || is_civil_service_rank(text)
+}
+
 fn is_person_name(text: &str) -> bool {
     let t = text.trim();
     let words: Vec<&str> = t.split_whitespace().collect();
