@@ -526,6 +526,22 @@ const FLOORS: &[(&str, f64)] = &[
     ("generated/gen116.mutool.txt", 0.666),
     ("generated/gen116.pdf", 1.000),
     ("generated/gen116.txt", 0.000),
+    ("generated/gen117.layout.txt", 0.761),
+    ("generated/gen117.mutool.txt", 0.052),
+    ("generated/gen117.pdf", 0.681),
+    ("generated/gen117.txt", 0.000),
+    ("generated/gen118.layout.txt", 0.538),
+    ("generated/gen118.mutool.txt", 0.000),
+    ("generated/gen118.pdf", 0.814),
+    ("generated/gen118.txt", 0.000),
+    ("generated/gen119.layout.txt", 0.736),
+    ("generated/gen119.mutool.txt", 0.000),
+    ("generated/gen119.pdf", 0.947),
+    ("generated/gen119.txt", 0.000),
+    ("generated/gen120.layout.txt", 0.777),
+    ("generated/gen120.mutool.txt", 0.333),
+    ("generated/gen120.pdf", 0.777),
+    ("generated/gen120.txt", 0.166),
 ];
 
 /// Scores below the floor by no more than this are float noise.
