@@ -2,6 +2,7 @@
 //! an extra REALISASI column converts to the same rows, the extra column
 //! kept as an extra field.
 
+use rencana::parse::header::Role;
 use rencana::{convert_path, Options};
 use std::path::Path;
 
@@ -95,5 +96,21 @@ fn a_flow_dump_with_the_unit_after_the_quarters_is_read_with_its_units_moved() {
             same += usize::from(values(ind) == values(t) && ind.unit == t.unit);
         }
         assert!(same >= at_least, "{name}: {same} rows as printed");
+    }
+}
+
+/// gen118 (an RSUD plan) prints the quarters before the year's target,
+/// under a three-row header ("TARGET KINERJA" over "TRIWULAN" and "TAHUN
+/// 2023"). Its layout dump squeezes the header's "I II III IV" left of
+/// where the rows print their quarters: read by where the header stands,
+/// every row's TW IV was the target and each quarter the one before.
+#[test]
+fn quarters_printed_before_the_target_keep_their_values() {
+    for name in ["gen118.pdf", "gen118.layout.txt"] {
+        let doc = generated(name);
+        let bor = doc.indicators.iter().find(|i| i.text.starts_with("Bed Occupancy Rate")).unwrap_or_else(|| panic!("{name}: no BOR row"));
+        let raw = |role: Role| bor.raw.iter().find(|(r, _)| *r == role).map_or("", |(_, v)| v.as_str());
+        let values: Vec<&str> = [Role::Target, Role::Tw1, Role::Tw2, Role::Tw3, Role::Tw4].into_iter().map(raw).collect();
+        assert_eq!(values, ["75", "70", "72", "74", "75"], "{name}");
     }
 }

@@ -1260,6 +1260,22 @@ fn lines_of_repeated_header(page: &Page, template: &HeaderTemplate) -> Vec<usize
         .collect()
 }
 
+/// Each page's header, title and body lines; later pages' headers are
+/// also told by the first header's words in place (see
+/// [`lines_of_repeated_header`]).
+fn split_pages(pages: &[Page]) -> Vec<PageParts<'_>> {
+    let mut parts: Vec<PageParts> = Vec::with_capacity(pages.len());
+    let mut template: Option<HeaderTemplate> = None;
+    for (i, p) in pages.iter().enumerate() {
+        let part = split_page(p, i == 0, template.as_ref());
+        if template.is_none() && !part.header.is_empty() {
+            template = Some(header_template(&part));
+        }
+        parts.push(part);
+    }
+    parts
+}
+
 fn split_page<'a>(page: &'a Page, first: bool, template: Option<&HeaderTemplate>) -> PageParts<'a> {
     let mut header = header_lines(page);
     if let Some(t) = template {
@@ -1998,15 +2014,7 @@ pub fn reflow(pages: &[Page]) -> Table {
     let pages: &[Page] = &without_total_rows(&pages);
     let positioned = pages.iter().any(|p| p.width > 0.0);
     let tol = if positioned { 2.0 } else { 0.6 };
-    let mut parts: Vec<PageParts> = Vec::with_capacity(pages.len());
-    let mut template: Option<HeaderTemplate> = None;
-    for (i, p) in pages.iter().enumerate() {
-        let part = split_page(p, i == 0, template.as_ref());
-        if template.is_none() && !part.header.is_empty() {
-            template = Some(header_template(&part));
-        }
-        parts.push(part);
-    }
+    let mut parts = split_pages(pages);
     // Pages before the first header that hold no row of values (a
     // Perjanjian Kinerja statement, a cover) are no part of the table: its
     // title is read above the first header.
@@ -2021,8 +2029,11 @@ pub fn reflow(pages: &[Page]) -> Table {
         // 2026" over a signature reads as a unit and one value.)
         let holds_rows = |p: &PageParts| p.body.iter().any(|&i| anchor_in(&p.page.lines[i].words).is_some_and(|(_, run)| run.len() >= 2));
         if !parts[..f].iter().any(holds_rows) {
-            parts.drain(..f);
-            parts[0] = split_page(parts[0].page, true, template.as_ref());
+            // The table's pages split again: the statement's heading is
+            // no template of the table's repeated header (its title lines,
+            // "RUMAH SAKIT UMUM DAERAH ...", printed again over the table,
+            // were taken for the header, their words for column names).
+            parts = split_pages(&pages[f..]);
         }
     }
 
@@ -2448,7 +2459,7 @@ fn name_columns(p: &PageParts, cols: &Columns) -> HeaderNames {
         value_text = rebuilt;
     }
     if std::env::var_os("RENCANA_DEBUG").is_some() {
-        eprintln!("header text: values {value_text:?} trailing {trailing_text:?}");
+        eprintln!("header text: values {value_text:?} trailing {trailing_text:?} from lines {:?}", p.header.iter().map(|&i| p.page.lines[i].text()).collect::<Vec<_>>());
     }
     let defaults = [Role::Target, Role::Tw1, Role::Tw2, Role::Tw3, Role::Tw4];
     let mut value_names = vec![String::new(); value_text.len()];
@@ -2547,6 +2558,18 @@ fn name_columns(p: &PageParts, cols: &Columns) -> HeaderNames {
     if !value_columns_in_order(&roles) {
         value_names = vec![String::new(); value_text.len()];
         roles = fill(&unnamed_targets(&value_roles), &mut value_names);
+    }
+    // The columns' own words may misname them where a group heading lies
+    // over the quarters ("TARGET PER" over "Apr-Jun" names a target);
+    // the header read by its phrases tells the target from the quarters,
+    // printed after them or before.
+    if let Some(printed) = column_order::target_and_quarters_in_printed_order(p.page, &p.header, p.page.width > 0.0) {
+        let at: Vec<usize> = (0..roles.len()).filter(|&k| matches!(roles[k], Role::Target | Role::Tw1 | Role::Tw2 | Role::Tw3 | Role::Tw4)).collect();
+        if at.len() == printed.len() {
+            for (k, r) in at.into_iter().zip(printed) {
+                roles[k] = r;
+            }
+        }
     }
     let value_roles = roles;
     let mut names = Vec::new();

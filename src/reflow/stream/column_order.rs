@@ -30,7 +30,17 @@ use std::borrow::Cow;
 /// printed order.
 const AFTER_THE_QUARTERS: usize = 9;
 
+/// The value columns share one rank: the reader names them by their
+/// headers in any order (the year's target printed after the quarters is
+/// read as such, see `name_columns`), and their bands are never moved
+/// among themselves. pdftotext lays each line of a layout dump out by its
+/// own words, the header's apart from the body's: over a target printed
+/// after the quarters, the header's "IV" stood over the body's target
+/// column, and bands moved by the header gave every row's TW IV to the
+/// target (gen118, 27 wrong values); on a PDF's last page, with few rows
+/// to place the borders by, a moved band cut a node's name in two.
 fn reading_rank(role: Role) -> usize {
+    let role = if matches!(role, Role::Tw1 | Role::Tw2 | Role::Tw3 | Role::Tw4) { Role::Target } else { role };
     role.reading_place().unwrap_or(AFTER_THE_QUARTERS)
 }
 
@@ -66,7 +76,7 @@ pub(super) fn in_reading_order(pages: &[Page]) -> Result<Cow<'_, [Page]>, String
         } else {
             let columns = header_columns(page, &header, positioned);
             if std::env::var_os("RENCANA_DEBUG").is_some() {
-                eprintln!("header columns: {:?}", columns.iter().map(|c| (c.x0, c.x1, c.role, c.text.as_str())).collect::<Vec<_>>());
+                eprintln!("header columns (lines {header:?}): {:?}", columns.iter().map(|c| (c.x0, c.x1, c.role, c.text.as_str())).collect::<Vec<_>>());
             }
             if in_order(&columns) {
                 // A header in the reader's order: this page is read as printed.
@@ -350,6 +360,17 @@ pub(super) fn value_header_columns(page: &Page, header: &[usize], positioned: bo
         .filter(|c| c.role.is_value() || (c.text.contains("KONDISI") && c.text.contains("AWAL")))
         .map(|c| ((c.x0 + c.x1) / 2.0, c.text))
         .collect()
+}
+
+/// The year's target and the four quarters in the order the header prints
+/// them, when it names each once (else `None`): the header's columns are
+/// told by its phrases, with a group heading ("TARGET PER TRIWULAN") over
+/// its quarters apart from the target's own cell.
+pub(super) fn target_and_quarters_in_printed_order(page: &Page, header: &[usize], positioned: bool) -> Option<Vec<Role>> {
+    let header = naming_lines(page, header);
+    let roles: Vec<Role> = header_columns(page, &header, positioned).into_iter().map(|c| c.role).filter(|r| matches!(r, Role::Target | Role::Tw1 | Role::Tw2 | Role::Tw3 | Role::Tw4)).collect();
+    let mut seen = std::collections::HashSet::new();
+    (roles.len() == 5 && roles.iter().all(|r| seen.insert(*r))).then_some(roles)
 }
 
 /// The extents of the header's columns that name money (PAGU ANGGARAN,
