@@ -298,7 +298,17 @@ fn is_sums_only(words: &[&str]) -> bool {
 /// (see [`is_total_heading`] and [`continues_total`]).
 fn is_total_row(words: &[&str]) -> bool {
     let heading = words.iter().take_while(|w| is_total_word(w)).count();
-    (1..=2).contains(&heading) && opens_total(words[0]) && is_sums_only(&words[heading..])
+    // What is summed may be named after the word, in capitals: "JUMLAH
+    // RENCANA PENARIKAN DANA" over the quarters' planned spending.
+    let named = words[heading..].iter().take(MOST_WORDS_NAMING_A_TOTAL + 1).take_while(|w| names_what_is_summed(w)).count();
+    (1..=2).contains(&heading) && named <= MOST_WORDS_NAMING_A_TOTAL && opens_total(words[0]) && is_sums_only(&words[heading + named..])
+}
+
+const MOST_WORDS_NAMING_A_TOTAL: usize = 4;
+
+/// A word in capitals, no currency: a word of a total's heading.
+fn names_what_is_summed(w: &str) -> bool {
+    !is_currency(w) && w.chars().count() >= 2 && w.chars().all(|c| c.is_ascii_uppercase())
 }
 
 /// [`is_total_row`] for a line of positioned words, told by its first
@@ -675,6 +685,11 @@ mod tests {
         assert!(is_table_notes_start("Keterangan:") && is_table_notes_start("Catatan : target kumulatif"));
         assert!(is_total_row(&["JUMLAH", "7.833.650.000", "1.729.625.000"]) && is_total_row(&["JUMLAH", "Rp", "83.325.000.000"]));
         assert!(!is_total_row(&["Jumlah", "laporan", "4"]) && !is_total_row(&["JUMLAH", "12"]));
+        // What is summed named in capitals (gen119); not an indicator's words.
+        assert!(is_total_row(&["JUMLAH", "RENCANA", "PENARIKAN", "DANA", "2.550.500.000", "3.265.000.000"]));
+        assert!(!is_total_row(&["JUMLAH", "RENCANA", "PENARIKAN", "DANA", "12", "3"]));
+        assert!(!is_total_row(&["JUMLAH", "PENERIMAAN", "PAJAK", "DAERAH", "YANG", "DITERIMA", "985.400.000.000"]));
+        assert!(!is_total_row(&["Jumlah", "penerimaan", "pajak", "985.400.000.000"]));
         assert!(!is_table_notes_start("KETERANGAN") && !is_table_notes_start("Keterangan tambahan: x"));
         assert!(!is_signature_start("Laporan, Januari - Maret 2025"));
     }
