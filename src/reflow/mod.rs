@@ -14,10 +14,12 @@ pub mod flow;
 pub mod frame;
 pub mod page_number;
 pub mod running_head;
+pub mod sheet_headings;
 pub mod stream;
 pub mod table_notes;
 
 use crate::extract::{Extracted, InputKind};
+use std::borrow::Cow;
 use crate::parse::header::Role;
 use crate::parse::label::Level;
 
@@ -103,7 +105,10 @@ pub fn reflow(doc: &Extracted) -> Table {
     // there); positioned pages drop them. Running heads are blanked in
     // every kind (see `running_head`).
     let keep_blank = doc.kind == InputKind::Text;
-    let pages = page_number::without_page_numbers(&doc.pages, keep_blank);
+    // A sheet's printed row numbers first: a blank sheet row's number
+    // alone on its line ("4") reads like a page number.
+    let pages = if keep_blank { Cow::Borrowed(&doc.pages[..]) } else { sheet_headings::without_sheet_headings(&doc.pages) };
+    let pages = page_number::without_page_numbers(&pages, keep_blank);
     let pages = running_head::without_running_heads(&pages);
     match doc.kind {
         InputKind::Text => flow::reflow(&table_notes::without_table_notes(&pages)),
