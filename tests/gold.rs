@@ -534,7 +534,7 @@ const FLOORS: &[(&str, f64)] = &[
     ("generated/gen118.mutool.txt", 0.000),
     ("generated/gen118.pdf", 1.000),
     ("generated/gen118.txt", 0.000),
-    ("generated/gen119.layout.txt", 0.789),
+    ("generated/gen119.layout.txt", 0.842),
     ("generated/gen119.mutool.txt", 0.000),
     ("generated/gen119.pdf", 1.000),
     ("generated/gen119.txt", 0.000),

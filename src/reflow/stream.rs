@@ -502,6 +502,28 @@ fn widen_unit_left(words: &mut [(Col, Word)], unit: usize, positioned: bool) {
     }
 }
 
+/// A unit of two words wider than its column ("Jenis Pajak", "Wajib
+/// Pajak") runs into the target's column, where a value column measured
+/// from wide sums ("1.248.750.000.000") starts left of its own numbers: its
+/// second word, a word space after the unit word, is the unit's. (A word
+/// target after its unit, "Predikat Baik", is printed again in a later
+/// value cell, whole or cut, and stays a value; so does a grade, "BB";
+/// and the row's values after it hold a number.)
+fn unit_run_into_values(words: &mut [(Col, Word)], unit: usize, positioned: bool) {
+    let Some((Col::Value(_), next)) = words.get(unit + 1) else { return };
+    let u = &words[unit].1;
+    let em = if positioned { (u.y1 - u.y0).abs().max(1.0) } else { 1.0 };
+    let word_space = if positioned { 0.6 * em } else { 1.01 };
+    let wordlike = next.text.chars().all(char::is_alphabetic) && !is_text_target(&next.text);
+    let again = words[unit + 2..].iter().any(|(c, w)| matches!(c, Col::Value(_)) && (w.text == next.text || cut_word_target_tail(&next.text, &w.text).is_some()));
+    // (A number after it: a row of dashes may hold its word target's
+    // last cell on another line, "Informatif" ... "Informati" / "f".)
+    let values_after = words[unit + 2..].iter().any(|(c, w)| matches!(c, Col::Value(_)) && is_number_word(&w.text));
+    if wordlike && next.x0 - u.x1 <= word_space && !again && values_after {
+        words[unit + 1].0 = Col::Unit;
+    }
+}
+
 /// Units of two words set a single space from the indicator text, as a
 /// layout dump closes them up ("Jumlah IKM furnitur yang Unit Usaha"), are
 /// told by the plan's other rows: where a row's unit cell reads "Usaha"
@@ -2157,6 +2179,7 @@ pub fn reflow(pages: &[Page]) -> Table {
                 }
                 if let Some(u) = unit {
                     widen_unit_left(&mut words, u, positioned);
+                    unit_run_into_values(&mut words, u, positioned);
                 } else if let Some(above) = placed.get(page_start..).and_then(|pl| pl.last()) {
                     continue_unit_below(&mut words, &above.words, positioned);
                 }
@@ -4127,6 +4150,33 @@ NO  URAIAN                                        INDIKATOR KINERJA             
         let mut words = vec![(Col::Indicator, word("kelahiran", 300.0, 340.0)), (Col::Indicator, word("hidup", 343.0, 365.0)), (Col::Unit, word("Orang", 397.0, 420.0))];
         widen_unit_left(&mut words, 2, true);
         assert_eq!(words[1].0, Col::Indicator);
+    }
+
+    #[test]
+    fn a_two_word_unit_run_into_the_targets_column_is_the_units() {
+        // gen119's layout dump: "Jenis Pajak" beside "9- 3 6 9", its
+        // second word placed in the target's column.
+        let word = |text: &str, x0: f32| Word { text: text.into(), x0, x1: x0 + text.chars().count() as f32, y0: 0.0, y1: 1.0 };
+        let row = |second: &str, rest: &[(Col, &str, f32)]| {
+            let mut words = vec![(Col::Indicator, word("yang", 67.0)), (Col::Unit, word("Jenis", 83.0)), (Col::Value(0), word(second, 89.0))];
+            words.extend(rest.iter().map(|&(c, t, x)| (c, word(t, x))));
+            words
+        };
+        let mut words = row("Pajak", &[(Col::Value(0), "9", 117.0), (Col::Value(1), "-", 118.0), (Col::Value(2), "3", 181.0)]);
+        unit_run_into_values(&mut words, 1, false);
+        assert_eq!(words[2].0, Col::Unit);
+        // A word target printed again in TW IV, and a grade, stay values;
+        // so does a word before dashes only.
+        let cases = [
+            ("Baik", vec![(Col::Value(1), "-", 100.0), (Col::Value(3), "2", 120.0), (Col::Value(4), "Baik", 130.0)]),
+            ("BB", vec![(Col::Value(1), "3", 100.0)]),
+            ("Informatif", vec![(Col::Value(1), "-", 100.0)]),
+        ];
+        for (second, rest) in cases {
+            let mut words = row(second, &rest);
+            unit_run_into_values(&mut words, 1, false);
+            assert_eq!(words[2].0, Col::Value(0), "{second} {rest:?}");
+        }
     }
 
     #[test]
