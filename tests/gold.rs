@@ -542,6 +542,22 @@ const FLOORS: &[(&str, f64)] = &[
     ("generated/gen120.mutool.txt", 0.333),
     ("generated/gen120.pdf", 0.777),
     ("generated/gen120.txt", 0.166),
+    ("generated/gen121.layout.txt", 1.000),
+    ("generated/gen121.mutool.txt", 0.000),
+    ("generated/gen121.pdf", 1.000),
+    ("generated/gen121.txt", 0.000),
+    ("generated/gen122.layout.txt", 0.740),
+    ("generated/gen122.mutool.txt", 0.363),
+    ("generated/gen122.pdf", 0.962),
+    ("generated/gen122.txt", 0.000),
+    ("generated/gen123.layout.txt", 0.684),
+    ("generated/gen123.mutool.txt", 0.000),
+    ("generated/gen123.pdf", 1.000),
+    ("generated/gen123.txt", 0.000),
+    ("generated/gen124.layout.txt", 0.875),
+    ("generated/gen124.mutool.txt", 0.750),
+    ("generated/gen124.pdf", 1.000),
+    ("generated/gen124.txt", 0.187),
 ];
 
 /// Scores below the floor by no more than this are float noise.
