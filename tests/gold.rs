@@ -543,7 +543,7 @@ const FLOORS: &[(&str, f64)] = &[
     ("generated/gen120.pdf", 0.777),
     ("generated/gen120.txt", 0.166),
     ("generated/gen121.layout.txt", 1.000),
-    ("generated/gen121.mutool.txt", 0.000),
+    ("generated/gen121.mutool.txt", 0.521),
     ("generated/gen121.pdf", 1.000),
     ("generated/gen121.txt", 0.000),
     ("generated/gen122.layout.txt", 0.740),

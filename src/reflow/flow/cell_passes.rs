@@ -734,6 +734,9 @@ fn rows_of_block(block: &[Line], runs: &[(usize, usize)], trailing: usize) -> Ve
     rows
 }
 
+/// The longest tail of a word cut at its cell's edge read as one.
+const LONGEST_CUT_TAIL: usize = 6;
+
 /// The wrapped cells of a page's second pass. A cell ends with a line
 /// that does not end in a space, when the dump marks wrapped lines so (a
 /// bare label "Tujuan 1" goes on with its name); otherwise each block is a
@@ -780,10 +783,12 @@ fn cells_of(blocks: &[Vec<Line>], open_ends: bool) -> Vec<Cell> {
         }
         let kind = kind_of_cell(&g);
         // A word cut at the cell's edge leaves its tail on a line that
-        // ends the cell ("Penanggulanga" / "n"): one cell.
+        // ends the cell ("Penanggulanga" / "n"; a web address cut,
+        // ".../datakunju" / "ngan", gen121): one cell. (A cell of one
+        // line is the first pass's; this pass's are wrapped.)
         let tail_of_cut_word = g.len() == 1 && g[0].words.len() == 1 && {
             let t = &g[0].words[0].text;
-            (1..=3).contains(&t.chars().count()) && t.chars().all(|c| c.is_lowercase())
+            (1..=LONGEST_CUT_TAIL).contains(&t.chars().count()) && t.chars().all(|c| c.is_lowercase())
         };
         if tail_of_cut_word {
             if let Some(prev) = cells.last_mut().filter(|c| matches!(c.kind, CellKind::Text { .. } | CellKind::Node)) {
@@ -1168,6 +1173,9 @@ mod tests {
         let texts: Vec<String> = cells.iter().map(|c| c.lines.iter().map(Line::text).collect::<Vec<_>>().join(" / ")).collect();
         assert_eq!(texts, ["2.11.03.2.01.0001 / Sub Kegiatan 1 / Pemantauan Kualitas", "Seksi / Penanggulanga / n"]);
         assert_eq!(cells[0].kind, CellKind::Node);
+        // A web address cut at the cell's edge (gen121's mutool dump).
+        let cells = cells_of(&[block(&["Jumlah data kunjungan wisata yang", "www.banyuwangitourism.go.id/datakunju"]), block(&["ngan"])], false);
+        assert_eq!(cells.len(), 1);
     }
 
     #[test]
