@@ -9,7 +9,7 @@
 //! becomes one with the first word of the next line holding words.
 
 use crate::extract::{Line, Page};
-use crate::parse::number::{is_sum_of_money, rejoined_sum};
+use crate::parse::number::{is_grouped_thousands, is_sum_of_money, rejoined_sum};
 use std::borrow::Cow;
 
 /// The longest tail a cut leaves: the last group's digits and the
@@ -116,7 +116,7 @@ fn cuts(page: &Page) -> Vec<(usize, usize)> {
         let Some(j) = (i + 1..page.lines.len()).find(|&j| !page.lines[j].is_blank()) else { continue };
         let tail = &page.lines[j].words[0].text;
         let tail_fits = tail.len() <= LONGEST_TAIL && tail.starts_with(|c: char| c.is_ascii_digit() || c == '.');
-        if tail_fits && rejoined_sum(&head.text, tail).is_some() {
+        if tail_fits && (rejoined_sum(&head.text, tail).is_some() || cut_in_last_group(page, i, &head.text, tail)) {
             out.push((i, j));
         }
     }
@@ -124,6 +124,25 @@ fn cuts(page: &Page) -> Vec<(usize, usize)> {
 }
 
 /// The page with its `cuts` ([`cuts`]) joined.
+/// How many lines up a row's other values are looked for.
+const ROW_REACH: usize = 8;
+
+/// A number in thousands cut inside its last group ("111.20" / "0",
+/// gen122: "111.200" in a narrow TW III cell): the head's last group
+/// two digits, the tail the one digit that makes it three. Such a head
+/// would read as a decimal, 111.2, and the tail as a value of its own;
+/// joined only where the row's other values, on the head's line or the
+/// lines just above, are written in thousands with dots too ("148.500
+/// 37.000 74.000 111.20"), so a decimal point of a plan that prints one
+/// ("12.50" / "5") is left alone.
+fn cut_in_last_group(page: &Page, i: usize, head: &str, tail: &str) -> bool {
+    let Some((int, last)) = head.rsplit_once('.') else { return false };
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    let shape = last.len() == 2 && tail.len() == 1 && digits(last) && digits(tail) && int.len() >= 2 && is_grouped_thousands(&format!("{head}{tail}"));
+    let in_thousands = |w: &str| w != head && is_grouped_thousands(w);
+    shape && page.lines[i.saturating_sub(ROW_REACH)..=i].iter().flat_map(|l| &l.words).any(|w| in_thousands(&w.text))
+}
+
 fn rejoin_page(page: &Page, cuts: &[(usize, usize)]) -> Page {
     let mut lines: Vec<Line> = page.lines.clone();
     for &(i, j) in cuts {
@@ -167,6 +186,17 @@ mod tests {
         let pages = [page(&["Rp", "3.850.000.0", "", "00", "", "850.000.000 1.900.000.0", "", "00", "Kabid Aset"])];
         let out = rejoined(&pages);
         assert_eq!(texts(&out[0]), ["Rp", "3.850.000.000", "", "850.000.000 1.900.000.000", "Kabid Aset"]);
+    }
+
+    #[test]
+    fn a_number_in_thousands_cut_in_its_last_group_is_one_number_again() {
+        // gen122's mutool dump: TW III and TW IV too wide for their cells.
+        let pages = [page(&["Ton", "148.500 37.000 74.000 111.20", "", "0", "", "148.50", "", "0", "", "Rp"])];
+        let out = rejoined(&pages);
+        assert_eq!(texts(&out[0]), ["Ton", "148.500 37.000 74.000 111.200", "", "148.500", "", "Rp"]);
+        // A decimal point among numbers not in thousands stays.
+        let pages = [page(&["Km", "12.50", "", "5", "", "7"])];
+        assert!(matches!(rejoined(&pages), Cow::Borrowed(_)));
     }
 
     #[test]
