@@ -22,7 +22,7 @@ use crate::extract::ocr::is_doubted_number;
 use crate::extract::{Page, Word};
 use crate::parse::header::{bare_quarter_numeral, completes_header_word, is_column_number, is_core_header_word, is_cut_core_word, is_header_word, is_misread_header_word, is_plan_year, is_quarter_word, role_of, squash, value_columns_in_order, value_role_of, Role};
 use crate::parse::label::{is_code, is_hierarchical_numbering, is_letter_numbering, names_bare_label, parse_indicator_number, parse_label};
-use crate::parse::number::{cut_word_target_tail, is_bound, is_sum_of_money, is_text_target, is_word_target, parse_value, rejoined_sum, Value};
+use crate::parse::number::{cut_word_target_tail, is_bound, is_grouped_thousands, is_sum_of_money, is_text_target, is_word_target, parse_value, rejoined_in_last_group, rejoined_sum, Value};
 use crate::parse::function_word::is_function_word;
 use crate::parse::unit::{canonical, is_known, looks_like_unit};
 
@@ -2898,7 +2898,29 @@ fn build_rows(
         rows.push(row);
     }
     rejoin_cut_budgets(&mut rows);
+    rejoin_values_cut_in_last_group(&mut rows);
     rows
+}
+
+/// A value cut inside its last group at a narrow cell's edge, its pieces
+/// a line apart ("111.20" / "0", gen122's TW III of "111.200"): joined
+/// where another of the row's values is written in thousands with dots
+/// ("148.500 37.000 74.000"); otherwise the cell stays as read, two
+/// pieces the grammar refuses (empty, with a warning).
+fn rejoin_values_cut_in_last_group(rows: &mut [Row]) {
+    const VALUES: [Role; 5] = [Role::Target, Role::Tw1, Role::Tw2, Role::Tw3, Role::Tw4];
+    for row in rows.iter_mut() {
+        let in_thousands = VALUES.iter().any(|r| row.get(*r).is_some_and(is_grouped_thousands));
+        if !in_thousands {
+            continue;
+        }
+        for role in VALUES {
+            let joined = row.get(role).and_then(|t| t.split_once(' ')).and_then(|(head, tail)| rejoined_in_last_group(head, tail));
+            if let Some(joined) = joined {
+                row.replace(role, joined);
+            }
+        }
+    }
 }
 
 /// A sum of money cut at its cell's edge whose tail the cell split gave
@@ -4179,6 +4201,20 @@ NO  URAIAN                INDIKATOR KINERJA           FORMULA          SATUAN  T
         let mut words = vec![(Col::Indicator, word("kelahiran", 300.0, 340.0)), (Col::Indicator, word("hidup", 343.0, 365.0)), (Col::Unit, word("Orang", 397.0, 420.0))];
         widen_unit_left(&mut words, 2, true);
         assert_eq!(words[1].0, Col::Indicator);
+    }
+
+    #[test]
+    fn a_value_cut_in_its_last_group_is_joined_in_a_row_of_thousands() {
+        let row = |tw3: &str, target: &str| {
+            let mut r = Row::default();
+            r.set(Role::Target, target.to_string());
+            r.set(Role::Tw3, tw3.to_string());
+            r
+        };
+        let mut rows = [row("111.20 0", "148.500"), row("11.20 0", "15")];
+        rejoin_values_cut_in_last_group(&mut rows);
+        // (Without another value in thousands, the two pieces stay.)
+        assert_eq!((rows[0].get(Role::Tw3), rows[1].get(Role::Tw3)), (Some("111.200"), Some("11.20 0")));
     }
 
     #[test]

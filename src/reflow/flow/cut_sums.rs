@@ -9,7 +9,7 @@
 //! becomes one with the first word of the next line holding words.
 
 use crate::extract::{Line, Page};
-use crate::parse::number::{is_grouped_thousands, is_sum_of_money, rejoined_sum};
+use crate::parse::number::{is_grouped_thousands, is_sum_of_money, rejoined_in_last_group, rejoined_sum};
 use std::borrow::Cow;
 
 /// The longest tail a cut leaves: the last group's digits and the
@@ -128,17 +128,15 @@ fn cuts(page: &Page) -> Vec<(usize, usize)> {
 const ROW_REACH: usize = 8;
 
 /// A number in thousands cut inside its last group ("111.20" / "0",
-/// gen122: "111.200" in a narrow TW III cell): the head's last group
-/// two digits, the tail the one digit that makes it three. Such a head
+/// gen122: "111.200" in a narrow TW III cell; see
+/// [`rejoined_in_last_group`]). Such a head
 /// would read as a decimal, 111.2, and the tail as a value of its own;
 /// joined only where the row's other values, on the head's line or the
 /// lines just above, are written in thousands with dots too ("148.500
 /// 37.000 74.000 111.20"), so a decimal point of a plan that prints one
 /// ("12.50" / "5") is left alone.
 fn cut_in_last_group(page: &Page, i: usize, head: &str, tail: &str) -> bool {
-    let Some((int, last)) = head.rsplit_once('.') else { return false };
-    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
-    let shape = last.len() == 2 && tail.len() == 1 && digits(last) && digits(tail) && int.len() >= 2 && is_grouped_thousands(&format!("{head}{tail}"));
+    let shape = rejoined_in_last_group(head, tail).is_some();
     let in_thousands = |w: &str| w != head && is_grouped_thousands(w);
     shape && page.lines[i.saturating_sub(ROW_REACH)..=i].iter().flat_map(|l| &l.words).any(|w| in_thousands(&w.text))
 }
