@@ -2899,7 +2899,22 @@ fn build_rows(
     }
     rejoin_cut_budgets(&mut rows);
     rejoin_values_cut_in_last_group(&mut rows);
+    currency_out_of_values(&mut rows);
     rows
+}
+
+/// The budget's currency printed on the values' line, a word space after
+/// TW IV, its sum wrapped to the line below ("250 Rp" / "3.000.000.000",
+/// gen122's layout dump): no part of the quarter's value.
+fn currency_out_of_values(rows: &mut [Row]) {
+    for row in rows.iter_mut() {
+        for role in [Role::Target, Role::Tw1, Role::Tw2, Role::Tw3, Role::Tw4] {
+            let value = row.get(role).and_then(|t| t.rsplit_once(' ')).filter(|(v, c)| crate::reflow::frame::is_currency(c) && !matches!(parse_value(v), Value::Unreadable(_))).map(|(v, _)| v.to_string());
+            if let Some(v) = value {
+                row.replace(role, v);
+            }
+        }
+    }
 }
 
 /// A value cut inside its last group at a narrow cell's edge, its pieces
@@ -4215,6 +4230,16 @@ NO  URAIAN                INDIKATOR KINERJA           FORMULA          SATUAN  T
         rejoin_values_cut_in_last_group(&mut rows);
         // (Without another value in thousands, the two pieces stay.)
         assert_eq!((rows[0].get(Role::Tw3), rows[1].get(Role::Tw3)), (Some("111.200"), Some("11.20 0")));
+    }
+
+    #[test]
+    fn the_budgets_currency_after_tw_iv_is_no_part_of_it() {
+        let mut r = Row::default();
+        r.set(Role::Tw4, "250 Rp".to_string());
+        r.set(Role::Tw3, "Rp".to_string());
+        let mut rows = [r];
+        currency_out_of_values(&mut rows);
+        assert_eq!((rows[0].get(Role::Tw4), rows[0].get(Role::Tw3)), (Some("250"), Some("Rp")));
     }
 
     #[test]
