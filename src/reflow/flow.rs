@@ -103,7 +103,7 @@ pub fn reflow(pages: &[Page]) -> Table {
 /// may be any row's, and in a line of cells run together the currency
 /// stays (see [`prep::text_with_bounds_joined`]).
 fn sums_without_currency(pages: &[Page]) -> Cow<'_, [Page]> {
-    let bare = |lines: &[crate::extract::Line], i: usize| {
+    let bare = |lines: &[Line], i: usize| {
         let l = &lines[i];
         let text = l.text();
         let t = text.trim();

@@ -19,9 +19,9 @@ pub mod stream;
 pub mod table_notes;
 
 use crate::extract::{Extracted, InputKind};
-use std::borrow::Cow;
 use crate::parse::header::Role;
 use crate::parse::label::Level;
+use std::borrow::Cow;
 
 /// One row of the rebuilt table. A row may open a node (its URAIAN cell),
 /// carry an indicator, or both; a node cell merged over several indicator

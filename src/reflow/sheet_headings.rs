@@ -34,7 +34,7 @@ fn without_headings_of(page: &Page) -> Page {
     // of them: within a few characters (or points) of one another.
     let tol = if page.width > 0.0 { 8.0 } else { 2.0 };
     let centre = |w: &Word| (w.x0 + w.x1) / 2.0;
-    let opens_with_number = |l: &Line| l.words.first().filter(|w| is_row_number(&w.text) && w.x1 < left_of_a).map(centre);
+    let opens_with_number = |l: &Line| l.words.first().filter(|w| is_sheet_row_number(&w.text) && w.x1 < left_of_a).map(centre);
     let mut centres: Vec<f32> = page.lines.iter().filter_map(opens_with_number).collect();
     centres.sort_by(f32::total_cmp);
     let band = centres.get(centres.len() / 2).copied();
@@ -65,8 +65,9 @@ fn column_name(k: usize) -> String {
     }
 }
 
-/// A sheet's row number: digits only, a few of them.
-fn is_row_number(text: &str) -> bool {
+/// A sheet's row number: digits only, a few of them (a plan's NO cell,
+/// [`crate::parse::label::is_row_number`], may be roman or end in a dot).
+fn is_sheet_row_number(text: &str) -> bool {
     (1..=5).contains(&text.len()) && text.bytes().all(|b| b.is_ascii_digit())
 }
 

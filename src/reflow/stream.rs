@@ -1487,7 +1487,6 @@ fn measure(page: &Page, header: &[usize], body: &[usize], n_values: usize, n_tra
         // An INDIKATOR KINERJA centred over a group of three columns
         // ("Uraian", "Formula", "Satuan" under it, gen111) ends right of
         // where the definitions start: the window then opens a few
-        // characters past the indicators' own edge.
         // characters past the indicators' own edge, and only the cells'
         // first words count (many indicators open "Jumlah ", and their
         // second words line up too).
@@ -2598,7 +2597,7 @@ fn name_columns(p: &PageParts, cols: &Columns) -> HeaderNames {
     // the header read by its phrases tells the target from the quarters,
     // printed after them or before.
     if let Some(printed) = column_order::target_and_quarters_in_printed_order(p.page, &p.header, p.page.width > 0.0) {
-        let at: Vec<usize> = (0..roles.len()).filter(|&k| matches!(roles[k], Role::Target | Role::Tw1 | Role::Tw2 | Role::Tw3 | Role::Tw4)).collect();
+        let at: Vec<usize> = (0..roles.len()).filter(|&k| Role::VALUES.contains(&roles[k])).collect();
         if at.len() == printed.len() {
             for (k, r) in at.into_iter().zip(printed) {
                 roles[k] = r;
@@ -2908,8 +2907,8 @@ fn build_rows(
 /// gen122's layout dump): no part of the quarter's value.
 fn currency_out_of_values(rows: &mut [Row]) {
     for row in rows.iter_mut() {
-        for role in [Role::Target, Role::Tw1, Role::Tw2, Role::Tw3, Role::Tw4] {
-            let value = row.get(role).and_then(|t| t.rsplit_once(' ')).filter(|(v, c)| crate::reflow::frame::is_currency(c) && !matches!(parse_value(v), Value::Unreadable(_))).map(|(v, _)| v.to_string());
+        for role in Role::VALUES {
+            let value = row.get(role).and_then(|t| t.rsplit_once(' ')).filter(|(v, c)| is_currency(c) && !matches!(parse_value(v), Value::Unreadable(_))).map(|(v, _)| v.to_string());
             if let Some(v) = value {
                 row.replace(role, v);
             }
@@ -2923,13 +2922,12 @@ fn currency_out_of_values(rows: &mut [Row]) {
 /// ("148.500 37.000 74.000"); otherwise the cell stays as read, two
 /// pieces the grammar refuses (empty, with a warning).
 fn rejoin_values_cut_in_last_group(rows: &mut [Row]) {
-    const VALUES: [Role; 5] = [Role::Target, Role::Tw1, Role::Tw2, Role::Tw3, Role::Tw4];
     for row in rows.iter_mut() {
-        let in_thousands = VALUES.iter().any(|r| row.get(*r).is_some_and(is_grouped_thousands));
+        let in_thousands = Role::VALUES.iter().any(|r| row.get(*r).is_some_and(is_grouped_thousands));
         if !in_thousands {
             continue;
         }
-        for role in VALUES {
+        for role in Role::VALUES {
             let joined = row.get(role).and_then(|t| t.split_once(' ')).and_then(|(head, tail)| rejoined_in_last_group(head, tail));
             if let Some(joined) = joined {
                 row.replace(role, joined);

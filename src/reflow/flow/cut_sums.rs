@@ -123,7 +123,6 @@ fn cuts(page: &Page) -> Vec<(usize, usize)> {
     out
 }
 
-/// The page with its `cuts` ([`cuts`]) joined.
 /// How many lines up a row's other values are looked for.
 const ROW_REACH: usize = 8;
 
@@ -141,6 +140,7 @@ fn cut_in_last_group(page: &Page, i: usize, head: &str, tail: &str) -> bool {
     shape && page.lines[i.saturating_sub(ROW_REACH)..=i].iter().flat_map(|l| &l.words).any(|w| in_thousands(&w.text))
 }
 
+/// The page with its `cuts` ([`cuts`]) joined.
 fn rejoin_page(page: &Page, cuts: &[(usize, usize)]) -> Page {
     let mut lines: Vec<Line> = page.lines.clone();
     for &(i, j) in cuts {

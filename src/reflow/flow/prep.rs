@@ -241,21 +241,17 @@ pub(super) fn clean(lines: &[SrcLine]) -> (Vec<BodyLine>, Removed) {
                 }
                 nearest = (0..k).rev().find(|&k| keep[k]);
             }
-            if let Some(k) = named {
-                {
-                    // A long position wraps over lines that open with no
-                    // official title ("Kepala Dinas Pengendalian Penduduk," /
-                    // "Keluarga Berencana, Pemberdayaan" / "Kabupaten
-                    // Kudus"): what stands between the date and the name
-                    // is the position, when it is a few lines of words.
-                    if let Some(s) = opened_at.filter(|&s| s < k) {
-                        let between: Vec<usize> = (s + 1..k).filter(|&j| keep[j] && !lines[j].text.trim().is_empty()).collect();
-                        if between.len() <= 6 && between.iter().all(|&j| is_position_continuation(&lines[j].text)) {
-                            for j in between {
-                                keep[j] = false;
-                                position.push(lines[j].text.trim().to_string());
-                            }
-                        }
+            // A long position wraps over lines that open with no official
+            // title ("Kepala Dinas Pengendalian Penduduk," / "Keluarga
+            // Berencana, Pemberdayaan" / "Kabupaten Kudus"): what stands
+            // between the date and the name is the position, when it is a
+            // few lines of words.
+            if let Some((s, k)) = opened_at.zip(named).filter(|&(s, k)| s < k) {
+                let between: Vec<usize> = (s + 1..k).filter(|&j| keep[j] && !lines[j].text.trim().is_empty()).collect();
+                if between.len() <= 6 && between.iter().all(|&j| is_position_continuation(&lines[j].text)) {
+                    for j in between {
+                        keep[j] = false;
+                        position.push(lines[j].text.trim().to_string());
                     }
                 }
             }
@@ -400,14 +396,14 @@ fn is_position_continuation(text: &str) -> bool {
     (1..=8).contains(&words.len()) && !t.chars().any(|c| c.is_ascii_digit()) && !starts_with_label(t) && !is_header_line(&words)
 }
 
-/// "HARYANTO, S.Sos, M.Si", "Ir. BUDI SANTOSO, M.T": a name with academic
-/// titles, told by a comma or a dotted title and a word in capitals.
 /// A signatory's name or civil-service rank, the lines under a
 /// signature's position.
 fn is_signatory_line(text: &str) -> bool {
     is_person_name(text) || is_civil_service_rank(text)
 }
 
+/// "HARYANTO, S.Sos, M.Si", "Ir. BUDI SANTOSO, M.T": a name with academic
+/// titles, told by a comma or a dotted title and a word in capitals.
 fn is_person_name(text: &str) -> bool {
     let t = text.trim();
     let words: Vec<&str> = t.split_whitespace().collect();

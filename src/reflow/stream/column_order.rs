@@ -368,7 +368,7 @@ pub(super) fn value_header_columns(page: &Page, header: &[usize], positioned: bo
 /// its quarters apart from the target's own cell.
 pub(super) fn target_and_quarters_in_printed_order(page: &Page, header: &[usize], positioned: bool) -> Option<Vec<Role>> {
     let header = naming_lines(page, header);
-    let roles: Vec<Role> = header_columns(page, &header, positioned).into_iter().map(|c| c.role).filter(|r| matches!(r, Role::Target | Role::Tw1 | Role::Tw2 | Role::Tw3 | Role::Tw4)).collect();
+    let roles: Vec<Role> = header_columns(page, &header, positioned).into_iter().map(|c| c.role).filter(|r| Role::VALUES.contains(r)).collect();
     let mut seen = std::collections::HashSet::new();
     (roles.len() == 5 && roles.iter().all(|r| seen.insert(*r))).then_some(roles)
 }
