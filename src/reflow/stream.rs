@@ -119,9 +119,30 @@ struct Columns {
     /// value columns (see [`column_order::money_header_spans`]): their
     /// words are a budget or a quarter's spending, no value.
     money: Vec<(f32, f32)>,
+    /// The value columns of the year's target and of TW I to TW IV, in
+    /// that order, where the header names each once: a plan may print the
+    /// target after the quarters, or a baseline (KONDISI AWAL) before
+    /// them. None: taken in the usual order, the target first.
+    slots: Option<[usize; 5]>,
 }
 
 impl Columns {
+    /// The value column of the year's target.
+    fn target(&self) -> usize {
+        self.slots.map_or(0, |s| s[0])
+    }
+
+    /// The value column of the last quarter (TW IV; with fewer columns,
+    /// the last one).
+    fn last_quarter(&self) -> usize {
+        self.slots.map_or(self.values.len().saturating_sub(1).min(4), |s| s[4])
+    }
+
+    /// The value column of slot `s`: 0 the target, 1 to 4 the quarters.
+    fn slot(&self, s: usize) -> usize {
+        self.slots.map_or(s, |slots| slots[s])
+    }
+
     /// A word may start this far left of its column: a dump squeezes a
     /// column against the one before it by a character or so.
     fn slack(&self) -> f32 {
@@ -162,10 +183,22 @@ impl Columns {
         // the word alone confirms no target; without it the row's text and
         // unit join the next row's.
         let quarters_blank = || words[first_value + 1..].iter().all(|w| !matches!(self.place(w), Col::Value(_)) || w.text == "-" || is_word_target(&format!("{} {}", words[first_value].text, w.text)));
-        let has_value = has_value || (known_unit && self.place(&words[first_value]) == Col::Value(0) && is_word_target(&words[first_value].text) && quarters_blank());
+        let has_value = has_value || (known_unit && self.place(&words[first_value]) == Col::Value(self.target()) && is_word_target(&words[first_value].text) && quarters_blank());
         // A long indicator pushes a known unit further left; the target is
         // then on the line too (wrapped quarter pieces are not an anchor).
-        let has_target = words.iter().any(|w| self.place(w) == Col::Value(0) && is_value_word(&w.text) && w.text != "%");
+        // (A word target counts where the first quarters hold dashes or
+        // nothing: "- - - Paripur Paripurna", the target printed after the
+        // quarters. A word in every cell is a unit printed under each
+        // number, "Koperasi Kopera Kopera ...".)
+        let early_quarters_blank = || (1..4).all(|s| words.iter().filter(|w| self.place(w) == Col::Value(self.slot(s))).all(|w| w.text == "-"));
+        // (A number in the first value column, the target's where it
+        // comes first, counts whatever the column: a dump may shift the
+        // row's numbers a column left.)
+        let has_target = words.iter().any(|w| {
+            let col = self.place(w);
+            (col == Col::Value(0) && is_value_word(&w.text) && w.text != "%")
+                || (col == Col::Value(self.target()) && (is_word_target(&w.text) || is_text_target(&w.text)) && early_quarters_blank())
+        });
         let known = known_unit && unit.x0 > self.ind_left + self.slack() && has_target;
         // A unit wider than most, centred in its cell, starts further
         // left ("Perusahaa", "Angkatan" beside "Unit"); its centre is in
@@ -186,34 +219,45 @@ impl Columns {
     /// Short words (four characters at most, as a misread number is) in
     /// both the target cell and the last quarter's.
     fn has_misread_target_and_last(&self, words: &[Word]) -> bool {
-        let last = self.values.len().saturating_sub(1).min(4);
+        let (target, last) = (self.target(), self.last_quarter());
         let short_at = |k: usize| words.iter().any(|w| self.place(w) == Col::Value(k) && (1..=4).contains(&w.text.chars().count()));
-        last > 0 && short_at(0) && short_at(last)
+        last != target && short_at(target) && short_at(last)
     }
 
     /// A qualitative target printed as a word ("Baik", "Informatif"): the
-    /// first value cell and the last one hold the same word (or its start)
-    /// and the cells
-    /// between are blank or dashes, as a plan prints a target that is the
-    /// year's and TW IV's alike. A word alone in a value cell is otherwise
-    /// no value (it may be a wrapped note).
+    /// target's cell and TW IV's hold the same word (or its start) and the
+    /// other quarters' cells are blank or dashes, as a plan prints a target
+    /// that is the year's and TW IV's alike. A word alone in a value cell
+    /// is otherwise no value (it may be a wrapped note).
     fn has_word_target(&self, words: &[Word]) -> bool {
-        let values: Vec<&Word> = words.iter().filter(|w| matches!(self.place(w), Col::Value(_))).collect();
-        let (Some(first), Some(last)) = (values.first(), values.last()) else { return false };
-        values.len() >= 2
-            && self.place(first) == Col::Value(0)
-            && self.place(last) == Col::Value(self.values.len().saturating_sub(1).min(4))
-            && ((is_word_target(&first.text)
-                // The last cell may be narrower: "Informa" / "tif", the rest
-                // of the word wrapped onto the next line.
-                && last.text.chars().count() >= 3
-                && first.text.starts_with(&last.text))
-                // A grade or an opinion ("BB", "WTP") in both.
-                || (is_text_target(&first.text) && first.text == last.text))
-            // Between them, dashes, or the target again in a quarter that
-            // reaches it ("Tersedia" in TW II and TW IV), cut as in TW IV
-            // ("Tersedi" / "a" in a narrower cell).
-            && values[1..values.len() - 1].iter().all(|w| w.text == "-" || w.text == first.text || (is_word_target(&first.text) && cut_word_target_tail(&first.text, &w.text).is_some()))
+        let (target_col, last_col) = (self.target(), self.last_quarter());
+        let quarters_between: Vec<usize> = (1..4).map(|s| self.slot(s)).collect();
+        let col_of = |w: &Word| match self.place(w) {
+            Col::Value(k) => Some(k),
+            _ => None,
+        };
+        let Some(t) = words.iter().position(|w| col_of(w) == Some(target_col)) else { return false };
+        let Some(q) = words.iter().rposition(|w| col_of(w) == Some(last_col)) else { return false };
+        let (first, last) = (&words[t], &words[q]);
+        let same_word = (is_word_target(&first.text)
+            // The last cell may be narrower: "Informa" / "tif", the rest
+            // of the word wrapped onto the next line.
+            && last.text.chars().count() >= 3
+            && first.text.starts_with(&last.text))
+            // A grade or an opinion ("BB", "WTP") in both.
+            || (is_text_target(&first.text) && first.text == last.text);
+        // The other quarters: dashes, or the target again in a quarter that
+        // reaches it ("Tersedia" in TW II and TW IV), cut as in TW IV
+        // ("Tersedi" / "a" in a narrower cell). A column the header names
+        // for none of them (a baseline, a budget) says nothing.
+        let others_fit = words.iter().enumerate().filter(|&(j, _)| j != t && j != q).all(|(_, w)| match col_of(w) {
+            None => true,
+            Some(k) if quarters_between.contains(&k) => {
+                w.text == "-" || w.text == first.text || (is_word_target(&first.text) && cut_word_target_tail(&first.text, &w.text).is_some())
+            }
+            Some(k) => self.slots.is_some() && !(0..5).any(|s| self.slot(s) == k),
+        });
+        target_col != last_col && same_word && others_fit
     }
 
     /// A word target printed aligned left in the TARGET cell, as a
@@ -224,7 +268,12 @@ impl Columns {
     /// right of the unit column's edge, the same word in the last value
     /// column, and nothing but dashes or the word between them.
     fn word_target_aligned_left(&self, words: &[Word]) -> Option<usize> {
-        let last = self.values.len().checked_sub(1)?;
+        // (Aligned left in its cell, the target reads as the unit's only
+        // where its column follows SATUAN's.)
+        if self.target() != 0 || self.values.is_empty() {
+            return None;
+        }
+        let last = self.last_quarter();
         let j = words.iter().position(|w| matches!(self.place(w), Col::Value(_)))?.checked_sub(1)?;
         let (unit, target) = (words.get(j.checked_sub(1)?)?, &words[j]);
         let values: Vec<&Word> = words[j + 1..].iter().filter(|w| matches!(self.place(w), Col::Value(_))).collect();
@@ -839,18 +888,15 @@ fn anchor_unitless_value_rows(lines: &mut [Placed], cols: &Columns) {
         if l.anchor || l.words.iter().any(|(c, _)| matches!(c, Col::Unit)) {
             continue;
         }
+        // Filled by slot: 0 the target, 1 to 4 the quarters.
         let mut filled = [false; 5];
-        for (c, w) in &l.words {
-            if let Col::Value(k) = c {
-                if *k < 5 && is_value_cell_word(&w.text) {
-                    filled[*k] = true;
-                }
-            }
+        for (s, f) in filled.iter_mut().enumerate() {
+            *f = l.words.iter().any(|(c, w)| *c == Col::Value(cols.slot(s)) && is_value_cell_word(&w.text));
         }
         // (A scan's speck read as a point after a number, "40.", leaves
         // a number to doubt: the line is a row's all the same.)
         let speck_ended = |t: &str| t.strip_suffix('.').is_some_and(|n| !n.ends_with('.') && is_number_word(n));
-        let numbers_at = |k: usize| l.words.iter().any(|(c, w)| *c == Col::Value(k) && (is_number_word(&w.text) || is_doubted_number(&w.text) || is_bound(&w.text) || speck_ended(&w.text)));
+        let numbers_at = |s: usize| l.words.iter().any(|(c, w)| *c == Col::Value(cols.slot(s)) && (is_number_word(&w.text) || is_doubted_number(&w.text) || is_bound(&w.text) || speck_ended(&w.text)));
         // A plan with no SATUAN column anchors its rows of word targets
         // too ("Tersedia" in every quarter, "Baik" ... "Baik").
         let word_targets = || cols.has_word_target(&l.words.iter().map(|(_, w)| w.clone()).collect::<Vec<Word>>());
@@ -858,12 +904,12 @@ fn anchor_unitless_value_rows(lines: &mut [Placed], cols: &Columns) {
         // last quarters are nil, "2 2 - - -".)
         // A year-end target printed in TARGET and TW IV alone, the quarters
         // blank ("58,75" .. "58,75"), is a row's too.
-        let text_at = |k: usize| l.words.iter().find(|(c, _)| *c == Col::Value(k)).map(|(_, w)| w.text.as_str());
+        let text_at = |s: usize| l.words.iter().find(|(c, _)| *c == Col::Value(cols.slot(s))).map(|(_, w)| w.text.as_str());
         let held = filled == [true, false, false, false, true] && numbers_at(0) && text_at(0) == text_at(4);
         // A target and the first quarters that add up to it ("210" / "150"
         // / "60"), the last quarters' dashes lost (a scan's OCR drops a
         // lone dash), are a row's too.
-        let number_in = |k: usize| l.words.iter().find(|(c, w)| *c == Col::Value(k) && is_number_word(&w.text)).and_then(|(_, w)| parse_value(&w.text).as_f64());
+        let number_in = |s: usize| l.words.iter().find(|(c, w)| *c == Col::Value(cols.slot(s)) && is_number_word(&w.text)).and_then(|(_, w)| parse_value(&w.text).as_f64());
         let adds_up = || {
             let quarters: Vec<f64> = (1..5).map_while(number_in).collect();
             let target = number_in(0);
@@ -1566,7 +1612,7 @@ fn measure(page: &Page, header: &[usize], body: &[usize], n_values: usize, n_tra
         let unit_left = unit_left.min(p.unit_left + shift);
         return Some(Columns { values, unit_left, node_left: p.node_left + shift, ind_left: p.ind_left + shift, money, ..p.clone() });
     }
-    Some(Columns { node_left, ind_left, definition_left, unit_left, values, trailing, tol, drawn: page.width > 0.0, unitless, borders: Vec::new(), right_aligned, money })
+    Some(Columns { node_left, ind_left, definition_left, unit_left, values, trailing, tol, drawn: page.width > 0.0, unitless, borders: Vec::new(), slots: None, right_aligned, money })
 }
 
 /// Whether two pages draw their tables on the same vertical borders (four
@@ -2130,13 +2176,21 @@ pub fn reflow(pages: &[Page]) -> Table {
         if std::env::var_os("RENCANA_DEBUG").is_some() {
             eprintln!("page {} columns {:?}", p.page.number, cols);
         }
+        let mut page_roles: Option<Vec<Role>> = None;
         if let (Some(c), false) = (&cols, p.header.is_empty()) {
             let names = name_columns(p, c);
+            page_roles = Some(names.0.clone());
             match &mut header_names {
                 None => header_names = Some((names, c.clone())),
                 Some((first, first_cols)) => name_from_later_header(first, first_cols, &names, c),
             }
         }
+        // The rules that look for a row's target and TW IV take them from
+        // the header's names: this page's, or the first header's.
+        let cols = cols.map(|c| {
+            let roles = page_roles.as_ref().or(header_names.as_ref().map(|(names, _)| &names.0));
+            Columns { slots: roles.and_then(|r| value_slots(r, c.values.len())), ..c }
+        });
         let pitch = if positioned { leading(p.page) } else { 1.0 };
         // Where the header first names the budget (PAGU ANGGARAN; the
         // quarters' "Anggaran (Rp)" come after it), for a budget cell
@@ -2172,7 +2226,7 @@ pub fn reflow(pages: &[Page]) -> Table {
                         let col = if Some(j) == unit {
                             Col::Unit
                         } else if Some(j) == left_target {
-                            Col::Value(0)
+                            Col::Value(cols.target())
                         } else {
                             cols.place(w)
                         };
@@ -2630,6 +2684,24 @@ fn name_columns(p: &PageParts, cols: &Columns) -> HeaderNames {
         })
         .collect();
     (value_roles, value_names, trailing_roles, names)
+}
+
+/// The value columns named for the target and TW I to TW IV (see
+/// [`Columns::slots`]), where `roles` names each of them once for `n`
+/// columns.
+fn value_slots(roles: &[Role], n: usize) -> Option<[usize; 5]> {
+    if roles.len() != n {
+        return None;
+    }
+    let mut slots = [0; 5];
+    for (slot, role) in slots.iter_mut().zip(Role::VALUES) {
+        let mut at = roles.iter().enumerate().filter(|(_, r)| **r == role).map(|(k, _)| k);
+        *slot = at.next()?;
+        if at.next().is_some() {
+            return None;
+        }
+    }
+    Some(slots)
 }
 
 /// A line's text but for its words in the NO column.
@@ -4168,7 +4240,7 @@ NO  URAIAN                INDIKATOR KINERJA           FORMULA          SATUAN  T
     /// Columns like those of a layout dump with a narrow TARGET column.
     fn columns() -> Columns {
         let values = [(94.0, 99.0), (105.0, 109.0), (112.0, 116.0), (119.0, 124.0), (127.0, 132.0)].iter().map(|&(l, r)| (l, r, (l + r) / 2.0)).collect();
-        Columns { node_left: 0.0, ind_left: 37.0, unit_left: 81.0, values, trailing: vec![140.0], tol: 0.6, drawn: false, definition_left: None, unitless: false, borders: Vec::new(), right_aligned: false, money: Vec::new() }
+        Columns { node_left: 0.0, ind_left: 37.0, unit_left: 81.0, values, trailing: vec![140.0], tol: 0.6, drawn: false, definition_left: None, unitless: false, borders: Vec::new(), right_aligned: false, money: Vec::new(), slots: None }
     }
 
     #[test]
@@ -4274,7 +4346,7 @@ NO  URAIAN                INDIKATOR KINERJA           FORMULA          SATUAN  T
         // 46.500 and 47.500 both in TW II and 48.000 in TW III.
         let values: Vec<(f32, f32, f32)> =
             [(69.0, 74.0), (80.0, 83.0), (88.0, 91.0), (95.0, 100.0), (104.0, 107.0), (112.0, 127.0)].iter().map(|&(l, r)| (l, r, (l + r) / 2.0)).collect();
-        let cols = Columns { node_left: 0.0, ind_left: 26.0, unit_left: 57.0, values, trailing: vec![127.6], tol: 0.6, drawn: false, definition_left: None, unitless: false, borders: Vec::new(), right_aligned: false, money: Vec::new() };
+        let cols = Columns { node_left: 0.0, ind_left: 26.0, unit_left: 57.0, values, trailing: vec![127.6], tol: 0.6, drawn: false, definition_left: None, unitless: false, borders: Vec::new(), right_aligned: false, money: Vec::new(), slots: None };
         let word = |text: &str, x0: f32, x1: f32| Word { text: text.into(), x0, x1, y0: 0.0, y1: 1.0 };
         let line = [("186.000", 68.0, 75.0), ("44.000", 76.0, 82.0), ("46.500", 83.0, 89.0), ("47.500", 90.0, 96.0), ("48.000", 97.0, 103.0)];
         let mut words: Vec<(Col, Word)> = line.iter().map(|&(t, a, b)| word(t, a, b)).map(|w| (cols.place(&w), w)).collect();
@@ -4495,7 +4567,7 @@ NO  URAIAN                INDIKATOR KINERJA           FORMULA          SATUAN  T
         // A layout dump shifted "Net Death Rate (NDR)" two characters
         // left: "Net" ends before the indicator edge, far from the names'.
         let layout_word = |t: &str, x0: f32| Word { text: t.into(), x0, x1: x0 + t.len() as f32, y0: 0.0, y1: 1.0 };
-        let cols = Columns { node_left: 0.0, ind_left: 26.0, unit_left: 49.0, values: vec![(70.0, 74.0, 72.0)], trailing: vec![110.0], tol: 0.6, drawn: false, definition_left: None, unitless: false, borders: Vec::new(), right_aligned: false, money: Vec::new() };
+        let cols = Columns { node_left: 0.0, ind_left: 26.0, unit_left: 49.0, values: vec![(70.0, 74.0, 72.0)], trailing: vec![110.0], tol: 0.6, drawn: false, definition_left: None, unitless: false, borders: Vec::new(), right_aligned: false, money: Vec::new(), slots: None };
         let mut words = vec![(Col::Node, layout_word("Net", 24.0)), (Col::Node, layout_word("Death", 28.0)), (Col::Unit, layout_word("per", 49.0))];
         indicator_opening_right_of_the_names(&mut words, &cols);
         assert_eq!(words.iter().map(|(c, _)| *c).collect::<Vec<_>>(), [Col::Indicator, Col::Indicator, Col::Unit]);
@@ -4853,6 +4925,31 @@ NO  URAIAN                INDIKATOR KINERJA           FORMULA          SATUAN  T
         assert_eq!(cols.place(&word("dan", 5.0, 9.0)), Col::Node);
         assert_eq!(cols.place(&word("01", 5.0, 8.0)), Col::No);
         assert_eq!(cols.place(&word("1", -8.0, -6.0)), Col::No);
+    }
+
+    #[test]
+    fn a_word_target_is_read_in_the_columns_the_header_names() {
+        // A baseline column before the quarters and the year's target
+        // after them ("KONDISI AWAL", TW I..IV, "TAHUN 2026"): "Tanggu" /
+        // "h" cut in TW IV, "Tangguh" in the target's cell.
+        let mut cols = columns();
+        cols.values.push((136.0, 141.0, 138.5));
+        let roles = [Role::Extra, Role::Tw1, Role::Tw2, Role::Tw3, Role::Tw4, Role::Target];
+        let word = |text: &str, x0: f32, x1: f32| Word { text: text.into(), x0, x1, y0: 0.0, y1: 8.0 };
+        let line = vec![word("Kategori", 81.0, 89.0), word("Madya", 94.0, 99.0), word("Tanggu", 127.0, 133.0), word("Tangguh", 136.0, 143.0)];
+        // Taken in the usual order, the baseline's word is the target.
+        assert!(!cols.has_word_target(&line));
+        cols.slots = value_slots(&roles, cols.values.len());
+        assert_eq!(cols.slots, Some([5, 1, 2, 3, 4]));
+        assert!(cols.has_word_target(&line));
+        assert_eq!(cols.anchor_unit(&line), Some(0));
+        // A quarter holding another word is no such row.
+        let mut other = line.clone();
+        other.insert(2, word("Baik", 112.0, 116.0));
+        assert!(!cols.has_word_target(&other));
+        // Names that miss a quarter, or name one twice, say nothing.
+        assert_eq!(value_slots(&roles[..5], 5), None);
+        assert_eq!(value_slots(&[Role::Target, Role::Tw1, Role::Tw1, Role::Tw3, Role::Tw4], 5), None);
     }
 
     #[test]

@@ -209,7 +209,7 @@ mod tests {
     /// Columns like those of the 2025 plan's layout dump.
     fn columns() -> Columns {
         let values = [69.0, 75.0, 81.0, 86.0, 92.0].iter().map(|&x| (x, x + 3.0, x + 1.5)).collect();
-        Columns { node_left: 5.0, ind_left: 27.0, unit_left: 56.0, values, trailing: vec![97.0], tol: 0.6, drawn: false, definition_left: None, unitless: false, borders: Vec::new(), right_aligned: false, money: Vec::new() }
+        Columns { node_left: 5.0, ind_left: 27.0, unit_left: 56.0, values, trailing: vec![97.0], tol: 0.6, drawn: false, definition_left: None, unitless: false, borders: Vec::new(), right_aligned: false, money: Vec::new(), slots: None }
     }
 
     /// The snippet's lines placed by position (a unit before targets makes
