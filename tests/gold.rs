@@ -558,6 +558,22 @@ const FLOORS: &[(&str, f64)] = &[
     ("generated/gen124.mutool.txt", 0.750),
     ("generated/gen124.pdf", 1.000),
     ("generated/gen124.txt", 0.187),
+    ("generated/gen125.layout.txt", 1.000),
+    ("generated/gen125.mutool.txt", 0.423),
+    ("generated/gen125.pdf", 1.000),
+    ("generated/gen125.txt", 0.153),
+    ("generated/gen126.layout.txt", 0.727),
+    ("generated/gen126.mutool.txt", 0.347),
+    ("generated/gen126.pdf", 0.909),
+    ("generated/gen126.txt", 0.045),
+    ("generated/gen127.layout.txt", 0.000),
+    ("generated/gen127.mutool.txt", 0.000),
+    ("generated/gen127.pdf", 1.000),
+    ("generated/gen127.txt", 0.000),
+    ("generated/gen128.layout.txt", 0.842),
+    ("generated/gen128.mutool.txt", 0.000),
+    ("generated/gen128.pdf", 1.000),
+    ("generated/gen128.txt", 0.000),
 ];
 
 /// Scores below the floor by no more than this are float noise.
