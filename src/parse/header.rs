@@ -203,6 +203,7 @@ fn worked_out_role_of(header: &str) -> Option<Role> {
         (!kept.is_empty() && kept.len() < words.len()).then(|| role_of_text(&kept.join(" "))).flatten()
     })
     .or_else(|| misread_role_name(header))
+    .or_else(|| role_of_lost_tail(header))
     .or_else(|| role_of_cut_word(header))
     .or_else(|| quarter_read_with_marks(header))
     .or_else(|| quarter_of_months(header))
@@ -257,6 +258,22 @@ fn misread_role_name(header: &str) -> Option<Role> {
     let s = squash(header);
     let s = s.strip_suffix("RP").unwrap_or(&s);
     LONG_ROLE_NAMES.iter().find(|(name, _)| one_edit_apart(s, name)).map(|(_, role)| *role)
+}
+
+/// Long column names whose first six letters or more, read alone, are
+/// still theirs.
+const TAILED_ROLE_NAMES: &[(&str, Role)] =
+    &[("INDIKATOR", Role::Indicator), ("KETERANGAN", Role::Note), ("PENANGGUNG", Role::Responsible), ("ANGGARAN", Role::Budget), ("PERMASALAHAN", Role::Problem)];
+
+/// The role of a header cell of one word in capitals that OCR read only
+/// the start of ("INDIKA" for "INDIKATOR": the tail lost to the ink of a
+/// shaded or ruled cell): six letters or more of a long column name.
+fn role_of_lost_tail(header: &str) -> Option<Role> {
+    let word = header.trim();
+    if word.chars().count() < 6 || !word.chars().all(|c| c.is_ascii_uppercase()) {
+        return None;
+    }
+    TAILED_ROLE_NAMES.iter().find(|(name, _)| name.len() > word.len() && name.starts_with(word)).map(|(_, role)| *role)
 }
 
 /// A word that is a ruling read as text: a lone stroke or colon.
@@ -633,6 +650,12 @@ mod tests {
         assert_eq!(value_role_of("TARGET 2026"), Some(Role::Target));
         assert_eq!(value_role_of("Triwulan IV"), Some(Role::Tw4));
         assert_eq!(role_of("INDIKATOR KINERJA"), Some(Role::Indicator));
+        // OCR read only the start of a long name (gen127's scan).
+        assert_eq!(role_of("INDIKA"), Some(Role::Indicator));
+        assert_eq!(role_of("KETERA"), Some(Role::Note));
+        // Not fewer than six letters, not in lower case, not a name whole.
+        assert_eq!(role_of("INDIK"), None);
+        assert_eq!(role_of("Indika"), None);
         assert_eq!(role_of("PENANGGUNG JAWAB"), Some(Role::Responsible));
         assert_eq!(role_of("ANGGARAN (Rp)"), Some(Role::Budget));
         assert_eq!(role_of("KONSEP DEFINISI"), Some(Role::Definition));

@@ -918,7 +918,14 @@ fn anchor_unitless_value_rows(lines: &mut [Placed], cols: &Columns) {
         // A "-" in each of the five cells is a row's too, one with no
         // target this year (gen110: its unit wrapped beside the dashes).
         let all_dashes = filled.iter().all(|f| *f) && l.words.iter().filter(|(c, _)| matches!(c, Col::Value(_))).all(|(_, w)| w.text == "-");
-        let numbers = held || all_dashes || (numbers_at(0) && ((filled.iter().filter(|f| **f).count() >= 4 && numbers_at(4)) || filled.iter().all(|f| *f) || adds_up()));
+        // A number in a column printed before the target and quarters (a
+        // baseline, KONDISI AWAL) is one more of the row's cells, though
+        // no target: "12  175  -  7,5  10?", TW I's and TW IV's dashes
+        // lost to OCR.
+        let first_slot = (0..5).map(|s| cols.slot(s)).min().unwrap_or(0);
+        let baseline_number = cols.slots.is_some() && l.words.iter().any(|(c, w)| matches!(c, Col::Value(k) if *k < first_slot) && is_number_word(&w.text));
+        let cells = filled.iter().filter(|f| **f).count() + usize::from(baseline_number);
+        let numbers = held || all_dashes || (numbers_at(0) && ((cells >= 4 && (numbers_at(4) || baseline_number)) || filled.iter().all(|f| *f) || adds_up()));
         // Words under a number in each of their cells, on the lines just
         // below it, are the numbers' unit wrapped ("312" / "Kelompok" /
         // "Tani"), no word target.
@@ -2548,6 +2555,56 @@ fn name_columns(p: &PageParts, cols: &Columns) -> HeaderNames {
     if std::env::var_os("RENCANA_DEBUG").is_some() {
         eprintln!("header text: values {value_text:?} trailing {trailing_text:?} from lines {:?}", p.header.iter().map(|&i| p.page.lines[i].text()).collect::<Vec<_>>());
     }
+    let (mut roles, value_names) = value_roles_from_text(&value_text);
+    let quarters_paired = value_text.iter().any(|t| t.split_whitespace().any(|w| squash(w) == "FISIK"));
+    let names_word = |t: &str, word: &str| t.split_whitespace().any(|w| squash(w) == word);
+    // The columns' own words may misname them where a group heading lies
+    // over the quarters ("TARGET PER" over "Apr-Jun" names a target);
+    // the header read by its phrases tells the target from the quarters,
+    // printed after them or before.
+    if let Some(printed) = column_order::target_and_quarters_in_printed_order(p.page, &p.header, p.page.width > 0.0) {
+        let at: Vec<usize> = (0..roles.len()).filter(|&k| Role::VALUES.contains(&roles[k])).collect();
+        if at.len() == printed.len() {
+            for (k, r) in at.into_iter().zip(printed) {
+                roles[k] = r;
+            }
+        }
+    }
+    let value_roles = roles;
+    if std::env::var_os("RENCANA_DEBUG").is_some() {
+        eprintln!("value roles {value_roles:?}");
+    }
+    let mut names = Vec::new();
+    let mut taken: Vec<Role> = Vec::new();
+    // A plan pairing each quarter's FISIK with its ANGGARAN (Rp), the money
+    // spent that quarter: an "Anggaran (Rp)" cell after the quarters is TW
+    // IV's spending, not the budget (the PAGU the plan prints apart).
+    let trailing_roles = trailing_text
+        .iter()
+        .map(|t| {
+            // (A piece of a quarter's heading spilled over a text column,
+            // "- Des" of "Okt - Des", names no text column.)
+            let mut role = role_of(t).map(Role::ungrouped).filter(|r| !Role::VALUES.contains(r)).unwrap_or(Role::Extra);
+            if role == Role::Budget && quarters_paired && !names_word(t, "PAGU") {
+                role = Role::Extra;
+            }
+            // Two columns of one role (KETERANGAN and SUMBER DANA, both
+            // remarks): the second is kept apart under its header.
+            if role != Role::Extra && taken.contains(&role) {
+                role = Role::Extra;
+            }
+            taken.push(role);
+            names.push(if role == Role::Extra { fold(t) } else { String::new() });
+            role
+        })
+        .collect();
+    (value_roles, value_names, trailing_roles, names)
+}
+
+/// The value columns' roles, and the names of those kept apart as extra
+/// columns, from the header text gathered over each of them (see
+/// [`name_columns`]; the header's printed order may still correct them).
+fn value_roles_from_text(value_text: &[String]) -> (Vec<Role>, Vec<String>) {
     let defaults = [Role::Target, Role::Tw1, Role::Tw2, Role::Tw3, Role::Tw4];
     let mut value_names = vec![String::new(); value_text.len()];
     let mut value_roles: Vec<Option<Role>> = value_text.iter().map(|t| value_role_of(&without_spilled_budget_word(t)).map(Role::ungrouped).filter(|r| r.is_value())).collect();
@@ -2556,7 +2613,7 @@ fn name_columns(p: &PageParts, cols: &Columns) -> HeaderNames {
     // bare numeral names its quarter.
     let quarter_group = value_text.iter().any(|t| t.split_whitespace().any(|w| is_quarter_word(&squash(w))));
     if quarter_group {
-        for (r, t) in value_roles.iter_mut().zip(&value_text) {
+        for (r, t) in value_roles.iter_mut().zip(value_text) {
             if r.is_none() {
                 *r = bare_quarter_numeral(t);
             }
@@ -2572,13 +2629,18 @@ fn name_columns(p: &PageParts, cols: &Columns) -> HeaderNames {
         // whose numeral OCR lost, beside a column naming the year's target
         // ("TAHUN 2026"): it names no column, and the quarters go by
         // position (gen78's scan read the first quarter as the target).
-        let year_named = value_roles.iter().zip(&value_text).any(|(r, t)| *r == Some(Role::Target) && !names_group(t));
-        for (r, t) in value_roles.iter_mut().zip(&value_text) {
+        let year_named = value_roles.iter().zip(value_text).any(|(r, t)| *r == Some(Role::Target) && !names_group(t));
+        for (r, t) in value_roles.iter_mut().zip(value_text) {
             if *r == Some(Role::Target) {
                 let rest: Vec<&str> = t.split_whitespace().filter(|w| squash(w) != "TARGET").collect();
+                // (Nor does the heading with its numeral misread, "TARGET
+                // i" for "TARGET" over "II" on a scan: where another
+                // column names the year's target, a TARGET naming no year
+                // is the group's.)
+                let names_year = t.split_whitespace().any(|w| is_plan_year(w) || squash(w) == "TAHUN");
                 if let Some(q) = bare_quarter_numeral(&rest.join(" ")) {
                     *r = Some(q);
-                } else if year_named && names_group(t) {
+                } else if year_named && (names_group(t) || !names_year) {
                     *r = None;
                 }
             }
@@ -2616,9 +2678,24 @@ fn name_columns(p: &PageParts, cols: &Columns) -> HeaderNames {
     // position decides for all of them.
     // (A column named for no target or quarter, ANGGARAN, keeps its name.)
     let unnamed_targets = |roles: &[Option<Role>]| -> Vec<Option<Role>> { roles.iter().map(|r| r.filter(|r| !defaults.contains(r))).collect() };
+    // Two quarters read as one ("TW II" as "TWI" on a scan) or a quarter
+    // left unread leave the year's target named once ("TARGET 2027"): at
+    // either end of the value columns it stays where it is, and the
+    // quarters fill the other columns in their order.
+    let positional = |roles: &[Option<Role>]| -> Vec<Option<Role>> {
+        let mut out = unnamed_targets(roles);
+        let named: Vec<usize> = (0..roles.len()).filter(|&k| roles[k] == Some(Role::Target)).collect();
+        let open: Vec<usize> = (0..out.len()).filter(|&k| out[k].is_none() && !spending[k] && !baseline[k]).collect();
+        if let [k] = named[..] {
+            if open.len() == Role::VALUES.len() && (open.first() == Some(&k) || open.last() == Some(&k)) {
+                out[k] = Some(Role::Target);
+            }
+        }
+        out
+    };
     let mut seen = std::collections::HashSet::new();
     if !value_roles.iter().flatten().all(|r| seen.insert(*r)) {
-        value_roles = unnamed_targets(&value_roles);
+        value_roles = positional(&value_roles);
     }
     // Columns the header does not name take, left to right, the target and
     // quarters still missing (headers are often cut: "TARGE" / "T"); any
@@ -2644,46 +2721,9 @@ fn name_columns(p: &PageParts, cols: &Columns) -> HeaderNames {
     // for all of them.
     if !value_columns_in_order(&roles) {
         value_names = vec![String::new(); value_text.len()];
-        roles = fill(&unnamed_targets(&value_roles), &mut value_names);
+        roles = fill(&positional(&value_roles), &mut value_names);
     }
-    // The columns' own words may misname them where a group heading lies
-    // over the quarters ("TARGET PER" over "Apr-Jun" names a target);
-    // the header read by its phrases tells the target from the quarters,
-    // printed after them or before.
-    if let Some(printed) = column_order::target_and_quarters_in_printed_order(p.page, &p.header, p.page.width > 0.0) {
-        let at: Vec<usize> = (0..roles.len()).filter(|&k| Role::VALUES.contains(&roles[k])).collect();
-        if at.len() == printed.len() {
-            for (k, r) in at.into_iter().zip(printed) {
-                roles[k] = r;
-            }
-        }
-    }
-    let value_roles = roles;
-    let mut names = Vec::new();
-    let mut taken: Vec<Role> = Vec::new();
-    // A plan pairing each quarter's FISIK with its ANGGARAN (Rp), the money
-    // spent that quarter: an "Anggaran (Rp)" cell after the quarters is TW
-    // IV's spending, not the budget (the PAGU the plan prints apart).
-    let trailing_roles = trailing_text
-        .iter()
-        .map(|t| {
-            // (A piece of a quarter's heading spilled over a text column,
-            // "- Des" of "Okt - Des", names no text column.)
-            let mut role = role_of(t).map(Role::ungrouped).filter(|r| !Role::VALUES.contains(r)).unwrap_or(Role::Extra);
-            if role == Role::Budget && quarters_paired && !names_word(t, "PAGU") {
-                role = Role::Extra;
-            }
-            // Two columns of one role (KETERANGAN and SUMBER DANA, both
-            // remarks): the second is kept apart under its header.
-            if role != Role::Extra && taken.contains(&role) {
-                role = Role::Extra;
-            }
-            taken.push(role);
-            names.push(if role == Role::Extra { fold(t) } else { String::new() });
-            role
-        })
-        .collect();
-    (value_roles, value_names, trailing_roles, names)
+    (roles, value_names)
 }
 
 /// The value columns named for the target and TW I to TW IV (see
@@ -4038,6 +4078,27 @@ NO  URAIAN                INDIKATOR KINERJA           FORMULA          SATUAN  T
         let page = &crate::extract::layout::read(text)[0];
         let cols = measure(page, &[0], &(1..page.lines.len()).collect::<Vec<usize>>(), 5, 0, 0.6, None).expect("columns");
         assert_eq!(cols.definition_left, Some(52.0), "{cols:?}");
+    }
+
+    #[test]
+    fn a_target_named_once_at_the_end_stays_there_when_the_quarters_are_misread() {
+        // gen127's scan: "TW II" read "TWI" under the group heading, "TW
+        // III" read "TWill's.d."; "TARGET 2027" names the last column.
+        let text = |v: &[&str]| v.iter().map(|t| t.to_string()).collect::<Vec<_>>();
+        let roles = value_roles_from_text(&text(&["sd. TWI'", "TARGET s.d. TWI", "KUMULATIF s.d. TWill's.d.", "TWIV", "TARGET 2027"])).0;
+        assert_eq!(roles, [Role::Tw1, Role::Tw2, Role::Tw3, Role::Tw4, Role::Target]);
+        // Named in the middle, the target gives way to the position.
+        let roles = value_roles_from_text(&text(&["TW I", "TW I", "TARGET 2027", "TW III", "TW IV"])).0;
+        assert_eq!(roles, Role::VALUES);
+    }
+
+    #[test]
+    fn a_target_heading_over_the_quarters_names_no_column_beside_the_years() {
+        // gen128's scan: "TARGET" centred over the quarters with "II" read
+        // "i" under it, "TAHUN 2020" over the year's target.
+        let text = |v: &[&str]| v.iter().map(|t| t.to_string()).collect::<Vec<_>>();
+        let roles = value_roles_from_text(&text(&["I", "TRIWULAN", "TARGET i", "IV", "TAHUN 2020", "ANGGARAN (Rp)"])).0;
+        assert_eq!(roles, [Role::Tw1, Role::Tw2, Role::Tw3, Role::Tw4, Role::Target, Role::Budget]);
     }
 
     #[test]
