@@ -1968,9 +1968,23 @@ fn node_label_lines(lines: &[Placed]) -> Vec<usize> {
         let l = &found[k].1;
         under_node_text[k] && l.number.is_none() && l.code.is_none() && !l.name.is_empty() && !in_capitals(k) && bare_elsewhere(k)
     };
+    // A wrapped name of a cell merged over several indicator rows may go
+    // on with a level word beside the next row's indicator ("Koordinasi/
+    // Sinergi Perencanaan dan Pelaksanaan" / "Kegiatan Pemerintahan dengan
+    // ..."): unnumbered in a plan that numbers that level, and between two
+    // labels of a deeper level numbered one after the other ("Sub.
+    // Kegiatan 1" above, "Sub. Kegiatan 2" below), which a new node of its
+    // level between them would not leave.
+    let between_siblings = |k: usize| {
+        let l = &found[k].1;
+        let (Some(before), Some(after)) = (k.checked_sub(1).map(|j| &found[j].1), found.get(k + 1).map(|f| &f.1)) else { return false };
+        let consecutive = matches!((before.number, after.number), (Some(a), Some(b)) if b == a + 1);
+        under_node_text[k] && l.number.is_none() && l.code.is_none() && !l.name.is_empty() && !in_capitals(k) && numbered_elsewhere(k) && before.level == after.level && before.level > l.level && consecutive
+    };
     (0..found.len())
         .filter(|&k| !(found[k].2 && found[k].1.number.is_none() && !in_capitals(k) && numbered_elsewhere(k)))
         .filter(|&k| !wrapped_in_bare_plan(k))
+        .filter(|&k| !between_siblings(k))
         .map(|k| found[k].0)
         .collect()
 }
@@ -4768,6 +4782,35 @@ NO  URAIAN                INDIKATOR KINERJA           FORMULA          SATUAN  T
         let table = reflow(&[Page { number: 1, width: 600.0, height: 400.0, lines, rulings: Vec::new() }]);
         let nodes: Vec<&str> = table.rows.iter().filter_map(|r| r.node.as_deref()).collect();
         assert_eq!(nodes, ["Kegiatan 1 Koordinasi Kegiatan Ruang Kegiatan", "Kegiatan 2", "Kegiatan 3"], "{:?}", table.rows);
+    }
+
+    #[test]
+    fn a_level_word_in_a_merged_name_between_numbered_siblings_goes_on_the_name() {
+        // gen126: "Sub. Kegiatan 1 Koordinasi/Sinergi" / "Pelaksanaan" /
+        // "Kegiatan Pemerintahan" beside the next row's indicator, then
+        // "Sub Kegiatan 2": the name of a cell merged over two rows goes
+        // on, no new kegiatan between the two sub kegiatan.
+        let (word, line) = (pword, pline);
+        let [h1, h2] = two_line_header(60.0);
+        let row = |y: f32, level: &[&str]| {
+            let mut r = plan_row(y, "1", &[]);
+            r.words.splice(0..2, level.iter().enumerate().map(|(k, w)| word(w, 40.0 + 25.0 * k as f32, y)));
+            r
+        };
+        let lines = vec![
+            h1,
+            h2,
+            row(100.0, &["Kegiatan", "1"]),
+            row(120.0, &["Sub", "Kegiatan", "1"]),
+            line(vec![word("Pelaksanaan", 40.0, 131.0)]),
+            row(142.0, &["Kegiatan", "Pemerintahan"]),
+            row(164.0, &["Sub", "Kegiatan", "2"]),
+            row(186.0, &["Kegiatan", "2"]),
+            row(208.0, &["Kegiatan", "3"]),
+        ];
+        let table = reflow(&[Page { number: 1, width: 600.0, height: 400.0, lines, rulings: Vec::new() }]);
+        let nodes: Vec<&str> = table.rows.iter().filter_map(|r| r.node.as_deref()).collect();
+        assert_eq!(nodes, ["Kegiatan 1", "Sub Kegiatan 1 Pelaksanaan Kegiatan Pemerintahan", "Sub Kegiatan 2", "Kegiatan 2", "Kegiatan 3"], "{:?}", table.rows);
     }
 
     #[test]
