@@ -562,7 +562,7 @@ const FLOORS: &[(&str, f64)] = &[
     ("generated/gen125.mutool.txt", 0.423),
     ("generated/gen125.pdf", 1.000),
     ("generated/gen125.txt", 0.153),
-    ("generated/gen126.layout.txt", 0.727),
+    ("generated/gen126.layout.txt", 0.863),
     ("generated/gen126.mutool.txt", 0.347),
     ("generated/gen126.pdf", 1.000),
     ("generated/gen126.txt", 0.045),

@@ -2034,13 +2034,15 @@ fn refine_blocks(lines: &mut [Placed], cols: &Columns) {
 }
 
 /// "2." squeezed left of the indicator column still opens the indicator
-/// that follows it.
+/// that follows it; so does a list's bullet ("•  Jumlah ...", a layout
+/// dump printing the row a few characters left).
 fn take_numbering_into_indicator(words: &mut [(Col, Word)]) {
     for j in 1..words.len() {
         // Not the number of a label ("Kegiatan 1.").
         let before: Vec<&str> = words[..j].iter().filter(|(c, _)| *c == Col::Node).map(|(_, w)| w.text.as_str()).collect();
         let label_number = parse_label(&before.join(" ")).is_some_and(|l| l.name.is_empty());
-        if words[j].0 == Col::Indicator && words[j - 1].0 == Col::Node && is_indicator_numbering(&words[j - 1].1.text) && !label_number {
+        let opens = |w: &str| is_indicator_numbering(w) || matches!(w, "•" | "●" | "▪" | "◦" | "·");
+        if words[j].0 == Col::Indicator && words[j - 1].0 == Col::Node && opens(&words[j - 1].1.text) && !label_number {
             words[j - 1].0 = Col::Indicator;
         }
     }
@@ -4161,6 +4163,14 @@ NO  URAIAN                INDIKATOR KINERJA           FORMULA          SATUAN  T
         assert_eq!(words.iter().map(|(c, _)| *c).collect::<Vec<_>>(), vec![Col::Node, Col::Indicator, Col::Indicator, Col::Indicator]);
         assert!(is_indicator_numbering("2.") && is_indicator_numbering("12)") && is_indicator_numbering("b."));
         assert!(!is_indicator_numbering("B.") && !is_indicator_numbering("ab.") && !is_indicator_numbering("123.") && !is_indicator_numbering("b"));
+        // A list's bullet likewise (gen126's layout dump).
+        let mut words: Vec<(Col, Word)> = [("Umum", Col::Node), ("•", Col::Node), ("Jumlah", Col::Indicator)]
+            .iter()
+            .enumerate()
+            .map(|(k, (t, c))| (*c, pword(t, 10.0 + 60.0 * k as f32, 0.0)))
+            .collect();
+        take_numbering_into_indicator(&mut words);
+        assert_eq!(words.iter().map(|(c, _)| *c).collect::<Vec<_>>(), vec![Col::Node, Col::Indicator, Col::Indicator]);
     }
 
     #[test]
