@@ -11,6 +11,7 @@ use crate::parse::label::{parse_indicator_number, Label, Level};
 use crate::parse::label::written::parse_label;
 use crate::parse::unit::{canonical, looks_like_unit};
 use std::collections::HashSet;
+use crate::parse::header::{is_plan_year, squash};
 
 /// Decisions taken over the whole dump before the walk: where indicators
 /// start, and which unit-like words are the unit cells. Every indicator has
@@ -184,7 +185,10 @@ pub(super) fn make_plan(lines: &[BodyLine], parts: &[Vec<Part>], units: &Units) 
         // A unit word ending the line.
         if let Some(Part::Text(ws)) = p.last() {
             let single_text = p.len() == 1;
-            if ws.len() >= 2 && units.is_unit(&ws[ws.len() - 1]) {
+            // "... (RKPD) Tahun" / "2020": a name's year, no unit and target.
+            let year_after = li + 1 < n && matches!(parts[li + 1].as_slice(), [Part::Values(v)] if v.len() == 1 && is_plan_year(&v[0]));
+            let names_a_year = year_after && squash(&ws[ws.len() - 1]) == "TAHUN";
+            if ws.len() >= 2 && units.is_unit(&ws[ws.len() - 1]) && !names_a_year {
                 let last = &ws[ws.len() - 1];
                 let rest = &ws[..ws.len() - 1];
                 // What is left must still read: an indicator keeps a word

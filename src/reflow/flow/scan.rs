@@ -3,6 +3,7 @@
 
 use super::prep::BodyLine;
 use super::words::{is_dash, is_num, is_small_int, starts_upper};
+use crate::parse::header::{is_plan_year, squash};
 use crate::parse::label::written::{printed_label, starts_with_label};
 use crate::parse::number::is_text_target;
 use crate::parse::unit::{canonical, is_known, looks_like_unit};
@@ -99,7 +100,10 @@ pub(super) fn scan_line(words: &[String], num: &[bool], units: &Units) -> Vec<Pa
         // are printed alone, or run into other cells, never into a word
         // in lowercase.
         let opens_text = i == 0 && vals.len() == 1 && words.get(j).is_some_and(|x| x.starts_with(|c: char| c.is_lowercase()));
-        if opens_text {
+        // A name's year after its text ("Rencana Kerja Pemerintah Daerah
+        // (RKPD) Tahun 2020"): no unit "Tahun" with a target.
+        let names_a_year = vals.len() == 1 && is_plan_year(&vals[0]) && text.len() >= 2 && text.last().is_some_and(|t| squash(t) == "TAHUN");
+        if opens_text || names_a_year {
             text.extend(words[i..j].iter().cloned());
             i = j;
             continue;

@@ -611,6 +611,20 @@ fn a_number_opening_a_line_that_goes_on_in_lowercase_is_text() {
 }
 
 #[test]
+fn a_names_year_after_tahun_is_text() {
+    // "Penyusunan RKPD Tahun 2020", a kegiatan's name: no unit "Tahun"
+    // with the target 2020.
+    use super::scan::{scan_line, Part, Units};
+    let words = |s: &str| s.split(' ').map(String::from).collect::<Vec<_>>();
+    let num = |w: &[String]| w.iter().map(|x| crate::parse::number::is_number(x)).collect::<Vec<_>>();
+    let w = words("Pemerintah Daerah (RKPD) Tahun 2020");
+    assert_eq!(scan_line(&w, &num(&w), &Units::default()), [Part::Text(w.clone())]);
+    // A unit "Tahun" before a row's values stays a unit.
+    let w = words("Usia harapan hidup Tahun 74,12 - - - 74,12");
+    assert!(scan_line(&w, &num(&w), &Units::default()).contains(&Part::Unit("Tahun".to_string())));
+}
+
+#[test]
 fn a_unit_cut_at_its_cells_edge_anchors_its_values() {
     // mutool: "Dokume" / "n" in a narrow SATUAN cell, the values after
     // the tail; the row above ends in "Kelomp" / "ok".
