@@ -574,6 +574,22 @@ const FLOORS: &[(&str, f64)] = &[
     ("generated/gen128.mutool.txt", 0.000),
     ("generated/gen128.pdf", 1.000),
     ("generated/gen128.txt", 0.000),
+    ("generated/gen129.layout.txt", 0.960),
+    ("generated/gen129.mutool.txt", 0.920),
+    ("generated/gen129.pdf", 1.000),
+    ("generated/gen129.txt", 0.444),
+    ("generated/gen130.layout.txt", 1.000),
+    ("generated/gen130.mutool.txt", 0.454),
+    ("generated/gen130.pdf", 1.000),
+    ("generated/gen130.txt", 0.409),
+    ("generated/gen131.layout.txt", 0.642),
+    ("generated/gen131.mutool.txt", 0.000),
+    ("generated/gen131.pdf", 0.785),
+    ("generated/gen131.txt", 0.000),
+    ("generated/gen132.layout.txt", 0.947),
+    ("generated/gen132.mutool.txt", 0.894),
+    ("generated/gen132.pdf", 0.947),
+    ("generated/gen132.txt", 0.000),
 ];
 
 /// Scores below the floor by no more than this are float noise.
