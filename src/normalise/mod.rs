@@ -330,10 +330,15 @@ fn indicator(row: &crate::reflow::Row, level: Level, path: &[Option<Node>; 5], s
     let budget = cell_value(Role::Budget);
     // A target printed as a word ("Baik") is read where the row confirms
     // it: TW IV holds the same word and the quarters between are blank or
-    // hold the word again ("Tersedia" in TW II and TW IV).
-    if let (Value::Unreadable(t), Value::Unreadable(t4)) = (target.clone(), &tw[3]) {
+    // hold the word again ("Tersedia" in TW II and TW IV); or, in a plan
+    // that gives each quarter what it delivers, the one quarter that
+    // delivers it holds the word and the others are blank ("Tersedia" in
+    // TW III alone, TW IV "-").
+    if let Value::Unreadable(t) = target.clone() {
         let same = |v: &Value| matches!(v, Value::Unreadable(q) if *q == t);
-        if t == *t4 && is_word_target(&t) && tw[..3].iter().all(|v| *v == Value::Empty || same(v)) {
+        let holding = tw.iter().filter(|v| same(v)).count();
+        let confirmed = same(&tw[3]) || holding == 1;
+        if is_word_target(&t) && confirmed && tw.iter().all(|v| *v == Value::Empty || same(v)) {
             tw.iter_mut().filter(|v| same(v)).for_each(|v| *v = Value::Text(t.clone()));
             target = Value::Text(t);
         }
@@ -487,6 +492,30 @@ mod tests {
         assert_eq!(printed_once("Program Penunjang Urusan Pemerintahan Daerah"), "Program Penunjang Urusan Pemerintahan Daerah");
         assert_eq!(printed_once("Sosial Sosial"), "Sosial Sosial");
         assert_eq!(printed_once("Kota Bekasi Kota Bekasi Utara"), "Kota Bekasi Kota Bekasi Utara");
+    }
+
+    #[test]
+    fn a_word_target_is_read_where_its_quarter_confirms_it() {
+        let read = |values: [&str; 5]| {
+            let mut row = crate::reflow::Row::default();
+            row.set(Role::Indicator, "Dokumen peta ketahanan pangan".to_string());
+            row.set(Role::Unit, "Dokumen".to_string());
+            for (role, v) in Role::VALUES.iter().zip(values) {
+                row.set(*role, v.to_string());
+            }
+            let ind = indicator(&row, Level::Kegiatan, &Default::default(), NumberStyle::Indonesian);
+            (ind.target, ind.tw)
+        };
+        let text = |t: &str| Value::Text(t.to_string());
+        // TW IV holds it, the quarters before blank.
+        assert_eq!(read(["Tersedia", "-", "-", "-", "Tersedia"]).0, text("Tersedia"));
+        // The one quarter that delivers it (gen132: TW III, TW IV "-").
+        let (target, tw) = read(["Tersedia", "-", "-", "Tersedia", "-"]);
+        assert_eq!((target, tw[2].clone()), (text("Tersedia"), text("Tersedia")));
+        // Two quarters with the word and TW IV without, or another word
+        // in a quarter: no confirmation.
+        assert!(matches!(read(["Tersedia", "Tersedia", "-", "Tersedia", "-"]).0, Value::Unreadable(_)));
+        assert!(matches!(read(["Tersedia", "-", "Proses", "Tersedia", "-"]).0, Value::Unreadable(_)));
     }
 
     fn cells(v: &[&str]) -> Vec<String> {
