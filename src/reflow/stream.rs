@@ -237,7 +237,16 @@ impl Columns {
             _ => None,
         };
         let Some(t) = words.iter().position(|w| col_of(w) == Some(target_col)) else { return false };
-        let Some(q) = words.iter().rposition(|w| col_of(w) == Some(last_col)) else { return false };
+        // TW IV's word; or, TW IV blank, the word again in the one quarter
+        // that delivers it ("Tersedia" ... "Tersedia" in TW III), a plan
+        // giving each quarter what it delivers.
+        let in_quarter = |j: usize| col_of(&words[j]).is_some_and(|k| k != target_col && (1..5).any(|s| self.slot(s) == k));
+        let delivered: Vec<usize> = (0..words.len()).filter(|&j| in_quarter(j) && words[j].text == words[t].text).collect();
+        let q = match words.iter().rposition(|w| col_of(w) == Some(last_col)) {
+            Some(q) => q,
+            None if delivered.len() == 1 && is_word_target(&words[t].text) => delivered[0],
+            None => return false,
+        };
         let (first, last) = (&words[t], &words[q]);
         let same_word = (is_word_target(&first.text)
             // The last cell may be narrower: "Informa" / "tif", the rest
@@ -257,7 +266,9 @@ impl Columns {
             }
             Some(k) => self.slots.is_some() && !(0..5).any(|s| self.slot(s) == k),
         });
-        target_col != last_col && same_word && others_fit
+        // (Delivered in one quarter, the others hold no word.)
+        let one_quarter = col_of(last) != Some(last_col);
+        target_col != last_col && same_word && others_fit && !(one_quarter && delivered.len() != 1)
     }
 
     /// A word target printed aligned left in the TARGET cell, as a
@@ -5064,6 +5075,25 @@ NO  URAIAN                INDIKATOR KINERJA           FORMULA          SATUAN  T
         // Names that miss a quarter, or name one twice, say nothing.
         assert_eq!(value_slots(&roles[..5], 5), None);
         assert_eq!(value_slots(&[Role::Target, Role::Tw1, Role::Tw1, Role::Tw3, Role::Tw4], 5), None);
+    }
+
+    #[test]
+    fn a_word_target_delivered_in_one_quarter_is_a_rows() {
+        // gen132's scan: "Dokumen  Tersedia ... Tersedia" in TARGET and TW
+        // III, the quarters' dashes lost to OCR.
+        let cols = columns();
+        let word = |text: &str, x0: f32, x1: f32| Word { text: text.into(), x0, x1, y0: 0.0, y1: 8.0 };
+        let line = vec![word("Dokumen", 81.0, 89.0), word("Tersedia", 94.0, 99.0), word("Tersedia", 119.0, 124.0)];
+        assert!(cols.has_word_target(&line));
+        assert_eq!(cols.anchor_unit(&line), Some(0));
+        // In two quarters, TW IV blank: no plan prints that.
+        let mut two = line.clone();
+        two.insert(2, word("Tersedia", 105.0, 109.0));
+        assert!(!cols.has_word_target(&two));
+        // Another word in the quarter: no target confirmed.
+        let mut other = line.clone();
+        other[2].text = "Proses".into();
+        assert!(!cols.has_word_target(&other));
     }
 
     #[test]
