@@ -872,6 +872,51 @@ fn column_gap(w: &Word, positioned: bool) -> f32 {
     }
 }
 
+/// A row whose value cells are all blank (a plan printing nothing for a
+/// year with no target, or a scan whose OCR dropped every lone "-") has no
+/// value to anchor it: its line opens an indicator ("- Jumlah penyuluh
+/// pertanian", bullet or not) beside a unit in SATUAN's column. Such a
+/// line anchors a row of its own when no value is printed on it or on the
+/// row's lines below it (up to the next anchor or the next indicator's
+/// opening); otherwise its text joined the row above, which gave two
+/// indicators one row's values.
+fn anchor_rows_without_values(lines: &mut [Placed]) {
+    let opens = |l: &Placed| {
+        let text = l.text_in(Col::Indicator);
+        let words: Vec<&str> = text.split_whitespace().skip_while(|w| matches!(*w, "-" | "•" | "●" | "▪")).collect();
+        opens_indicator(&words)
+    };
+    // (Any word in a value column: a number cut at its cell's edge,
+    // "12.450.0" / "00.000", is no value cell word.)
+    let has_values = |l: &Placed| l.words.iter().any(|(c, _)| matches!(c, Col::Value(_) | Col::Budget));
+    for i in 1..lines.len() {
+        let l = &lines[i];
+        let unit = l.words.iter().any(|(c, w)| *c == Col::Unit && is_unit_word(&w.text));
+        if l.anchor || !unit || !opens(l) || has_values(l) {
+            continue;
+        }
+        // (The row above must be one: a first row's line with no values
+        // may be a header's or a title's.)
+        if !lines[..i].iter().rev().take_while(|a| a.page == l.page).any(|a| a.anchor) {
+            continue;
+        }
+        // (The row's lines: those that follow one another, a blank line
+        // or the signature under the table ends them.)
+        let mut last = l.pos;
+        let below_blank = lines[i + 1..]
+            .iter()
+            .take_while(|b| {
+                let next = b.page == l.page && !b.anchor && !opens(b) && b.pos - last <= UNIT;
+                last = b.pos;
+                next
+            })
+            .all(|b| !has_values(b));
+        if below_blank {
+            lines[i].anchor = true;
+        }
+    }
+}
+
 /// A row whose unit cell was lost (a "%" OCR read nothing from, a blank
 /// SATUAN cell, a unit merged with the row above's) still prints its
 /// values on one line: the target and TW IV and at least four value
@@ -2321,6 +2366,7 @@ pub fn reflow(pages: &[Page]) -> Table {
         }
         if let Some(c) = &cols {
             anchor_unitless_value_rows(&mut placed[page_start..], c);
+            anchor_rows_without_values(&mut placed[page_start..]);
             merged_unit_between_rows(&mut placed[page_start..], c);
         }
         for l in &mut placed[page_start..] {
@@ -5136,6 +5182,28 @@ NO  URAIAN                INDIKATOR KINERJA           FORMULA          SATUAN  T
         let mut words = vec![w(Col::No, "1"), w(Col::Node, "Sasaran"), w(Col::No, "1"), w(Col::Indicator, "Status")];
         no_numbering_after_node_text(&mut words);
         assert_eq!(words.iter().map(|(c, _)| *c).collect::<Vec<_>>(), [Col::No, Col::Node, Col::Node, Col::Indicator]);
+    }
+
+    #[test]
+    fn a_row_with_every_value_cell_blank_anchors_a_row_of_its_own() {
+        // gen132's scan: "- Jumlah penyuluh pertanian  Orang  Kasubag
+        // Umum", its five dashes lost to OCR, under a row with values.
+        let w = |c: Col, t: &str| (c, Word { text: t.into(), x0: 0.0, x1: 1.0, y0: 0.0, y1: 1.0 });
+        let line = |pos: i64, words: Vec<(Col, Word)>, anchor: bool| Placed { page: 1, line: 1, pos, words, anchor, base: 0, scale: 1.0 };
+        let above = || line(0, vec![w(Col::Indicator, "Jumlah"), w(Col::Indicator, "laporan"), w(Col::Unit, "Laporan"), w(Col::Value(0), "13")], true);
+        let blank_row = |pos: i64| line(pos, vec![w(Col::Indicator, "-"), w(Col::Indicator, "Jumlah"), w(Col::Indicator, "penyuluh"), w(Col::Unit, "Orang"), w(Col::Trailing(0), "Kasubag")], false);
+        let mut lines = vec![above(), blank_row(2 * UNIT), line(3 * UNIT, vec![w(Col::Indicator, "honorariumnya")], false)];
+        anchor_rows_without_values(&mut lines);
+        assert!(lines[1].anchor);
+        // Not where the row's values are printed on a line below it (a
+        // cell aligned to its bottom), nor with no row above.
+        let mut lines = vec![above(), blank_row(2 * UNIT), line(3 * UNIT, vec![w(Col::Value(0), "12.450.0")], false)];
+        anchor_rows_without_values(&mut lines);
+        assert!(!lines[1].anchor);
+        let mut lines = vec![blank_row(0), blank_row(2 * UNIT)];
+        lines[0].words.clear();
+        anchor_rows_without_values(&mut lines);
+        assert!(!lines[1].anchor);
     }
 
     #[test]
