@@ -2629,8 +2629,7 @@ fn name_columns(p: &PageParts, cols: &Columns) -> HeaderNames {
         eprintln!("header text: values {value_text:?} trailing {trailing_text:?} from lines {:?}", p.header.iter().map(|&i| p.page.lines[i].text()).collect::<Vec<_>>());
     }
     let (mut roles, value_names) = value_roles_from_text(&value_text);
-    let quarters_paired = value_text.iter().any(|t| t.split_whitespace().any(|w| squash(w) == "FISIK"));
-    let names_word = |t: &str, word: &str| t.split_whitespace().any(|w| squash(w) == word);
+    let quarters_paired = value_text.iter().any(|t| names_word(t, "FISIK"));
     // The columns' own words may misname them where a group heading lies
     // over the quarters ("TARGET PER" over "Apr-Jun" names a target);
     // the header read by its phrases tells the target from the quarters,
@@ -2678,7 +2677,7 @@ fn name_columns(p: &PageParts, cols: &Columns) -> HeaderNames {
 /// columns, from the header text gathered over each of them (see
 /// [`name_columns`]; the header's printed order may still correct them).
 fn value_roles_from_text(value_text: &[String]) -> (Vec<Role>, Vec<String>) {
-    let defaults = [Role::Target, Role::Tw1, Role::Tw2, Role::Tw3, Role::Tw4];
+    let defaults = Role::VALUES;
     let mut value_names = vec![String::new(); value_text.len()];
     let mut value_roles: Vec<Option<Role>> = value_text.iter().map(|t| value_role_of(&without_spilled_budget_word(t)).map(Role::ungrouped).filter(|r| r.is_value())).collect();
     // "TRIWULAN" printed once over the quarters leaves their numerals
@@ -2725,7 +2724,6 @@ fn value_roles_from_text(value_text: &[String]) -> (Vec<Role>, Vec<String>) {
     // pair, lands over either cell: the FISIK cell takes the quarter it or
     // its KEUANGAN neighbour names, and a KEUANGAN cell is kept apart under
     // its header, never read as a target.
-    let names_word = |t: &str, word: &str| t.split_whitespace().any(|w| squash(w) == word);
     // KONDISI AWAL (the baseline, last year's value) is a column of
     // numbers beside the targets but no target: kept apart under its
     // header like a KEUANGAN cell (gen72 prints it before the quarters,
@@ -2797,6 +2795,12 @@ fn value_roles_from_text(value_text: &[String]) -> (Vec<Role>, Vec<String>) {
         roles = fill(&positional(&value_roles), &mut value_names);
     }
     (roles, value_names)
+}
+
+/// Whether a header cell's text holds `word` (in capitals, squashed) as
+/// one of its words ("FISIK", "KONDISI").
+fn names_word(text: &str, word: &str) -> bool {
+    text.split_whitespace().any(|w| squash(w) == word)
 }
 
 /// The value columns named for the target and TW I to TW IV (see
