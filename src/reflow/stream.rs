@@ -21,7 +21,7 @@ use super::{Row, Table};
 use crate::extract::ocr::is_doubted_number;
 use crate::extract::{Page, Word};
 use crate::parse::header::{bare_quarter_numeral, completes_header_word, is_column_number, is_core_header_word, is_cut_core_word, is_header_word, is_misread_header_word, is_plan_year, is_quarter_word, role_of, squash, value_columns_in_order, value_role_of, Role};
-use crate::parse::label::{is_code, is_hierarchical_numbering, is_letter_numbering, names_bare_label, parse_indicator_number, parse_label};
+use crate::parse::label::{is_code, is_hierarchical_numbering, is_letter_numbering, names_bare_label, parse_indicator_number, parse_label, Level};
 use crate::parse::number::{cut_word_target_tail, is_bound, is_grouped_thousands, is_sum_of_money, is_text_target, is_word_target, parse_value, rejoined_in_last_group, rejoined_sum, Value};
 use crate::parse::function_word::is_function_word;
 use crate::parse::unit::{canonical, is_known, looks_like_unit};
@@ -2045,6 +2045,23 @@ fn node_label_lines(lines: &[Placed]) -> Vec<usize> {
         .collect()
 }
 
+/// Rows above a plan's first labelled node whose node cells hold text
+/// but no label, in a plan that labels its nodes by their Permendagri
+/// codes alone (SIPD's "6.01.02 PROGRAM ...", "6.01.02.2.01 Penyelenggaraan
+/// ..."): the sasaran the plan prints above its programs, which have no
+/// code ("Meningkatnya kapabilitas pengawasan intern ..."). Each such
+/// row's anchor line opens a node of its own; without one, the rows were
+/// read into the first program. The lines returned open those nodes.
+fn unlabelled_sasaran_lines(placed: &[Placed], label_lines: &[usize]) -> Vec<usize> {
+    let Some(&first) = label_lines.first() else { return Vec::new() };
+    let labels: Vec<crate::parse::label::Label> = label_lines.iter().filter_map(|&i| parse_label(&placed[i].text_in(Col::Node))).collect();
+    let by_code = labels.len() == label_lines.len() && labels.iter().all(|l| l.code.is_some() && l.number.is_none() && l.level >= Level::Program);
+    if !by_code {
+        return Vec::new();
+    }
+    (0..first).filter(|&i| placed[i].anchor && placed[i].has(Col::Node) && parse_label(&placed[i].text_in(Col::Node)).is_none()).collect()
+}
+
 /// How many leading words of a line make up a node label.
 fn label_word_count(words: &[Word]) -> usize {
     let text = line_from(words, 0);
@@ -2903,6 +2920,12 @@ fn build_rows(
     }
     // Node cells: from each label line to the next.
     let label_lines = node_label_lines(placed);
+    let unlabelled = unlabelled_sasaran_lines(placed, &label_lines);
+    let label_lines: Vec<usize> = {
+        let mut all = [label_lines, unlabelled.clone()].concat();
+        all.sort_unstable();
+        all
+    };
     let node_span = |n: usize| -> (usize, usize) {
         let start = label_lines[n];
         let end = label_lines.get(n + 1).copied().unwrap_or(placed.len());
@@ -3015,6 +3038,7 @@ fn build_rows(
                         page: placed[s].page,
                         line: placed[s].line,
                         node: Some(node_text(placed, s, e, vocab)),
+                        node_level: unlabelled.contains(&s).then_some(Level::Sasaran),
                         ..Row::default()
                     });
                 }
@@ -3026,6 +3050,7 @@ fn build_rows(
                 emitted_nodes[n] = true;
                 let (s, e) = node_span(n);
                 row.node = Some(node_text(placed, s, e, vocab));
+                row.node_level = unlabelled.contains(&s).then_some(Level::Sasaran);
             }
         }
         let mut first_line = a;
@@ -4882,6 +4907,39 @@ NO  URAIAN                INDIKATOR KINERJA           FORMULA          SATUAN  T
         let table = reflow(&[Page { number: 1, width: 600.0, height: 400.0, lines, rulings: Vec::new() }]);
         let nodes: Vec<&str> = table.rows.iter().filter_map(|r| r.node.as_deref()).collect();
         assert_eq!(nodes, ["Kegiatan 1", "Sub Kegiatan 1 Pelaksanaan Kegiatan Pemerintahan", "Sub Kegiatan 2", "Kegiatan 2", "Kegiatan 3"], "{:?}", table.rows);
+    }
+
+    #[test]
+    fn unlabelled_rows_above_a_plans_coded_programs_are_sasaran() {
+        // gen131, SIPD style: the sasaran's text with no label or code on
+        // its rows, then programs and kegiatan named by their codes.
+        let (word, line) = (pword, pline);
+        let [h1, h2] = two_line_header(60.0);
+        let row = |y: f32, node: &[&str]| {
+            let mut r = plan_row(y, "1", &[]);
+            r.words.splice(0..2, node.iter().enumerate().map(|(k, w)| word(w, 40.0 + 20.0 * k as f32, y)));
+            r
+        };
+        let page = |first: Vec<&str>| {
+            let lines = vec![
+                h1.clone(),
+                h2.clone(),
+                row(100.0, &first),
+                line(vec![word("pengawasan", 40.0, 111.0)]),
+                row(130.0, &["6.01.02", "PROGRAM"]),
+                row(160.0, &["6.01.02.2.01", "Kegiatan"]),
+            ];
+            let table = reflow(&[Page { number: 1, width: 600.0, height: 400.0, lines, rulings: Vec::new() }]);
+            table.rows.iter().map(|r| (r.node.clone().unwrap_or_default(), r.node_level)).collect::<Vec<_>>()
+        };
+        let rows = page(vec!["Meningkatnya", "kapabilitas"]);
+        assert_eq!(rows[0], ("Meningkatnya kapabilitas pengawasan".to_string(), Some(Level::Sasaran)), "{rows:?}");
+        assert_eq!(rows[1].1, None);
+        // A plan that numbers its labels has no such rows: the text above
+        // its first label is that label's (a cell aligned to its bottom).
+        let lines = vec![h1.clone(), h2.clone(), row(100.0, &["Meningkatnya", "kapabilitas"]), row(130.0, &["Program", "1"])];
+        let table = reflow(&[Page { number: 1, width: 600.0, height: 400.0, lines, rulings: Vec::new() }]);
+        assert!(table.rows.iter().all(|r| r.node_level.is_none()), "{:?}", table.rows);
     }
 
     #[test]
