@@ -231,7 +231,9 @@ impl Columns {
     /// is otherwise no value (it may be a wrapped note).
     fn has_word_target(&self, words: &[Word]) -> bool {
         let (target_col, last_col) = (self.target(), self.last_quarter());
-        let quarters_between: Vec<usize> = (1..4).map(|s| self.slot(s)).collect();
+        // TW I to TW IV's columns, and those of the quarters before TW IV.
+        let quarter_cols: Vec<usize> = (1..5).map(|s| self.slot(s)).collect();
+        let quarters_between = &quarter_cols[..3];
         let col_of = |w: &Word| match self.place(w) {
             Col::Value(k) => Some(k),
             _ => None,
@@ -240,7 +242,7 @@ impl Columns {
         // TW IV's word; or, TW IV blank, the word again in the one quarter
         // that delivers it ("Tersedia" ... "Tersedia" in TW III), a plan
         // giving each quarter what it delivers.
-        let in_quarter = |j: usize| col_of(&words[j]).is_some_and(|k| k != target_col && (1..5).any(|s| self.slot(s) == k));
+        let in_quarter = |j: usize| col_of(&words[j]).is_some_and(|k| quarter_cols.contains(&k));
         let delivered: Vec<usize> = (0..words.len()).filter(|&j| in_quarter(j) && words[j].text == words[t].text).collect();
         let q = match words.iter().rposition(|w| col_of(w) == Some(last_col)) {
             Some(q) => q,
@@ -264,11 +266,9 @@ impl Columns {
             Some(k) if quarters_between.contains(&k) => {
                 w.text == "-" || w.text == first.text || (is_word_target(&first.text) && cut_word_target_tail(&first.text, &w.text).is_some())
             }
-            Some(k) => self.slots.is_some() && !(0..5).any(|s| self.slot(s) == k),
+            Some(k) => self.slots.is_some() && k != target_col && !quarter_cols.contains(&k),
         });
-        // (Delivered in one quarter, the others hold no word.)
-        let one_quarter = col_of(last) != Some(last_col);
-        target_col != last_col && same_word && others_fit && !(one_quarter && delivered.len() != 1)
+        target_col != last_col && same_word && others_fit
     }
 
     /// A word target printed aligned left in the TARGET cell, as a
@@ -939,6 +939,8 @@ fn anchor_unitless_value_rows(lines: &mut [Placed], cols: &Columns) {
         let own_values = |l: &Placed| !cells.is_empty() && cells.iter().all(|c| l.words.iter().any(|(d, w)| d == c && is_value_cell_word(&w.text)));
         lines.iter().filter(|l| (l.pos - pos).abs() <= UNIT).any(|l| l.anchor && !own_values(l))
     };
+    // The leftmost of the target's and the quarters' columns.
+    let first_slot = (0..5).map(|s| cols.slot(s)).min().unwrap_or(0);
     for i in 0..lines.len() {
         let l = &lines[i];
         if l.anchor || l.words.iter().any(|(c, _)| matches!(c, Col::Unit)) {
@@ -978,7 +980,6 @@ fn anchor_unitless_value_rows(lines: &mut [Placed], cols: &Columns) {
         // baseline, KONDISI AWAL) is one more of the row's cells, though
         // no target: "12  175  -  7,5  10?", TW I's and TW IV's dashes
         // lost to OCR.
-        let first_slot = (0..5).map(|s| cols.slot(s)).min().unwrap_or(0);
         let baseline_number = cols.slots.is_some() && l.words.iter().any(|(c, w)| matches!(c, Col::Value(k) if *k < first_slot) && is_number_word(&w.text));
         let cells = filled.iter().filter(|f| **f).count() + usize::from(baseline_number);
         let numbers = held || all_dashes || (numbers_at(0) && ((cells >= 4 && (numbers_at(4) || baseline_number)) || filled.iter().all(|f| *f) || adds_up()));
