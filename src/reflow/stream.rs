@@ -4765,6 +4765,14 @@ NO  URAIAN                INDIKATOR KINERJA           FORMULA          SATUAN  T
     }
 
     /// The tests' header (see [`plan_row`]) on two lines at `y` and `y + 11`.
+    /// [`plan_row`] with `node`'s words in the URAIAN column in place of
+    /// its "Program" label.
+    fn plan_row_of_node(y: f32, node: &[&str]) -> crate::extract::Line {
+        let mut r = plan_row(y, "1", &[]);
+        r.words.splice(0..2, node.iter().enumerate().map(|(k, w)| pword(w, 40.0 + 25.0 * k as f32, y)));
+        r
+    }
+
     fn two_line_header(y: f32) -> [crate::extract::Line; 2] {
         let (word, line) = (pword, pline);
         [
@@ -4887,13 +4895,8 @@ NO  URAIAN                INDIKATOR KINERJA           FORMULA          SATUAN  T
         // "Kegiatan Pemerintahan" beside the next row's indicator, then
         // "Sub Kegiatan 2": the name of a cell merged over two rows goes
         // on, no new kegiatan between the two sub kegiatan.
-        let (word, line) = (pword, pline);
+        let (word, line, row) = (pword, pline, plan_row_of_node);
         let [h1, h2] = two_line_header(60.0);
-        let row = |y: f32, level: &[&str]| {
-            let mut r = plan_row(y, "1", &[]);
-            r.words.splice(0..2, level.iter().enumerate().map(|(k, w)| word(w, 40.0 + 25.0 * k as f32, y)));
-            r
-        };
         let lines = vec![
             h1,
             h2,
@@ -4914,13 +4917,8 @@ NO  URAIAN                INDIKATOR KINERJA           FORMULA          SATUAN  T
     fn unlabelled_rows_above_a_plans_coded_programs_are_sasaran() {
         // gen131, SIPD style: the sasaran's text with no label or code on
         // its rows, then programs and kegiatan named by their codes.
-        let (word, line) = (pword, pline);
+        let (word, line, row) = (pword, pline, plan_row_of_node);
         let [h1, h2] = two_line_header(60.0);
-        let row = |y: f32, node: &[&str]| {
-            let mut r = plan_row(y, "1", &[]);
-            r.words.splice(0..2, node.iter().enumerate().map(|(k, w)| word(w, 40.0 + 20.0 * k as f32, y)));
-            r
-        };
         let page = |first: Vec<&str>| {
             let lines = vec![
                 h1.clone(),

@@ -597,31 +597,36 @@ Event
     assert_eq!(rows(&t)[0].3, v("8 1 3 2 2"));
 }
 
+/// A line's words, split at its spaces.
+fn line_words(text: &str) -> Vec<String> {
+    text.split(' ').map(String::from).collect()
+}
+
+/// The parts `scan_line` finds in a line of text, with no known units.
+fn scanned(text: &str) -> Vec<super::scan::Part> {
+    let words = line_words(text);
+    let num: Vec<bool> = words.iter().map(|x| crate::parse::number::is_number(x)).collect();
+    super::scan::scan_line(&words, &num, &super::scan::Units::default())
+}
+
 #[test]
 fn a_number_opening_a_line_that_goes_on_in_lowercase_is_text() {
     // "(per" / "1.000 penduduk)": the wrapped end of a rate indicator.
-    use super::scan::{scan_line, Part, Units};
-    let words = |s: &str| s.split(' ').map(String::from).collect::<Vec<_>>();
-    let num = |w: &[String]| w.iter().map(|x| crate::parse::number::is_number(x)).collect::<Vec<_>>();
-    let w = words("1.000 penduduk)");
-    assert_eq!(scan_line(&w, &num(&w), &Units::default()), [Part::Text(w.clone())]);
+    use super::scan::Part;
+    assert_eq!(scanned("1.000 penduduk)"), [Part::Text(line_words("1.000 penduduk)"))]);
     // Values run into the next cell's capitalised text stay values.
-    let w = words("1.200 Seksi Kesehatan");
-    assert_eq!(scan_line(&w, &num(&w), &Units::default())[0], Part::Values(words("1.200")));
+    assert_eq!(scanned("1.200 Seksi Kesehatan")[0], Part::Values(line_words("1.200")));
 }
 
 #[test]
 fn a_names_year_after_tahun_is_text() {
     // "Penyusunan RKPD Tahun 2020", a kegiatan's name: no unit "Tahun"
     // with the target 2020.
-    use super::scan::{scan_line, Part, Units};
-    let words = |s: &str| s.split(' ').map(String::from).collect::<Vec<_>>();
-    let num = |w: &[String]| w.iter().map(|x| crate::parse::number::is_number(x)).collect::<Vec<_>>();
-    let w = words("Pemerintah Daerah (RKPD) Tahun 2020");
-    assert_eq!(scan_line(&w, &num(&w), &Units::default()), [Part::Text(w.clone())]);
+    use super::scan::Part;
+    let text = "Pemerintah Daerah (RKPD) Tahun 2020";
+    assert_eq!(scanned(text), [Part::Text(line_words(text))]);
     // A unit "Tahun" before a row's values stays a unit.
-    let w = words("Usia harapan hidup Tahun 74,12 - - - 74,12");
-    assert!(scan_line(&w, &num(&w), &Units::default()).contains(&Part::Unit("Tahun".to_string())));
+    assert!(scanned("Usia harapan hidup Tahun 74,12 - - - 74,12").contains(&Part::Unit("Tahun".to_string())));
 }
 
 #[test]
