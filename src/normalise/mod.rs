@@ -10,7 +10,7 @@ pub mod quarterly;
 use crate::extract::InputKind;
 use crate::parse::header::Role;
 use crate::parse::label::{parse_label, strip_indicator_numbering, Level};
-use crate::parse::number::{is_word_target, number_style, parse_value_in, NumberStyle, Value};
+use crate::parse::number::{is_cut_number_tail, is_word_target, number_style, parse_value_in, NumberStyle, Value};
 use crate::parse::unit;
 use crate::reflow::frame::read_title;
 use crate::reflow::Table;
@@ -321,9 +321,10 @@ fn indicator(row: &crate::reflow::Row, level: Level, path: &[Option<Node>; 5], s
     if !unit.is_empty() && !unit::is_known(&unit) {
         warnings.push("unknown_unit".to_string());
     }
+    let read = |cell: &str| if is_cut_number_tail(cell) { Value::Unreadable(cell.trim().to_string()) } else { parse_value_in(cell, style) };
     let cell_value = |role: Role| match Role::VALUES.iter().position(|r| *r == role) {
-        Some(k) => parse_value_in(&cells[k], style),
-        None => parse_value_in(row.get(role).unwrap_or(""), style),
+        Some(k) => read(&cells[k]),
+        None => read(row.get(role).unwrap_or("")),
     };
     let mut target = cell_value(Role::Target);
     let mut tw = [cell_value(Role::Tw1), cell_value(Role::Tw2), cell_value(Role::Tw3), cell_value(Role::Tw4)];

@@ -308,6 +308,22 @@ pub fn sum_of_money(text: &str) -> Option<&str> {
     (digits.matches('.').count() >= 2 && is_grouped_thousands(digits)).then_some(sum)
 }
 
+/// The tail of a number cut at its cell's edge, standing alone
+/// ("000.000" under "4.875.250.", "05"): its first group of digits opens
+/// with a zero and has more. Nobody writes a number so; read on its own it
+/// would be a wrong value (zero), so a cell holding only such a piece is
+/// unreadable, not a number.
+///
+/// ```
+/// use rencana::parse::number::is_cut_number_tail;
+/// assert!(is_cut_number_tail("000.000") && is_cut_number_tail("00") && is_cut_number_tail("05,5"));
+/// assert!(!is_cut_number_tail("0") && !is_cut_number_tail("0,625") && !is_cut_number_tail("100") && !is_cut_number_tail("-"));
+/// ```
+pub fn is_cut_number_tail(text: &str) -> bool {
+    let lead = text.trim().split(['.', ',']).next().unwrap_or("");
+    lead.len() >= 2 && lead.starts_with('0') && lead.bytes().all(|b| b.is_ascii_digit()) && is_number_piece(text.trim())
+}
+
 /// A piece of a number cut at a cell's edge ("1.050.000.0", "00"):
 /// digits and separators, a digit first.
 ///

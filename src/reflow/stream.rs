@@ -20,7 +20,7 @@ use super::frame::{core_words, is_currency, is_header_line, is_signature_start, 
 use super::{Row, Table};
 use crate::extract::ocr::is_doubted_number;
 use crate::extract::{Page, Word};
-use crate::parse::header::{bare_quarter_numeral, completes_header_word, is_column_number, is_core_header_word, is_cut_core_word, is_header_word, is_misread_header_word, is_plan_year, is_quarter_word, role_of, squash, value_columns_in_order, value_role_of, Role};
+use crate::parse::header::{bare_quarter_numeral, completes_header_word, is_column_number, is_core_header_word, is_cut_core_word, is_header_word, is_misread_header_word, is_plan_year, is_quarter_word, role_of, squash, value_columns_in_order, value_role_of, Role, LEVEL_WORDS};
 use crate::parse::label::{is_code, is_hierarchical_numbering, is_letter_numbering, names_bare_label, parse_indicator_number, parse_label, Level};
 use crate::parse::number::{cut_word_target_tail, is_bound, is_grouped_thousands, is_sum_of_money, is_text_target, is_word_target, parse_value, rejoined_in_last_group, rejoined_sum, Value};
 use crate::parse::function_word::is_function_word;
@@ -1520,7 +1520,11 @@ fn measure(page: &Page, header: &[usize], body: &[usize], n_values: usize, n_tra
     // centres must move by a character a column.
     let right_aligned = width >= 3
         && complete.len() >= 3
-        && if page.width > 0.0 { centre_dev >= tol && right_dev < centre_dev * 0.2 } else { centre_dev >= width as f32 * tol && right_dev < centre_dev * 0.75 };
+        && if page.width > 0.0 {
+            centre_dev >= tol && right_dev < centre_dev * 0.2
+        } else {
+            (centre_dev >= width as f32 * tol && right_dev < centre_dev * 0.75) || numbers_share_right_edges(&(0..width).map(|c| complete.iter().map(|a| word(a.0, a.2[c])).collect::<Vec<_>>()).collect::<Vec<_>>())
+        };
     if std::env::var_os("RENCANA_DEBUG").is_some() {
         eprintln!("value edges deviation: centre {centre_dev} right {right_dev} over {} anchors", complete.len());
     }
@@ -1828,7 +1832,54 @@ fn definition_header(page: &Page, header: &[usize], node_left: f32, unit_left: f
     // "Konsep Definisi") spans the definition's left edge: the indicator's
     // own header ends left of it.
     let ind_end = header.iter().flat_map(|&i| page.lines[i].words.iter()).filter(within).filter(|w| is_indicator(w) && w.x1 <= def_x0).map(|w| w.x1).reduce(f32::max)?;
-    Some((ind_end, def_x0))
+    // A group INDIKATOR KINERJA over "Uraian", "Formula", "Satuan" (gen127)
+    // names the indicator's own cell "Uraian", on the definition's line:
+    // when the node column is named on another header line (by its levels,
+    // "SASARAN / PROGRAM / KEGIATAN", or its own URAIAN), that word, not
+    // the group's INDIKATOR, ends the indicator's header. The group's
+    // INDIKATOR stands over the definitions' cells, whose left edge would
+    // otherwise be taken for the indicators'.
+    let def_line = header.iter().copied().find(|&i| page.lines[i].words.iter().filter(within).any(|w| role_of(&w.text) == Some(Role::Definition)));
+    let node_named_above = |line: usize| {
+        header.iter().filter(|&&i| i != line).flat_map(|&i| page.lines[i].words.iter()).any(|w| role_of(&w.text).is_some_and(|r| r.ungrouped() == Role::Node) || LEVEL_WORDS.contains(&squash(&w.text).as_str()))
+    };
+    let indicator_not_on_line = |line: usize| !page.lines[line].words.iter().any(is_indicator);
+    let uraian_end = def_line.filter(|&i| indicator_not_on_line(i) && node_named_above(i)).and_then(|i| {
+        page.lines[i].words.iter().filter(within).filter(|w| squash(&w.text) == "URAIAN" && w.x1 <= def_x0).map(|w| w.x1).reduce(f32::max)
+    });
+    Some((uraian_end.unwrap_or(ind_end), def_x0))
+}
+
+/// True when a layout dump's value columns hold right-aligned numbers,
+/// told by numbers of different widths in one column (`columns`, each
+/// column's words): right-aligned, two such numbers end at one place and
+/// their centres differ; centred, the other way round. Where most numbers
+/// are as wide as each other (gen127: "100", "46", "-0,35" against
+/// "18"), the deviations of all edges barely differ, and the pairs that
+/// differ in width alone tell how the column is aligned.
+fn numbers_share_right_edges(columns: &[Vec<&Word>]) -> bool {
+    let (mut right, mut centred) = (0, 0);
+    for ws in columns {
+        let numbers: Vec<&&Word> = ws.iter().filter(|w| w.text.chars().any(|c| c.is_ascii_digit())).collect();
+        for (i, a) in numbers.iter().enumerate() {
+            for b in &numbers[i + 1..] {
+                if ((a.x1 - a.x0) - (b.x1 - b.x0)).abs() < 2.0 {
+                    continue;
+                }
+                let by_right = (a.x1 - b.x1).abs();
+                let by_centre = ((a.x0 + a.x1) - (b.x0 + b.x1)).abs() / 2.0;
+                if by_right + 0.5 < by_centre {
+                    right += 1;
+                } else if by_centre + 0.5 < by_right {
+                    centred += 1;
+                }
+            }
+        }
+    }
+    if std::env::var_os("RENCANA_DEBUG").is_some() {
+        eprintln!("numbers of different widths: {right} pairs end together, {centred} centred");
+    }
+    right >= 8 && right as f32 >= centred as f32 * 1.5
 }
 
 /// The widest gap between two words of one header cell on a line: about
@@ -4163,6 +4214,69 @@ NO  URAIAN                                        INDIKATOR KINERJA             
         let body: Vec<usize> = (2..page.lines.len()).collect();
         let cols = measure(page, &header, &body, 5, 0, 0.6, None).expect("columns");
         assert_eq!(cols.definition_left, Some(55.0), "{cols:?}");
+    }
+
+    #[test]
+    fn uraian_under_a_group_indikator_ends_the_indicators_header() {
+        // gen127's layout dump: the node column named by its levels;
+        // "Uraian", "Formula" and "Satuan" under an INDIKATOR KINERJA that
+        // ends right of where the formulas start (74) and left of
+        // "Formula". The indicators start at 44, or 41 beside a long name.
+        let text = "\
+                                        RENCANA AKSI PERJANJIAN KINERJA TAHUN 2027
+                                   BADAN PENGELOLAAN KEUANGAN DAN ASET DAERAH
+                                                          PROVINSI SULAWESI TENGAH
+
+                SASARAN / PROGRAM /                                 INDIKATOR KINERJA                                        TARGET KUMULATIF                              TARGET
+    KODE          KEGIATAN / SUB
+                                                       Uraian                     Formula             Satuan    s.d. TW I s.d. TW II s.d. TW III s.d. TW IV                 2027
+                    KEGIATAN
+               Sasaran : Meningkatnya       Opini BPK atas LKPD           LHP BPK RI atas LKPD         Opini    -            WTP           WTP           WTP           WTP
+               akuntabilitas pengelolaan    Provinsi
+               keuangan dan aset daerah
+                                            Nilai SAKIP BPKAD             LHE SAKIP Inspektorat       Predikat -             -             -             A             A
+
+                                            Deviasi realisasi belanja     (Realisasi - Anggaran          %           -0,35         -0,35         -0,35         -0,35          -0,35
+                                            terhadap anggaran kas         kas) / Anggaran kas x
+                                                                          100%
+5.02.02        Program : PROGRAM            Persentase penyerapan         Realisasi belanja / pagu       %             18            45            72            97             97
+               PENGELOLAAN                  APBD                          belanja x 100%
+               KEUANGAN DAERAH
+5.02.02.2.01   Kegiatan : Koordinasi dan    Jumlah dokumen APBD dan       Perda dan Pergub            Dokumen -              -                      2             4              4
+               Penyusunan Rencana           Perubahan APBD yang           APBD/P-APBD
+               Anggaran Daerah              ditetapkan tepat waktu
+5.02.02.2.01.0 Sub Kegiatan : Penyusunan Total belanja daerah yang        Nilai belanja pada Perda    Rupiah    -            -             -             4.875.250 4.875.250.
+001            Rancangan Peraturan       dianggarkan                      APBD                                                                            .000.000    000.000
+               Daerah tentang APBD dan
+               Rancangan Peraturan
+               Kepala Daerah tentang
+               Penjabaran APBD           Jumlah RKA/DPA Perangkat         Jumlah RKA diverifikasi Dokumen              46            46            46            46             46
+                                         Daerah yang diverifikasi         TAPD
+5.02.02.2.04   Kegiatan : Koordinasi dan Persentase laporan keuangan Laporan dikonsolidasi /             %            100           100           100           100            100
+               Pelaksanaan Akuntansi dan SKPD yang dikonsolidasikan jumlah SKPD x 100%
+               Pelaporan Keuangan        tepat waktu
+               Daerah
+
+5.02.02.2.04.0 Sub Kegiatan : Penyusunan Jumlah LKPD yang                 LKPD unaudited paling       Dokumen           1             1             1             1              1
+001            Laporan Keuangan          disampaikan ke BPK               lambat 31 Maret
+";
+        let table = reflow(&crate::extract::layout::read(text));
+        let indicators: Vec<&str> = table.rows.iter().filter_map(|r| r.get(Role::Indicator)).collect();
+        assert!(indicators.contains(&"Persentase penyerapan APBD"), "{indicators:?}");
+        // The formulas stay in their own column.
+        assert!(!indicators.iter().any(|i| i.contains("Realisasi belanja")), "{indicators:?}");
+    }
+
+    #[test]
+    fn numbers_of_different_widths_ending_together_are_right_aligned() {
+        let word = |x1: f32, text: &str| Word { x0: x1 - text.len() as f32, x1, ..pword(text, 0.0, 0.0) };
+        let numbers = ["100", "1", "99,5", "46", "7"];
+        // Right-aligned: the numbers of each column end at one place.
+        let right: Vec<Vec<Word>> = (0..3).map(|c| numbers.iter().map(|t| word(20.0 + 14.0 * c as f32, t)).collect()).collect();
+        assert!(numbers_share_right_edges(&right.iter().map(|c| c.iter().collect()).collect::<Vec<Vec<&Word>>>()));
+        // Centred: their centres at one place.
+        let centred: Vec<Vec<Word>> = (0..3).map(|c| numbers.iter().map(|t| word(20.0 + 14.0 * c as f32 + (t.len() as f32 / 2.0).round(), t)).collect()).collect();
+        assert!(!numbers_share_right_edges(&centred.iter().map(|c| c.iter().collect()).collect::<Vec<Vec<&Word>>>()));
     }
 
     #[test]
