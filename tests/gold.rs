@@ -590,6 +590,22 @@ const FLOORS: &[(&str, f64)] = &[
     ("generated/gen132.mutool.txt", 0.894),
     ("generated/gen132.pdf", 1.000),
     ("generated/gen132.txt", 0.000),
+    ("generated/gen133.layout.txt", 1.000),
+    ("generated/gen133.mutool.txt", 0.000),
+    ("generated/gen133.pdf", 1.000),
+    ("generated/gen133.txt", 0.454),
+    ("generated/gen134.layout.txt", 1.000),
+    ("generated/gen134.mutool.txt", 0.411),
+    ("generated/gen134.pdf", 1.000),
+    ("generated/gen134.txt", 0.352),
+    ("generated/gen135.layout.txt", 1.000),
+    ("generated/gen135.mutool.txt", 0.923),
+    ("generated/gen135.pdf", 1.000),
+    ("generated/gen135.txt", 0.000),
+    ("generated/gen136.layout.txt", 1.000),
+    ("generated/gen136.mutool.txt", 0.850),
+    ("generated/gen136.pdf", 1.000),
+    ("generated/gen136.txt", 0.206),
 ];
 
 /// Scores below the floor by no more than this are float noise.
