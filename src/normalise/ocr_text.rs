@@ -189,7 +189,23 @@ fn clean_row(row: &mut Row) {
         if *role == Role::Unit {
             *text = clean_unit(text);
         }
+        if *role == Role::Indicator {
+            *text = small_letter_numbering(text);
+        }
     }
+}
+
+/// An indicator lettered "a.", "b.", "c." with its letter read as a
+/// capital of the same shape ("C. Jumlah sekolah ..."): the small letter
+/// back, so the numbering comes off the text as the other letters' does.
+fn small_letter_numbering(text: &str) -> String {
+    let mut chars = text.chars();
+    let (Some(letter), Some(mark), Some(' ')) = (chars.next(), chars.next(), chars.next()) else { return text.to_string() };
+    let opens_sentence = chars.next().is_some_and(char::is_uppercase);
+    if SAME_SHAPE_IN_CAPITAL.contains(&letter) && matches!(mark, '.' | ')') && opens_sentence {
+        return format!("{}{}", letter.to_ascii_lowercase(), &text[1..]);
+    }
+    text.to_string()
 }
 
 /// A unit cell cleaned further: a stroke after it is its cell's right
@@ -292,6 +308,16 @@ mod tests {
         assert_eq!(clean("Prov.Jawa Tengah"), "Prov.Jawa Tengah");
         assert_eq!(clean("laman dinkes.kebumenkab.go.id"), "laman dinkes.kebumenkab.go.id");
         assert_eq!(clean("Permendagri No.86 Tahun 2017"), "Permendagri No.86 Tahun 2017");
+    }
+
+    #[test]
+    fn a_letter_numbering_read_as_a_capital_is_a_small_letter() {
+        assert_eq!(small_letter_numbering("C. Jumlah sekolah"), "c. Jumlah sekolah");
+        assert_eq!(small_letter_numbering("S) Jumlah desa"), "s) Jumlah desa");
+        // Not before a sentence, or a letter of its own capital shape.
+        assert_eq!(small_letter_numbering("C. jumlah"), "C. jumlah");
+        assert_eq!(small_letter_numbering("A. Jumlah"), "A. Jumlah");
+        assert_eq!(small_letter_numbering("CV Jaya"), "CV Jaya");
     }
 
     #[test]

@@ -241,9 +241,9 @@ fn label(i: &str, codes_alone: bool) -> IResult<&str, (Level, Option<String>, Op
         return Ok((rest, (level, lead_code.map(str::to_string), Some(number))));
     }
     let (i, level) = level_word(i)?;
-    // "Tujuanl", "Kegiatanl": a 1 glued to the level word, read by OCR as a
-    // letter l (or I); no word goes on so.
-    let (i, glued_one) = opt(terminated(one_of("lI"), not(peek(nom::character::complete::satisfy(|c: char| c.is_alphanumeric())))))(i)?;
+    // "Tujuanl", "Kegiatanl", "Kegiatani": a 1 glued to the level word,
+    // read by OCR as a letter l (or I, or i); no word goes on so.
+    let (i, glued_one) = opt(terminated(one_of("lIi"), not(peek(nom::character::complete::satisfy(|c: char| c.is_alphanumeric())))))(i)?;
     let (i, code2, number) = if glued_one.is_some() {
         (i, None, Some(1))
     } else {
@@ -614,6 +614,7 @@ mod tests {
         assert_eq!(lab("Tujuanl Meningkatnya derajat"), (Level::Tujuan, Some(1), "Meningkatnya derajat".into()));
         assert_eq!(lab("Sub Kegiatanl Pengelolaan"), (Level::SubKegiatan, Some(1), "Pengelolaan".into()));
         assert_eq!(lab("KegiatanI"), (Level::Kegiatan, Some(1), "".into()));
+        assert_eq!(lab("Kegiatani Penerbitan Izin"), (Level::Kegiatan, Some(1), "Penerbitan Izin".into()));
         assert!(parse_label("Programlah ini").is_none());
         // Shortened level words, with their number only.
         assert_eq!(lab("Prog. 1 PENGELOLAAN PERIKANAN"), (Level::Program, Some(1), "PENGELOLAAN PERIKANAN".into()));

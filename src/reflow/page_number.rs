@@ -12,10 +12,11 @@ pub fn is_page_number(text: &str) -> bool {
     use std::sync::OnceLock;
     static PATTERN: OnceLock<regex::Regex> = OnceLock::new();
     let pattern = PATTERN.get_or_init(|| {
-        // A page's number as OCR may read it ("l" or "I" for 1).
+        // A page's number as OCR may read it ("l" or "I" for 1), or lost
+        // ("Halaman dari 1": the count still tells the footer).
         let n = r"[0-9][0-9lI]*|[lI]";
         regex::Regex::new(&format!(
-            r"(?i)^(?:(?:halaman|hal|hlm|page)\.?\s*(?:{n})(?:\s*(?:dari|of|/)\s*(?:{n}))?|[-–—]\s*(?:{n})\s*[-–—])$"
+            r"(?i)^(?:(?:halaman|hal|hlm|page)\.?\s*(?:(?:{n})(?:\s*(?:dari|of|/)\s*(?:{n}))?|(?:dari|of)\s+(?:{n}))|[-–—]\s*(?:{n})\s*[-–—])$"
         ))
         .expect("page number pattern")
     });
@@ -49,7 +50,7 @@ mod tests {
 
     #[test]
     fn page_numbers_as_plans_print_them() {
-        for s in ["Halaman 1 dari 2", "Hal. 1", "HALAMAN 3", "hlm. 12", "- 1 -", "-2-", "Page 2 of 5", "Hal 1/4", "Halaman l dari 2"] {
+        for s in ["Halaman 1 dari 2", "Hal. 1", "HALAMAN 3", "hlm. 12", "- 1 -", "-2-", "Page 2 of 5", "Hal 1/4", "Halaman l dari 2", "Halaman dari 1"] {
             assert!(is_page_number(s), "{s}");
         }
         for s in ["1", "12", "Halaman", "Jumlah halaman 2", "1 - 2", "Halaman 1 dari 2 Kepala Dinas", "-", "2 - 3"] {

@@ -21,7 +21,7 @@ use super::{Row, Table};
 use crate::extract::ocr::is_doubted_number;
 use crate::extract::{Page, Word};
 use crate::parse::header::{bare_quarter_numeral, completes_header_word, is_column_number, is_core_header_word, is_cut_core_word, is_header_word, is_misread_header_word, is_plan_year, is_quarter_word, role_of, squash, value_columns_in_order, value_role_of, Role, LEVEL_WORDS};
-use crate::parse::label::{is_code, is_hierarchical_numbering, is_letter_numbering, names_bare_label, parse_indicator_number, parse_label, Level};
+use crate::parse::label::{is_code, is_hierarchical_numbering, is_letter_numbering, names_bare_label, parse_indicator_number, parse_label, strip_indicator_numbering, Level};
 use crate::parse::number::{cut_word_target_tail, is_bound, is_grouped_thousands, is_sum_of_money, is_text_target, is_word_target, parse_value, rejoined_in_last_group, rejoined_sum, Value};
 use crate::parse::function_word::is_function_word;
 use crate::parse::unit::{canonical, is_known, looks_like_unit};
@@ -881,10 +881,15 @@ fn column_gap(w: &Word, positioned: bool) -> f32 {
 /// opening); otherwise its text joined the row above, which gave two
 /// indicators one row's values.
 fn anchor_rows_without_values(lines: &mut [Placed]) {
+    // (Past its numbering: a bullet, "1)", "a." or a capital "C.", as
+    // OCR reads a small c.)
     let opens = |l: &Placed| {
         let text = l.text_in(Col::Indicator);
         let words: Vec<&str> = text.split_whitespace().skip_while(|w| matches!(*w, "-" | "•" | "●" | "▪")).collect();
-        opens_indicator(&words)
+        let (_, rest) = strip_indicator_numbering(&text);
+        let rest: Vec<&str> = rest.split_whitespace().collect();
+        let capital_letter = |w: &str| w.len() == 2 && w.starts_with(|c: char| c.is_ascii_uppercase()) && w.ends_with(['.', ')']);
+        opens_indicator(&words) || opens_indicator(&rest) || (words.first().is_some_and(|w| capital_letter(w)) && opens_indicator(&words[1..]))
     };
     // (Any word in a value column: a number cut at its cell's edge,
     // "12.450.0" / "00.000", is no value cell word.)
@@ -898,6 +903,13 @@ fn anchor_rows_without_values(lines: &mut [Placed]) {
         // (The row above must be one: a first row's line with no values
         // may be a header's or a title's.)
         if !lines[..i].iter().rev().take_while(|a| a.page == l.page).any(|a| a.anchor) {
+            continue;
+        }
+        // (A row printed centred in its cell has its values on a line
+        // below its opening, a line the row's own text continues on:
+        // "1) Jumlah dokumen Propemperda yang" / "ditetapkan ... 1 - - - 1".)
+        let next = lines.get(i + 1).filter(|b| b.page == l.page && b.pos - l.pos <= UNIT);
+        if next.is_some_and(|b| b.anchor && has_values(b) && !opens(b)) {
             continue;
         }
         // (The row's lines: those that follow one another, a blank line
@@ -5379,6 +5391,17 @@ NO  URAIAN                INDIKATOR KINERJA           FORMULA          SATUAN  T
         lines[0].words.clear();
         anchor_rows_without_values(&mut lines);
         assert!(!lines[1].anchor);
+        // Nor where they stand on the next line, anchored there, the row's
+        // text going on beside them (gen87: a row centred in its cell,
+        // "1) Jumlah dokumen Propemperda yang" / "ditetapkan ... 1 - - - 1").
+        let numbered = line(2 * UNIT, vec![w(Col::Indicator, "1)"), w(Col::Indicator, "Jumlah"), w(Col::Indicator, "dokumen"), w(Col::Unit, "Dokumen/")], false);
+        let mut lines = vec![above(), numbered.clone(), line(3 * UNIT, vec![w(Col::Indicator, "ditetapkan"), w(Col::Unit, "Tahun"), w(Col::Value(0), "1")], true)];
+        anchor_rows_without_values(&mut lines);
+        assert!(!lines[1].anchor);
+        // Its numbering passed over, the opening is told.
+        let mut lines = vec![above(), numbered, line(3 * UNIT, vec![w(Col::Indicator, "honorariumnya")], false)];
+        anchor_rows_without_values(&mut lines);
+        assert!(lines[1].anchor);
     }
 
     #[test]

@@ -485,24 +485,30 @@ fn name_bare_year_target(columns: &mut [HeaderColumn]) {
 /// TW II, TW III) between two value columns that leave exactly that many
 /// value columns unnamed between them ("TARGET" and "TW IV") are those
 /// columns, in order: a plan prints the target and the quarters side by
-/// side. Anywhere else an unnamed column stays unnamed.
+/// side. A SATUAN printed between the target and the quarters (gen133:
+/// TARGET, SATUAN, TW I .. TW IV) stands apart from that run. Anywhere
+/// else an unnamed column stays unnamed: left so, the misread quarters
+/// would be moved after the named ones as columns of no known place, and
+/// every row's quarters shuffled.
 fn name_misread_quarters(columns: &mut [HeaderColumn]) {
-    let named: Vec<Role> = columns.iter().map(|c| c.role).collect();
+    // The columns but the unit's, by their index.
+    let at: Vec<usize> = (0..columns.len()).filter(|&k| columns[k].role != Role::Unit).collect();
+    let named: Vec<Role> = at.iter().map(|&k| columns[k].role).collect();
     let value_at = |k: usize| Role::VALUES.iter().position(|r| *r == named[k]);
     let mut k = 0;
-    while k < columns.len() {
+    while k < named.len() {
         let Some(from) = value_at(k) else {
             k += 1;
             continue;
         };
-        let run = (k + 1..columns.len()).take_while(|&j| named[j] == Role::Extra).count();
+        let run = (k + 1..named.len()).take_while(|&j| named[j] == Role::Extra).count();
         let next = k + 1 + run;
-        let fits = run > 0 && next < columns.len() && value_at(next).is_some_and(|to| to == from + run + 1);
+        let fits = run > 0 && next < named.len() && value_at(next).is_some_and(|to| to == from + run + 1);
         if fits {
             let between = &Role::VALUES[from + 1..from + 1 + run];
             if between.iter().all(|r| !named.contains(r)) {
                 for (j, role) in (k + 1..next).zip(between) {
-                    columns[j].role = *role;
+                    columns[at[j]].role = *role;
                 }
             }
         }
@@ -760,6 +766,12 @@ Program 1   Jumlah bibit         12     3      3       3      3    Batang       
         let mut columns = vec![column("TW IV", Role::Tw4), column("REALISASI", Role::Extra), column("SATUAN", Role::Unit)];
         name_misread_quarters(&mut columns);
         assert_eq!(columns[1].role, Role::Extra);
+        // gen133's scan: SATUAN printed between the target and the
+        // quarters, TW I and TW II read "wi".
+        let mut columns = vec![column("TARGET 2025", Role::Target), column("SATUAN", Role::Unit), column("wi", Role::Extra), column("wi", Role::Extra), column("Twill", Role::Tw3), column("Twiv", Role::Tw4), column("(Rp)", Role::Extra)];
+        name_misread_quarters(&mut columns);
+        let roles: Vec<Role> = columns.iter().map(|c| c.role).collect();
+        assert_eq!(roles, [Role::Target, Role::Unit, Role::Tw1, Role::Tw2, Role::Tw3, Role::Tw4, Role::Extra]);
     }
 
     #[test]
