@@ -934,6 +934,18 @@ fn a_word_target_with_its_quarters_run_on_one_line_anchors_its_row() {
 }
 
 #[test]
+fn five_cells_of_one_word_after_a_unit_the_vocabulary_lacks_are_a_row() {
+    use super::{find_anchors, Tok};
+    // gen134's mutool dump: "Status" / "Siaga" x 5, each on its line.
+    let lines: [&[&str]; 8] = [&["Pusdalops", "24", "jam"], &["Status"], &["Siaga"], &["Siaga"], &["Siaga"], &["Siaga"], &["Siaga"], &["b.", "Persentase"]];
+    let toks: Vec<Tok> = lines.iter().enumerate().flat_map(|(line, ws)| ws.iter().map(move |text| Tok { text, line })).collect();
+    let anchors = find_anchors(&toks, 5);
+    assert_eq!(anchors.len(), 1);
+    assert_eq!(toks[anchors[0].unit_tok].text, "Status");
+    assert_eq!(anchors[0].values, ["Siaga"; 5]);
+}
+
+#[test]
 fn a_row_number_where_the_budget_would_be_is_no_budget() {
     let roles = [Role::Target, Role::Tw1, Role::Tw2, Role::Tw3, Role::Tw4, Role::Budget];
     let vals = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
