@@ -597,7 +597,7 @@ const FLOORS: &[(&str, f64)] = &[
     ("generated/gen134.layout.txt", 1.000),
     ("generated/gen134.mutool.txt", 0.750),
     ("generated/gen134.pdf", 1.000),
-    ("generated/gen134.txt", 0.352),
+    ("generated/gen134.txt", 0.277),
     ("generated/gen135.layout.txt", 1.000),
     ("generated/gen135.mutool.txt", 0.923),
     ("generated/gen135.pdf", 1.000),

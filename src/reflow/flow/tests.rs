@@ -215,6 +215,22 @@ fn a_word_target_on_lines_of_its_own_is_the_target_and_tw_iv() {
 }
 
 #[test]
+fn five_cells_of_one_word_on_lines_of_their_own_are_the_rows_values() {
+    // gen134's pdftotext dump: "Status" (a unit no vocabulary holds), then
+    // "Siaga" in the target and each quarter, blank lines between; the
+    // recovery reading's walk took them for text and gave the next row's
+    // "100"s to this one.
+    let text = format!(
+        "RENCANA AKSI TAHUN 2019\n\n{HEADER}\n\na. Status kesiapsiagaan\nPusdalops 24 jam\n\nStatus\n\nSiaga\n\nSiaga\n\nSiaga\n\nSiaga\n\nSiaga\n\n\
+         b. Persentase korban bencana\nyang tertangani\n\n%\n\n100\n\n100\n\n100\n\n100\n\n100\n"
+    );
+    let columns = [Role::Node, Role::Indicator, Role::Unit, Role::Target, Role::Tw1, Role::Tw2, Role::Tw3, Role::Tw4, Role::Note];
+    let recovered = super::recover::recover(&read(&text), &columns);
+    let siaga: Vec<Option<&str>> = recovered.rows.first().map(|r| Role::VALUES.iter().map(|v| r.get(*v)).collect()).unwrap_or_default();
+    assert_eq!(siaga, [Some("Siaga"); 5], "{:?}", recovered.rows);
+}
+
+#[test]
 fn a_numbered_label_alone_takes_the_name_under_it() {
     // "Program 1" alone on its line, then its name, which opens with the
     // word "Program" too: one node, not a numbered label and a bare one.

@@ -19,6 +19,7 @@ use super::words::{
 use crate::parse::label::{parse_indicator_number, Label, Level};
 use crate::parse::label::written::{parse_label, starts_with_label};
 use crate::parse::number::{cut_word_target_tail, is_word_target};
+use crate::parse::unit::may_be_unit_before_values;
 use std::collections::HashMap;
 
 /// What a cell of the dump is.
@@ -1099,15 +1100,26 @@ pub(super) enum Opt {
 
 /// A qualitative target printed as a word, each value cell on a line of
 /// its own after the unit's ("Kategori" / "Baik" / "Baik"): the year's
-/// target and TW IV hold the same word, the quarters between are blank.
-/// The word lines are values, as a number would be.
+/// target and TW IV hold the same word, the quarters between are blank;
+/// or all five cells hold it. The word lines are values, as a number
+/// would be.
 fn read_word_targets(lines: &[BodyLine], parts: &mut [Vec<Part>], units: &Units) {
-    let lone_word = |k: usize| match lines[k].words.as_slice() {
-        [w] => Some(w.as_str()),
+    let lone_word = |k: usize| match lines.get(k).map(|l| l.words.as_slice()) {
+        Some([w]) => Some(w.as_str()),
         _ => None,
     };
     for k in 1..lines.len().saturating_sub(1) {
         let (Some(unit), Some(target), Some(tw4)) = (lone_word(k - 1), lone_word(k), lone_word(k + 1)) else { continue };
+        // Five cells saying the word, each on its line ("Status" / "Siaga"
+        // x 5): the row's target and quarters whatever its unit, one the
+        // vocabulary knows or not; nothing else is so printed.
+        let five = (k..k + 5).all(|j| lone_word(j) == Some(target)) && lone_word(k + 5) != Some(target);
+        if five && is_word_target(target) && may_be_unit_before_values(unit) && unit != target && !starts_with_label(target) && !parts[k].iter().any(|p| matches!(p, Part::Values(_))) {
+            for part in &mut parts[k..k + 5] {
+                *part = vec![Part::Values(vec![target.to_string()])];
+            }
+            continue;
+        }
         if !units.is_unit(unit) || !is_word_target(target) || units.is_unit(target) || starts_with_label(target) {
             continue;
         }
