@@ -606,6 +606,22 @@ const FLOORS: &[(&str, f64)] = &[
     ("generated/gen136.mutool.txt", 0.850),
     ("generated/gen136.pdf", 1.000),
     ("generated/gen136.txt", 0.206),
+    ("generated/gen137.layout.txt", 0.791),
+    ("generated/gen137.mutool.txt", 0.000),
+    ("generated/gen137.pdf", 1.000),
+    ("generated/gen137.txt", 0.192),
+    ("generated/gen138.layout.txt", 0.772),
+    ("generated/gen138.mutool.txt", 0.000),
+    ("generated/gen138.pdf", 1.000),
+    ("generated/gen138.txt", 0.000),
+    ("generated/gen139.layout.txt", 0.840),
+    ("generated/gen139.mutool.txt", 0.480),
+    ("generated/gen139.pdf", 1.000),
+    ("generated/gen139.txt", 0.000),
+    ("generated/gen140.layout.txt", 0.545),
+    ("generated/gen140.mutool.txt", 0.000),
+    ("generated/gen140.pdf", 0.772),
+    ("generated/gen140.txt", 0.000),
 ];
 
 /// Scores below the floor by no more than this are float noise.
