@@ -614,7 +614,7 @@ const FLOORS: &[(&str, f64)] = &[
     ("generated/gen138.mutool.txt", 0.000),
     ("generated/gen138.pdf", 1.000),
     ("generated/gen138.txt", 0.000),
-    ("generated/gen139.layout.txt", 0.840),
+    ("generated/gen139.layout.txt", 0.960),
     ("generated/gen139.mutool.txt", 0.480),
     ("generated/gen139.pdf", 1.000),
     ("generated/gen139.txt", 0.000),
