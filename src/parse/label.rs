@@ -499,6 +499,18 @@ fn key_indicator_number(text: &str) -> Option<(Option<u32>, &str)> {
     (digits > 0 && opens_sentence).then(|| (rest[..digits].parse().ok(), after.trim_start()))
 }
 
+/// A list's bullet glyph ("•", "●", "▪", "◦", "·", "*") as a word of its
+/// own before an item. (A hyphen or dash also marks items, but stands for
+/// a blank value too: the callers tell those apart.)
+///
+/// ```
+/// use rencana::parse::label::is_list_bullet;
+/// assert!(is_list_bullet("•") && is_list_bullet("▪") && !is_list_bullet("-") && !is_list_bullet("a."));
+/// ```
+pub fn is_list_bullet(word: &str) -> bool {
+    matches!(word, "\u{2022}" | "\u{25cf}" | "\u{25aa}" | "\u{25e6}" | "\u{b7}" | "*")
+}
+
 /// The numbering an indicator cell opens with, taken off its text: a
 /// number ([`parse_indicator_number`]), or a numbering that is no single
 /// number, a small letter ([`is_letter_numbering`]) or a number of a tujuan or sasaran's
@@ -512,7 +524,7 @@ pub fn strip_indicator_numbering(text: &str) -> (Option<u32>, &str) {
     // of the text.
     let text = text.trim_start();
     let text = match text.split_once(char::is_whitespace) {
-        Some((mark, rest)) if matches!(mark, "-" | "\u{2022}" | "\u{2013}" | "*" | "\u{b7}" | "\u{25aa}") && rest.trim_start().starts_with(char::is_alphabetic) => rest.trim_start(),
+        Some((mark, rest)) if (matches!(mark, "-" | "\u{2013}") || is_list_bullet(mark)) && rest.trim_start().starts_with(char::is_alphabetic) => rest.trim_start(),
         _ => text,
     };
     let (number, rest) = parse_indicator_number(text);

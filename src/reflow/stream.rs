@@ -21,7 +21,7 @@ use super::{Row, Table};
 use crate::extract::ocr::is_doubted_number;
 use crate::extract::{Page, Word};
 use crate::parse::header::{bare_quarter_numeral, completes_header_word, is_column_number, is_core_header_word, is_cut_core_word, is_header_word, is_misread_header_word, is_plan_year, is_quarter_word, role_of, squash, value_columns_in_order, value_role_of, Role, LEVEL_WORDS};
-use crate::parse::label::{is_code, is_hierarchical_numbering, is_letter_numbering, names_bare_label, parse_indicator_number, parse_label, strip_indicator_numbering, Level};
+use crate::parse::label::{is_code, is_hierarchical_numbering, is_letter_numbering, is_list_bullet, names_bare_label, parse_indicator_number, parse_label, strip_indicator_numbering, Level};
 use crate::parse::number::{cut_word_target_tail, is_bound, is_grouped_thousands, is_sum_of_money, is_text_target, is_word_target, parse_value, rejoined_in_last_group, rejoined_sum, Value};
 use crate::parse::function_word::is_function_word;
 use crate::parse::unit::{canonical, is_known, looks_like_unit};
@@ -885,7 +885,7 @@ fn anchor_rows_without_values(lines: &mut [Placed]) {
     // OCR reads a small c.)
     let opens = |l: &Placed| {
         let text = l.text_in(Col::Indicator);
-        let words: Vec<&str> = text.split_whitespace().skip_while(|w| matches!(*w, "-" | "•" | "●" | "▪")).collect();
+        let words: Vec<&str> = text.split_whitespace().skip_while(|w| *w == "-" || is_list_bullet(w)).collect();
         let (_, rest) = strip_indicator_numbering(&text);
         let rest: Vec<&str> = rest.split_whitespace().collect();
         let capital_letter = |w: &str| w.len() == 2 && w.starts_with(|c: char| c.is_ascii_uppercase()) && w.ends_with(['.', ')']);
@@ -2192,7 +2192,7 @@ fn take_numbering_into_indicator(words: &mut [(Col, Word)]) {
         // Not the number of a label ("Kegiatan 1.").
         let before: Vec<&str> = words[..j].iter().filter(|(c, _)| *c == Col::Node).map(|(_, w)| w.text.as_str()).collect();
         let label_number = parse_label(&before.join(" ")).is_some_and(|l| l.name.is_empty());
-        let opens = |w: &str| is_indicator_numbering(w) || matches!(w, "•" | "●" | "▪" | "◦" | "·");
+        let opens = |w: &str| is_indicator_numbering(w) || is_list_bullet(w);
         if words[j].0 == Col::Indicator && words[j - 1].0 == Col::Node && opens(&words[j - 1].1.text) && !label_number {
             words[j - 1].0 = Col::Indicator;
         }
