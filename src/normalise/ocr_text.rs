@@ -55,8 +55,11 @@ pub fn clean(text: &str) -> String {
         words.remove(0);
     }
     // A list's bullet "•" before a capitalised first word, read as "+",
-    // "»", "«" or "°" (a "+" amid words, "12 bulanan + 1 tahunan", stays).
-    if words.len() >= 2 && matches!(words[0], "+" | "»" | "«" | "°") && words[1].chars().next().is_some_and(char::is_uppercase) {
+    // "»", "«" or "°" (a "+" amid words, "12 bulanan + 1 tahunan", stays);
+    // or an item's number "5)" with its digit so misread ("») Volume"):
+    // the number is lost either way, the text is the indicator's.
+    let misread_mark = |w: &str| matches!(w.strip_suffix(')').unwrap_or(w), "+" | "»" | "«" | "°");
+    if words.len() >= 2 && misread_mark(words[0]) && words[1].chars().next().is_some_and(char::is_uppercase) {
         words.remove(0);
     }
     // And after a lowercase last word ("... yang ditanam I"); a numeral
@@ -111,7 +114,7 @@ pub fn clean(text: &str) -> String {
             out.push_str(&w[1..]);
             continue;
         }
-        match glued_by_a_speck(w) {
+        match glued_by_a_speck(w).or_else(|| numeral_glued_to_dan(w)) {
             Some((left, right)) => {
                 out.push_str(left);
                 out.push(' ');
@@ -121,6 +124,14 @@ pub fn clean(text: &str) -> String {
         }
     }
     out
+}
+
+/// A roman numeral run into the "dan" after it ("Semester Idan II",
+/// "Tahap IIdan III"): OCR loses the narrow space after an I. No word
+/// opens so; the numeral and "dan" apart.
+fn numeral_glued_to_dan(w: &str) -> Option<(&str, &str)> {
+    let numeral = w.strip_suffix("dan")?;
+    matches!(numeral, "I" | "II" | "III" | "IV" | "V").then_some((numeral, "dan"))
 }
 
 /// Letters whose capital is their small letter drawn larger: Tesseract
@@ -318,6 +329,17 @@ mod tests {
         assert_eq!(small_letter_numbering("C. jumlah"), "C. jumlah");
         assert_eq!(small_letter_numbering("A. Jumlah"), "A. Jumlah");
         assert_eq!(small_letter_numbering("CV Jaya"), "CV Jaya");
+    }
+
+    #[test]
+    fn a_numeral_run_into_dan_is_parted() {
+        assert_eq!(clean("Penyajian Data Kependudukan Semester Idan II"), "Penyajian Data Kependudukan Semester I dan II");
+        assert_eq!(clean("Tahap IIdan III"), "Tahap II dan III");
+        // An item's number read as a mark before its parenthesis.
+        assert_eq!(clean("») Volume air limbah"), "Volume air limbah");
+        assert_eq!(clean("2) Volume"), "2) Volume");
+        // A word that ends so is no numeral.
+        assert_eq!(clean("Kegiatan Pidan lainnya"), "Kegiatan Pidan lainnya");
     }
 
     #[test]
