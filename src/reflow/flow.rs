@@ -1153,10 +1153,7 @@ fn word_target_anchor(toks: &[Tok], i: usize) -> Option<Anchor> {
     let (unit, word, tw4) = (&toks[i - 1], &toks[i], toks.get(i + 1 + dashes)?);
     let own_lines = unit.line < word.line && word.line < tw4.line;
     let is_target_word = is_word_target(word.text) && !is_known(&canonical(word.text)) && !starts_with_label(word.text);
-    // (A unit the vocabulary does not know, "Status", is one still before
-    // five cells saying one word, another word than it: nothing but a
-    // row's values is so printed.)
-    let unit_known = is_known(&canonical(unit.text)) || (same && may_be_unit_before_values(unit.text) && unit.text != word.text);
+    let unit_known = is_known(&canonical(unit.text)) || (same && words::heads_five_word_targets(unit.text, word.text));
     if !own_lines || !is_target_word || !unit_known {
         return None;
     }

@@ -2,7 +2,7 @@
 //! cells, decided over the whole dump before the walk.
 
 use super::prep::BodyLine;
-use super::scan::{Part, Units};
+use super::scan::{is_a_names_year, Part, Units};
 use super::words::{
     continues_title, ind_start, inline_ind_start, is_acronym, is_function_word, starts_lower, starts_upper, style_counts,
     NAMING_OPENERS,
@@ -11,7 +11,6 @@ use crate::parse::label::{parse_indicator_number, Label, Level};
 use crate::parse::label::written::parse_label;
 use crate::parse::unit::{canonical, looks_like_unit};
 use std::collections::HashSet;
-use crate::parse::header::{is_plan_year, squash};
 
 /// Decisions taken over the whole dump before the walk: where indicators
 /// start, and which unit-like words are the unit cells. Every indicator has
@@ -186,8 +185,7 @@ pub(super) fn make_plan(lines: &[BodyLine], parts: &[Vec<Part>], units: &Units) 
         if let Some(Part::Text(ws)) = p.last() {
             let single_text = p.len() == 1;
             // "... (RKPD) Tahun" / "2020": a name's year, no unit and target.
-            let year_after = li + 1 < n && matches!(parts[li + 1].as_slice(), [Part::Values(v)] if v.len() == 1 && is_plan_year(&v[0]));
-            let names_a_year = year_after && squash(&ws[ws.len() - 1]) == "TAHUN";
+            let names_a_year = li + 1 < n && matches!(parts[li + 1].as_slice(), [Part::Values(v)] if is_a_names_year(&ws[ws.len() - 1], v));
             if ws.len() >= 2 && units.is_unit(&ws[ws.len() - 1]) && !names_a_year {
                 let last = &ws[ws.len() - 1];
                 let rest = &ws[..ws.len() - 1];

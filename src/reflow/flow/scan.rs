@@ -100,9 +100,7 @@ pub(super) fn scan_line(words: &[String], num: &[bool], units: &Units) -> Vec<Pa
         // are printed alone, or run into other cells, never into a word
         // in lowercase.
         let opens_text = i == 0 && vals.len() == 1 && words.get(j).is_some_and(|x| x.starts_with(|c: char| c.is_lowercase()));
-        // A name's year after its text ("Rencana Kerja Pemerintah Daerah
-        // (RKPD) Tahun 2020"): no unit "Tahun" with a target.
-        let names_a_year = vals.len() == 1 && is_plan_year(&vals[0]) && text.len() >= 2 && text.last().is_some_and(|t| squash(t) == "TAHUN");
+        let names_a_year = text.len() >= 2 && text.last().is_some_and(|t| is_a_names_year(t, &vals));
         if opens_text || names_a_year {
             text.extend(words[i..j].iter().cloned());
             i = j;
@@ -131,6 +129,13 @@ pub(super) fn scan_line(words: &[String], num: &[bool], units: &Units) -> Vec<Pa
         parts.push(Part::Text(text));
     }
     parts
+}
+
+/// A name's year after its text ("Rencana Kerja Pemerintah Daerah (RKPD)
+/// Tahun 2020", on one line or as "... Tahun" / "2020"): `values` one
+/// plan year after the word "Tahun", no unit "Tahun" with a target.
+pub(super) fn is_a_names_year(word_before: &str, values: &[String]) -> bool {
+    matches!(values, [v] if is_plan_year(v)) && squash(word_before) == "TAHUN"
 }
 
 /// "40,05" "%" → "40,05%".

@@ -13,13 +13,12 @@ use super::plan::{column_widths, make_plan, Plan};
 use super::prep::BodyLine;
 use super::scan::{scan_line, Part, Units};
 use super::words::{
-    clause_words, ind_start, is_abbreviation, is_acronym, is_content, is_function_word, is_num, is_small_int, letter_count, starts_lower,
+    clause_words, heads_five_word_targets, ind_start, is_abbreviation, is_acronym, is_content, is_function_word, is_num, is_small_int, letter_count, starts_lower,
     starts_upper, style_counts,
 };
 use crate::parse::label::{parse_indicator_number, Label, Level};
 use crate::parse::label::written::{parse_label, starts_with_label};
 use crate::parse::number::{cut_word_target_tail, is_word_target};
-use crate::parse::unit::may_be_unit_before_values;
 use std::collections::HashMap;
 
 /// What a cell of the dump is.
@@ -1110,11 +1109,10 @@ fn read_word_targets(lines: &[BodyLine], parts: &mut [Vec<Part>], units: &Units)
     };
     for k in 1..lines.len().saturating_sub(1) {
         let (Some(unit), Some(target), Some(tw4)) = (lone_word(k - 1), lone_word(k), lone_word(k + 1)) else { continue };
-        // Five cells saying the word, each on its line ("Status" / "Siaga"
-        // x 5): the row's target and quarters whatever its unit, one the
-        // vocabulary knows or not; nothing else is so printed.
+        // Five cells saying the word, each on its line: the row's target
+        // and quarters.
         let five = (k..k + 5).all(|j| lone_word(j) == Some(target)) && lone_word(k + 5) != Some(target);
-        if five && is_word_target(target) && may_be_unit_before_values(unit) && unit != target && !starts_with_label(target) && !parts[k].iter().any(|p| matches!(p, Part::Values(_))) {
+        if five && is_word_target(target) && heads_five_word_targets(unit, target) && !starts_with_label(target) && !parts[k].iter().any(|p| matches!(p, Part::Values(_))) {
             for part in &mut parts[k..k + 5] {
                 *part = vec![Part::Values(vec![target.to_string()])];
             }

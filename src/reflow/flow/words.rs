@@ -8,6 +8,16 @@
 pub(super) use crate::parse::function_word::is_function_word;
 use crate::parse::label::{parse_indicator_number, strip_indicator_numbering};
 use crate::parse::number::{is_bound, is_number};
+use crate::parse::unit::may_be_unit_before_values;
+
+/// The word before five value cells each saying `word` ("Status" /
+/// "Siaga" x 5) as the row's unit, whether the vocabulary knows it or
+/// not: nothing but a row's values is so printed. A word that may be a
+/// unit, and another word than the targets'. (Both flow readings, the
+/// anchors' and the recovery walk's, read such a row by this.)
+pub(super) fn heads_five_word_targets(unit: &str, word: &str) -> bool {
+    may_be_unit_before_values(unit) && unit != word
+}
 
 /// Nouns that open an indicator's text ("Persentase ...", "Jumlah ...").
 pub(super) const OPENERS: &[&str] = &[
