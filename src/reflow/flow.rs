@@ -420,10 +420,15 @@ fn names_baseline_column(pages: &[Page]) -> bool {
 
 /// True when the header's first KONDISI comes before its first TARGET
 /// (the baseline column left of the year's target, as plans print it).
+/// "TARGET TRIWULAN" names the quarters' group, not the year's target: a
+/// dump may print that group cell first, the KONDISI and TARGET cells
+/// below it later (blind round 6: gen33's mutool dump), so KONDISI before
+/// the first TARGET of another cell counts too.
 fn names_baseline_before_target(pages: &[Page]) -> bool {
     let words: Vec<&str> = words_of(pages).collect();
-    let first = |w: &str| words.iter().position(|x| *x == w);
-    first("KONDISI").zip(first("TARGET")).is_some_and(|(k, t)| k < t)
+    let Some(kondisi) = words.iter().position(|x| *x == "KONDISI") else { return false };
+    let before = |target: Option<usize>| target.is_some_and(|t| kondisi < t);
+    before(words.iter().position(|x| *x == "TARGET")) || before((0..words.len()).find(|&k| words[k] == "TARGET" && words.get(k + 1).is_none_or(|n| *n != "TRIWULAN")))
 }
 
 /// The name a baseline column's values are kept under.
