@@ -622,6 +622,22 @@ const FLOORS: &[(&str, f64)] = &[
     ("generated/gen140.mutool.txt", 0.000),
     ("generated/gen140.pdf", 0.772),
     ("generated/gen140.txt", 0.000),
+    ("generated/gen141.layout.txt", 0.875),
+    ("generated/gen141.mutool.txt", 0.240),
+    ("generated/gen141.pdf", 1.000),
+    ("generated/gen141.txt", 0.041),
+    ("generated/gen142.layout.txt", 0.809),
+    ("generated/gen142.mutool.txt", 0.809),
+    ("generated/gen142.pdf", 0.904),
+    ("generated/gen142.txt", 0.428),
+    ("generated/gen143.layout.txt", 0.666),
+    ("generated/gen143.mutool.txt", 0.000),
+    ("generated/gen143.pdf", 1.000),
+    ("generated/gen143.txt", 0.000),
+    ("generated/gen144.layout.txt", 1.000),
+    ("generated/gen144.mutool.txt", 0.285),
+    ("generated/gen144.pdf", 1.000),
+    ("generated/gen144.txt", 0.000),
 ];
 
 /// Scores below the floor by no more than this are float noise.
