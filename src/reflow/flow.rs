@@ -289,8 +289,13 @@ fn read(pages: &[Page], units_moved: bool, placement: Placement) -> Table {
     // under its own name. Printed after it, its values are withheld.
     let baseline_column = names_baseline_column(pages);
     let baseline_first = baseline_column && renstra.is_none() && names_baseline_before_target(pages);
+    // Each quarter printed as a FISIK / KEUANGAN (Rp) pair: the money
+    // planned for the quarter follows its target in the row's values.
+    let paired = !(renstra.is_some() || baseline_first) && names_paired_quarters(pages);
     let reading_roles: Vec<Role> = if renstra == Some(true) || baseline_first {
         std::iter::once(Role::Extra).chain(value_roles.iter().copied()).collect()
+    } else if paired {
+        value_roles.iter().flat_map(|r| if matches!(r, Role::Tw1 | Role::Tw2 | Role::Tw3 | Role::Tw4) { vec![*r, Role::Extra] } else { vec![*r] }).collect()
     } else {
         value_roles.clone()
     };
@@ -305,7 +310,7 @@ fn read(pages: &[Page], units_moved: bool, placement: Placement) -> Table {
     // no reading order to recover.
     // The recovery reading lays out the values a Rencana Aksi has and no
     // Renstra target.
-    let mut recovered = if cells_placed || renstra.is_some() || baseline_first { recover::Recovered::default() } else { recover::recover(pages, &table.columns) };
+    let mut recovered = if cells_placed || renstra.is_some() || baseline_first || paired { recover::Recovered::default() } else { recover::recover(pages, &table.columns) };
     for (rows, warnings) in [(&mut ordered.rows, &mut ordered.warnings), (&mut recovered.rows, &mut recovered.warnings)] {
         let moved = target_last::put_target_first(rows);
         if moved > 0 {
@@ -338,6 +343,15 @@ fn read(pages: &[Page], units_moved: bool, placement: Placement) -> Table {
         for (name, _) in table.rows.iter_mut().flat_map(|r| r.extra.iter_mut()).filter(|(name, _)| name == RENSTRA_TARGET) {
             *name = BASELINE.to_string();
         }
+    } else if paired {
+        // The extras are the quarters' money, in the quarters' order.
+        for row in table.rows.iter_mut() {
+            for (k, (name, _)) in row.extra.iter_mut().filter(|(name, _)| name == RENSTRA_TARGET).enumerate() {
+                *name = QUARTER_MONEY.get(k).map_or_else(|| name.clone(), |m| m.to_string());
+            }
+        }
+        let used: Vec<String> = QUARTER_MONEY.iter().filter(|m| table.rows.iter().any(|r| r.extra.iter().any(|(n, _)| n == *m))).map(|m| m.to_string()).collect();
+        table.extra_columns.extend(used);
     } else if baseline_column {
         withhold_values(&mut table, BASELINE);
     }
@@ -430,6 +444,17 @@ fn names_baseline_before_target(pages: &[Page]) -> bool {
     let before = |target: Option<usize>| target.is_some_and(|t| kondisi < t);
     before(words.iter().position(|x| *x == "TARGET")) || before((0..words.len()).find(|&k| words[k] == "TARGET" && words.get(k + 1).is_none_or(|n| *n != "TRIWULAN")))
 }
+
+/// True when the header pairs each quarter's FISIK (the target) with its
+/// KEUANGAN (Rp), the money planned for it (monitoring formats, Renja):
+/// "Fisik" then "Keuangan" at least twice, as no name prints them.
+fn names_paired_quarters(pages: &[Page]) -> bool {
+    let words: Vec<&str> = words_of(pages).collect();
+    words.windows(2).filter(|w| w[0].eq_ignore_ascii_case("FISIK") && w[1].eq_ignore_ascii_case("KEUANGAN")).count() >= 2
+}
+
+/// The names the quarters' money is kept under (as the stream reader names them).
+const QUARTER_MONEY: [&str; 4] = ["TW I Keuangan (Rp)", "TW II Keuangan (Rp)", "TW III Keuangan (Rp)", "TW IV Keuangan (Rp)"];
 
 /// The name a baseline column's values are kept under.
 const BASELINE: &str = "KONDISI AWAL";
@@ -1214,12 +1239,27 @@ fn assign_values(row: &mut Row, values: &[String], roles: &[Role]) {
                 return;
             }
             roles[..roles.len() - 1].to_vec()
+        } else if values.len() == Role::VALUES.len() && roles.iter().filter(|r| **r == Role::Extra).count() == 4 && values::row_obeys(values) {
+            // Quarters paired with their money: a row with no money
+            // prints its target and quarters alone.
+            Role::VALUES.to_vec()
         } else {
             roles.to_vec()
         };
         if values.len() != roles.len() {
             unplace_values(row);
             return;
+        }
+        // Paired quarters: the target and quarters must add up, and each
+        // quarter's money be a sum of money (or none): a dump that ran two
+        // rows' values together gives neither.
+        if roles.iter().filter(|r| **r == Role::Extra).count() == 4 {
+            let quarterly: Vec<String> = roles.iter().zip(values).filter(|(r, _)| Role::VALUES.contains(r)).map(|(_, v)| v.clone()).collect();
+            let money_or_none = roles.iter().zip(values).filter(|(r, _)| **r == Role::Extra).all(|(_, v)| v == "-" || v == "0" || crate::parse::number::is_sum_of_money(v));
+            if !values::row_obeys(&quarterly) || !money_or_none {
+                unplace_values(row);
+                return;
+            }
         }
         for (r, v) in roles.iter().zip(values) {
             match r {

@@ -1034,3 +1034,36 @@ fn a_first_node_with_its_bare_label_on_a_line_of_its_own_is_no_header_cell() {
     assert_eq!(got[0].1, "Nilai Tingkat Gemar Membaca");
     assert_eq!(got[0].3, v("62,35 - - - 62,35"));
 }
+
+#[test]
+fn a_baseline_after_the_quarters_group_cell_is_still_before_the_target() {
+    // mutool prints the "TARGET TRIWULAN" group cell first, the KONDISI
+    // AWAL and TARGET cells under the header's first row later: the
+    // baseline is still the column before the year's target.
+    let text = "RENCANA AKSI TAHUN 2025\n\nNO\nURAIAN\nINDIKATOR KINERJA\nSATUAN\n\nTARGET TRIWULAN\n\nKONDISI\nAWAL\nTAHUN 2024\n\nTARGET\nTAHUN\n2025\n\nTW I\nTW II\nTW III\nTW IV\n\n\
+        Program 1\nPROGRAM PENATAAN ORGANISASI\n\nPersentase rekomendasi yang \nditindaklanjuti\n\n%\n80\n85\n20\n40\n60\n85\n";
+    let t = table(text);
+    let r = rows(&t);
+    assert_eq!(r.len(), 1, "{r:?}");
+    assert_eq!(r[0].3, v("85 20 40 60 85"));
+    assert_eq!(t.rows[0].extra, [("KONDISI AWAL".to_string(), "80".to_string())]);
+}
+
+#[test]
+fn quarters_paired_with_their_money_keep_the_money_apart() {
+    // Each quarter as FISIK / KEUANGAN (Rp): the money follows its
+    // quarter's target in the row's values; a row with no money prints its
+    // five values alone; values that do not add up are no row's.
+    let header = "RENCANA AKSI TAHUN 2023\n\nINDIKATOR KINERJA\nSATUAN TARGET\n2023\n\nTW I\nTW II\nTW III\nTW IV\nFisik\nKeuangan\n(Rp)\nFisik\nKeuangan\n(Rp)\nFisik\nKeuangan\n(Rp)\nFisik\nKeuangan\n(Rp)\n\n";
+    let rows_text = "Sasaran 1\nMeningkatnya kerukunan\n\nIndeks Kerukunan Umat Beragama\nIndeks\n78,4\n-\n-\n-\n78,4\n\n\
+        Kegiatan 1\nFasilitasi Kebijakan\n\nJumlah dokumen yang difasilitasi\nDokumen\n6\n1\n285.000.000\n3\n570.000.000\n5\n855.000.000\n6\n1.140.000.000\n\n\
+        Jumlah rapat koordinasi\nKali\n48\n12\n18.000.000\n24\n2%\n36\n54.000.000\n48\n72.000.000\n";
+    let t = table(&format!("{header}{rows_text}"));
+    let r = rows(&t);
+    assert_eq!(r.len(), 3, "{r:?}");
+    assert_eq!(r[0].3, v("78,4 - - - 78,4"));
+    assert_eq!(r[1].3, v("6 1 3 5 6"));
+    let money: Vec<&str> = t.rows[1].extra.iter().map(|(n, _)| n.as_str()).collect();
+    assert_eq!(money, ["TW I Keuangan (Rp)", "TW II Keuangan (Rp)", "TW III Keuangan (Rp)", "TW IV Keuangan (Rp)"]);
+    assert!(r[2].3.iter().all(String::is_empty), "{r:?}");
+}
