@@ -223,7 +223,7 @@ fn small_letter_numbering(text: &str) -> String {
 /// border ("Batang I", "Rumah Tangga I"; no unit ends in a numeral), a
 /// full stop after it a speck ("per 1.000 KH."; no unit ends with one,
 /// where a text cell's last word may be an abbreviation), and a "%" read
-/// as "Ya" is the sign.
+/// as "Ya" or "Y" is the sign (`parse::unit::is_percent_misread`).
 fn clean_unit(unit: &str) -> String {
     let mut words: Vec<&str> = unit.split_whitespace().collect();
     if words.len() >= 2 && words.last().is_some_and(|w| is_lone_stroke(w)) {
@@ -242,19 +242,11 @@ fn clean_unit(unit: &str) -> String {
     if words.len() >= 2 && !is_known(&canonical(&unit)) && is_known(&canonical(&joined)) {
         return joined;
     }
-    if is_percent_misread(&unit) {
+    if crate::parse::unit::is_percent_misread(&unit) {
         "%".to_string()
     } else {
         unit
     }
-}
-
-/// A unit cell read "Ya": Tesseract's reading of a lone "%" (its upper
-/// ring and stroke a "Y", its lower ring an "a"), of a kind with "Yo" and
-/// "Yb" (see `extract::ocr::repair`). "Ya" is a word, so only a whole unit
-/// cell, which no plan fills with "yes", is taken for the sign.
-fn is_percent_misread(unit: &str) -> bool {
-    unit == "Ya"
 }
 
 #[cfg(test)]
@@ -349,6 +341,11 @@ mod tests {
         row.set(Role::Note, "Ya".to_string());
         clean_row(&mut row);
         assert_eq!((row.get(Role::Unit), row.get(Role::Note)), (Some("%"), Some("Ya")));
+        // Its lower ring lost: "Y" alone.
+        let mut row = Row::default();
+        row.set(Role::Unit, "Y".to_string());
+        clean_row(&mut row);
+        assert_eq!(row.get(Role::Unit), Some("%"));
     }
 
     #[test]

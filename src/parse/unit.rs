@@ -109,6 +109,15 @@ pub fn looks_like_unit(word: &str) -> bool {
     is_known(&c) || (c.chars().all(|ch| ch.is_alphabetic() || ch == '/') && (2..=12).contains(&c.chars().count()) && !OFFICIAL_TITLES.contains(&c.as_str()))
 }
 
+/// A unit cell read "Y" or "Ya": Tesseract's reading of a lone "%" (its
+/// upper ring and stroke a "Y", its lower ring an "a" or lost), of a kind
+/// with "Yo" and "Yb" (see `extract::ocr::repair`). "Ya" is a word, so only
+/// a whole unit cell, which no plan fills with "yes" or a lone letter, is
+/// taken for the sign.
+pub fn is_percent_misread(cell: &str) -> bool {
+    matches!(cell, "Y" | "Ya")
+}
+
 /// True when a word just before values may be the unit cell of a flow
 /// dump's row: a word that looks like a unit and is no function word but
 /// "per", which opens a rate unit ("per 1.000 KH"). pdftotext prints a

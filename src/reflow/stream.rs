@@ -1063,7 +1063,7 @@ fn is_indicator_numbering(w: &str) -> bool {
 /// targets.
 fn is_unit_word(w: &str) -> bool {
     let word = w.strip_suffix(['.', ':']).filter(|s| !s.is_empty()).unwrap_or(w);
-    w == "%" || (!is_value_word(w) && looks_like_unit(word) && !word.eq_ignore_ascii_case("NIP"))
+    w == "%" || crate::parse::unit::is_percent_misread(w) || (!is_value_word(w) && looks_like_unit(word) && !word.eq_ignore_ascii_case("NIP"))
 }
 
 /// "per 100.000 KH", "per 1.000 penduduk": a number after "per" is the
@@ -3080,6 +3080,15 @@ fn build_rows(
                     continue;
                 }
                 let mut k = ruled.unwrap_or(nearest[i]);
+                // A row carried over a page break (a word processor's
+                // table lets a row break): above the page's first anchor,
+                // the rest of a word cut in its cell ("Kondus" / "if") is
+                // the row's on the page before, where that row's cell ends
+                // in a letter; no value opens in lower case.
+                let cut_word = |k: usize| value_cells[k][*v].last().is_some_and(|(_, t)| t.ends_with(|c: char| c.is_lowercase()));
+                if let Some(before) = carried_over_to(placed, &anchors, i).filter(|&b| w.text.starts_with(|c: char| c.is_lowercase()) && cut_word(b)) {
+                    k = before;
+                }
                 // A plan with no SATUAN column prints units with the values;
                 // a unit wrapped over more lines than its row has ("20" /
                 // "Kelompok" / "Tani") goes on under its cell's last piece,
@@ -3449,6 +3458,15 @@ fn assign_nodes_with(spans: &[(i64, i64)], bands: &[(i64, i64)], tops: &[i64], n
         e = s;
     }
     out
+}
+
+/// The row (index into `anchors`) whose cells line `i` may carry on: the
+/// last anchor before it, on an earlier page, where `i` lies above its own
+/// page's first anchor. None elsewhere.
+fn carried_over_to(placed: &[Placed], anchors: &[usize], i: usize) -> Option<usize> {
+    let before = anchors.partition_point(|&a| a < i).checked_sub(1)?;
+    let page = placed[i].page;
+    (placed[anchors[before]].page < page).then_some(before)
 }
 
 /// The anchor nearest to line `i` (by grid position), earlier on ties.
@@ -4468,6 +4486,8 @@ NO  URAIAN                INDIKATOR KINERJA           FORMULA          SATUAN  T
             .collect();
         assert_eq!(anchor_in(&words), Some((2, vec![3, 4, 5, 6, 7])));
         assert!(is_unit_word("Hektar."));
+        // A lone "%" OCR read as "Y" (gen141's scan: a shaded row's unit).
+        assert!(is_unit_word("Y") && !is_unit_word("X"));
     }
 
     #[test]
@@ -5388,6 +5408,19 @@ NO  URAIAN                INDIKATOR KINERJA           FORMULA          SATUAN  T
     }
 
     #[test]
+    fn lines_above_a_pages_first_anchor_carry_the_row_before_on() {
+        // gen142 (Writer): "Kondus" / "if" in each quarter, the row broken
+        // over the page; page 2's first line holds the rests of the words.
+        let line = |page: u32, pos: i64, anchor: bool| Placed { page, line: 1, pos, words: Vec::new(), anchor, base: 0, scale: 1.0 };
+        let placed = vec![line(1, 0, true), line(1, UNIT, true), line(2, 0, false), line(2, UNIT, true), line(2, 2 * UNIT, false)];
+        let anchors = [0, 1, 3];
+        assert_eq!(carried_over_to(&placed, &anchors, 2), Some(1));
+        // Below the page's first anchor, or on the first page, none.
+        assert_eq!(carried_over_to(&placed, &anchors, 4), None);
+        assert_eq!(carried_over_to(&[line(1, 0, false), line(1, UNIT, true)], &[1], 0), None);
+    }
+
+    #[test]
     fn a_row_with_every_value_cell_blank_anchors_a_row_of_its_own() {
         // gen132's scan: "- Jumlah penyuluh pertanian  Orang  Kasubag
         // Umum", its five dashes lost to OCR, under a row with values.
@@ -5416,6 +5449,11 @@ NO  URAIAN                INDIKATOR KINERJA           FORMULA          SATUAN  T
         assert!(!lines[1].anchor);
         // Its numbering passed over, the opening is told.
         let mut lines = vec![above(), numbered, line(3 * UNIT, vec![w(Col::Indicator, "honorariumnya")], false)];
+        anchor_rows_without_values(&mut lines);
+        assert!(lines[1].anchor);
+        // gen141's scan: "Volume beras Adan yang  Ton", its dashes lost.
+        let volume = line(2 * UNIT, vec![w(Col::Indicator, "Volume"), w(Col::Indicator, "beras"), w(Col::Unit, "Ton")], false);
+        let mut lines = vec![above(), volume, line(3 * UNIT, vec![w(Col::Indicator, "dipasarkan")], false)];
         anchor_rows_without_values(&mut lines);
         assert!(lines[1].anchor);
     }

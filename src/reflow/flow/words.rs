@@ -26,6 +26,14 @@ pub(super) const OPENERS: &[&str] = &[
     "tersedianya", "capaian", "proporsi", "kontribusi", "skor", "opini", "laju", "luas", "panjang", "kadar",
 ];
 
+/// Nouns of quantity that open an indicator where a lower-case word
+/// follows ("Volume beras Adan yang", "Frekuensi patroli"), as
+/// [`opens_indicator`] asks. The flow readings' looser tests of a line's
+/// opening ([`is_opener`]) leave them out: there a wrapped cell's first
+/// word before a capital ("Volume usaha koperasi" / "Miliar" / "Rupiah")
+/// weighed against the unit's lines.
+const QUANTITY_OPENERS: &[&str] = &["volume", "banyaknya", "frekuensi"];
+
 /// How many letters `w` holds.
 pub(super) fn letter_count(w: &str) -> usize {
     w.chars().filter(|c| c.is_alphabetic()).count()
@@ -189,5 +197,9 @@ pub(super) fn clause_words(words: &[String]) -> f64 {
 /// then a lowercase word that is no function word (a name's "Peningkatan
 /// Cakupan dan Mutu Pelayanan" goes on with "dan").
 pub(in crate::reflow) fn opens_indicator(words: &[&str]) -> bool {
-    matches!(words, [w, next, ..] if starts_upper(w) && OPENERS.contains(&w.to_lowercase().as_str()) && next.chars().next().is_some_and(char::is_lowercase) && !is_function_word(next))
+    let opener = |w: &str| {
+        let w = w.to_lowercase();
+        OPENERS.contains(&w.as_str()) || QUANTITY_OPENERS.contains(&w.as_str())
+    };
+    matches!(words, [w, next, ..] if starts_upper(w) && opener(w) && next.chars().next().is_some_and(char::is_lowercase) && !is_function_word(next))
 }
