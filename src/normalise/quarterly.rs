@@ -223,7 +223,11 @@ fn read_even_step(mode: Quarterly, k: usize, values: &[Option<f64>], raw: &str, 
     // (A speck's quote or colon before it is no digit.)
     let read = parse_value(raw.trim_end_matches(UNREADABLE_MARK).trim_start_matches(is_mark_before_number)).as_f64()?;
     let (below, above) = cumulative_bounds(k, values);
-    steps.into_iter().find(|&step| number_text(read, decimals) == number_text(step, decimals) && below <= step && step <= above)
+    // (A row of whole numbers prints whole steps: a step of 1,5 there
+    // would read as "2", a TW I of 1 or 2 alike. A row printing decimals
+    // may round its steps, thirds "7,77".)
+    let printable = |step: f64| decimals > 0 || (step - step.round()).abs() < 1e-9;
+    steps.into_iter().find(|&step| printable(step) && number_text(read, decimals) == number_text(step, decimals) && below <= step && step <= above)
 }
 
 /// The cells of a row, as warnings name them.
@@ -823,12 +827,15 @@ mod tests {
             ("Read as another number", ["50", "25?", "25", "37,5", "50"]),
             ("Thirds after a quarter of 0", ["23,3", "0", "7,77?", "15,53", "23,3"]),
             ("Not a third", ["23,3", "0", "7,71?", "15,53", "23,3"]),
+            // gen144's scan: a step of 1,5 in whole numbers is no step.
+            ("Whole numbers", ["6", "2?", "3", "5", "6"]),
         ];
         let doc = normalise("plan.pdf", InputKind::Pdf, &table(&COLUMNS, &rows), &["ocr:page=1".to_string()]);
         assert_eq!(doc.indicators[1].tw[1], Value::Number("49150".into()));
         assert!(matches!(doc.indicators[2].tw[0], Value::Unreadable(_)));
         assert_eq!(doc.indicators[3].tw[1], Value::Number("7.77".into()));
         assert!(matches!(doc.indicators[4].tw[1], Value::Unreadable(_)));
+        assert!(matches!(doc.indicators[5].tw[0], Value::Unreadable(_)));
     }
 
     #[test]
