@@ -143,6 +143,15 @@ impl Columns {
         self.slots.map_or(s, |slots| slots[s])
     }
 
+    /// True when `x` lies between the first quarter's value column and
+    /// the last's (a quarter's own cells, such as its money, print there).
+    fn between_quarters(&self, x: f32) -> bool {
+        let quarters: Vec<(f32, f32, f32)> = (1..5).filter_map(|s| self.values.get(self.slot(s)).copied()).collect();
+        let left = quarters.iter().map(|q| q.0).reduce(f32::min);
+        let right = quarters.iter().map(|q| q.1).reduce(f32::max);
+        left.zip(right).is_some_and(|(l, r)| x > l && x < r)
+    }
+
     /// A word may start this far left of its column: a dump squeezes a
     /// column against the one before it by a character or so.
     fn slack(&self) -> f32 {
@@ -2369,7 +2378,12 @@ pub fn reflow(pages: &[Page]) -> Table {
         // Where the header first names the budget (PAGU ANGGARAN; the
         // quarters' "Anggaran (Rp)" come after it), for a budget cell
         // among the value columns ([`Col::Budget`]).
-        let first_budget_word = budget_header_words(p.page, &p.header).map(|w| (w.x0 + w.x1) / 2.0).reduce(f32::min);
+        // (Money named under every quarter, "Target" / "Rencana Dana (Rp)"
+        // in TW I .. TW IV, is the quarters' spending: a word between the
+        // first quarter's column and the last names no budget.)
+        let budget_words: Vec<f32> = budget_header_words(p.page, &p.header).map(|w| (w.x0 + w.x1) / 2.0).collect();
+        let quarters_money = cols.as_ref().is_some_and(|c| budget_words.len() >= 2 && budget_words.iter().any(|&x| c.between_quarters(x)));
+        let first_budget_word = budget_words.iter().copied().reduce(f32::min).filter(|_| !quarters_money);
         budget_x = first_budget_word.or(budget_x);
         // The trailing column the header names ANGGARAN (Rp), if any.
         let budget_column = header_names.as_ref().and_then(|(names, _)| names.2.iter().position(|r| *r == Role::Budget));
@@ -4575,6 +4589,17 @@ NO  URAIAN                INDIKATOR KINERJA           FORMULA          SATUAN  T
     fn columns() -> Columns {
         let values = [(94.0, 99.0), (105.0, 109.0), (112.0, 116.0), (119.0, 124.0), (127.0, 132.0)].iter().map(|&(l, r)| (l, r, (l + r) / 2.0)).collect();
         Columns { node_left: 0.0, ind_left: 37.0, unit_left: 81.0, values, trailing: vec![140.0], tol: 0.6, drawn: false, definition_left: None, unitless: false, borders: Vec::new(), right_aligned: false, money: Vec::new(), slots: None }
+    }
+
+    #[test]
+    fn money_named_between_the_quarters_is_no_budget_column() {
+        // gen119: "Rencana Dana (Rp)" beside each quarter's target.
+        let cols = columns();
+        assert!(cols.between_quarters(110.5) && cols.between_quarters(125.0));
+        assert!(!cols.between_quarters(100.0) && !cols.between_quarters(135.0));
+        // With the target printed last, the quarters are the first four.
+        let last = Columns { slots: Some([4, 0, 1, 2, 3]), ..columns() };
+        assert!(last.between_quarters(100.0) && !last.between_quarters(128.0));
     }
 
     #[test]
