@@ -638,6 +638,22 @@ const FLOORS: &[(&str, f64)] = &[
     ("generated/gen144.mutool.txt", 0.714),
     ("generated/gen144.pdf", 1.000),
     ("generated/gen144.txt", 0.086),
+    ("generated/gen145.layout.txt", 1.000),
+    ("generated/gen145.mutool.txt", 0.034),
+    ("generated/gen145.pdf", 1.000),
+    ("generated/gen145.txt", 0.000),
+    ("generated/gen146.layout.txt", 1.000),
+    ("generated/gen146.mutool.txt", 0.600),
+    ("generated/gen146.pdf", 1.000),
+    ("generated/gen146.txt", 0.300),
+    ("generated/gen147.layout.txt", 0.863),
+    ("generated/gen147.mutool.txt", 0.000),
+    ("generated/gen147.pdf", 1.000),
+    ("generated/gen147.txt", 0.227),
+    ("generated/gen148.layout.txt", 0.954),
+    ("generated/gen148.mutool.txt", 0.909),
+    ("generated/gen148.pdf", 1.000),
+    ("generated/gen148.txt", 0.000),
 ];
 
 /// Scores below the floor by no more than this are float noise.
