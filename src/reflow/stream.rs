@@ -1642,10 +1642,14 @@ fn measure(page: &Page, header: &[usize], body: &[usize], n_values: usize, n_tra
         }
         // A layout dump lays each line out by its own words: the column's
         // lines start at its edge on some lines and a character or two
-        // right of it on others (gen118: 62 and 64). Its edge is the
-        // leftmost start so printed twice or more, within that jitter;
-        // the peak alone left the lines starting at 62 in the indicator.
-        const JITTER: f32 = 2.5;
+        // right of it on others (gen118: 62 and 64; gen147 squeezes a
+        // row's dense first line four characters left, 95 and 99). Its
+        // edge is the leftmost start so printed twice or more, within
+        // that jitter; the peak alone left those lines' first words in
+        // the indicator. (gen127 pays for the wider jitter: one
+        // indicator's last word, "dana", printed twice at the edge's
+        // reach, goes to the definition.)
+        const JITTER: f32 = 4.5;
         let count = |x: f32| between.iter().filter(|&&y| (y - x).abs() < 0.5).count();
         Some(between.iter().copied().filter(|&x| x < edge && x >= edge - JITTER && count(x) >= 2).fold(edge, f32::min))
     });
