@@ -1239,7 +1239,7 @@ fn assign_values(row: &mut Row, values: &[String], roles: &[Role]) {
                 return;
             }
             roles[..roles.len() - 1].to_vec()
-        } else if values.len() == Role::VALUES.len() && roles.iter().filter(|r| **r == Role::Extra).count() == 4 && values::row_obeys(values) {
+        } else if values.len() == Role::VALUES.len() && pairs_quarters_with_money(roles) && values::row_obeys(values) {
             // Quarters paired with their money: a row with no money
             // prints its target and quarters alone.
             Role::VALUES.to_vec()
@@ -1253,7 +1253,7 @@ fn assign_values(row: &mut Row, values: &[String], roles: &[Role]) {
         // Paired quarters: the target and quarters must add up, and each
         // quarter's money be a sum of money (or none): a dump that ran two
         // rows' values together gives neither.
-        if roles.iter().filter(|r| **r == Role::Extra).count() == 4 {
+        if pairs_quarters_with_money(&roles) {
             let quarterly: Vec<String> = roles.iter().zip(values).filter(|(r, _)| Role::VALUES.contains(r)).map(|(_, v)| v.clone()).collect();
             let money_or_none = roles.iter().zip(values).filter(|(r, _)| **r == Role::Extra).all(|(_, v)| v == "-" || v == "0" || crate::parse::number::is_sum_of_money(v));
             if !values::row_obeys(&quarterly) || !money_or_none {
@@ -1307,6 +1307,13 @@ fn assign_values(row: &mut Row, values: &[String], roles: &[Role]) {
     } else {
         unplace_values(row);
     }
+}
+
+/// True for the reading roles of quarters paired with their money
+/// ([`names_paired_quarters`]): an extra value after each of the four
+/// quarters, where a Renstra target or a baseline adds one alone.
+fn pairs_quarters_with_money(roles: &[Role]) -> bool {
+    roles.iter().filter(|r| **r == Role::Extra).count() == 4
 }
 
 /// The name a Renstra target column's values are kept under.
