@@ -3312,6 +3312,10 @@ fn join_value_pieces<'a>(pieces: impl Iterator<Item = &'a str>) -> String {
 }
 
 fn node_text(placed: &[Placed], s: usize, e: usize, vocab: &Vocabulary) -> String {
+    // An URUSAN heading under the cell (its own code, "2.08 URUSAN
+    // PEMERINTAHAN BIDANG ...", printed at a page's foot before the next
+    // page's programs) ends the name: no level of the hierarchy is it.
+    let e = (s + 1..=e).find(|&i| opens_urusan_heading(&placed[i])).map_or(e, |i| i - 1);
     let first_page = placed[s].page;
     let on = |same: bool| -> Vec<String> {
         placed[s..=e]
@@ -3334,6 +3338,16 @@ fn node_text(placed: &[Placed], s: usize, e: usize, vocab: &Vocabulary) -> Strin
         text = join_lines(&[text, rest], vocab);
     }
     fold(&text)
+}
+
+/// A line opening an URUSAN heading (SIPD's level above the programs):
+/// "URUSAN" first in the node column, beside a code of its own in the NO
+/// or KODE column. A name wrapped before "Urusan" ("PROGRAM PENUNJANG" /
+/// "URUSAN PEMERINTAHAN DAERAH") has no code on that line.
+fn opens_urusan_heading(l: &Placed) -> bool {
+    let code = l.text_in(Col::No);
+    let coded = code.contains('.') && code.chars().all(|c| c.is_ascii_digit() || c == '.');
+    coded && l.text_in(Col::Node).split_whitespace().next().is_some_and(|w| w == "URUSAN")
 }
 
 /// `rest` without its opening words when they repeat the words `text`
@@ -4593,6 +4607,17 @@ NO  URAIAN                INDIKATOR KINERJA           FORMULA          SATUAN  T
     fn columns() -> Columns {
         let values = [(94.0, 99.0), (105.0, 109.0), (112.0, 116.0), (119.0, 124.0), (127.0, 132.0)].iter().map(|&(l, r)| (l, r, (l + r) / 2.0)).collect();
         Columns { node_left: 0.0, ind_left: 37.0, unit_left: 81.0, values, trailing: vec![140.0], tol: 0.6, drawn: false, definition_left: None, unitless: false, borders: Vec::new(), right_aligned: false, money: Vec::new(), slots: None }
+    }
+
+    #[test]
+    fn an_urusan_heading_with_its_code_opens_no_line_of_a_name() {
+        let w = |c: Col, t: &str| (c, Word { text: t.into(), x0: 0.0, x1: 1.0, y0: 0.0, y1: 1.0 });
+        let line = |words: Vec<(Col, Word)>| Placed { page: 1, line: 1, pos: 0, words, anchor: false, base: 0, scale: 1.0 };
+        // gen51: "2.08  URUSAN PEMERINTAHAN BIDANG" at a page's foot.
+        assert!(opens_urusan_heading(&line(vec![w(Col::No, "2.08"), w(Col::Node, "URUSAN"), w(Col::Node, "PEMERINTAHAN")])));
+        // A program's name wrapped before "URUSAN" has no code there.
+        assert!(!opens_urusan_heading(&line(vec![w(Col::Node, "URUSAN"), w(Col::Node, "PEMERINTAHAN"), w(Col::Node, "DAERAH")])));
+        assert!(!opens_urusan_heading(&line(vec![w(Col::No, "1.06.01"), w(Col::Node, "PROGRAM"), w(Col::Node, "PENUNJANG")])));
     }
 
     #[test]
