@@ -283,15 +283,17 @@ fn read(pages: &[Page], units_moved: bool, placement: Placement) -> Table {
     // A Renstra target printed before the year's: each row's first value
     // is that column's (kept aside, see [`assign_values`]). Printed after
     // the year's, nothing tells its values from the quarters: withheld.
-    let renstra = names_renstra_target_column(pages);
+    // (The header's words, looked for among every word of the dump.)
+    let words: Vec<&str> = words_of(pages).collect();
+    let renstra = names_renstra_target_column(&words);
     // A KONDISI AWAL (baseline) column printed before the year's target is
     // read as such a Renstra target is: each row's first value kept aside,
     // under its own name. Printed after it, its values are withheld.
-    let baseline_column = names_baseline_column(pages);
-    let baseline_first = baseline_column && renstra.is_none() && names_baseline_before_target(pages);
+    let baseline_column = names_baseline_column(&words);
+    let baseline_first = baseline_column && renstra.is_none() && names_baseline_before_target(&words);
     // Each quarter printed as a FISIK / KEUANGAN (Rp) pair: the money
     // planned for the quarter follows its target in the row's values.
-    let paired = !(renstra.is_some() || baseline_first) && names_paired_quarters(pages);
+    let paired = !(renstra.is_some() || baseline_first) && names_paired_quarters(&words);
     let reading_roles: Vec<Role> = if renstra == Some(true) || baseline_first {
         std::iter::once(Role::Extra).chain(value_roles.iter().copied()).collect()
     } else if paired {
@@ -391,8 +393,7 @@ fn read(pages: &[Page], units_moved: bool, placement: Placement) -> Table {
 /// plans print it), `Some(false)` when after. A flow dump runs its cell
 /// into the row's values like the year's target. Told by the words in
 /// capitals, "TARGET" with RENSTRA, RPJMD or PERIODE at most three words on.
-fn names_renstra_target_column(pages: &[Page]) -> Option<bool> {
-    let words: Vec<&str> = words_of(pages).collect();
+fn names_renstra_target_column(words: &[&str]) -> Option<bool> {
     let mut targets_before = 0;
     for (k, w) in words.iter().enumerate() {
         if *w != "TARGET" {
@@ -419,11 +420,11 @@ fn words_of(pages: &[Page]) -> impl Iterator<Item = &str> {
 /// gen33's mutool dump gave the baselines as targets). Told by the two
 /// header words in capitals, one after the other, lines apart or not, or
 /// with one word of a neighbouring header cell between (gen63).
-fn names_baseline_column(pages: &[Page]) -> bool {
+fn names_baseline_column(words: &[&str]) -> bool {
     // Words since the last "KONDISI": a neighbouring header cell's word may
     // come between, its lines interleaved ("KONDISI" / "TARGET" / "AWAL").
     let mut since_kondisi: Option<usize> = None;
-    for w in words_of(pages) {
+    for &w in words {
         if since_kondisi.is_some_and(|n| n <= 1) && w == "AWAL" {
             return true;
         }
@@ -437,19 +438,18 @@ fn names_baseline_column(pages: &[Page]) -> bool {
 /// "TARGET TRIWULAN" names the quarters' group, not the year's target: a
 /// dump may print that group cell first, the KONDISI and TARGET cells
 /// below it later (blind round 6: gen33's mutool dump), so KONDISI before
-/// the first TARGET of another cell counts too.
-fn names_baseline_before_target(pages: &[Page]) -> bool {
-    let words: Vec<&str> = words_of(pages).collect();
+/// the first TARGET of another cell is the one to come after; with none
+/// (gen106 cuts its target cell "TARGE" / "T"), the first TARGET.
+fn names_baseline_before_target(words: &[&str]) -> bool {
     let Some(kondisi) = words.iter().position(|x| *x == "KONDISI") else { return false };
-    let before = |target: Option<usize>| target.is_some_and(|t| kondisi < t);
-    before(words.iter().position(|x| *x == "TARGET")) || before((0..words.len()).find(|&k| words[k] == "TARGET" && words.get(k + 1).is_none_or(|n| *n != "TRIWULAN")))
+    let year_target = (0..words.len()).find(|&k| words[k] == "TARGET" && words.get(k + 1).is_none_or(|n| *n != "TRIWULAN"));
+    year_target.or_else(|| words.iter().position(|x| *x == "TARGET")).is_some_and(|t| kondisi < t)
 }
 
 /// True when the header pairs each quarter's FISIK (the target) with its
 /// KEUANGAN (Rp), the money planned for it (monitoring formats, Renja):
 /// "Fisik" then "Keuangan" at least twice, as no name prints them.
-fn names_paired_quarters(pages: &[Page]) -> bool {
-    let words: Vec<&str> = words_of(pages).collect();
+fn names_paired_quarters(words: &[&str]) -> bool {
     words.windows(2).filter(|w| w[0].eq_ignore_ascii_case("FISIK") && w[1].eq_ignore_ascii_case("KEUANGAN")).count() >= 2
 }
 
@@ -1233,8 +1233,7 @@ fn assign_values(row: &mut Row, values: &[String], roles: &[Role]) {
         // A row whose budget cell is blank prints one value fewer: its
         // target and quarters must add up to say so.
         let roles: Vec<Role> = if values.len() + 1 == roles.len() && roles.last() == Some(&Role::Budget) {
-            let quarterly: Vec<String> = roles.iter().zip(values).filter(|(r, _)| Role::VALUES.contains(r)).map(|(_, v)| v.clone()).collect();
-            if !values::row_obeys(&quarterly) {
+            if !values::row_obeys(&quarterly_values(roles, values)) {
                 unplace_values(row);
                 return;
             }
@@ -1254,9 +1253,8 @@ fn assign_values(row: &mut Row, values: &[String], roles: &[Role]) {
         // quarter's money be a sum of money (or none): a dump that ran two
         // rows' values together gives neither.
         if pairs_quarters_with_money(&roles) {
-            let quarterly: Vec<String> = roles.iter().zip(values).filter(|(r, _)| Role::VALUES.contains(r)).map(|(_, v)| v.clone()).collect();
             let money_or_none = roles.iter().zip(values).filter(|(r, _)| **r == Role::Extra).all(|(_, v)| v == "-" || v == "0" || crate::parse::number::is_sum_of_money(v));
-            if !values::row_obeys(&quarterly) || !money_or_none {
+            if !values::row_obeys(&quarterly_values(&roles, values)) || !money_or_none {
                 unplace_values(row);
                 return;
             }
@@ -1307,6 +1305,11 @@ fn assign_values(row: &mut Row, values: &[String], roles: &[Role]) {
     } else {
         unplace_values(row);
     }
+}
+
+/// A row's target and quarters among its values, read under `roles`.
+fn quarterly_values(roles: &[Role], values: &[String]) -> Vec<String> {
+    roles.iter().zip(values).filter(|(r, _)| Role::VALUES.contains(r)).map(|(_, v)| v.clone()).collect()
 }
 
 /// True for the reading roles of quarters paired with their money

@@ -3092,6 +3092,7 @@ fn build_rows(
     let mut last_piece: Vec<Option<(i64, usize)>> = vec![None; value_roles.len()];
     for (i, l) in placed.iter().enumerate() {
         let ruled = ruled_row_of(placed, rules, &anchors, i);
+        let carried = carried_over_to(placed, &anchors, i);
         for (c, w) in &l.words {
             if let Col::Value(v) = c {
                 if *v >= value_roles.len() {
@@ -3104,7 +3105,7 @@ fn build_rows(
                 // the row's on the page before, where that row's cell ends
                 // in a letter; no value opens in lower case.
                 let cut_word = |k: usize| value_cells[k][*v].last().is_some_and(|(_, t)| t.ends_with(|c: char| c.is_lowercase()));
-                if let Some(before) = carried_over_to(placed, &anchors, i).filter(|&b| w.text.starts_with(|c: char| c.is_lowercase()) && cut_word(b)) {
+                if let Some(before) = carried.filter(|&b| w.text.starts_with(|c: char| c.is_lowercase()) && cut_word(b)) {
                     k = before;
                 }
                 // A plan with no SATUAN column prints units with the values;
