@@ -654,6 +654,22 @@ const FLOORS: &[(&str, f64)] = &[
     ("generated/gen148.mutool.txt", 0.909),
     ("generated/gen148.pdf", 1.000),
     ("generated/gen148.txt", 0.000),
+    ("generated/gen149.layout.txt", 0.590),
+    ("generated/gen149.mutool.txt", 0.000),
+    ("generated/gen149.pdf", 1.000),
+    ("generated/gen149.txt", 0.000),
+    ("generated/gen150.layout.txt", 0.045),
+    ("generated/gen150.mutool.txt", 0.272),
+    ("generated/gen150.pdf", 0.909),
+    ("generated/gen150.txt", 0.000),
+    ("generated/gen151.layout.txt", 0.222),
+    ("generated/gen151.mutool.txt", 0.000),
+    ("generated/gen151.pdf", 0.722),
+    ("generated/gen151.txt", 0.000),
+    ("generated/gen152.layout.txt", 0.894),
+    ("generated/gen152.mutool.txt", 0.000),
+    ("generated/gen152.pdf", 1.000),
+    ("generated/gen152.txt", 0.000),
 ];
 
 /// Scores below the floor by no more than this are float noise.

@@ -2697,7 +2697,9 @@ fn name_columns(p: &PageParts, cols: &Columns) -> HeaderNames {
     // Line by line, left to right: OCR gives the words of one line tops a
     // pixel or two apart ("(Rp)" above "ANGGARAN"), which must not reorder
     // them.
-    let mut words: Vec<(usize, &Word)> = p.header.iter().flat_map(|&i| p.page.lines[i].words.iter().map(move |w| (i, w))).collect();
+    // (One copy of the header: a page may print it over each of its tables.)
+    let header = column_order::first_header_copy(p.page, &p.header);
+    let mut words: Vec<(usize, &Word)> = header.iter().flat_map(|&i| p.page.lines[i].words.iter().map(move |w| (i, w))).collect();
     words.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.x0.total_cmp(&b.1.x0)));
     // Where "SUMBER" of "SUMBER DATA" / "SUMBER DANA" was placed: the
     // name's second word goes with it, after it on its line or under it a
@@ -2841,7 +2843,17 @@ fn value_roles_from_text(value_text: &[String]) -> (Vec<Role>, Vec<String>) {
     // numbers beside the targets but no target: kept apart under its
     // header like a KEUANGAN cell (gen72 prints it before the quarters,
     // and it took the year's target's place, 9 wrong targets).
-    let baseline: Vec<bool> = value_text.iter().map(|t| (names_word(t, "KONDISI") && names_word(t, "AWAL")) || names_word(t, "BASELINE")).collect();
+    // So is an earlier year's achievement, CAPAIAN or REALISASI 2024
+    // (gen152): named with its year, and by no TARGET or RENCANA
+    // ("TARGET CAPAIAN", "RENCANA CAPAIAN" over the quarters, are this
+    // year's targets).
+    let achieved = |t: &str| {
+        (names_word(t, "CAPAIAN") || names_word(t, "REALISASI"))
+            && t.split_whitespace().any(is_plan_year)
+            && !names_word(t, "TARGET")
+            && !names_word(t, "RENCANA")
+    };
+    let baseline: Vec<bool> = value_text.iter().map(|t| (names_word(t, "KONDISI") && names_word(t, "AWAL")) || names_word(t, "BASELINE") || achieved(t)).collect();
     let spending: Vec<bool> = value_text.iter().map(|t| names_word(t, "KEUANGAN")).collect();
     let quarters_paired = value_text.iter().any(|t| names_word(t, "FISIK"));
     if spending.iter().any(|s| *s) && quarters_paired {
@@ -4395,6 +4407,22 @@ NO  URAIAN                INDIKATOR KINERJA           FORMULA          SATUAN  T
         let text = |v: &[&str]| v.iter().map(|t| t.to_string()).collect::<Vec<_>>();
         let roles = value_roles_from_text(&text(&["I", "TRIWULAN", "TARGET i", "IV", "TAHUN 2020", "ANGGARAN (Rp)"])).0;
         assert_eq!(roles, [Role::Tw1, Role::Tw2, Role::Tw3, Role::Tw4, Role::Target, Role::Budget]);
+    }
+
+    #[test]
+    fn last_years_achievement_is_no_target() {
+        // gen152: "CAPAIAN 2024" before "TAHUN 2025" and the quarters.
+        let text = |v: &[&str]| v.iter().map(|t| t.to_string()).collect::<Vec<_>>();
+        let (roles, names) = value_roles_from_text(&text(&["CAPAIAN 2024", "TAHUN 2025", "TW I", "TARGET TW II", "TW III", "TW IV", "PAGU (Rp)"]));
+        assert_eq!(roles, [Role::Extra, Role::Target, Role::Tw1, Role::Tw2, Role::Tw3, Role::Tw4, Role::Budget]);
+        assert_eq!(names[0], "CAPAIAN 2024");
+        // With the target's header cut, still no target.
+        let roles = value_roles_from_text(&text(&["REALISASI 2023", "TARGE", "I", "II", "III", "IV"])).0;
+        assert_eq!(roles, [Role::Extra, Role::Target, Role::Tw1, Role::Tw2, Role::Tw3, Role::Tw4]);
+        // "RENCANA CAPAIAN" over the quarters names this year's targets
+        // (gen72): the group's word over TW IV is no year's achievement.
+        let roles = value_roles_from_text(&text(&["KONDISI AWAL 2025", "I", "TRIWULAN II", "RENCANA III", "CAPAIAN IV", "TAHUN 2026", "ANGGARAN (Rp)"])).0;
+        assert_eq!(roles, [Role::Extra, Role::Tw1, Role::Tw2, Role::Tw3, Role::Tw4, Role::Target, Role::Budget]);
     }
 
     #[test]

@@ -144,13 +144,27 @@ fn plainly_out_of_order(page: &Page, header: &[usize], positioned: bool) -> bool
 }
 
 /// The header lines that name columns: from the first with a word only a
-/// header has ("TAHUN 2026" above it is the title's last line).
+/// header has ("TAHUN 2026" above it is the title's last line), without
+/// a second copy of the header on the page ([`first_header_copy`]).
 fn naming_lines(page: &Page, header: &[usize]) -> Vec<usize> {
     let first = header.iter().position(|&i| {
         let words: Vec<&str> = page.lines[i].words.iter().map(|w| w.text.as_str()).collect();
         core_words(&words) > 0
     });
-    first.map(|f| header[f..].to_vec()).unwrap_or_default()
+    first.map(|f| first_header_copy(page, &header[f..]).to_vec()).unwrap_or_default()
+}
+
+/// The header lines up to a second copy of the header on the same page
+/// (a plan printing one table per sasaran, each under its own header):
+/// the copy names the same columns again, and read with the first it
+/// would double every column's name ("TW III TW III" names no quarter).
+/// A copy opens with the first line's words.
+pub(super) fn first_header_copy<'h>(page: &Page, header: &'h [usize]) -> &'h [usize] {
+    let words_of = |i: usize| page.lines[i].words.iter().map(|w| w.text.as_str()).collect::<Vec<&str>>();
+    let Some((&first, rest)) = header.split_first() else { return header };
+    let opening = words_of(first);
+    let end = rest.iter().position(|&i| words_of(i) == opening).map_or(header.len(), |k| k + 1);
+    &header[..end]
 }
 
 /// A line's words split into phrases: words a word space apart.
@@ -637,6 +651,24 @@ mod tests {
         assert_eq!(roles, [Role::Node, Role::Indicator, Role::Target, Role::Tw1, Role::Tw2, Role::Tw3, Role::Tw4, Role::Unit]);
         assert_eq!((joined[0].x0, joined[0].x1), (72.0, 238.0));
         assert!(names_each_column_once(&joined) && !in_order(&joined));
+    }
+
+    #[test]
+    fn a_second_copy_of_the_header_on_a_page_names_no_column_again() {
+        // gen152: one table per sasaran, each under its own header.
+        let dump = "\
+INDIKATOR   SATUAN   CAPAIAN   TARGET
+                     2024      TW III
+Rasio       Rasio    8.3       7.1
+INDIKATOR   SATUAN   CAPAIAN   TARGET
+                     2024      TW III";
+        let page = &pages_of(dump, false)[0];
+        assert_eq!(first_header_copy(page, &[0, 1, 3, 4]), [0, 1]);
+        let columns = header_columns(page, &naming_lines(page, &[0, 1, 3, 4]), false);
+        let names: Vec<&str> = columns.iter().map(|c| c.text.as_str()).collect();
+        assert_eq!(names, ["INDIKATOR", "SATUAN", "CAPAIAN 2024", "TARGET TW III"]);
+        // One copy only: every line kept.
+        assert_eq!(first_header_copy(page, &[0, 1]), [0, 1]);
     }
 
     #[test]
