@@ -334,7 +334,30 @@ pub fn value_role_of(header: &str) -> Option<Role> {
     if s.starts_with("TAHUN") && !s.contains("TW") && !s.contains("TRIWULAN") {
         return Some(Role::Target);
     }
-    role_of(header)
+    role_of(header).or_else(|| quarter_under_group_words(header))
+}
+
+/// The quarter a value column's own cell names at the end of its text,
+/// under words of the group headings above it: "TARGET KINERJA" over
+/// "TRIWULAN (KUMULATIF)" and "TAHUN" centred over several columns land
+/// on one quarter each ("KINERJA (KUMULATIF) TW-III", "TAHUN TW-IV"). Only
+/// such words: "REALISASI TW I" or "ANGGARAN TW I" names no target.
+fn quarter_under_group_words(header: &str) -> Option<Role> {
+    use std::sync::OnceLock;
+    static QUARTER: OnceLock<regex::Regex> = OnceLock::new();
+    let quarter = QUARTER.get_or_init(|| regex::Regex::new(concat!("^", quarter_word_pattern!(), "(KE)?(IV|III|II|I|4|3|2|1)$")).expect("quarter pattern"));
+    const GROUP_WORDS: &[&str] = &["TARGET", "KINERJA", "TRIWULAN", "TAHUN", "KUMULATIF", "RENCANA", "PER", "SD"];
+    let words: Vec<&str> = header.split_whitespace().collect();
+    (1..=words.len().min(2)).find_map(|n| {
+        let (group, own) = words.split_at(words.len() - n);
+        let own = squash(&own.join(" "));
+        let c = quarter.captures(&own)?;
+        let of_group = |w: &&str| {
+            let w = squash(w);
+            GROUP_WORDS.contains(&w.as_str()) || is_plan_year(&w)
+        };
+        (!group.is_empty() && group.iter().all(of_group)).then(|| quarter_of_numeral(&c[3])).flatten()
+    })
 }
 
 /// The quarter a value column's header names by its numeral alone ("I",
@@ -370,6 +393,19 @@ pub fn value_columns_in_order(roles: &[Role]) -> bool {
     let quarters: Vec<usize> = [Role::Tw1, Role::Tw2, Role::Tw3, Role::Tw4].iter().filter_map(at).collect();
     let target_between = at(&Role::Target).is_some_and(|t| quarters.iter().any(|&q| q < t) && quarters.iter().any(|&q| q > t));
     quarters.windows(2).all(|w| w[0] < w[1]) && !target_between
+}
+
+/// A value column's header naming a figure of an earlier year printed
+/// beside the targets, never one of them: KONDISI AWAL (the baseline;
+/// "AWAL (2019)" where KONDISI sits on a line of its own), BASELINE, or
+/// an earlier year's achievement, CAPAIAN or REALISASI with its year and
+/// no TARGET or RENCANA ("TARGET CAPAIAN", "RENCANA CAPAIAN" over the
+/// quarters name this year's targets).
+pub fn names_earlier_figure(header: &str) -> bool {
+    let words: Vec<String> = header.split_whitespace().map(squash).collect();
+    let has = |w: &str| words.iter().any(|x| x == w);
+    let achieved = (has("CAPAIAN") || has("REALISASI")) && words.iter().any(|w| is_plan_year(w)) && !has("TARGET") && !has("RENCANA");
+    has("AWAL") || has("BASELINE") || achieved
 }
 
 /// A year as plans print it over their targets ("2026"): four digits from 2000.
@@ -632,6 +668,29 @@ mod tests {
         for w in ["Persen", "Jumlah", "yang", "TW", "Orang", "Tahun2026", "100"] {
             assert!(!is_misread_header_word(w), "{w}");
         }
+    }
+
+    #[test]
+    fn figures_of_earlier_years_are_told_from_targets() {
+        for h in ["KONDISI AWAL 2025", "AWAL (2019) (5)", "BASELINE", "CAPAIAN 2024", "REALISASI 2023"] {
+            assert!(names_earlier_figure(h), "{h}");
+        }
+        for h in ["TARGET CAPAIAN 2025", "RENCANA CAPAIAN", "CAPAIAN IV", "REALISASI TW I", "TARGET 2025"] {
+            assert!(!names_earlier_figure(h), "{h}");
+        }
+    }
+
+    #[test]
+    fn a_quarter_under_group_headings_names_its_column() {
+        // gen150: "TARGET KINERJA" over "TRIWULAN (KUMULATIF)" and "TAHUN",
+        // their words landing on the quarters' own cells.
+        assert_eq!(value_role_of("TRIWULAN TW-I"), Some(Role::Tw1));
+        assert_eq!(value_role_of("KINERJA (KUMULATIF) TW-III"), Some(Role::Tw3));
+        assert_eq!(value_role_of("TAHUN TW-IV"), Some(Role::Tw4));
+        assert_eq!(value_role_of("PER Triw. II"), Some(Role::Tw2));
+        // Words naming no target before the quarter: no target's column.
+        assert_eq!(value_role_of("REALISASI TW I"), None);
+        assert_eq!(value_role_of("KEUANGAN TW II"), None);
     }
 
     #[test]

@@ -20,7 +20,7 @@ use super::frame::{core_words, is_currency, is_header_line, is_signature_start, 
 use super::{Row, Table};
 use crate::extract::ocr::is_doubted_number;
 use crate::extract::{Page, Word};
-use crate::parse::header::{bare_quarter_numeral, completes_header_word, is_column_number, is_core_header_word, is_cut_core_word, is_header_word, is_misread_header_word, is_plan_year, is_quarter_word, role_of, squash, value_columns_in_order, value_role_of, Role, LEVEL_WORDS};
+use crate::parse::header::{bare_quarter_numeral, completes_header_word, is_column_number, is_core_header_word, is_cut_core_word, is_header_word, is_misread_header_word, is_plan_year, names_earlier_figure, is_quarter_word, role_of, squash, value_columns_in_order, value_role_of, Role, LEVEL_WORDS};
 use crate::parse::label::{is_code, is_hierarchical_numbering, is_letter_numbering, is_list_bullet, names_bare_label, parse_indicator_number, parse_label, strip_indicator_numbering, Level};
 use crate::parse::number::{cut_word_target_tail, is_bound, is_grouped_thousands, is_sum_of_money, is_text_target, is_word_target, parse_value, rejoined_in_last_group, rejoined_sum, Value};
 use crate::parse::function_word::is_function_word;
@@ -350,14 +350,20 @@ impl Columns {
 
     /// The money column (see [`Columns::money`]) a word's centre lies
     /// under, between the first value column's centre and the last one's,
-    /// and in no value column.
+    /// and in no value column. A sum of money wider than its header, set
+    /// right-aligned, may reach left of it ("2.450.600.000" under "PAGU
+    /// (Rp)", gen149): its right edge in the span places it.
     fn money_span(&self, w: &Word) -> Option<(f32, f32)> {
         let (Some(first), Some(last)) = (self.values.first(), self.values.last()) else { return None };
         let centre = (w.x0 + w.x1) / 2.0;
         if centre <= first.2 || centre >= last.2 || self.values.iter().any(|v| centre >= v.0 && centre <= v.1) {
             return None;
         }
-        self.money.iter().copied().find(|&(left, right)| centre > left && centre < right && !self.values.iter().any(|v| v.2 > left && v.2 < right))
+        let money = crate::parse::number::is_sum_of_money(&w.text);
+        self.money.iter().copied().find(|&(left, right)| {
+            let under = (centre > left && centre < right) || (money && w.x1 > left && w.x1 <= right);
+            under && !self.values.iter().any(|v| v.2 > left && v.2 < right)
+        })
     }
 
     /// The ruled cell a word's centre lies in, between the borders that
@@ -2384,10 +2390,13 @@ pub fn reflow(pages: &[Page]) -> Table {
         // among the value columns ([`Col::Budget`]).
         // (Money named under every quarter, "Target" / "Rencana Dana (Rp)"
         // in TW I .. TW IV, is the quarters' spending: a word between the
-        // first quarter's column and the last names no budget.)
+        // first quarter's column and the last names no budget, nor does
+        // TW IV's after them. A PAGU before the quarters still names the
+        // budget, gen149.)
         let budget_words: Vec<f32> = budget_header_words(p.page, &p.header).map(|w| (w.x0 + w.x1) / 2.0).collect();
         let quarters_money = cols.as_ref().is_some_and(|c| budget_words.len() >= 2 && budget_words.iter().any(|&x| c.between_quarters(x)));
-        let first_budget_word = budget_words.iter().copied().reduce(f32::min).filter(|_| !quarters_money);
+        let before_quarters = |x: f32| cols.as_ref().is_some_and(|c| c.values.get(c.slot(1)).is_some_and(|q| x < q.0));
+        let first_budget_word = budget_words.iter().copied().filter(|&x| !quarters_money || before_quarters(x)).reduce(f32::min);
         budget_x = first_budget_word.or(budget_x);
         // The trailing column the header names ANGGARAN (Rp), if any.
         let budget_column = header_names.as_ref().and_then(|(names, _)| names.2.iter().position(|r| *r == Role::Budget));
@@ -2744,7 +2753,6 @@ fn name_columns(p: &PageParts, cols: &Columns) -> HeaderNames {
         eprintln!("header text: values {value_text:?} trailing {trailing_text:?} from lines {:?}", p.header.iter().map(|&i| p.page.lines[i].text()).collect::<Vec<_>>());
     }
     let (mut roles, value_names) = value_roles_from_text(&value_text);
-    let quarters_paired = value_text.iter().any(|t| names_word(t, "FISIK"));
     // The columns' own words may misname them where a group heading lies
     // over the quarters ("TARGET PER" over "Apr-Jun" names a target);
     // the header read by its phrases tells the target from the quarters,
@@ -2761,6 +2769,13 @@ fn name_columns(p: &PageParts, cols: &Columns) -> HeaderNames {
     if std::env::var_os("RENCANA_DEBUG").is_some() {
         eprintln!("value roles {value_roles:?}");
     }
+    // Quarters paired with their money: FISIK named, or money named
+    // between the first quarter's column and the last ("Triwulan I" over
+    // "Target" and "Anggaran (Rp)", gen149).
+    let quarter_centres: Vec<f32> = (0..value_roles.len()).filter(|&k| matches!(value_roles[k], Role::Tw1 | Role::Tw2 | Role::Tw3 | Role::Tw4)).map(|k| cols.values[k].2).collect();
+    let between_quarters = |x: f32| quarter_centres.first().zip(quarter_centres.last()).is_some_and(|(l, r)| x > *l && x < *r);
+    let money_between_quarters = budget_header_words(p.page, header).filter(|w| between_quarters((w.x0 + w.x1) / 2.0)).count() >= 2;
+    let quarters_paired = value_text.iter().any(|t| names_word(t, "FISIK")) || money_between_quarters;
     let mut names = Vec::new();
     let mut taken: Vec<Role> = Vec::new();
     // A plan pairing each quarter's FISIK with its ANGGARAN (Rp), the money
@@ -2843,17 +2858,8 @@ fn value_roles_from_text(value_text: &[String]) -> (Vec<Role>, Vec<String>) {
     // numbers beside the targets but no target: kept apart under its
     // header like a KEUANGAN cell (gen72 prints it before the quarters,
     // and it took the year's target's place, 9 wrong targets).
-    // So is an earlier year's achievement, CAPAIAN or REALISASI 2024
-    // (gen152): named with its year, and by no TARGET or RENCANA
-    // ("TARGET CAPAIAN", "RENCANA CAPAIAN" over the quarters, are this
-    // year's targets).
-    let achieved = |t: &str| {
-        (names_word(t, "CAPAIAN") || names_word(t, "REALISASI"))
-            && t.split_whitespace().any(is_plan_year)
-            && !names_word(t, "TARGET")
-            && !names_word(t, "RENCANA")
-    };
-    let baseline: Vec<bool> = value_text.iter().map(|t| (names_word(t, "KONDISI") && names_word(t, "AWAL")) || names_word(t, "BASELINE") || achieved(t)).collect();
+    // So is an earlier year's achievement, CAPAIAN 2024 (gen152).
+    let baseline: Vec<bool> = value_text.iter().map(|t| names_earlier_figure(t)).collect();
     let spending: Vec<bool> = value_text.iter().map(|t| names_word(t, "KEUANGAN")).collect();
     let quarters_paired = value_text.iter().any(|t| names_word(t, "FISIK"));
     if spending.iter().any(|s| *s) && quarters_paired {
@@ -4035,6 +4041,18 @@ mod tests {
         assert_eq!(unit_of("Persentase koperasi sehat").as_deref(), Some("%"));
         let dinilai = table.rows.iter().find(|r| r.get(Role::Indicator).is_some_and(|i| i.contains("Jumlah koperasi yang dinilai"))).expect("the row");
         assert!(dinilai.get(Role::Indicator).is_some_and(|i| i.ends_with("kesehatannya")));
+    }
+
+    #[test]
+    fn a_pagu_before_quarters_paired_with_their_money_is_the_budget() {
+        // gen149's layout dump: KONDISI AWAL, TARGET, PAGU (Rp), then each
+        // quarter as Target / Anggaran (Rp); the PAGU's sum, wider than
+        // its header, starts left of it.
+        let text = include_str!("../../fixtures/generated/gen149.layout.txt");
+        let table = reflow(&pages_of(text, false));
+        let row = table.rows.iter().find(|r| r.get(Role::Indicator).is_some_and(|i| i.starts_with("Persentase ibu hamil"))).expect("the row");
+        let values: Vec<Option<&str>> = [Role::Target, Role::Tw1, Role::Tw2, Role::Tw3, Role::Tw4, Role::Budget].iter().map(|r| row.get(*r)).collect();
+        assert_eq!(values, [Some("85"), Some("20"), Some("45"), Some("65"), Some("85"), Some("2.450.600.000")]);
     }
 
     #[test]

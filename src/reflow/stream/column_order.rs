@@ -21,7 +21,7 @@
 
 use super::{header_lines, opens_a_column_name};
 use crate::extract::{Page, Ruling, Word};
-use crate::parse::header::{bare_quarter_numeral, is_month_name, is_month_span, is_plan_year, is_quarter_word, squash, value_role_of, Role, LEVEL_WORDS};
+use crate::parse::header::{bare_quarter_numeral, is_month_name, is_month_span, is_plan_year, is_quarter_word, names_earlier_figure, squash, value_role_of, Role, LEVEL_WORDS};
 use crate::reflow::frame::{core_words, is_signature_start};
 use std::borrow::Cow;
 
@@ -224,10 +224,14 @@ fn ends_a_column_name(word: &str) -> bool {
 }
 
 /// A header word that opens the name of a column of numbers: the year's
-/// target, a budget, the quarters.
+/// target, a budget, the quarters; also such a name cut at its narrow
+/// cell's edge, in capitals, five letters at least ("SATUAN TARGE" over
+/// "T", gen58).
 fn opens_a_value_column_name(word: &str) -> bool {
+    const NAMES: [&str; 4] = ["TARGET", "PAGU", "ANGGARAN", "REALISASI"];
     let w = squash(word);
-    matches!(w.as_str(), "TARGET" | "PAGU" | "ANGGARAN" | "REALISASI") || is_quarter_word(&w)
+    let cut = w.len() >= 5 && !word.chars().any(char::is_lowercase) && NAMES.iter().any(|n| n.starts_with(w.as_str()));
+    NAMES.contains(&w.as_str()) || cut || is_quarter_word(&w)
 }
 
 fn is_quarter_numeral(word: &str) -> bool {
@@ -371,7 +375,7 @@ pub(super) fn value_header_columns(page: &Page, header: &[usize], positioned: bo
     let header = naming_lines(page, header);
     header_columns(page, &header, positioned)
         .into_iter()
-        .filter(|c| c.role.is_value() || (c.text.contains("KONDISI") && c.text.contains("AWAL")))
+        .filter(|c| c.role.is_value() || names_earlier_figure(&c.text))
         .map(|c| ((c.x0 + c.x1) / 2.0, c.text))
         .collect()
 }
@@ -408,8 +412,9 @@ pub(super) fn money_header_spans(page: &Page, header: &[usize], positioned: bool
     // over it and its money.)
     let holds_targets = |c: &HeaderColumn| names_target(c) || names_word(c, &["FISIK"]);
     // Among the values: a budget after them (ANGGARAN printed last) is a
-    // value column of its own, measured with them.
-    if n_values > columns.iter().filter(|c| holds_targets(c)).count() {
+    // value column of its own, measured with them. (A baseline, KONDISI
+    // AWAL, is measured with them too, gen149.)
+    if n_values > columns.iter().filter(|c| holds_targets(c) || names_earlier_figure(&c.text)).count() {
         return Vec::new();
     }
     (0..columns.len())
@@ -671,6 +676,10 @@ INDIKATOR   SATUAN   CAPAIAN   TARGET
         assert_eq!(first_header_copy(page, &[0, 1]), [0, 1]);
     }
 
+    fn cut_of(page: &Page) -> Vec<String> {
+        phrases(&page.lines[0].words, false).iter().map(|p| p.iter().map(|w| w.text.as_str()).collect::<Vec<_>>().join(" ")).collect()
+    }
+
     #[test]
     fn narrow_header_cells_a_word_space_apart_are_columns_apart() {
         let page = &pages_of("TW I    TW II TW III TW IV      TAHUN PENANGGUNG", false)[0];
@@ -684,6 +693,12 @@ INDIKATOR   SATUAN   CAPAIAN   TARGET
         let page = &pages_of("SATUAN TARGET     PAGU\n       2026 ANGGARAN (Rp)", false)[0];
         let cut = |l: usize| phrases(&page.lines[l].words, false).iter().map(|p| p.iter().map(|w| w.text.as_str()).collect::<Vec<_>>().join(" ")).collect::<Vec<_>>();
         assert_eq!((cut(0), cut(1)), (vec!["SATUAN".to_string(), "TARGET".into(), "PAGU".into()], vec!["2026".to_string(), "ANGGARAN (Rp)".into()]));
+        // ... and its name cut at a narrow cell's edge (gen58's "TARGE" / "T").
+        let page = &pages_of("SATUAN TARGE   TARGET PER TRIWULAN", false)[0];
+        assert_eq!(cut_of(page), ["SATUAN", "TARGE", "TARGET PER TRIWULAN"]);
+        // Not a word in lower case, nor under five letters.
+        let page = &pages_of("SATUAN Targe   SATUAN TARG", false)[0];
+        assert_eq!(cut_of(page), ["SATUAN Targe", "SATUAN TARG"]);
     }
 
     #[test]
