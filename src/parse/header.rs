@@ -397,15 +397,16 @@ pub fn value_columns_in_order(roles: &[Role]) -> bool {
 
 /// A value column's header naming a figure of an earlier year printed
 /// beside the targets, never one of them: KONDISI AWAL (the baseline;
-/// "AWAL (2019)" where KONDISI sits on a line of its own), BASELINE, or
-/// an earlier year's achievement, CAPAIAN or REALISASI with its year and
-/// no TARGET or RENCANA ("TARGET CAPAIAN", "RENCANA CAPAIAN" over the
-/// quarters name this year's targets).
+/// "AWAL (2019)" where KONDISI sits on a line of its own, "KONDISI AWAI"
+/// as OCR reads it), BASELINE, or an earlier year's achievement, CAPAIAN
+/// or REALISASI with its year and no TARGET or RENCANA ("TARGET CAPAIAN",
+/// "RENCANA CAPAIAN" over the quarters name this year's targets). (A
+/// KONDISI AKHIR, the Renstra's end, is no target of the year either.)
 pub fn names_earlier_figure(header: &str) -> bool {
     let words: Vec<String> = header.split_whitespace().map(squash).collect();
     let has = |w: &str| words.iter().any(|x| x == w);
     let achieved = (has("CAPAIAN") || has("REALISASI")) && words.iter().any(|w| is_plan_year(w)) && !has("TARGET") && !has("RENCANA");
-    has("AWAL") || has("BASELINE") || achieved
+    has("KONDISI") || has("AWAL") || has("BASELINE") || achieved
 }
 
 /// A year as plans print it over their targets ("2026"): four digits from 2000.
@@ -672,7 +673,7 @@ mod tests {
 
     #[test]
     fn figures_of_earlier_years_are_told_from_targets() {
-        for h in ["KONDISI AWAL 2025", "AWAL (2019) (5)", "BASELINE", "CAPAIAN 2024", "REALISASI 2023"] {
+        for h in ["KONDISI AWAL 2025", "AWAL (2019) (5)", "KONDISI AWAI (2019)", "BASELINE", "CAPAIAN 2024", "REALISASI 2023"] {
             assert!(names_earlier_figure(h), "{h}");
         }
         for h in ["TARGET CAPAIAN 2025", "RENCANA CAPAIAN", "CAPAIAN IV", "REALISASI TW I", "TARGET 2025"] {

@@ -248,12 +248,13 @@ impl Columns {
             _ => None,
         };
         let Some(t) = words.iter().position(|w| col_of(w) == Some(target_col)) else { return false };
-        // TW IV's word; or, TW IV blank, the word again in the one quarter
-        // that delivers it ("Tersedia" ... "Tersedia" in TW III), a plan
-        // giving each quarter what it delivers.
+        // TW IV's word; or, TW IV blank or a dash, the word again in the
+        // one quarter that delivers it ("Tersedia" ... "Tersedia" in TW
+        // III), a plan giving each quarter what it delivers ("Baik - -
+        // Baik -", gen151).
         let in_quarter = |j: usize| col_of(&words[j]).is_some_and(|k| quarter_cols.contains(&k));
         let delivered: Vec<usize> = (0..words.len()).filter(|&j| in_quarter(j) && words[j].text == words[t].text).collect();
-        let q = match words.iter().rposition(|w| col_of(w) == Some(last_col)) {
+        let q = match words.iter().rposition(|w| col_of(w) == Some(last_col) && w.text != "-") {
             Some(q) => q,
             None if delivered.len() == 1 && is_word_target(&words[t].text) => delivered[0],
             None => return false,
@@ -272,6 +273,7 @@ impl Columns {
         // for none of them (a baseline, a budget) says nothing.
         let others_fit = words.iter().enumerate().filter(|&(j, _)| j != t && j != q).all(|(_, w)| match col_of(w) {
             None => true,
+            Some(k) if quarter_cols.contains(&k) && w.text == "-" => true,
             Some(k) if quarters_between.contains(&k) => {
                 w.text == "-" || w.text == first.text || (is_word_target(&first.text) && cut_word_target_tail(&first.text, &w.text).is_some())
             }
@@ -2576,6 +2578,10 @@ fn value_width(parts: &[PageParts]) -> usize {
 /// commonest run undercounts the columns. Cells inside the span that
 /// other rows fill count too, when one row fills every one of them;
 /// cells outside it (a budget) do not.
+/// A page whose rows tell no such cells may print each quarter's money
+/// beside its target ("20  410.000.000  45  1.120.000.000", gen149's
+/// scan, its rows without money read short of their dashes): its cells
+/// are then told by the runs' other values.
 fn drawn_value_cells(parts: &[PageParts], runs: &[Vec<Vec<&Word>>], n: usize) -> usize {
     let mut most = 0;
     for (p, page_runs) in parts.iter().zip(runs) {
@@ -2583,36 +2589,61 @@ fn drawn_value_cells(parts: &[PageParts], runs: &[Vec<Vec<&Word>>], n: usize) ->
         if p.page.width <= 0.0 || borders.is_empty() {
             continue;
         }
-        // The anchors' value cells, by each line's borders.
-        let mut lines: Vec<(Vec<usize>, usize)> = Vec::new();
-        for run in page_runs {
-            let y = (run[0].y0 + run[0].y1) / 2.0;
-            let mut xs: Vec<f32> = borders.iter().filter(|b| b.1 <= y && b.2 >= y).map(|b| b.0).collect();
-            xs.sort_by(f32::total_cmp);
-            let cells: Vec<usize> = run.iter().map(|w| xs.iter().filter(|&&x| x < (w.x0 + w.x1) / 2.0).count()).collect();
-            // (Two values in one cell: no grid of value cells.)
-            if cells.windows(2).all(|c| c[0] < c[1]) {
-                lines.push((cells, run.len()));
+        let mut cells = page_value_cells(&borders, page_runs, n, false);
+        let money: Vec<&Word> = page_runs.iter().flatten().copied().filter(|w| is_sum_of_money(&w.text)).collect();
+        if cells.is_empty() && !money.is_empty() {
+            let without_money: Vec<Vec<&Word>> = page_runs.iter().map(|run| run.iter().copied().filter(|w| !is_sum_of_money(&w.text)).collect::<Vec<&Word>>()).filter(|run| run.len() >= 3).collect();
+            // (Told by a row with no money filling every one of them, the
+            // money standing in cells of its own: targets may be sums of
+            // money too, Rupiah of revenue, gen119.)
+            let without = page_value_cells(&borders, &without_money, n, true);
+            if money.iter().all(|w| !without.contains(&cell_of(&borders, w))) {
+                cells = without;
             }
         }
-        let spans: Vec<(usize, usize)> = lines.iter().filter(|l| l.1 == n).map(|l| (l.0[0], l.0[l.0.len() - 1])).collect();
-        let (Some(first), Some(last)) = (spans.iter().map(|s| s.0).min(), spans.iter().map(|s| s.1).max()) else { continue };
-        let mut filled: Vec<usize> = lines.iter().flat_map(|l| l.0.iter().copied()).filter(|&c| c >= first && c <= last).collect();
-        filled.sort_unstable();
-        filled.dedup();
-        // A row of the page fills them all: cells that rows fill only in
-        // part (a quarter's Fisik and its Rp sum) are no grid of values.
-        // Or, with no sum of money among the rows' values, the rows fill
-        // every cell from the first to the last between them: a scan's OCR
-        // drops lone dashes, and a plan whose rows each leave a quarter
-        // "-" (gen113) may print no row with all five read.
-        let contiguous = filled.len() == last - first + 1 && lines.len() >= 3;
-        let no_money = page_runs.iter().flatten().all(|w| !is_sum_of_money(&w.text));
-        if lines.iter().any(|l| l.0 == filled) || (contiguous && no_money) {
-            most = most.max(filled.len());
-        }
+        most = most.max(cells.len());
     }
     most
+}
+
+/// The cell a word stands in on its line: how many of the vertical
+/// `borders` crossing it lie left of its centre.
+fn cell_of(borders: &[(f32, f32, f32)], w: &Word) -> usize {
+    let (x, y) = ((w.x0 + w.x1) / 2.0, (w.y0 + w.y1) / 2.0);
+    borders.iter().filter(|b| b.1 <= y && b.2 >= y && b.0 < x).count()
+}
+
+/// [`drawn_value_cells`] on one page, by its vertical `borders`: the
+/// cells, none where its rows tell none. `filled_whole`: only a row
+/// filling every cell tells them.
+fn page_value_cells(borders: &[(f32, f32, f32)], page_runs: &[Vec<&Word>], n: usize, filled_whole: bool) -> Vec<usize> {
+    // The anchors' value cells, by each line's borders.
+    let mut lines: Vec<(Vec<usize>, usize)> = Vec::new();
+    for run in page_runs {
+        let cells: Vec<usize> = run.iter().map(|w| cell_of(borders, w)).collect();
+        // (Two values in one cell: no grid of value cells.)
+        if cells.windows(2).all(|c| c[0] < c[1]) {
+            lines.push((cells, run.len()));
+        }
+    }
+    let spans: Vec<(usize, usize)> = lines.iter().filter(|l| l.1 == n).map(|l| (l.0[0], l.0[l.0.len() - 1])).collect();
+    let (Some(first), Some(last)) = (spans.iter().map(|s| s.0).min(), spans.iter().map(|s| s.1).max()) else { return Vec::new() };
+    let mut filled: Vec<usize> = lines.iter().flat_map(|l| l.0.iter().copied()).filter(|&c| c >= first && c <= last).collect();
+    filled.sort_unstable();
+    filled.dedup();
+    // A row of the page fills them all: cells that rows fill only in
+    // part (a quarter's Fisik and its Rp sum) are no grid of values.
+    // Or, with no sum of money among the rows' values, the rows fill
+    // every cell from the first to the last between them: a scan's OCR
+    // drops lone dashes, and a plan whose rows each leave a quarter
+    // "-" (gen113) may print no row with all five read.
+    let contiguous = filled.len() == last - first + 1 && lines.len() >= 3;
+    let no_money = page_runs.iter().flatten().all(|w| !is_sum_of_money(&w.text));
+    if lines.iter().any(|l| l.0 == filled) || (contiguous && no_money && !filled_whole) {
+        filled
+    } else {
+        Vec::new()
+    }
 }
 
 /// The header's value roles and their printed names, and the trailing
@@ -5464,6 +5495,14 @@ NO  URAIAN                INDIKATOR KINERJA           FORMULA          SATUAN  T
         let mut other = line.clone();
         other[2].text = "Proses".into();
         assert!(!cols.has_word_target(&other));
+        // The other quarters' dashes printed, TW IV's too (gen151: "Baik -
+        // - Baik -").
+        let dashed = vec![word("Baik", 94.0, 99.0), word("-", 106.0, 107.0), word("-", 113.0, 114.0), word("Baik", 119.0, 124.0), word("-", 129.0, 130.0)];
+        assert!(cols.has_word_target(&dashed));
+        // A number in TW IV is no dash: no word target of that row.
+        let mut numbered = dashed.clone();
+        numbered[4].text = "5".into();
+        assert!(!cols.has_word_target(&numbered));
     }
 
     #[test]
