@@ -1122,6 +1122,41 @@ fn anchor_outside(words: &[Word], spans: &[(f32, f32)]) -> Option<(usize, Vec<us
     anchor_in(&outside).map(|(u, v)| (kept[u], v.into_iter().map(|j| kept[j]).collect()))
 }
 
+/// On a page with no SATUAN column, whose cells print their unit after
+/// each value ("1.250 Jiwa  500 Jiwa  350 Jiwa", gen151, gen79): the
+/// longest run of three values or more, each but the last maybe followed
+/// by one unit word, the same after two values at least, as
+/// [`anchor_in`] gives it (the word before the run, the values' indices,
+/// the unit words left out). None where no unit follows two values:
+/// [`anchor_in`] reads such a line.
+fn anchor_with_units_in_values(words: &[Word]) -> Option<(usize, Vec<usize>)> {
+    let mut best: Option<(usize, Vec<usize>)> = None;
+    let mut i = 1;
+    while i < words.len() {
+        if !is_value_word(&words[i].text) || words[i].text == "%" {
+            i += 1;
+            continue;
+        }
+        let (mut run, mut unit, mut units) = (Vec::new(), None::<&str>, 0);
+        let mut j = i;
+        while j < words.len() && is_value_word(&words[j].text) {
+            run.push(j);
+            j += 1;
+            let Some(next) = words.get(j) else { break };
+            if !is_value_word(&next.text) && is_unit_word(&next.text) && unit.is_none_or(|u| u == next.text) {
+                unit = Some(next.text.as_str());
+                units += 1;
+                j += 1;
+            }
+        }
+        if run.len() >= 3 && units >= 2 && best.as_ref().is_none_or(|b| run.len() > b.1.len()) {
+            best = Some((i - 1, run));
+        }
+        i = j.max(i + 1);
+    }
+    best
+}
+
 /// The first unit and its run of values at or after word `from` (the
 /// unit's index plus one).
 fn first_anchor_from(words: &[Word], from: usize) -> Option<(usize, Vec<usize>)> {
@@ -2413,7 +2448,13 @@ pub fn reflow(pages: &[Page]) -> Table {
                 let anchor_unit = cols.anchor_unit(&line.words);
                 let left_target = anchor_unit.is_none().then(|| cols.word_target_aligned_left(&line.words)).flatten();
                 let unit = anchor_unit.or(left_target.map(|j| j - 1));
-                let anchor = unit.is_some();
+                // A plan with no SATUAN column printing each value with its
+                // unit: a line holding all its values so ("12.480 Paket
+                // 4.200 Paket 3.600 Paket ..."), run together by a dump
+                // where positions no longer place them, is a row's, its
+                // values in order (gen151).
+                let units_run = cols.unitless.then(|| anchor_with_units_in_values(&line.words)).flatten().filter(|(_, run)| run.len() == cols.values.len());
+                let anchor = unit.is_some() || units_run.is_some();
                 // A line whose SATUAN cell is blank (merged over the rows
                 // and printed on another line) may hold a unit-like word
                 // of another cell before its values ("(Jumlah PD dengan
@@ -2454,6 +2495,14 @@ pub fn reflow(pages: &[Page]) -> Table {
                 no_numbering_after_node_text(&mut words);
                 if cols.unitless {
                     number_beside_its_unit(&mut words, cols, positioned);
+                }
+                if let Some((_, run)) = &units_run {
+                    for (k, &j) in run.iter().enumerate() {
+                        words[j].0 = Col::Value(k);
+                        if words.get(j + 1).is_some_and(|(_, w)| !is_value_word(&w.text) && is_unit_word(&w.text)) && !run.contains(&(j + 1)) {
+                            words[j + 1].0 = Col::Value(k);
+                        }
+                    }
                 }
                 // An anchor line with a value in every column: the order says
                 // which is which, whatever a dump did to their positions.
@@ -4084,6 +4133,19 @@ mod tests {
         let row = table.rows.iter().find(|r| r.get(Role::Indicator).is_some_and(|i| i.starts_with("Persentase ibu hamil"))).expect("the row");
         let values: Vec<Option<&str>> = [Role::Target, Role::Tw1, Role::Tw2, Role::Tw3, Role::Tw4, Role::Budget].iter().map(|r| row.get(*r)).collect();
         assert_eq!(values, [Some("85"), Some("20"), Some("45"), Some("65"), Some("85"), Some("2.450.600.000")]);
+    }
+
+    #[test]
+    fn values_each_printed_with_their_unit_are_one_run() {
+        let page = &pages_of("Jumlah paket    12.480 Paket      4.200 Paket 3.600 Paket 2.680 Paket 2.000 Paket", false)[0];
+        let (before, run) = anchor_with_units_in_values(&page.lines[0].words).expect("a run");
+        let texts: Vec<&str> = run.iter().map(|&j| page.lines[0].words[j].text.as_str()).collect();
+        assert_eq!((page.lines[0].words[before].text.as_str(), texts), ("paket", vec!["12.480", "4.200", "3.600", "2.680", "2.000"]));
+        // Bare values: none (anchor_in reads them); two units apart: none.
+        let bare = &pages_of("Persentase   35%  -  -  10%  25%", false)[0];
+        assert_eq!(anchor_with_units_in_values(&bare.lines[0].words), None);
+        let mixed = &pages_of("Jumlah   4 Unit  2 Paket  2 Kali", false)[0];
+        assert_eq!(anchor_with_units_in_values(&mixed.lines[0].words), None);
     }
 
     #[test]
