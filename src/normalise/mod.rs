@@ -9,7 +9,7 @@ pub mod quarterly;
 
 use crate::extract::InputKind;
 use crate::parse::header::Role;
-use crate::parse::label::{parse_label, strip_indicator_numbering, Level};
+use crate::parse::label::{is_list_bullet, parse_label, strip_indicator_numbering, Level};
 use crate::parse::number::{is_cut_number_tail, is_word_target, number_style, parse_value_in, NumberStyle, Value};
 use crate::parse::unit;
 use crate::reflow::frame::read_title;
@@ -358,6 +358,16 @@ fn indicator(row: &crate::reflow::Row, level: Level, path: &[Option<Node>; 5], s
             }
         }
     }
+    // Two indicators of a cell that lists them with bullets ("• Level
+    // maturitas SPIP ... • Opini BPK ...") read as one row: the values
+    // beside them are the two rows' run together (a dump printing a
+    // stacked cell's values line by line), none of them known to be
+    // this text's. Withheld, with a warning.
+    if text.split_whitespace().skip(1).any(|w| is_list_bullet(w) && w != "*") {
+        target = Value::Empty;
+        tw = [Value::Empty, Value::Empty, Value::Empty, Value::Empty];
+        warnings.push("indicators_joined".to_string());
+    }
     let named = [("target", &target), ("tw1", &tw[0]), ("tw2", &tw[1]), ("tw3", &tw[2]), ("tw4", &tw[3]), ("budget", &budget)];
     for (name, value) in named {
         if let Value::Unreadable(_) = value {
@@ -493,6 +503,24 @@ mod tests {
         assert_eq!(printed_once("Program Penunjang Urusan Pemerintahan Daerah"), "Program Penunjang Urusan Pemerintahan Daerah");
         assert_eq!(printed_once("Sosial Sosial"), "Sosial Sosial");
         assert_eq!(printed_once("Kota Bekasi Kota Bekasi Utara"), "Kota Bekasi Kota Bekasi Utara");
+    }
+
+    #[test]
+    fn two_bulleted_indicators_read_as_one_row_give_no_values() {
+        let read = |text: &str| {
+            let mut row = crate::reflow::Row::default();
+            row.set(Role::Indicator, text.to_string());
+            row.set(Role::Unit, "%".to_string());
+            for (role, v) in Role::VALUES.iter().zip(["-", "-", "20", "-", "45"]) {
+                row.set(*role, v.to_string());
+            }
+            let ind = indicator(&row, Level::Sasaran, &Default::default(), NumberStyle::Indonesian);
+            (ind.tw[1].clone(), ind.warnings.contains(&"indicators_joined".to_string()))
+        };
+        // gen150's mutool dump: a stacked cell's two indicators joined.
+        assert_eq!(read("• Level kapabilitas APIP • Persentase rekomendasi hasil pengawasan"), (Value::Empty, true));
+        // One bulleted indicator keeps its values.
+        assert_eq!(read("• Persentase rekomendasi hasil pengawasan"), (Value::Number("20".to_string()), false));
     }
 
     #[test]
