@@ -359,21 +359,24 @@ pub fn rejoined_sum(head: &str, tail: &str) -> Option<String> {
 }
 
 /// A number in thousands cut inside its last group at a cell's edge,
-/// made whole: the head's last group two digits, the tail the one digit
-/// that makes it three ("111.20" / "0" → "111.200"). `None` for any other
-/// pair. The caller tells that the row's numbers are written in thousands
-/// (the head alone would read as a decimal, 111.2).
+/// made whole: the head's last group one or two digits, the tail the
+/// digits that make it three ("111.20" / "0" → "111.200", "400.0" / "00"
+/// → "400.000", gen150). `None` for any other pair. The caller tells that
+/// the row's numbers are written in thousands (the head alone would read
+/// as a decimal, 111.2).
 ///
 /// ```
 /// use rencana::parse::number::rejoined_in_last_group;
 /// assert_eq!(rejoined_in_last_group("111.20", "0").as_deref(), Some("111.200"));
+/// assert_eq!(rejoined_in_last_group("400.0", "00").as_deref(), Some("400.000"));
 /// assert_eq!(rejoined_in_last_group("1.5", "25"), None);
+/// assert_eq!(rejoined_in_last_group("400.0", "0"), None);
 /// ```
 pub fn rejoined_in_last_group(head: &str, tail: &str) -> Option<String> {
     let (int, last) = head.rsplit_once('.')?;
     let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
     let joined = format!("{head}{tail}");
-    (last.len() == 2 && tail.len() == 1 && digits(last) && digits(tail) && int.len() >= 2 && is_grouped_thousands(&joined)).then_some(joined)
+    ((1..=2).contains(&last.len()) && last.len() + tail.len() == 3 && digits(last) && digits(tail) && int.len() >= 2 && is_grouped_thousands(&joined)).then_some(joined)
 }
 
 /// How a document writes its numbers. Plans are typed in Indonesian

@@ -2109,7 +2109,13 @@ fn node_label_lines(lines: &[Placed]) -> Vec<usize> {
         if text.is_empty() {
             continue;
         }
-        if let Some(label) = parse_label(&text) {
+        // (A name's line ending in a function word goes on below:
+        // "Penyelenggaraan Pengawasan dengan" / "Tujuan Tertentu", whose
+        // level word opens no label, gen150. Only an unnumbered label.)
+        let name_goes_on = |label: &crate::parse::label::Label| {
+            label.number.is_none() && label.code.is_none() && prev.as_ref().is_some_and(|(k, p)| *k + 1 == i && p.split_whitespace().last().is_some_and(is_function_word))
+        };
+        if let Some(label) = parse_label(&text).filter(|l| !name_goes_on(l)) {
             if !prev.as_ref().is_some_and(|(_, p)| names_bare_label(p, &text)) {
                 // Mid-cell: the line right above holds node text and this
                 // line opens no indicator beside it (none, or the
@@ -4758,6 +4764,19 @@ NO  URAIAN                INDIKATOR KINERJA           FORMULA          SATUAN  T
         // A program's name wrapped before "URUSAN" has no code there.
         assert!(!opens_urusan_heading(&line(vec![w(Col::Node, "URUSAN"), w(Col::Node, "PEMERINTAHAN"), w(Col::Node, "DAERAH")])));
         assert!(!opens_urusan_heading(&line(vec![w(Col::No, "1.06.01"), w(Col::Node, "PROGRAM"), w(Col::Node, "PENUNJANG")])));
+    }
+
+    #[test]
+    fn a_name_ending_in_a_function_word_goes_on_past_a_level_word() {
+        let w = |c: Col, t: &str| (c, Word { text: t.into(), x0: 0.0, x1: 1.0, y0: 0.0, y1: 1.0 });
+        let node = |texts: &[&str]| Placed { page: 1, line: 1, pos: 0, words: texts.iter().map(|t| w(Col::Node, t)).collect(), anchor: false, base: 0, scale: 1.0 };
+        // gen150: "Kegiatan 2" / "Penyelenggaraan" / "Pengawasan dengan" /
+        // "Tujuan Tertentu": one kegiatan's name.
+        let lines = [node(&["Kegiatan", "2"]), node(&["Penyelenggaraan"]), node(&["Pengawasan", "dengan"]), node(&["Tujuan", "Tertentu"])];
+        assert_eq!(node_label_lines(&lines), [0]);
+        // After a name's last word, the level word opens a node.
+        let lines = [node(&["Kegiatan", "2"]), node(&["Pengawasan", "Internal"]), node(&["Tujuan", "Terwujudnya"])];
+        assert_eq!(node_label_lines(&lines), [0, 2]);
     }
 
     #[test]
