@@ -1474,6 +1474,18 @@ fn split_pages(pages: &[Page]) -> Vec<PageParts<'_>> {
 
 fn split_page<'a>(page: &'a Page, first: bool, template: Option<&HeaderTemplate>) -> PageParts<'a> {
     let mut header = header_lines(page);
+    // The page's own header may be printed twice, over each of its tables
+    // (one table per sasaran); the copy above the one told, which OCR may
+    // read too poorly to tell ("IN DIKATOR", "Daun" for TAHUN, gen152's
+    // scan), is found by its words in place, as a later page's is. Its
+    // table's rows are then no title.
+    if template.is_none() && !header.is_empty() {
+        let own = header_template(&PageParts { page, header: header.clone(), title: Vec::new(), body: Vec::new() });
+        let above: Vec<usize> = lines_of_repeated_header(page, &own).into_iter().filter(|&i| i < header[0]).collect();
+        header.extend(above);
+        header.sort_unstable();
+        header.dedup();
+    }
     if let Some(t) = template {
         header.extend(lines_of_repeated_header(page, t));
         header.sort_unstable();
@@ -4152,6 +4164,29 @@ mod tests {
         assert_eq!(anchor_with_units_in_values(&bare.lines[0].words), None);
         let mixed = &pages_of("Jumlah   4 Unit  2 Paket  2 Kali", false)[0];
         assert_eq!(anchor_with_units_in_values(&mixed.lines[0].words), None);
+    }
+
+    #[test]
+    fn a_header_copy_above_the_one_told_opens_the_body() {
+        // gen152's scan: one table per sasaran, each under its header; OCR
+        // read the first copy too poorly to tell it as a header.
+        let dump = "\
+KODE   SASARAN     IN DIKATOR     SATUAN   CAPAIAN  Daun   two!
+2.15   Program 1   Rasio lalu     Rasio    8,3      7,1    -
+                   lintas per
+                   10.000
+
+2.15.1 Kegiatan 1  Jumlah halte   Unit     4        6      2
+
+KODE   SASARAN     INDIKATOR      SATUAN   CAPAIAN  TARGET  TW I  TW II
+                   KINERJA                 2024     2025
+2.16   Program 2   Jumlah kapal   Unit     14       14      7";
+        let page = &pages_of(dump, false)[0];
+        let told = header_lines(page);
+        assert_eq!(told.first(), Some(&5), "the second copy alone is told by its words");
+        let parts = split_page(page, false, None);
+        assert_eq!(parts.header.first(), Some(&0));
+        assert!(parts.body.contains(&1) && parts.body.contains(&4) && parts.body.contains(&7), "{:?}", parts.body);
     }
 
     #[test]
