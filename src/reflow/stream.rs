@@ -1481,7 +1481,10 @@ fn split_page<'a>(page: &'a Page, first: bool, template: Option<&HeaderTemplate>
     // table's rows are then no title.
     if template.is_none() && !header.is_empty() {
         let own = header_template(&PageParts { page, header: header.clone(), title: Vec::new(), body: Vec::new() });
-        let above: Vec<usize> = lines_of_repeated_header(page, &own).into_iter().filter(|&i| i < header[0]).collect();
+        // (Three header words in place at least: a title line above the
+        // header may print "TAHUN 2027" where the header does, gen18.)
+        let words_in_place = |i: usize| page.lines[i].words.iter().filter(|w| w.text.chars().any(char::is_alphabetic) && own.iter().any(|(t, x)| *t == w.text && (x - w.x0).abs() <= 3.0)).count();
+        let above: Vec<usize> = lines_of_repeated_header(page, &own).into_iter().filter(|&i| i < header[0] && words_in_place(i) >= 3).collect();
         header.extend(above);
         header.sort_unstable();
         header.dedup();
