@@ -20,7 +20,7 @@ use super::frame::{core_words, is_currency, is_header_line, is_signature_start, 
 use super::{Row, Table};
 use crate::extract::ocr::is_doubted_number;
 use crate::extract::{Page, Word};
-use crate::parse::header::{bare_quarter_numeral, completes_header_word, is_column_number, is_core_header_word, is_cut_core_word, is_header_word, is_misread_header_word, is_plan_year, names_earlier_figure, is_quarter_word, role_of, squash, value_columns_in_order, value_role_of, Role, LEVEL_WORDS};
+use crate::parse::header::{bare_quarter_numeral, completes_header_word, is_column_number, is_core_header_word, is_cut_core_word, is_header_word, is_misread_header_word, is_plan_year, is_quarter_word, names_earlier_figure, role_of, squash, value_columns_in_order, value_role_of, Role, LEVEL_WORDS};
 use crate::parse::label::{is_code, is_hierarchical_numbering, is_letter_numbering, is_list_bullet, names_bare_label, parse_indicator_number, parse_label, strip_indicator_numbering, Level};
 use crate::parse::number::{cut_word_target_tail, is_bound, is_grouped_thousands, is_sum_of_money, is_text_target, is_word_target, parse_value, rejoined_in_last_group, rejoined_sum, Value};
 use crate::parse::function_word::is_function_word;
@@ -150,6 +150,12 @@ impl Columns {
         let left = quarters.iter().map(|q| q.0).reduce(f32::min);
         let right = quarters.iter().map(|q| q.1).reduce(f32::max);
         left.zip(right).is_some_and(|(l, r)| x > l && x < r)
+    }
+
+    /// True when `x` lies left of the first quarter's value column (a
+    /// budget printed before the quarters).
+    fn before_quarters(&self, x: f32) -> bool {
+        self.values.get(self.slot(1)).is_some_and(|q| x < q.0)
     }
 
     /// A word may start this far left of its column: a dump squeezes a
@@ -1432,8 +1438,14 @@ fn is_line_of_quarter_numerals(words: &[&str]) -> bool {
 /// A header's words and where they start, to find it again on later pages.
 type HeaderTemplate = Vec<(String, f32)>;
 
-fn header_template(part: &PageParts) -> HeaderTemplate {
-    part.header.iter().flat_map(|&i| part.page.lines[i].words.iter().map(|w| (w.text.clone(), w.x0))).collect()
+fn header_template(page: &Page, header: &[usize]) -> HeaderTemplate {
+    header.iter().flat_map(|&i| page.lines[i].words.iter().map(|w| (w.text.clone(), w.x0))).collect()
+}
+
+/// Whether a word is one of the template's where the template prints it
+/// (the same text, its left edge within three points or characters).
+fn in_template_place(w: &Word, template: &HeaderTemplate) -> bool {
+    template.iter().any(|(t, x)| *t == w.text && (x - w.x0).abs() <= 3.0)
 }
 
 /// A later page's lines that print two words or more of the first page's
@@ -1446,10 +1458,9 @@ fn header_template(part: &PageParts) -> HeaderTemplate {
 /// printed under the header would be taken for it (gen34's split row, its
 /// values then given to the row after it).
 fn lines_of_repeated_header(page: &Page, template: &HeaderTemplate) -> Vec<usize> {
-    let tol = 3.0;
     (0..page.lines.len().min(16))
         .filter(|&i| {
-            let in_place = |w: &Word| (w.text.chars().any(char::is_alphabetic) || is_plan_year(&w.text) || is_column_number(&w.text)) && template.iter().any(|(t, x)| *t == w.text && (x - w.x0).abs() <= tol);
+            let in_place = |w: &Word| (w.text.chars().any(char::is_alphabetic) || is_plan_year(&w.text) || is_column_number(&w.text)) && in_template_place(w, template);
             let matched = page.lines[i].words.iter().filter(|w| in_place(w)).count();
             matched >= 2
         })
@@ -1465,7 +1476,7 @@ fn split_pages(pages: &[Page]) -> Vec<PageParts<'_>> {
     for (i, p) in pages.iter().enumerate() {
         let part = split_page(p, i == 0, template.as_ref());
         if template.is_none() && !part.header.is_empty() {
-            template = Some(header_template(&part));
+            template = Some(header_template(part.page, &part.header));
         }
         parts.push(part);
     }
@@ -1480,10 +1491,10 @@ fn split_page<'a>(page: &'a Page, first: bool, template: Option<&HeaderTemplate>
     // scan), is found by its words in place, as a later page's is. Its
     // table's rows are then no title.
     if template.is_none() && !header.is_empty() {
-        let own = header_template(&PageParts { page, header: header.clone(), title: Vec::new(), body: Vec::new() });
+        let own = header_template(page, &header);
         // (Three header words in place at least: a title line above the
         // header may print "TAHUN 2027" where the header does, gen18.)
-        let words_in_place = |i: usize| page.lines[i].words.iter().filter(|w| w.text.chars().any(char::is_alphabetic) && own.iter().any(|(t, x)| *t == w.text && (x - w.x0).abs() <= 3.0)).count();
+        let words_in_place = |i: usize| page.lines[i].words.iter().filter(|w| w.text.chars().any(char::is_alphabetic) && in_template_place(w, &own)).count();
         let above: Vec<usize> = lines_of_repeated_header(page, &own).into_iter().filter(|&i| i < header[0] && words_in_place(i) >= 3).collect();
         header.extend(above);
         header.sort_unstable();
@@ -2453,7 +2464,7 @@ pub fn reflow(pages: &[Page]) -> Table {
         // budget, gen149.)
         let budget_words: Vec<f32> = budget_header_words(p.page, &p.header).map(|w| (w.x0 + w.x1) / 2.0).collect();
         let quarters_money = cols.as_ref().is_some_and(|c| budget_words.len() >= 2 && budget_words.iter().any(|&x| c.between_quarters(x)));
-        let before_quarters = |x: f32| cols.as_ref().is_some_and(|c| c.values.get(c.slot(1)).is_some_and(|q| x < q.0));
+        let before_quarters = |x: f32| cols.as_ref().is_some_and(|c| c.before_quarters(x));
         let first_budget_word = budget_words.iter().copied().filter(|&x| !quarters_money || before_quarters(x)).reduce(f32::min);
         budget_x = first_budget_word.or(budget_x);
         // The trailing column the header names ANGGARAN (Rp), if any.
@@ -2660,8 +2671,9 @@ fn drawn_value_cells(parts: &[PageParts], runs: &[Vec<Vec<&Word>>], n: usize) ->
             continue;
         }
         let mut cells = page_value_cells(&borders, page_runs, n, false);
-        let money: Vec<&Word> = page_runs.iter().flatten().copied().filter(|w| is_sum_of_money(&w.text)).collect();
-        if cells.is_empty() && !money.is_empty() {
+        // (The money words are looked at only where the rows told no cells.)
+        let money: Vec<&Word> = if cells.is_empty() { page_runs.iter().flatten().copied().filter(|w| is_sum_of_money(&w.text)).collect() } else { Vec::new() };
+        if !money.is_empty() {
             let without_money: Vec<Vec<&Word>> = page_runs.iter().map(|run| run.iter().copied().filter(|w| !is_sum_of_money(&w.text)).collect::<Vec<&Word>>()).filter(|run| run.len() >= 3).collect();
             // (Told by a row with no money filling every one of them, the
             // money standing in cells of its own: targets may be sums of
@@ -5486,7 +5498,8 @@ NO  URAIAN                INDIKATOR KINERJA           FORMULA          SATUAN  T
         let (word, line) = (pword, pline);
         let [h1, h2] = two_line_header(60.0);
         let first = Page { number: 1, width: 600.0, height: 400.0, lines: vec![h1, h2, plan_row(100.0, "1", &[])], rulings: Vec::new() };
-        let template = header_template(&split_page(&first, true, None));
+        let first_parts = split_page(&first, true, None);
+        let template = header_template(first_parts.page, &first_parts.header);
         // Page 2: the node cell's words on the header's second line.
         let [h1, mut h2] = two_line_header(60.0);
         h2.words.insert(0, word("Pengadaan", 40.0, 71.0));

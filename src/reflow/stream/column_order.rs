@@ -160,10 +160,9 @@ fn naming_lines(page: &Page, header: &[usize]) -> Vec<usize> {
 /// would double every column's name ("TW III TW III" names no quarter).
 /// A copy opens with the first line's words.
 pub(super) fn first_header_copy<'h>(page: &Page, header: &'h [usize]) -> &'h [usize] {
-    let words_of = |i: usize| page.lines[i].words.iter().map(|w| w.text.as_str()).collect::<Vec<&str>>();
     let Some((&first, rest)) = header.split_first() else { return header };
-    let opening = words_of(first);
-    let end = rest.iter().position(|&i| words_of(i) == opening).map_or(header.len(), |k| k + 1);
+    let opening = super::line_words(page, first);
+    let end = rest.iter().position(|&i| super::line_words(page, i) == opening).map_or(header.len(), |k| k + 1);
     &header[..end]
 }
 
