@@ -670,6 +670,22 @@ const FLOORS: &[(&str, f64)] = &[
     ("generated/gen152.mutool.txt", 0.000),
     ("generated/gen152.pdf", 1.000),
     ("generated/gen152.txt", 0.000),
+    ("generated/gen153.layout.txt", 1.000),
+    ("generated/gen153.mutool.txt", 0.000),
+    ("generated/gen153.pdf", 1.000),
+    ("generated/gen153.txt", 0.000),
+    ("generated/gen154.layout.txt", 0.789),
+    ("generated/gen154.mutool.txt", 0.650),
+    ("generated/gen154.pdf", 1.000),
+    ("generated/gen154.txt", 0.040),
+    ("generated/gen155.layout.txt", 0.052),
+    ("generated/gen155.mutool.txt", 0.000),
+    ("generated/gen155.pdf", 1.000),
+    ("generated/gen155.txt", 0.105),
+    ("generated/gen156.layout.txt", 1.000),
+    ("generated/gen156.mutool.txt", 0.333),
+    ("generated/gen156.pdf", 0.733),
+    ("generated/gen156.txt", 0.000),
 ];
 
 /// Scores below the floor by no more than this are float noise.
