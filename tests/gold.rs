@@ -678,7 +678,7 @@ const FLOORS: &[(&str, f64)] = &[
     ("generated/gen154.mutool.txt", 0.650),
     ("generated/gen154.pdf", 1.000),
     ("generated/gen154.txt", 0.040),
-    ("generated/gen155.layout.txt", 0.052),
+    ("generated/gen155.layout.txt", 0.894),
     ("generated/gen155.mutool.txt", 0.000),
     ("generated/gen155.pdf", 1.000),
     ("generated/gen155.txt", 0.105),

@@ -308,6 +308,21 @@ pub fn sum_of_money(text: &str) -> Option<&str> {
     (digits.matches('.').count() >= 2 && is_grouped_thousands(digits)).then_some(sum)
 }
 
+/// A sum of money typed the English way, thousands grouped by commas in
+/// two groups or more ("5,967,300,000"): no Indonesian number reads so,
+/// whichever way the document types its numbers.
+///
+/// ```
+/// use rencana::parse::number::is_sum_of_money_typed_english;
+/// assert!(is_sum_of_money_typed_english("5,967,300,000") && is_sum_of_money_typed_english("Rp 1,250,000"));
+/// assert!(!is_sum_of_money_typed_english("1,250") && !is_sum_of_money_typed_english("1.250.000"));
+/// ```
+pub fn is_sum_of_money_typed_english(text: &str) -> bool {
+    let text = text.trim();
+    let sum = text.strip_prefix("Rp").map_or(text, |n| n.trim_start_matches(['.', ' ']));
+    sum.matches(',').count() >= 2 && sum.chars().all(|c| c.is_ascii_digit() || c == ',') && thousands_groups(sum, ',')
+}
+
 /// The tail of a number cut at its cell's edge, standing alone
 /// ("000.000" under "4.875.250.", "05"): its first group of digits opens
 /// with a zero and has more. Nobody writes a number so; read on its own it

@@ -4,7 +4,7 @@
 
 use crate::extract::Line;
 use crate::parse::header::{bare_quarter_numeral, is_core_header_word, LEVEL_WORDS, is_header_word, is_plan_year, is_quarter_word, role_of, squash, Role};
-use crate::parse::number::{is_number_piece, is_sum_of_money};
+use crate::parse::number::{is_number_piece, is_sum_of_money, is_sum_of_money_typed_english};
 
 /// True when every word of the line may belong to a header row. A
 /// quarter's Arabic numeral counts only after its "TW" ("TW 1"): a line of
@@ -288,7 +288,7 @@ pub fn is_currency(w: &str) -> bool {
 /// Sums of money only, with their currency or not ("Rp 83.325.000.000").
 fn is_sums_only(words: &[&str]) -> bool {
     let mut sums = words.iter().filter(|w| !is_currency(w)).peekable();
-    sums.peek().is_some() && sums.all(|w| is_sum_of_money(w))
+    sums.peek().is_some() && sums.all(|w| is_sum_of_money(w) || is_sum_of_money_typed_english(w))
 }
 
 /// A table's closing total row: "JUMLAH" (or "TOTAL", "JUMLAH TOTAL")

@@ -409,7 +409,13 @@ impl Columns {
         let mut pitches: Vec<f32> = self.values.windows(2).map(|v| v[1].1 - v[0].1).collect();
         pitches.sort_by(f32::total_cmp);
         let pitch = pitches[pitches.len() / 2];
-        self.values.iter().position(|v| w.x0 > v.1 - pitch && w.x0 <= v.1 + self.slack() && w.x1 <= v.1 + self.slack() + pitch / 2.0)
+        // Left of the first column's numbers lies the unit column: a unit
+        // there is centred in its cell ("%"), not a value reaching out of
+        // the first column.
+        let unit = is_known(&canonical(&w.text)) && !is_text_target(&w.text);
+        self.values.iter().enumerate().position(|(k, v)| {
+            w.x0 > v.1 - pitch && w.x0 <= v.1 + self.slack() && w.x1 <= v.1 + self.slack() + pitch / 2.0 && !(k == 0 && unit && w.x0 < v.0 - self.slack())
+        })
     }
 
     fn place(&self, w: &Word) -> Col {
@@ -2828,6 +2834,10 @@ fn name_columns(p: &PageParts, cols: &Columns) -> HeaderNames {
     // line down (where a number may push it over the budget column, and
     // "DANA" alone would name a budget).
     let mut sumber: Option<(usize, f32, f32, Col)> = None;
+    // The quarter word just placed ("Triwulan" of "Triwulan IV"): its
+    // numeral after it on its line goes with it, wherever it falls (a
+    // rotated heading read across runs past its column into the next).
+    let mut quarter_word: Option<(usize, Col)> = None;
     for (line, w) in words {
         let centre = (w.x0 + w.x1) / 2.0;
         let probe = Word { x0: centre, x1: centre, ..w.clone() };
@@ -2835,7 +2845,11 @@ fn name_columns(p: &PageParts, cols: &Columns) -> HeaderNames {
         // centre is over no column, overlap decides.
         let centred = cols.values.iter().any(|v| centre >= v.0 - cols.tol && centre <= v.1 + cols.tol);
         let with_sumber = sumber.filter(|&(l, x0, x1, _)| continues_text_column_name(&w.text) && (l == line || (w.x0 < x1 && w.x1 > x0))).map(|(_, _, _, c)| c);
-        let col = with_sumber.unwrap_or_else(|| match value_overlap(w, &cols.values, cols.tol) {
+        let with_quarter_word = quarter_word
+            .take()
+            .filter(|&(l, _)| l == line && bare_quarter_numeral(&w.text).is_some())
+            .map(|(_, c)| c);
+        let col = with_sumber.or(with_quarter_word).unwrap_or_else(|| match value_overlap(w, &cols.values, cols.tol) {
             // "KETERANGAN" squeezed over the last quarter's numbers still
             // names the text column after them.
             _ if names_a_text_column(&w.text) => {
@@ -2846,6 +2860,9 @@ fn name_columns(p: &PageParts, cols: &Columns) -> HeaderNames {
         });
         if squash(&w.text) == "SUMBER" {
             sumber = Some((line, w.x0, w.x1, col));
+        }
+        if is_quarter_word(&squash(&w.text)) {
+            quarter_word = Some((line, col));
         }
         match col {
             Col::Value(k) => {
@@ -4166,6 +4183,23 @@ mod tests {
         let row = table.rows.iter().find(|r| r.get(Role::Indicator).is_some_and(|i| i.starts_with("Persentase ibu hamil"))).expect("the row");
         let values: Vec<Option<&str>> = [Role::Target, Role::Tw1, Role::Tw2, Role::Tw3, Role::Tw4, Role::Budget].iter().map(|r| row.get(*r)).collect();
         assert_eq!(values, [Some("85"), Some("20"), Some("45"), Some("65"), Some("85"), Some("2.450.600.000")]);
+    }
+
+    #[test]
+    fn rotated_quarter_headings_name_their_columns_and_a_centred_percent_is_a_unit() {
+        // gen155's layout dump: "Triwulan I" .. "Triwulan IV" rotated,
+        // read as a staircase of lines whose numerals run past their
+        // columns, TARGET after the quarters; "%" centred in a narrow
+        // SATUAN column just left of TW I's numbers. And the closing
+        // "JUMLAH 5,967,300,000", typed the English way, is no row's budget.
+        let text = include_str!("../../fixtures/generated/gen155.layout.txt");
+        let pages = crate::reflow::sheet_headings::without_sheet_headings(&pages_of(text, false)).into_owned();
+        let table = reflow(&pages);
+        let row_of = |start: &str| table.rows.iter().find(|r| r.get(Role::Indicator).is_some_and(|i| i.starts_with(start))).expect("the row");
+        let values = |row: &Row| [Role::Unit, Role::Tw1, Role::Tw2, Role::Tw3, Role::Tw4, Role::Target, Role::Budget].map(|r| row.get(r).map(str::to_string));
+        let s = |v: &str| Some(v.to_string());
+        assert_eq!(values(row_of("Persentase destinasi")), [s("%"), s("-"), s("5%"), s("10%"), s("12.5%"), s("12.5%"), s("3,184,000,000")]);
+        assert_eq!(values(row_of("Jumlah bangunan cagar"))[6], s("780,000,000"));
     }
 
     #[test]
