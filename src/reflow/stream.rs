@@ -4047,11 +4047,12 @@ fn choose_split(placed: &[Placed], between: &[usize], a: usize, b: usize, col: C
             }
         };
     }
-    // An indicator's numbering ("2.", "b.") opens the next cell.
+    // An indicator's numbering ("2.", "b.", "1.2." under sasaran 1)
+    // opens the next cell.
     if col == Col::Indicator {
         let numbered = |i: usize| {
             let text = placed[i].text_in(col);
-            parse_indicator_number(&text).0.is_some() || text.split_whitespace().next().is_some_and(is_letter_numbering)
+            parse_indicator_number(&text).0.is_some() || text.split_whitespace().next().is_some_and(is_letter_numbering) || strip_indicator_numbering(&text).1.len() < text.trim_start().len()
         };
         if let Some(k) = between.iter().position(|&i| numbered(i)) {
             return k;
