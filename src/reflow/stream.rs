@@ -1063,6 +1063,26 @@ fn is_value_word(w: &str) -> bool {
     w == "-" || w == "%" || !matches!(parse_value(w), Value::Unreadable(_))
 }
 
+/// On an anchor line whose values were placed by their order (`idx`, one
+/// a column): the words after the last column's number that are neither a
+/// value nor a unit open the text column after the values. A dump that
+/// squeezes a row's numbers left ("8.750 Kepala Dinas", gen154's narrow
+/// quarter columns) puts PENANGGUNG JAWAB's first word over TW IV, where
+/// it made the value unreadable.
+fn first_text_after_the_values(words: &mut [(Col, Word)], idx: &[usize], cols: &Columns) {
+    let (Some(&last), false) = (idx.last(), cols.trailing.is_empty()) else { return };
+    if !words[last].1.text.chars().any(|c| c.is_ascii_digit()) {
+        return;
+    }
+    let last_column = Col::Value(cols.values.len() - 1);
+    for (col, w) in words[last + 1..].iter_mut() {
+        if *col != last_column || is_value_word(&w.text) || is_unit_word(&w.text) {
+            break;
+        }
+        *col = Col::Trailing(0);
+    }
+}
+
 fn is_number_word(w: &str) -> bool {
     matches!(parse_value(w), Value::Number(_))
 }
@@ -2553,6 +2573,7 @@ pub fn reflow(pages: &[Page]) -> Table {
                         for (k, &j) in idx.iter().enumerate() {
                             words[j].0 = Col::Value(k);
                         }
+                        first_text_after_the_values(&mut words, &idx, cols);
                     } else {
                         part_values_met_in_one_column(&mut words, &idx, &cols.values);
                     }
