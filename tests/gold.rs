@@ -614,11 +614,7 @@ const FLOORS: &[(&str, f64)] = &[
     ("generated/gen138.mutool.txt", 0.000),
     ("generated/gen138.pdf", 1.000),
     ("generated/gen138.txt", 0.000),
-    // 0.960 -> 0.920 (session 33): a bullet opens the next indicator cell
-    // (gen156's "1.2."); the unit cut into the indicator column
-    // ("Rekomend" / "asi") now ends the row above's indicator, while the
-    // bulleted row keeps its values.
-    ("generated/gen139.layout.txt", 0.920),
+    ("generated/gen139.layout.txt", 0.960),
     ("generated/gen139.mutool.txt", 0.480),
     ("generated/gen139.pdf", 1.000),
     ("generated/gen139.txt", 0.000),

@@ -2676,7 +2676,52 @@ fn value_width(parts: &[PageParts]) -> usize {
         *counts.entry(run.len()).or_insert(0usize) += 1;
     }
     let n = counts.into_iter().max_by_key(|&(n, c)| (c, n)).map(|(n, _)| n).unwrap_or(5);
-    n.max(drawn_value_cells(parts, &runs, n))
+    n.max(drawn_value_cells(parts, &runs, n)).max(columns_filled_between(parts, &runs, n))
+}
+
+/// How far apart (in points) the values of one column may stand on
+/// different rows of a positioned page and still be one column.
+const SAME_VALUE_COLUMN: f32 = 8.0;
+
+/// On a positioned page, the number of value columns told by rows that
+/// fill cells between the first and the last of the commonest run's
+/// (`n` values): a scan's OCR drops the lone "-" of quarters left empty,
+/// and where most rows leave them so, the commonest run undercounts the
+/// columns (gen153's scan: KONDISI AWAL, TARGET and TW IV read, TW I..III
+/// dashes lost). Two rows at least must fill the same wider run, from the
+/// commonest run's first column to its last, their values standing in
+/// columns; a value outside that span (a budget) never counts.
+/// [`drawn_value_cells`] does this by the borders of a ruled table.
+fn columns_filled_between(parts: &[PageParts], runs: &[Vec<Vec<&Word>>], n: usize) -> usize {
+    let centre = |w: &Word| (w.x0 + w.x1) / 2.0;
+    let median = |mut xs: Vec<f32>| {
+        xs.sort_by(f32::total_cmp);
+        xs[xs.len() / 2]
+    };
+    // One column: the values' centres (centred cells) or right edges
+    // (right-aligned numbers) agree.
+    let one_column = |ws: &[&Word]| {
+        let spread = |xs: Vec<f32>| xs.iter().copied().fold(f32::MIN, f32::max) - xs.iter().copied().fold(f32::MAX, f32::min);
+        spread(ws.iter().map(|w| centre(w)).collect()) <= SAME_VALUE_COLUMN || spread(ws.iter().map(|w| w.x1).collect()) <= SAME_VALUE_COLUMN
+    };
+    let mut most = 0;
+    for (p, page_runs) in parts.iter().zip(runs) {
+        let common: Vec<&Vec<&Word>> = page_runs.iter().filter(|r| r.len() == n).collect();
+        if p.page.width <= 0.0 || common.len() < 2 {
+            continue;
+        }
+        let first = median(common.iter().map(|r| centre(r[0])).collect());
+        let last = median(common.iter().map(|r| centre(r[n - 1])).collect());
+        let spans_the_same = |r: &&Vec<&Word>| (centre(r[0]) - first).abs() <= SAME_VALUE_COLUMN && (centre(r[r.len() - 1]) - last).abs() <= SAME_VALUE_COLUMN;
+        let wider: Vec<&Vec<&Word>> = page_runs.iter().filter(|r| r.len() > n).filter(spans_the_same).collect();
+        for m in wider.iter().map(|r| r.len()) {
+            let rows: Vec<&&Vec<&Word>> = wider.iter().filter(|r| r.len() == m).collect();
+            if rows.len() >= 2 && (0..m).all(|c| one_column(&rows.iter().map(|r| r[c]).collect::<Vec<_>>())) {
+                most = most.max(m);
+            }
+        }
+    }
+    most
 }
 
 /// On a drawn table, the cells between its vertical borders that the
@@ -4069,11 +4114,13 @@ fn choose_split(placed: &[Placed], between: &[usize], a: usize, b: usize, col: C
         };
     }
     // An indicator's numbering ("2.", "b.", "1.2." under sasaran 1)
-    // opens the next cell.
+    // opens the next cell. (Not a bullet: a scan may read a row's
+    // "- Jumlah ..." a line below the values it shares a line with.)
     if col == Col::Indicator {
         let numbered = |i: usize| {
             let text = placed[i].text_in(col);
-            parse_indicator_number(&text).0.is_some() || text.split_whitespace().next().is_some_and(is_letter_numbering) || strip_indicator_numbering(&text).1.len() < text.trim_start().len()
+            let dotted = text.split_whitespace().next().is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit())) && strip_indicator_numbering(&text).1.len() < text.trim_start().len();
+            parse_indicator_number(&text).0.is_some() || text.split_whitespace().next().is_some_and(is_letter_numbering) || dotted
         };
         if let Some(k) = between.iter().position(|&i| numbered(i)) {
             return k;
