@@ -4272,6 +4272,18 @@ mod tests {
     }
 
     #[test]
+    fn a_word_after_the_last_columns_number_opens_the_text_column_after_it() {
+        // gen154's layout dump squeezes a row's numbers left where "10.200"
+        // wraps in its narrow column ("10.20" / "0"): "8.750 Kepala Dinas"
+        // puts "Kepala" over TW IV.
+        let text = include_str!("../../fixtures/generated/gen154.layout.txt");
+        let table = reflow(&pages_of(text, false));
+        let row = table.rows.iter().find(|r| r.get(Role::Indicator).is_some_and(|i| i.contains("Produksi perikanan tangkap"))).expect("the row");
+        assert_eq!(row.get(Role::Tw4), Some("8.750"));
+        assert_eq!(row.get(Role::Responsible), Some("Kepala Dinas"));
+    }
+
+    #[test]
     fn values_each_printed_with_their_unit_are_one_run() {
         let page = &pages_of("Jumlah paket    12.480 Paket      4.200 Paket 3.600 Paket 2.680 Paket 2.000 Paket", false)[0];
         let (before, run) = anchor_with_units_in_values(&page.lines[0].words).expect("a run");
