@@ -686,6 +686,22 @@ const FLOORS: &[(&str, f64)] = &[
     ("generated/gen156.mutool.txt", 0.333),
     ("generated/gen156.pdf", 1.000),
     ("generated/gen156.txt", 0.000),
+    ("generated/gen157.layout.txt", 0.900),
+    ("generated/gen157.mutool.txt", 0.000),
+    ("generated/gen157.pdf", 0.900),
+    ("generated/gen157.txt", 0.000),
+    ("generated/gen158.layout.txt", 0.823),
+    ("generated/gen158.mutool.txt", 0.588),
+    ("generated/gen158.pdf", 0.823),
+    ("generated/gen158.txt", 0.000),
+    ("generated/gen159.layout.txt", 0.052),
+    ("generated/gen159.mutool.txt", 0.000),
+    ("generated/gen159.pdf", 0.842),
+    ("generated/gen159.txt", 0.000),
+    ("generated/gen160.layout.txt", 1.000),
+    ("generated/gen160.mutool.txt", 0.823),
+    ("generated/gen160.pdf", 1.000),
+    ("generated/gen160.txt", 0.117),
 ];
 
 /// Scores below the floor by no more than this are float noise.
