@@ -430,30 +430,59 @@ fn style_told_by(cell: &str) -> Option<NumberStyle> {
 }
 
 /// The style of a document's value cells: English only where some cell
-/// can be read the English way alone and none the Indonesian way alone;
-/// otherwise (no evidence, or both) the Indonesian reading every plan is
-/// typed in.
+/// can be read the English way alone, or decimals written with a point
+/// stand beside a "12,450" (and no "1.500" the styles read apart), and no
+/// cell can be read the Indonesian way alone; otherwise (no evidence, or
+/// both) the Indonesian reading every plan is typed in.
 ///
 /// ```
 /// use rencana::parse::number::{number_style, NumberStyle};
 /// assert_eq!(number_style(["12,450", "1,184.36", "3"]), NumberStyle::English);
 /// assert_eq!(number_style(["12,450", "7,1"]), NumberStyle::Indonesian);
-/// assert_eq!(number_style(["12,450", "68.42"]), NumberStyle::Indonesian);
+/// // Decimals with a point beside "12,450": thousands grouped by commas
+/// // (a sheet in an English locale), unless a "1.500" says otherwise.
+/// assert_eq!(number_style(["12,450", "68.42"]), NumberStyle::English);
+/// assert_eq!(number_style(["12,450", "68.42", "1.500"]), NumberStyle::Indonesian);
+/// assert_eq!(number_style(["68.42", "1.500"]), NumberStyle::Indonesian);
 /// ```
 pub fn number_style<'a>(cells: impl IntoIterator<Item = &'a str>) -> NumberStyle {
     let (mut english, mut indonesian) = (false, false);
+    // A point that can only be a decimal point ("7.1", "0.625"), and the
+    // cells a single separator before three digits leaves open ("1,250",
+    // "1.250").
+    let (mut decimal_point, mut comma_three, mut point_three) = (false, false, false);
     for cell in cells {
         match style_told_by(cell) {
             Some(NumberStyle::English) => english = true,
             Some(NumberStyle::Indonesian) => indonesian = true,
             None => {}
         }
+        match lone_separator(cell) {
+            Some(('.', int, frac)) if frac.len() != 3 || int == "0" => decimal_point = true,
+            Some(('.', _, _)) => point_three = true,
+            Some((',', int, frac)) if frac.len() == 3 && !int.starts_with('0') => comma_three = true,
+            _ => {}
+        }
     }
+    // A plan writing its decimals with a point ("51.5", "0.625") and
+    // "1,250" beside them groups thousands with the comma: it is English
+    // too, unless it also prints a "1.250" the two styles read apart.
+    let english = english || (decimal_point && comma_three && !point_three);
     if english && !indonesian {
         NumberStyle::English
     } else {
         NumberStyle::Indonesian
     }
+}
+
+/// A number with one separator and no other ("7.1", "1,250", "12.5%"):
+/// the separator and the digits before and after it.
+fn lone_separator(cell: &str) -> Option<(char, &str, &str)> {
+    let n = number_text(cell.trim())?.trim_start_matches('-');
+    let sep = n.chars().find(|c| matches!(c, '.' | ','))?;
+    let (int, frac) = n.split_once(sep)?;
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    (digits(int) && digits(frac)).then_some((sep, int, frac))
 }
 
 /// Reads one value cell of a document written in `style`: an English
