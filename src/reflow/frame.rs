@@ -261,11 +261,19 @@ pub fn is_signature_start(text: &str) -> bool {
 }
 
 /// The heading of notes printed under the table, before the signature
-/// ("Keterangan:", "Catatan :", "Ket:", "NB:"), with the first note after
-/// it or not: what follows is about the plan, no row's cell. (A KETERANGAN
-/// cell holds its note without naming its column.)
+/// ("Keterangan:", "Catatan :", "Ket:", "NB:", or a footnote marked "*)"),
+/// with the first note after it or not: what follows is about the plan,
+/// no row's cell. (A KETERANGAN cell holds its note without naming its
+/// column.)
 pub fn is_table_notes_start(text: &str) -> bool {
     let t = text.trim_start();
+    // A footnote the header's "*)" points to: "*) Target triwulan tidak
+    // kumulatif", "**) Pagu sesuai DPA" (gen157).
+    if let Some((mark, rest)) = t.split_once(char::is_whitespace) {
+        if mark.len() >= 2 && mark.ends_with(')') && mark[..mark.len() - 1].bytes().all(|b| b == b'*') && rest.trim_start().starts_with(char::is_alphabetic) {
+            return true;
+        }
+    }
     let Some((head, _)) = t.split_once(':') else { return false };
     matches!(head.trim_end().to_lowercase().as_str(), "keterangan" | "catatan" | "ket" | "nb")
 }
@@ -691,6 +699,8 @@ mod tests {
         assert!(!is_total_row(&["JUMLAH", "PENERIMAAN", "PAJAK", "DAERAH", "YANG", "DITERIMA", "985.400.000.000"]));
         assert!(!is_total_row(&["Jumlah", "penerimaan", "pajak", "985.400.000.000"]));
         assert!(!is_table_notes_start("KETERANGAN") && !is_table_notes_start("Keterangan tambahan: x"));
+        assert!(is_table_notes_start("*) Target triwulan tidak kumulatif") && is_table_notes_start("**) Pagu sesuai DPA"));
+        assert!(!is_table_notes_start("*)") && !is_table_notes_start(") Target") && !is_table_notes_start("* Target"));
         assert!(!is_signature_start("Laporan, Januari - Maret 2025"));
     }
 }
