@@ -753,7 +753,12 @@ fn codes_into_labels(placed: &mut [Placed]) {
         if worded_plan && !labelled {
             if let Some(k) = placed[i].words.iter().position(|(c, w)| *c == Col::No && is_code(&w.text)) {
                 let above = (0..i).rev().take_while(|&j| placed[j].page == placed[i].page && (j == i - 1 || !has_code(&placed[j + 1]))).find(|&j| worded_label(&placed[j].text_in(Col::Node)));
-                if let Some(j) = above.filter(|&j| !has_code(&placed[j])) {
+                // (The code's length names a level: a sub kegiatan's code
+                // is not the code of "Program Kabupaten/Kota", a kegiatan
+                // name's wrapped line opening with a level word, gen159.)
+                let code_level = parse_label(&format!("{} {node_text}", placed[i].words[k].1.text)).filter(|_| !node_text.is_empty()).map(|l| l.level);
+                let same_level = |j: usize| code_level.is_none() || parse_label(&placed[j].text_in(Col::Node)).map(|l| l.level) == code_level;
+                if let Some(j) = above.filter(|&j| !has_code(&placed[j]) && same_level(j)) {
                     let (_, mut code) = placed[i].words.remove(k);
                     let at = placed[j].words.iter().position(|(c, _)| *c == Col::Node).unwrap_or(0);
                     let line_word = &placed[j].words[at].1;
@@ -767,19 +772,24 @@ fn codes_into_labels(placed: &mut [Placed]) {
             if placed[i].words[k].0 != Col::No || !is_code(&placed[i].words[k].1.text) {
                 continue;
             }
-            if !labelled && (node_text.is_empty() || parse_label(&format!("{} {node_text}", placed[i].words[k].1.text)).is_none()) {
+            // A sub kegiatan's code cut at the narrow cell's edge
+            // ("2.11.03.2.01.00" / "01"): its tail opens the next line.
+            // (Joined first: the whole code names an unlabelled node's
+            // level, the cut one may name none.)
+            let code = placed[i].words[k].1.text.clone();
+            let tail = placed.get(i + 1).filter(|n| n.page == placed[i].page).and_then(|next| {
+                let t = next.words.iter().position(|(c, w)| *c == Col::No && w.text.bytes().all(|b| b.is_ascii_digit()))?;
+                let joined = format!("{code}{}", next.words[t].1.text);
+                let groups: Vec<&str> = code.trim_end_matches('.').split('.').collect();
+                let cut = code.ends_with('.') || (groups.len() == 6 && groups[5].len() < 4 && joined.rsplit('.').next().is_some_and(|g| g.len() == 4));
+                (cut && is_code(&joined)).then_some((t, joined))
+            });
+            let whole = tail.as_ref().map_or(code.as_str(), |(_, joined)| joined.as_str());
+            if !labelled && (node_text.is_empty() || parse_label(&format!("{whole} {node_text}")).is_none()) {
                 continue;
             }
             placed[i].words[k].0 = Col::Node;
-            // A sub kegiatan's code cut at the narrow cell's edge
-            // ("2.11.03.2.01.00" / "01"): its tail opens the next line.
-            let code = placed[i].words[k].1.text.clone();
-            let Some(next) = placed.get(i + 1).filter(|n| n.page == placed[i].page) else { continue };
-            let Some(t) = next.words.iter().position(|(c, w)| *c == Col::No && w.text.bytes().all(|b| b.is_ascii_digit())) else { continue };
-            let joined = format!("{code}{}", next.words[t].1.text);
-            let groups: Vec<&str> = code.trim_end_matches('.').split('.').collect();
-            let cut = code.ends_with('.') || (groups.len() == 6 && groups[5].len() < 4 && joined.rsplit('.').next().is_some_and(|g| g.len() == 4));
-            if cut && is_code(&joined) {
+            if let Some((t, joined)) = tail {
                 placed[i].words[k].1.text = joined;
                 placed[i + 1].words.remove(t);
             }
