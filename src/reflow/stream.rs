@@ -4511,6 +4511,33 @@ KODE   SASARAN     INDIKATOR      SATUAN   CAPAIAN  TARGET  TW I  TW II
         assert_eq!(placed[3].text_in(Col::No), "3");
     }
 
+    #[test]
+    fn an_unlabelled_sub_kegiatans_code_stays_with_its_name() {
+        // gen159: a kegiatan's wrapped name has a line opening with a
+        // level word ("Program Kabupaten/Kota"); the unlabelled sub
+        // kegiatan under it, its code cut in the KODE cell, keeps its code.
+        let line = |pos: i64, cells: &[(Col, &str)]| Placed {
+            page: 1,
+            line: pos as u32,
+            pos,
+            words: cells.iter().map(|(c, t)| (*c, Word { text: t.to_string(), x0: 0.0, x1: 1.0, y0: pos as f32, y1: pos as f32 + 1.0 })).collect(),
+            anchor: false,
+            base: 0,
+            scale: 1.0,
+        };
+        let mut placed = vec![
+            line(1, &[(Col::No, "1.04.02.2.01"), (Col::Node, "Kegiatan"), (Col::Node, "1"), (Col::Node, ":")]),
+            line(2, &[(Col::Node, "Relokasi")]),
+            line(3, &[(Col::Node, "Program"), (Col::Node, "Kabupaten/Kota")]),
+            line(4, &[(Col::No, "1.04.02.2.01.00"), (Col::Node, "Pendataan"), (Col::Node, "Rumah")]),
+            line(5, &[(Col::No, "01"), (Col::Node, "Korban")]),
+        ];
+        codes_into_labels(&mut placed);
+        assert_eq!(placed[2].text_in(Col::Node), "Program Kabupaten/Kota");
+        assert_eq!(placed[3].text_in(Col::Node), "1.04.02.2.01.0001 Pendataan Rumah");
+        assert_eq!(placed[4].text_in(Col::No), "");
+    }
+
     /// A positioned word as a PDF gives it: 6 points a letter, 10 high.
     fn pword(text: &str, x0: f32, y0: f32) -> Word {
         Word { text: text.into(), x0, x1: x0 + 6.0 * text.len() as f32, y0, y1: y0 + 10.0 }
