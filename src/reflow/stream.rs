@@ -4486,9 +4486,9 @@ KODE   SASARAN     INDIKATOR      SATUAN   CAPAIAN  TARGET  TW I  TW II
         assert!(!same_grid(&at(&[10.0, 20.0]), &at(&[10.0, 20.0]), 2.0));
     }
 
-    #[test]
-    fn a_code_cut_in_a_narrow_kode_cell_is_joined() {
-        let line = |pos: i64, cells: &[(Col, &str)]| Placed {
+    /// A line of page 1 at `pos` holding `cells`' words, for the code rules.
+    fn coded_line(pos: i64, cells: &[(Col, &str)]) -> Placed {
+        Placed {
             page: 1,
             line: pos as u32,
             pos,
@@ -4496,7 +4496,12 @@ KODE   SASARAN     INDIKATOR      SATUAN   CAPAIAN  TARGET  TW I  TW II
             anchor: false,
             base: 0,
             scale: 1.0,
-        };
+        }
+    }
+
+    #[test]
+    fn a_code_cut_in_a_narrow_kode_cell_is_joined() {
+        let line = coded_line;
         let mut placed = vec![
             line(1, &[(Col::No, "2.11.03.2.01.00"), (Col::Node, "Sub"), (Col::Node, "Kegiatan"), (Col::Node, "1")]),
             line(2, &[(Col::No, "01"), (Col::Node, "Pemantauan"), (Col::Node, "Kualitas")]),
@@ -4516,15 +4521,7 @@ KODE   SASARAN     INDIKATOR      SATUAN   CAPAIAN  TARGET  TW I  TW II
         // gen159: a kegiatan's wrapped name has a line opening with a
         // level word ("Program Kabupaten/Kota"); the unlabelled sub
         // kegiatan under it, its code cut in the KODE cell, keeps its code.
-        let line = |pos: i64, cells: &[(Col, &str)]| Placed {
-            page: 1,
-            line: pos as u32,
-            pos,
-            words: cells.iter().map(|(c, t)| (*c, Word { text: t.to_string(), x0: 0.0, x1: 1.0, y0: pos as f32, y1: pos as f32 + 1.0 })).collect(),
-            anchor: false,
-            base: 0,
-            scale: 1.0,
-        };
+        let line = coded_line;
         let mut placed = vec![
             line(1, &[(Col::No, "1.04.02.2.01"), (Col::Node, "Kegiatan"), (Col::Node, "1"), (Col::Node, ":")]),
             line(2, &[(Col::Node, "Relokasi")]),
