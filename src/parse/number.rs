@@ -302,10 +302,16 @@ pub fn is_sum_of_money(text: &str) -> bool {
 /// The sum a [sum of money](is_sum_of_money) is written as, without its
 /// currency ("Rp. 485.000.000,-" → "485.000.000,-").
 pub fn sum_of_money(text: &str) -> Option<&str> {
-    let text = text.trim();
-    let sum = text.strip_prefix("Rp").map_or(text, |n| n.trim_start_matches(['.', ' ']));
+    let sum = without_currency(text);
     let digits = sum.strip_suffix(",-").or_else(|| sum.strip_suffix(",00")).unwrap_or(sum);
     (digits.matches('.').count() >= 2 && is_grouped_thousands(digits)).then_some(sum)
+}
+
+/// A sum's text without its currency, "Rp" or "Rp.", and the space after
+/// it ("Rp. 485.000.000,-" → "485.000.000,-").
+fn without_currency(text: &str) -> &str {
+    let text = text.trim();
+    text.strip_prefix("Rp").map_or(text, |n| n.trim_start_matches(['.', ' ']))
 }
 
 /// A sum of money typed the English way, thousands grouped by commas in
@@ -318,8 +324,7 @@ pub fn sum_of_money(text: &str) -> Option<&str> {
 /// assert!(!is_sum_of_money_typed_english("1,250") && !is_sum_of_money_typed_english("1.250.000"));
 /// ```
 pub fn is_sum_of_money_typed_english(text: &str) -> bool {
-    let text = text.trim();
-    let sum = text.strip_prefix("Rp").map_or(text, |n| n.trim_start_matches(['.', ' ']));
+    let sum = without_currency(text);
     sum.matches(',').count() >= 2 && sum.chars().all(|c| c.is_ascii_digit() || c == ',') && thousands_groups(sum, ',')
 }
 

@@ -411,10 +411,10 @@ impl Columns {
         let pitch = pitches[pitches.len() / 2];
         // Left of the first column's numbers lies the unit column: a unit
         // there is centred in its cell ("%"), not a value reaching out of
-        // the first column.
-        let unit = is_known(&canonical(&w.text)) && !is_text_target(&w.text);
+        // the first column. (Asked there only: `place` runs per word, often.)
+        let unit_left_of_first = |k: usize, v: &(f32, f32, f32)| k == 0 && w.x0 < v.0 - self.slack() && is_known(&canonical(&w.text)) && !is_text_target(&w.text);
         self.values.iter().enumerate().position(|(k, v)| {
-            w.x0 > v.1 - pitch && w.x0 <= v.1 + self.slack() && w.x1 <= v.1 + self.slack() + pitch / 2.0 && !(k == 0 && unit && w.x0 < v.0 - self.slack())
+            w.x0 > v.1 - pitch && w.x0 <= v.1 + self.slack() && w.x1 <= v.1 + self.slack() + pitch / 2.0 && !unit_left_of_first(k, v)
         })
     }
 
@@ -4129,8 +4129,9 @@ fn choose_split(placed: &[Placed], between: &[usize], a: usize, b: usize, col: C
     if col == Col::Indicator {
         let numbered = |i: usize| {
             let text = placed[i].text_in(col);
-            let dotted = text.split_whitespace().next().is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit())) && strip_indicator_numbering(&text).1.len() < text.trim_start().len();
-            parse_indicator_number(&text).0.is_some() || text.split_whitespace().next().is_some_and(is_letter_numbering) || dotted
+            let first = text.split_whitespace().next().unwrap_or("");
+            let dotted = first.starts_with(|c: char| c.is_ascii_digit()) && strip_indicator_numbering(&text).1.len() < text.trim_start().len();
+            parse_indicator_number(&text).0.is_some() || is_letter_numbering(first) || dotted
         };
         if let Some(k) = between.iter().position(|&i| numbered(i)) {
             return k;
