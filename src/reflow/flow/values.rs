@@ -438,6 +438,11 @@ const MAX_SKIP: usize = 8;
 /// values ("33,33% 66,67" / "0%" / "50%" holds TW II and III of two rows).
 const MAX_PENDING: usize = 2;
 const BEAM: usize = 96;
+/// The beam of the search run first for a score to beat (see [`solve`]).
+const NARROW_BEAM: usize = 4;
+/// Scores are sums of tenths: a state that can reach the narrow search's
+/// score exactly must not be dropped for a rounding error.
+const SCORE_EPSILON: f64 = 1e-6;
 
 /// Assigns the value stream to the rows. `free` are the values not printed
 /// next to a unit, in reading order.
@@ -453,7 +458,14 @@ pub(super) fn solve(rows: &[RowValues], free: &[String], cap: usize) -> Solved {
             return solved;
         }
     }
-    let (a, sa) = Search::new(&pool, &inline, &free_ids, cap, Mode::Cumulative).run();
+    // A narrow search first: its score is one the full search must reach,
+    // so the full search drops every state that cannot (most of a long
+    // scrambled stream's states, a fifth of the time). Beam search is not
+    // monotone in its width: should the full search end lower, the narrow
+    // answer stands.
+    let (narrow, narrow_score) = Search::new(&pool, &inline, &free_ids, cap, Mode::Cumulative).narrow(NARROW_BEAM).run();
+    let (a, sa) = Search::new(&pool, &inline, &free_ids, cap, Mode::Cumulative).beating(narrow_score - SCORE_EPSILON).run();
+    let (a, sa) = if sa >= narrow_score { (a, sa) } else { (narrow, narrow_score) };
     // The other arithmetic wins only by scoring higher: its states that
     // cannot are dropped as soon as they are made.
     let (b, sb) = Search::new(&pool, &inline, &free_ids, cap, Mode::Incremental).beating(sa).run();
@@ -592,6 +604,8 @@ struct Search<'p> {
     /// States whose best possible final score is not above this are
     /// dropped: the search's answer is wanted only if it beats this score.
     to_beat: f64,
+    /// States kept after each row.
+    beam: usize,
 }
 
 impl Drop for Search<'_> {
@@ -607,7 +621,7 @@ impl<'p> Search<'p> {
         steps.push((0, Act::Start));
         arranged.clear();
         pendings.clear();
-        Search { pool, inline, free, cap: cap.max(1), mode, steps, steps_limit: MIN_STEPS_LIMIT, min_steps_limit: MIN_STEPS_LIMIT, arranged, pendings, to_beat: f64::NEG_INFINITY }
+        Search { pool, inline, free, cap: cap.max(1), mode, steps, steps_limit: MIN_STEPS_LIMIT, min_steps_limit: MIN_STEPS_LIMIT, arranged, pendings, to_beat: f64::NEG_INFINITY, beam: BEAM }
     }
 
     /// Drops the steps no state in `beam` descends from: every candidate
@@ -675,8 +689,11 @@ impl<'p> Search<'p> {
     }
 
     /// Moves taken between rows: pass over a stray value, or complete a
-    /// pending row with the values at hand. Returns the states reached.
-    fn between(&mut self, beam: Vec<State>) -> Frontier {
+    /// pending row with the values at hand. Returns the states reached
+    /// (after `rows_done` rows), those that cannot beat the score to beat
+    /// dropped: a long stream's chains of passed-over values are most of
+    /// the states.
+    fn between(&mut self, beam: Vec<State>, rows_done: usize) -> Frontier {
         let mut ready = Frontier::default();
         let mut cur: Vec<State> = beam;
         for round in 0..=(MAX_SKIP + MAX_PENDING) {
@@ -700,6 +717,9 @@ impl<'p> Search<'p> {
                 }
                 ready.keep_best(s);
             }
+            if self.to_beat > f64::NEG_INFINITY {
+                next.retain(|s| self.best_possible(s, rows_done) > self.to_beat);
+            }
             if next.is_empty() {
                 break;
             }
@@ -707,6 +727,12 @@ impl<'p> Search<'p> {
             cur = next.into_states(&self.pendings);
         }
         ready
+    }
+
+    /// A search keeping `beam` states after each row instead of [`BEAM`].
+    fn narrow(mut self, beam: usize) -> Self {
+        self.beam = beam;
+        self
     }
 
     fn beating(mut self, score: f64) -> Self {
@@ -726,7 +752,7 @@ impl<'p> Search<'p> {
         for k in 0..self.inline.len() {
             let inline = self.own(k);
             let need = cap - inline.len();
-            let ready = self.between(std::mem::take(&mut beam));
+            let ready = self.between(std::mem::take(&mut beam), k);
             let ready = ready.into_states(&self.pendings);
             let mut next = Frontier::default();
             // This row's arrangements by (place, count): many states share
@@ -765,7 +791,7 @@ impl<'p> Search<'p> {
             if self.to_beat > f64::NEG_INFINITY {
                 next.retain(|s| self.best_possible(s, k + 1) > self.to_beat);
             }
-            beam = next.into_best(BEAM, &self.pendings);
+            beam = next.into_best(self.beam, &self.pendings);
             self.forget(&mut beam);
         }
         let finals = self.finish(beam);
@@ -1014,6 +1040,33 @@ mod tests {
             let (forgot, forgot_score) = forgetful.run();
             assert_eq!(whole, forgot);
             assert_eq!(whole_score, forgot_score);
+        }
+    }
+
+    #[test]
+    fn searching_against_a_narrow_search_score_answers_as_the_full_search() {
+        // Scrambled streams (targets beside units, quarters later, rows cut
+        // in two, strays, a text target): the full search bounded by the
+        // narrow search's score finds the rows the unbounded one finds.
+        let mut long_inline: Vec<&[&str]> = Vec::new();
+        let mut long_free: Vec<&str> = Vec::new();
+        for _ in 0..6 {
+            long_inline.extend([&["100"][..], &["18,81"][..], &[][..], &[][..]]);
+            long_free.extend(["0", "33,33", "66,67", "100", "0", "6,27", "12,54", "18,81", "2", "A", "A", "62,8", "15,7", "31,4", "47,1", "62,8"]);
+        }
+        let cases: [(&[&[&str]], &[&str]); 2] = [
+            (&long_inline, &long_free),
+            (&[&["90%"], &[], &["5"], &[]], &["22,5", "45%", "7", "67,5%", "90%", "1", "2", "3", "4", "4", "2", "1", "3", "5", "1", "2", "3"]),
+        ];
+        for (inline, free) in cases {
+            let (r, free) = (rows(inline), s(free));
+            let pool = Pool::new(free.iter().chain(r.iter().flat_map(|r| &r.inline)).map(String::as_str));
+            let (f, il): (Vec<Id>, Vec<Vec<Id>>) = (pool.ids(&free), r.iter().map(|r| pool.ids(&r.inline)).collect());
+            let (full, _) = Search::new(&pool, &il, &f, 5, Mode::Cumulative).run();
+            let (_, narrow_score) = Search::new(&pool, &il, &f, 5, Mode::Cumulative).narrow(NARROW_BEAM).run();
+            let (bounded, _) = Search::new(&pool, &il, &f, 5, Mode::Cumulative).beating(narrow_score - SCORE_EPSILON).run();
+            assert_eq!(bounded, full);
+            assert_eq!(solve(&r, &free, 5).rows, full.rows);
         }
     }
 
