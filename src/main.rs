@@ -8,12 +8,6 @@ use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-/// mimalloc: see Cargo.toml's feature `mimalloc` for why. It returns freed
-/// memory to the system on its own, so a long batch's memory stays flat.
-#[cfg(feature = "mimalloc")]
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 #[derive(Parser)]
 #[command(name = "rencana", version, about = "Turn Rencana Aksi plans (PDF or text dumps) into indicator datasets (CSV, JSON, JSONL).")]
 struct Cli {
@@ -85,8 +79,6 @@ fn parse_ocr(s: &str) -> Result<OcrMode, String> {
 }
 
 fn main() -> ExitCode {
-    // Without mimalloc, glibc's malloc is tuned to keep a batch's memory flat.
-    #[cfg(not(feature = "mimalloc"))]
     rencana::memory::tune_allocator_for_batches();
     let cli = match Cli::try_parse() {
         Ok(c) => c,

@@ -11,8 +11,7 @@
 //! system calls per document, which a conversion does not notice.
 
 /// Tunes the allocator for a process that converts many documents. Called
-/// once by the command line tool when built without its default allocator
-/// (feature `mimalloc`); a library user keeps their own settings.
+/// once by the command line tool; a library user keeps their own settings.
 pub fn tune_allocator_for_batches() {
     #[cfg(all(target_os = "linux", target_env = "gnu"))]
     {
