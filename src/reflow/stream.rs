@@ -1216,7 +1216,12 @@ fn first_anchor_from(words: &[Word], from: usize) -> Option<(usize, Vec<usize>)>
         if parse_label(&format!("{unit} {}", words[i].text)).is_some() {
             continue;
         }
-        let first_is_grade = !is_number_word(&words[i].text);
+        // A dash is a blank cell, no grade: "Unit - 400 550 300 1.250", TW
+        // I blank. (Not after a unit that follows a value: a plan printing
+        // units in its value cells, "52,35 Ku/Ha - - - 52,35 Ku/Ha", has no
+        // SATUAN word before its values.)
+        let unit_of_a_value = i >= 2 && is_value_word(&words[i - 2].text);
+        let first_is_grade = !is_number_word(&words[i].text) && (words[i].text != "-" || unit_of_a_value);
         // "minimal B %" then numbers: the grade is text, not the run.
         if first_is_grade && numbers > 0 {
             continue;
@@ -4853,6 +4858,18 @@ NO  URAIAN                INDIKATOR KINERJA           FORMULA          SATUAN  T
         // test takes it, `is_line_of_quarter_numbers`.)
         assert_eq!(lines_of_repeated_header(&page, &template), vec![0, 3]);
         assert!(is_line_of_quarter_numbers(&["2028", "1", "2", "3", "4"]));
+    }
+
+    #[test]
+    fn a_dash_first_after_the_unit_is_a_blank_cell_unless_the_unit_is_a_values() {
+        let line = |t: &str| -> Vec<Word> { t.split(' ').enumerate().map(|(i, t)| Word { text: t.into(), x0: i as f32 * 30.0, x1: i as f32 * 30.0 + 25.0, y0: 90.0, y1: 96.0 }).collect() };
+        // Excel's General alignment: TW I blank, then numbers (gen159).
+        assert_eq!(anchor_in(&line("rumah huni Unit - 400 550 300 1.250 12.750.000.000")), Some((2, vec![3, 4, 5, 6, 7, 8])));
+        // Units printed in the value cells: "Ku/Ha" is the target's unit,
+        // and its dashes no run of a SATUAN word (gen56).
+        assert!(anchor_in(&line("padi 52,35 Ku/Ha - - - 52,35 Ku/Ha")).is_none_or(|(u, _)| u != 2));
+        // A grade before numbers is still text, the unit after it the anchor's.
+        assert_eq!(anchor_in(&line("minimal B % 80 20 40 60 80")), Some((2, vec![3, 4, 5, 6, 7])));
     }
 
     #[test]
