@@ -22,7 +22,7 @@ use crate::extract::ocr::is_doubted_number;
 use crate::extract::{Page, Word};
 use crate::parse::header::{bare_quarter_numeral, completes_header_word, is_column_number, is_core_header_word, is_cut_core_word, is_header_word, is_misread_header_word, is_plan_year, is_quarter_word, names_earlier_figure, role_of, squash, value_columns_in_order, value_role_of, Role, LEVEL_WORDS};
 use crate::parse::label::{is_code, is_hierarchical_numbering, is_letter_numbering, is_list_bullet, names_bare_label, parse_indicator_number, parse_label, strip_indicator_numbering, Level};
-use crate::parse::number::{cut_word_target_tail, is_bound, is_grouped_thousands, is_sum_of_money, is_text_target, is_word_target, parse_value, rejoined_in_last_group, rejoined_sum, Value};
+use crate::parse::number::{cut_word_target_tail, is_bound, is_grouped_thousands, is_readable, is_sum_of_money, is_text_target, is_word_target, parse_value, rejoined_in_last_group, rejoined_sum, Value};
 use crate::parse::function_word::is_function_word;
 use crate::parse::unit::{canonical, is_known, looks_like_unit};
 
@@ -1070,7 +1070,7 @@ fn is_value_cell_word(w: &str) -> bool {
 
 /// A value word, or a lone '%' that closes a wrapped value.
 fn is_value_word(w: &str) -> bool {
-    w == "-" || w == "%" || !matches!(parse_value(w), Value::Unreadable(_))
+    w == "-" || w == "%" || is_readable(w)
 }
 
 /// On an anchor line whose values were placed by their order (`idx`, one
