@@ -714,6 +714,22 @@ const FLOORS: &[(&str, f64)] = &[
     ("generated/gen162.mutool.txt", 0.062),
     ("generated/gen162.pdf", 1.000),
     ("generated/gen162.txt", 0.062),
+    ("generated/gen163.layout.txt", 0.952),
+    ("generated/gen163.mutool.txt", 0.000),
+    ("generated/gen163.pdf", 1.000),
+    ("generated/gen163.txt", 0.000),
+    ("generated/gen164.layout.txt", 1.000),
+    ("generated/gen164.mutool.txt", 1.000),
+    ("generated/gen164.pdf", 1.000),
+    ("generated/gen164.txt", 0.125),
+    ("generated/gen165.layout.txt", 0.941),
+    ("generated/gen165.mutool.txt", 0.000),
+    ("generated/gen165.pdf", 0.941),
+    ("generated/gen165.txt", 0.000),
+    ("generated/gen166.layout.txt", 0.812),
+    ("generated/gen166.mutool.txt", 0.812),
+    ("generated/gen166.pdf", 0.750),
+    ("generated/gen166.txt", 0.062),
 ];
 
 /// Scores below the floor by no more than this are float noise.
