@@ -423,14 +423,26 @@ fn words_of(pages: &[Page]) -> impl Iterator<Item = &str> {
 fn names_baseline_column(words: &[&str]) -> bool {
     // Words since the last "KONDISI": a neighbouring header cell's word may
     // come between, its lines interleaved ("KONDISI" / "TARGET" / "AWAL").
-    let mut since_kondisi: Option<usize> = None;
+    // A word cut at a narrow cell's edge ("KONDIS" / "I") leaves the lines
+    // of every cell beside it between its pieces and "AWAL" (gen162's
+    // pdftotext dump: four "Triwula" / "n" pairs, TARGET, PENANGGUN).
+    let mut since_kondisi: Option<(usize, bool)> = None;
     for &w in words {
-        if since_kondisi.is_some_and(|n| n <= 1) && w == "AWAL" {
+        if since_kondisi.is_some_and(|(n, cut)| n <= if cut { CUT_HEADER_SPAN } else { 1 }) && w == "AWAL" {
             return true;
         }
-        since_kondisi = if w == "KONDISI" { Some(0) } else { since_kondisi.map(|n| n + 1) };
+        since_kondisi = if is_kondisi(w) { Some((0, w != "KONDISI")) } else { since_kondisi.map(|(n, cut)| (n + 1, cut)) };
     }
     false
+}
+
+/// The most words between a cut "KONDIS" and its "AWAL": the pieces of
+/// the header cells beside it, a line each.
+const CUT_HEADER_SPAN: usize = 16;
+
+/// "KONDISI", or its head cut at a narrow cell's edge ("KONDIS", "KONDI").
+fn is_kondisi(w: &str) -> bool {
+    w.len() >= 5 && "KONDISI".starts_with(w)
 }
 
 /// True when the header's first KONDISI comes before its first TARGET
@@ -441,7 +453,7 @@ fn names_baseline_column(words: &[&str]) -> bool {
 /// the first TARGET of another cell is the one to come after; with none
 /// (gen106 cuts its target cell "TARGE" / "T"), the first TARGET.
 fn names_baseline_before_target(words: &[&str]) -> bool {
-    let Some(kondisi) = words.iter().position(|x| *x == "KONDISI") else { return false };
+    let Some(kondisi) = words.iter().position(|x| is_kondisi(x)) else { return false };
     let year_target = (0..words.len()).find(|&k| words[k] == "TARGET" && words.get(k + 1).is_none_or(|n| *n != "TRIWULAN"));
     year_target.or_else(|| words.iter().position(|x| *x == "TARGET")).is_some_and(|t| kondisi < t)
 }
@@ -1835,6 +1847,25 @@ mod value_rule_tests {
 
     fn s(v: &[&str]) -> Vec<String> {
         v.iter().map(|x| x.to_string()).collect()
+    }
+
+    #[test]
+    fn a_kondisi_awal_header_cut_at_its_cells_edge_names_the_baseline() {
+        let words = |t: &str| t.split(' ').map(str::to_string).collect::<Vec<String>>();
+        let named = |t: &str| {
+            let w = words(t);
+            let w: Vec<&str> = w.iter().map(String::as_str).collect();
+            (names_baseline_column(&w), names_baseline_before_target(&w))
+        };
+        // gen162's pdftotext dump: the cut word's pieces with the lines of
+        // the cells beside it between them and "AWAL".
+        assert_eq!(named("SATUAN KONDIS Triwula Triwula Triwula Triwula I TARGET PENANGGUN n n n n AWAL 2024 JAWAB"), (true, true));
+        assert_eq!(named("KONDISI AWAL TARGET"), (true, true));
+        // Whole, "KONDISI" still wants "AWAL" at most a word on.
+        assert!(!named("KONDISI Triwula Triwula Triwula AWAL").0);
+        // No cut head too short to tell ("KOND"), and no "AWAL" far on.
+        assert!(!named("KOND I AWAL").0);
+        assert!(!named(&format!("KONDIS I {} AWAL", vec!["x"; CUT_HEADER_SPAN].join(" "))).0);
     }
 
     #[test]
