@@ -417,9 +417,9 @@ pub enum NumberStyle {
 /// ("1,184.36"). Indonesian: dots grouping twice or more ("1.250.000"),
 /// dots before a decimal comma ("1.500,50"), or a decimal comma no
 /// thousands group can be ("7,1", "72,50", "0,625"). A lone point
-/// ("68.42") says nothing: Indonesian plans print those too.
-fn style_told_by(cell: &str) -> Option<NumberStyle> {
-    let n = number_text(cell.trim())?.trim_start_matches('-');
+/// ("68.42") says nothing: Indonesian plans print those too. `n` is the
+/// cell's [number digits](number_digits).
+fn style_told_by(n: &str) -> Option<NumberStyle> {
     let (dots, commas) = (n.matches('.').count(), n.matches(',').count());
     match (dots, commas) {
         (0, c) if c >= 2 && thousands_groups(n, ',') => Some(NumberStyle::English),
@@ -457,12 +457,15 @@ pub fn number_style<'a>(cells: impl IntoIterator<Item = &'a str>) -> NumberStyle
     // "1.250").
     let (mut decimal_point, mut comma_three, mut point_three) = (false, false, false);
     for cell in cells {
-        match style_told_by(cell) {
+        // (The cell's digits taken once: this runs over every word of a
+        // flow dump.)
+        let Some(n) = number_digits(cell) else { continue };
+        match style_told_by(n) {
             Some(NumberStyle::English) => english = true,
             Some(NumberStyle::Indonesian) => indonesian = true,
             None => {}
         }
-        match lone_separator(cell) {
+        match lone_separator(n) {
             Some(('.', int, frac)) if frac.len() != 3 || int == "0" => decimal_point = true,
             Some(('.', _, _)) => point_three = true,
             Some((',', int, frac)) if frac.len() == 3 && !int.starts_with('0') => comma_three = true,
@@ -480,10 +483,16 @@ pub fn number_style<'a>(cells: impl IntoIterator<Item = &'a str>) -> NumberStyle
     }
 }
 
-/// A number with one separator and no other ("7.1", "1,250", "12.5%"):
-/// the separator and the digits before and after it.
-fn lone_separator(cell: &str) -> Option<(char, &str, &str)> {
-    let n = number_text(cell.trim())?.trim_start_matches('-');
+/// The digits and separators of a number cell, without its sign,
+/// currency or percent ("-12,5%" -> "12,5"); None for a cell no number.
+fn number_digits(cell: &str) -> Option<&str> {
+    number_text(cell.trim()).map(|n| n.trim_start_matches('-'))
+}
+
+/// A number with one separator and no other ("7.1", "1,250", "12.5%"),
+/// given its [digits](number_digits): the separator and the digits before
+/// and after it.
+fn lone_separator(n: &str) -> Option<(char, &str, &str)> {
     let sep = n.chars().find(|c| matches!(c, '.' | ','))?;
     let (int, frac) = n.split_once(sep)?;
     let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
@@ -605,7 +614,7 @@ mod tests {
             ("BB", None),
             ("3%", None),
         ] {
-            assert_eq!(style_told_by(cell), told, "{cell}");
+            assert_eq!(number_digits(cell).and_then(style_told_by), told, "{cell}");
         }
         assert_eq!(number_style(["1,530", "12,450", "3"]), Indonesian);
         assert_eq!(number_style(["1,530", "18,650,000,000"]), English);

@@ -4860,9 +4860,14 @@ NO  URAIAN                INDIKATOR KINERJA           FORMULA          SATUAN  T
         assert!(is_line_of_quarter_numbers(&["2028", "1", "2", "3", "4"]));
     }
 
+    /// A line's words, one every 30 points, for the anchor rules.
+    fn spaced_words(text: &str) -> Vec<Word> {
+        text.split(' ').enumerate().map(|(i, t)| Word { text: t.into(), x0: i as f32 * 30.0, x1: i as f32 * 30.0 + 25.0, y0: 90.0, y1: 96.0 }).collect()
+    }
+
     #[test]
     fn a_dash_first_after_the_unit_is_a_blank_cell_unless_the_unit_is_a_values() {
-        let line = |t: &str| -> Vec<Word> { t.split(' ').enumerate().map(|(i, t)| Word { text: t.into(), x0: i as f32 * 30.0, x1: i as f32 * 30.0 + 25.0, y0: 90.0, y1: 96.0 }).collect() };
+        let line = spaced_words;
         // Excel's General alignment: TW I blank, then numbers (gen159).
         assert_eq!(anchor_in(&line("rumah huni Unit - 400 550 300 1.250 12.750.000.000")), Some((2, vec![3, 4, 5, 6, 7, 8])));
         // Units printed in the value cells: "Ku/Ha" is the target's unit,
@@ -4874,11 +4879,7 @@ NO  URAIAN                INDIKATOR KINERJA           FORMULA          SATUAN  T
 
     #[test]
     fn a_unit_read_with_a_speck_after_it_anchors_its_row() {
-        let words: Vec<Word> = "laboratorium yang Unit: 2500 625 1250 1875 2500"
-            .split(' ')
-            .enumerate()
-            .map(|(i, t)| Word { text: t.into(), x0: i as f32 * 30.0, x1: i as f32 * 30.0 + 25.0, y0: 90.0, y1: 96.0 })
-            .collect();
+        let words = spaced_words("laboratorium yang Unit: 2500 625 1250 1875 2500");
         assert_eq!(anchor_in(&words), Some((2, vec![3, 4, 5, 6, 7])));
         assert!(is_unit_word("Hektar."));
         // A lone "%" OCR read as "Y" (gen141's scan: a shaded row's unit).

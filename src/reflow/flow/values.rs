@@ -160,6 +160,14 @@ impl<'a> Pool<'a> {
         Pool { text, num, dash }
     }
 
+    /// The pool of the free values and the rows' inline values, with
+    /// both as ids: (pool, free values, each row's inline values).
+    fn interning(rows: &'a [RowValues], free: &'a [String]) -> (Pool<'a>, Vec<Id>, Vec<Vec<Id>>) {
+        let pool = Pool::new(free.iter().chain(rows.iter().flat_map(|r| &r.inline)).map(String::as_str));
+        let (free_ids, inline) = (pool.ids(free), rows.iter().map(|r| pool.ids(&r.inline)).collect());
+        (pool, free_ids, inline)
+    }
+
     fn id(&self, v: &str) -> Id {
         self.text.binary_search(&v).expect("every value is interned") as Id
     }
@@ -450,9 +458,7 @@ pub(super) fn solve(rows: &[RowValues], free: &[String], cap: usize) -> Solved {
     // A row's values are held inline (`Seq`); the callers' rows have five
     // or six value columns.
     let cap = cap.min(MAX_CAP);
-    let pool = Pool::new(free.iter().chain(rows.iter().flat_map(|r| &r.inline)).map(String::as_str));
-    let free_ids = pool.ids(free);
-    let inline: Vec<Vec<Id>> = rows.iter().map(|r| pool.ids(&r.inline)).collect();
+    let (pool, free_ids, inline) = Pool::interning(rows, free);
     for mode in [Mode::Cumulative, Mode::Incremental] {
         if let Some(solved) = in_order(&pool, &inline, &free_ids, cap, mode) {
             return solved;
@@ -954,8 +960,7 @@ mod tests {
         for (inline, free) in cases {
             let free = s(free);
             let r = rows(inline);
-            let pool = Pool::new(free.iter().chain(r.iter().flat_map(|r| &r.inline)).map(String::as_str));
-            let (f, il): (Vec<Id>, Vec<Vec<Id>>) = (pool.ids(&free), r.iter().map(|r| pool.ids(&r.inline)).collect());
+            let (pool, f, il) = Pool::interning(&r, &free);
             let quick = [Mode::Cumulative, Mode::Incremental].into_iter().find_map(|m| in_order(&pool, &il, &f, 5, m));
             let quick = quick.expect("rows in order take the shortcut");
             let (a, sa) = Search::new(&pool, &il, &f, 5, Mode::Cumulative).run();
@@ -1032,8 +1037,7 @@ mod tests {
         }
         let r = rows(&inline);
         let free = s(&free);
-        let pool = Pool::new(free.iter().chain(r.iter().flat_map(|r| &r.inline)).map(String::as_str));
-        let (f, il): (Vec<Id>, Vec<Vec<Id>>) = (pool.ids(&free), r.iter().map(|r| pool.ids(&r.inline)).collect());
+        let (pool, f, il) = Pool::interning(&r, &free);
         for mode in [Mode::Cumulative, Mode::Incremental] {
             let (whole, whole_score) = Search::new(&pool, &il, &f, 5, mode).run();
             let mut forgetful = Search::new(&pool, &il, &f, 5, mode);
@@ -1061,8 +1065,7 @@ mod tests {
         ];
         for (inline, free) in cases {
             let (r, free) = (rows(inline), s(free));
-            let pool = Pool::new(free.iter().chain(r.iter().flat_map(|r| &r.inline)).map(String::as_str));
-            let (f, il): (Vec<Id>, Vec<Vec<Id>>) = (pool.ids(&free), r.iter().map(|r| pool.ids(&r.inline)).collect());
+            let (pool, f, il) = Pool::interning(&r, &free);
             let (full, _) = Search::new(&pool, &il, &f, 5, Mode::Cumulative).run();
             let (_, narrow_score) = Search::new(&pool, &il, &f, 5, Mode::Cumulative).narrow(NARROW_BEAM).run();
             let (bounded, _) = Search::new(&pool, &il, &f, 5, Mode::Cumulative).beating(narrow_score - SCORE_EPSILON).run();
@@ -1084,8 +1087,7 @@ mod tests {
         let mut outcomes = Vec::new();
         for (inline, free) in cases {
             let (r, free) = (rows(inline), s(free));
-            let pool = Pool::new(free.iter().chain(r.iter().flat_map(|r| &r.inline)).map(String::as_str));
-            let (f, il): (Vec<Id>, Vec<Vec<Id>>) = (pool.ids(&free), r.iter().map(|r| pool.ids(&r.inline)).collect());
+            let (pool, f, il) = Pool::interning(&r, &free);
             let (_, sa) = Search::new(&pool, &il, &f, 5, Mode::Cumulative).run();
             let (b, sb) = Search::new(&pool, &il, &f, 5, Mode::Incremental).run();
             let (bounded, bounded_score) = Search::new(&pool, &il, &f, 5, Mode::Incremental).beating(sa).run();
